@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The province's view of one pooled story, whichever hub holds it. */
+@Entity('story_index')
+export class StoryIndexEntity {
+  @PrimaryColumn({ type: 'uuid' }) storyId!: string;
+  @Column({ type: 'char', length: 6 }) provinceCode!: string;
+  @Column({ type: 'char', length: 6 }) hubCode!: string;
+  @Column({ type: 'char', length: 6 }) originCode!: string;
+  @Column({ type: 'int' }) version!: number;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text', nullable: true }) summary!: string | null;
+  @Column({ type: 'text' }) byline!: string;
+  @Column({ type: 'text' }) category!: string;
+  @Column({ type: 'text', array: true }) tags!: string[];
+  @Column({ type: 'char', length: 6 }) regionCode!: string;
+  @Column({ type: 'text' }) priority!: string;
+  @Column({ type: 'timestamptz', nullable: true }) embargoUntil!: Date | null;
+  @Column({ type: 'char', length: 64 }) contentHash!: string;
+  @Column({ type: 'timestamptz' }) pooledAt!: Date;
+  @Column({ type: 'text' }) pooledBy!: string;
+  @Column({ type: 'timestamptz' }) indexedAt!: Date;
+}

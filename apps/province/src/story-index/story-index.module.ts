@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { PersistencePart } from '@syn/persistence';
+import { StoryIndex1764100300000 } from '../migrations/1764100300000-story-index';
+import { StoryIndexController } from './story-index.controller';
+import { StoryIndexEntity } from './story-index.entity';
+import { StoryIndexService } from './story-index.service';
+import { StoryIndexWriter } from './story-index.writer';
+import { StoryPooledHandler } from './story-pooled.handler';
+
+export const storyIndexPersistence: PersistencePart = {
+  entities: [StoryIndexEntity],
+  migrations: [StoryIndex1764100300000],
+};
+
+@Module({
+  controllers: [StoryIndexController],
+  providers: [StoryIndexService, StoryIndexWriter, StoryPooledHandler],
+  exports: [StoryIndexWriter],
+})
+export class StoryIndexModule {}

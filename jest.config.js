@@ -1,0 +1,16 @@
+/** Small tests (*.spec.ts) sit next to the code; medium and e2e tests (test/) use real PostgreSQL, NATS and gRPC. */
+const { readFileSync } = require('node:fs');
+const paths = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8')).compilerOptions.paths;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
+);
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, diagnostics: false }] },
+  moduleNameMapper,
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

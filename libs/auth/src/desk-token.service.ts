@@ -1,0 +1,38 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppEnv } from '@syn/config';
+import { Principal } from './principal';
+import { ROLES, Role } from './roles';
+
+interface Claims {
+  sub: string;
+  name: string;
+  role: Role;
+  center: string;
+}
+
+/** Signs and verifies the short-lived desk tokens every HTTP request carries. */
+@Injectable()
+export class DeskTokenService {
+  private readonly jwt: JwtService;
+
+  constructor(env: AppEnv) {
+    this.jwt = new JwtService({ secret: env.AUTH_TOKEN_SECRET, signOptions: { algorithm: 'HS256', issuer: 'syndication' }, verifyOptions: { algorithms: ['HS256'], issuer: 'syndication' } });
+  }
+
+  sign(p: Principal, ttlSeconds = 8 * 3600): string {
+    const claims: Claims = { sub: p.userId, name: p.name, role: p.role, center: p.center };
+    return this.jwt.sign(claims, { expiresIn: ttlSeconds });
+  }
+
+  verify(token: string): Principal {
+    let c: Claims;
+    try {
+      c = this.jwt.verify<Claims>(token);
+    } catch (e) {
+      throw new UnauthorizedException(`invalid token: ${(e as Error).message}`);
+    }
+    if (!ROLES.includes(c.role) || !/^\d{6}$/.test(c.center ?? '') || !c.sub) throw new UnauthorizedException('token lacks user, role or center');
+    return { userId: c.sub, name: c.name ?? c.sub, role: c.role, center: c.center };
+  }
+}

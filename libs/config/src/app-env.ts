@@ -1,0 +1,82 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const list = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
+
+/** Environment shared by the three apps; each app reads it once at boot through validateEnv. */
+export class AppEnv {
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsString()
+  @Matches(/^nats:\/\//, { message: 'NATS_URL must be a nats:// URL (comma-separate several servers)' })
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsOptional()
+  @IsString()
+  NATS_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  NATS_PASSWORD?: string;
+
+  /** JetStream replicas per stream: 1 on one machine, 3 on a cluster. */
+  @IsInt()
+  @IsIn([1, 3, 5])
+  NATS_STREAM_REPLICAS: number = 1;
+
+  @IsString()
+  @NotEmptyFile()
+  NETWORK_FILE!: string;
+
+  /** The center codes this process serves (multi-tenant): GB/T 2260 six-digit codes, comma-separated. */
+  @Transform(list)
+  @IsString({ each: true })
+  @Matches(/^\d{6}$/, { each: true, message: 'HOSTED_CENTERS must be six-digit region codes, comma-separated' })
+  @IsNotEmpty()
+  HOSTED_CENTERS!: string[];
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT: number = 3000;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  GRPC_PORT: number = 50051;
+
+  @IsString()
+  HTTP_HOST: string = '127.0.0.1';
+
+  /** Signs desk tokens; every app of one deployment shares it. */
+  @IsString()
+  @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters' })
+  AUTH_TOKEN_SECRET!: string;
+
+  /** Shared secret presented by centers on gRPC calls to each other (see docs/security.md). */
+  @IsString()
+  @MinLength(16, { message: 'GRPC_SHARED_SECRET must be at least 16 characters' })
+  GRPC_SHARED_SECRET!: string;
+
+  @IsInt()
+  @Min(1024)
+  HTTP_BODY_LIMIT_BYTES: number = 1024 * 1024;
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  @IsInt()
+  @Min(1)
+  CONSUMER_BATCH_SIZE: number = 256;
+
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS: number = 1000;
+}
+
+function NotEmptyFile(): PropertyDecorator {
+  return IsNotEmpty({ message: 'NETWORK_FILE must name the JSON file describing the center tree' });
+}

@@ -1,0 +1,21 @@
+import { Direction } from './subjects';
+import { REVIEW_DECIDED, ReviewDecided } from './events/review-decided/review-decided.event';
+import { STORY_POOLED, StoryPooled } from './events/story-pooled/story-pooled.event';
+import { STORY_SUBMITTED, StorySubmitted } from './events/story-submitted/story-submitted.event';
+
+export interface EventDefinition<P extends object = object> {
+  type: string;
+  direction: Direction;
+  payload: new () => P;
+}
+
+/** Every event the network speaks, with the way it travels and the class that validates it. */
+export const EVENT_CATALOG: Record<string, EventDefinition> = {
+  [STORY_SUBMITTED]: { type: STORY_SUBMITTED, direction: 'up', payload: StorySubmitted },
+  [REVIEW_DECIDED]: { type: REVIEW_DECIDED, direction: 'down', payload: ReviewDecided },
+  [STORY_POOLED]: { type: STORY_POOLED, direction: 'up', payload: StoryPooled },
+};
+
+export function registerEvent(def: EventDefinition): void {
+  EVENT_CATALOG[def.type] = def;
+}

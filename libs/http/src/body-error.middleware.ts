@@ -1,0 +1,17 @@
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * body-parser rejects oversize or malformed JSON before Nest sees the request; answer those in
+ * the same JSON shape as every other error instead of Express's HTML page.
+ */
+export function bodyErrorHandler(limitBytes: number) {
+  return (err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (err?.type === 'entity.too.large') {
+      return res.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: [`body: request body exceeds the ${limitBytes}-byte limit`] });
+    }
+    if (err?.type === 'entity.parse.failed') {
+      return res.status(400).json({ statusCode: 400, error: 'Bad Request', message: [`body: malformed JSON (${err.message})`] });
+    }
+    return next(err);
+  };
+}

@@ -1,0 +1,50 @@
+import { INestApplication, Logger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppEnv, validateEnv } from '@syn/config';
+import { grpcServerOptions } from '@syn/grpc';
+import { JsonLogger } from '@syn/observability';
+import helmet from 'helmet';
+import { bodyErrorHandler } from './body-error.middleware';
+import { strictValidationPipe } from './validation.pipe';
+
+export interface BootstrapOptions {
+  service: 'county' | 'city' | 'province';
+  title: string;
+  /** Hubs serve their pool over gRPC; a pure author app does not. */
+  grpc: boolean;
+}
+
+/** The one way the three apps start, so their HTTP, docs, limits and shutdown behave alike. */
+export async function bootstrapApp(module: Type<unknown>, options: BootstrapOptions): Promise<INestApplication> {
+  const env = validateEnv(AppEnv);
+  const logger = new JsonLogger(options.service, env.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger, bodyParser: false, bufferLogs: false });
+  app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT_BYTES });
+  app.use(bodyErrorHandler(env.HTTP_BODY_LIMIT_BYTES));
+  app.use(
+    helmet({
+      // The desk page and Swagger UI use inline scripts; everything else is locked down.
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'"] } },
+    }),
+  );
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle(options.title)
+    .setDescription(`Hosted centers: ${env.HOSTED_CENTERS.join(', ')}. Every /api route needs a desk token (Authorization: Bearer …).`)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+
+  if (options.grpc) {
+    app.connectMicroservice(grpcServerOptions(env.HTTP_HOST, env.GRPC_PORT), { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
+  await app.listen(env.HTTP_PORT, env.HTTP_HOST);
+  new Logger('Bootstrap').log({ msg: `${options.service} ready`, http: `http://${env.HTTP_HOST}:${env.HTTP_PORT}`, grpc: options.grpc ? `${env.HTTP_HOST}:${env.GRPC_PORT}` : undefined, centers: env.HOSTED_CENTERS });
+  return app;
+}

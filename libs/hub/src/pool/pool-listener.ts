@@ -1,0 +1,12 @@
+import type { StorySnapshot } from '@syn/contracts';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * In-process observers of the pool, called inside the accepting transaction. The province uses
+ * one to index its own pool (it has no parent to announce to).
+ */
+export interface PoolListener {
+  onPooled(m: EntityManager, e: { story: StorySnapshot; hubCode: string; pooledBy: string; pooledAt: Date }): Promise<unknown>;
+}
+
+export const POOL_LISTENERS = Symbol('POOL_LISTENERS');

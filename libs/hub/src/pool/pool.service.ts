@@ -1,0 +1,39 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { decodeCursor, encodeCursor } from '@syn/persistence';
+import { DataSource } from 'typeorm';
+import { PoolStoryEntity } from './pool-story.entity';
+
+export interface PoolPageQuery {
+  limit: number;
+  cursor?: string;
+  origin?: string;
+}
+
+/** Reads of the shared pool (大稿库), for REST desks and the StoryPool gRPC service alike. */
+@Injectable()
+export class PoolService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(hub: string, storyId: string): Promise<PoolStoryEntity> {
+    const row = await this.dataSource.getRepository(PoolStoryEntity).findOneBy({ storyId, hubCode: hub });
+    if (!row) throw new NotFoundException(`story ${storyId} is not in the pool of ${hub}`);
+    return row;
+  }
+
+  async page(hub: string, q: PoolPageQuery): Promise<{ items: PoolStoryEntity[]; nextCursor: string | null }> {
+    const after = decodeCursor(q.cursor);
+    const qb = this.dataSource
+      .getRepository(PoolStoryEntity)
+      .createQueryBuilder('p')
+      .where('p.hub_code = :hub', { hub })
+      .orderBy('p.pooled_at', 'DESC')
+      .addOrderBy('p.story_id', 'DESC')
+      .limit(q.limit + 1);
+    if (q.origin) qb.andWhere('p.origin_code = :origin', { origin: q.origin });
+    if (after) qb.andWhere('(p.pooled_at, p.story_id) < (:at, :id)', { at: after.at, id: after.id });
+    const rows = await qb.getMany();
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.pooledAt.toISOString(), id: last.storyId }) : null };
+  }
+}

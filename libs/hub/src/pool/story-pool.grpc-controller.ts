@@ -1,0 +1,68 @@
+import { Metadata } from '@grpc/grpc-js';
+import { Controller, UseFilters } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import { AppEnv } from '@syn/config';
+import { CenterCredentials, GrpcExceptionFilter, GrpcStory, invalidArgument, ListStoriesResponse, notFound, permissionDenied } from '@syn/grpc';
+import { CenterDirectory, HostedCenters } from '@syn/network';
+import { validateObject } from '@syn/story';
+import { GetStoryGrpcRequest, ListStoriesGrpcRequest } from './pool.dto';
+import { PoolService } from './pool.service';
+import { grpcStoryFromPoolRow } from './pool-story.mapper';
+
+/**
+ * StoryPool over gRPC. A hub serves its pool to the centers above it (the province) and to its
+ * own children; anyone else is refused, whatever they ask for.
+ */
+@Controller()
+@UseFilters(GrpcExceptionFilter)
+export class StoryPoolGrpcController {
+  private readonly credentials: CenterCredentials;
+
+  constructor(
+    private readonly pool: PoolService,
+    private readonly directory: CenterDirectory,
+    private readonly hosted: HostedCenters,
+    env: AppEnv,
+  ) {
+    this.credentials = new CenterCredentials(env.GRPC_SHARED_SECRET);
+  }
+
+  @GrpcMethod('StoryPool', 'GetStory')
+  async getStory(raw: unknown, md: Metadata): Promise<GrpcStory> {
+    const caller = this.credentials.callerOf(md);
+    const req = await this.validate(GetStoryGrpcRequest, raw);
+    this.authorise(caller, req.hubCode);
+    try {
+      return grpcStoryFromPoolRow(await this.pool.get(req.hubCode, req.storyId));
+    } catch {
+      throw notFound(`story ${req.storyId} is not in the pool of ${req.hubCode}`);
+    }
+  }
+
+  @GrpcMethod('StoryPool', 'ListStories')
+  async listStories(raw: unknown, md: Metadata): Promise<ListStoriesResponse> {
+    const caller = this.credentials.callerOf(md);
+    const req = await this.validate(ListStoriesGrpcRequest, raw);
+    this.authorise(caller, req.hubCode);
+    const limit = req.limit ? req.limit : 50;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalidArgument('limit must be 1..200');
+    const page = await this.pool.page(req.hubCode, { limit, cursor: req.cursor || undefined, origin: req.originCode || undefined });
+    return { stories: page.items.map(grpcStoryFromPoolRow), nextCursor: page.nextCursor ?? '' };
+  }
+
+  private async validate<T extends object>(cls: new () => T, raw: unknown): Promise<T> {
+    try {
+      return await validateObject(cls, raw);
+    } catch (e) {
+      throw invalidArgument((e as Error).message);
+    }
+  }
+
+  private authorise(caller: string, hub: string) {
+    if (!this.hosted.has(hub)) throw notFound(`hub ${hub} is not served here`);
+    const isChild = this.directory.has(caller) && this.directory.get(caller).parent === hub;
+    if (caller !== hub && !isChild && !this.directory.isSelfOrAncestor(caller, hub)) {
+      throw permissionDenied(`center ${caller} may not read the pool of ${hub}`);
+    }
+  }
+}

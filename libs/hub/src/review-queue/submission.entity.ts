@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { StorySnapshot } from '@syn/contracts';
+
+export const SUBMISSION_STATUSES = ['pending', 'accepted', 'rejected', 'returned'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** A story waiting in (or decided by) the hub's review queue; holds the submitted version in full. */
+@Entity('submissions')
+export class SubmissionEntity {
+  @PrimaryColumn({ type: 'uuid' }) storyId!: string;
+  @Column({ type: 'char', length: 6 }) hubCode!: string;
+  @Column({ type: 'char', length: 6 }) originCode!: string;
+  @Column({ type: 'int' }) version!: number;
+  @Column({ type: 'jsonb' }) snapshot!: StorySnapshot;
+  @Column({ type: 'char', length: 64 }) contentHash!: string;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text' }) status!: SubmissionStatus;
+  @Column({ type: 'text' }) submittedBy!: string;
+  @Column({ type: 'timestamptz' }) submittedAt!: Date;
+  @Column({ type: 'timestamptz' }) receivedAt!: Date;
+  @Column({ type: 'text', nullable: true }) decidedBy!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) reason!: string | null;
+}

@@ -1,0 +1,163 @@
+import { Logger } from '@nestjs/common';
+import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg } from '@nats-io/jetstream';
+import { Direction, inboundFilters, STREAM_NAME } from '@syn/contracts';
+import { MetricsRegistry } from '@syn/observability';
+import { JetStreamConnection } from '../jetstream/jetstream.connection';
+import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
+import { Decoded, decodeEvent } from './event-decoder';
+import { EventApplier } from './event-applier';
+import { EventHandlerRegistry } from './event-handler.registry';
+import { PoisonMessageError } from './poison-message.error';
+
+const SECOND_NS = 1_000_000_000;
+
+export interface CenterConsumerOptions {
+  center: string;
+  direction: Direction;
+  batchSize: number;
+  /** After this many failed deliveries a message is parked instead of retried again. */
+  maxDeliveries: number;
+}
+
+export const consumerName = (center: string, direction: Direction) =>
+  `${center}-${direction === 'up' ? 'from-children' : 'from-parent'}`;
+
+/**
+ * One durable pull consumer per hosted center and direction. Messages are applied in batches
+ * (one transaction per batch) for throughput; when a batch fails, its messages are retried one
+ * by one so that a single poison message is parked and the rest go through.
+ */
+export class CenterConsumer {
+  private readonly logger = new Logger('CenterConsumer');
+  readonly name: string;
+  private readonly filter: string;
+  private messages?: ConsumerMessages;
+  private queue: JsMsg[] = [];
+  private notify: () => void = () => undefined;
+  private stopped = false;
+  private worker?: Promise<void>;
+  private pump?: Promise<void>;
+
+  constructor(
+    private readonly nats: JetStreamConnection,
+    private readonly registry: EventHandlerRegistry,
+    private readonly applier: EventApplier,
+    private readonly deadLetters: DeadLetterRepository,
+    private readonly metrics: MetricsRegistry,
+    private readonly options: CenterConsumerOptions,
+  ) {
+    this.name = consumerName(options.center, options.direction);
+    const filters = inboundFilters(options.center);
+    this.filter = options.direction === 'up' ? filters.fromChildren : filters.fromParent;
+  }
+
+  async start(): Promise<void> {
+    await this.ensureDurable();
+    const consumer = await this.nats.client.consumers.get(STREAM_NAME, this.name);
+    this.messages = await consumer.consume({ max_messages: this.options.batchSize * 2 });
+    this.pump = (async () => {
+      for await (const m of this.messages!) {
+        this.queue.push(m);
+        this.notify();
+      }
+    })().catch((e) => this.logger.error({ msg: 'consumer stopped', consumer: this.name, err: (e as Error).message }));
+    this.worker = this.work();
+  }
+
+  /** Stops pulling, finishes the batch in hand, and leaves unacked messages to redelivery. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.notify();
+    await this.messages?.close().catch(() => undefined);
+    await this.worker;
+  }
+
+  private async ensureDurable() {
+    const config = {
+      durable_name: this.name,
+      filter_subject: this.filter,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: 60 * SECOND_NS,
+      max_ack_pending: 4 * this.options.batchSize,
+    };
+    try {
+      const info = await this.nats.manager.consumers.info(STREAM_NAME, this.name);
+      if (info.config.filter_subject !== this.filter) {
+        await this.nats.manager.consumers.update(STREAM_NAME, this.name, { filter_subject: this.filter });
+      }
+    } catch {
+      await this.nats.manager.consumers.add(STREAM_NAME, config);
+    }
+  }
+
+  private async work(): Promise<void> {
+    while (!this.stopped) {
+      if (this.queue.length === 0) {
+        await new Promise<void>((resolve) => (this.notify = resolve));
+        continue;
+      }
+      const batch = this.queue.splice(0, this.options.batchSize);
+      await this.process(batch).catch((e) =>
+        this.logger.error({ msg: 'batch failed; messages will be redelivered', consumer: this.name, err: (e as Error).message }),
+      );
+    }
+  }
+
+  private async process(batch: JsMsg[]): Promise<void> {
+    const decoded: Array<{ msg: JsMsg; d: Decoded }> = [];
+    for (const msg of batch) {
+      try {
+        decoded.push({ msg, d: await decodeEvent(this.registry, { direction: this.options.direction, recipient: this.options.center }, msg.subject, msg.data) });
+      } catch (e) {
+        await this.park(msg, (e as Error).message);
+      }
+    }
+    if (decoded.length === 0) return;
+    try {
+      await this.applier.applyAll(this.name, decoded.map((x) => x.d));
+      for (const x of decoded) x.msg.ack();
+      this.metrics.increment('syn_events_applied_total', 'Events applied by consumers', { consumer: this.name }, decoded.length);
+    } catch {
+      // Isolate the culprit: apply one by one.
+      for (const x of decoded) await this.processOne(x.msg, x.d);
+    }
+  }
+
+  private async processOne(msg: JsMsg, d: Decoded): Promise<void> {
+    try {
+      await this.applier.applyAll(this.name, [d]);
+      msg.ack();
+    } catch (e) {
+      const err = e as Error;
+      if (err instanceof PoisonMessageError) return this.park(msg, err.message);
+      const deliveries = msg.info.deliveryCount;
+      if (deliveries >= this.options.maxDeliveries) {
+        return this.park(msg, `gave up after ${deliveries} deliveries: ${err.message}`);
+      }
+      const delay = Math.min(30_000, 500 * 2 ** Math.min(deliveries, 6));
+      this.logger.warn({ msg: 'event failed; will retry', consumer: this.name, eventId: d.event.envelope.id, type: d.event.route.type, deliveries, retryInMs: delay, err: err.message });
+      msg.nak(delay);
+    }
+  }
+
+  private async park(msg: JsMsg, reason: string): Promise<void> {
+    try {
+      await this.deadLetters.park({
+        consumer: this.name,
+        subject: msg.subject,
+        streamSeq: msg.info.streamSequence,
+        data: msg.data,
+        reason,
+        deliveryCount: msg.info.deliveryCount,
+      });
+      msg.ack();
+      this.metrics.increment('syn_dead_letters_total', 'Messages parked in dead letters', { consumer: this.name });
+      this.logger.warn({ msg: 'message dead-lettered', consumer: this.name, center: this.options.center, subject: msg.subject, streamSeq: msg.info.streamSequence, reason });
+    } catch (e) {
+      // The database is away: leave the message to redelivery rather than lose it.
+      this.logger.error({ msg: 'could not park message; will be redelivered', consumer: this.name, err: (e as Error).message });
+      msg.nak(2000);
+    }
+  }
+}

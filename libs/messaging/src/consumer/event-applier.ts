@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Decoded } from './event-decoder';
+
+/**
+ * Applies decoded events exactly once: the inbox insert and the handler's writes share one
+ * transaction, so a redelivery after a crash finds the id and changes nothing.
+ */
+@Injectable()
+export class EventApplier {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Applies a batch in one transaction; returns how many were new. Throws if any fails. */
+  async applyAll(consumer: string, batch: Decoded[], extra?: (m: EntityManager) => Promise<void>): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const fresh = await this.claim(manager, consumer, batch);
+      const applied = fresh.size;
+      // delete() makes a second copy of the same event within one batch a no-op too.
+      for (const d of batch) if (fresh.delete(d.event.envelope.id)) await d.handler.handle(manager, d.event);
+      if (extra) await extra(manager);
+      return applied;
+    });
+  }
+
+  private async claim(manager: EntityManager, consumer: string, batch: Decoded[]): Promise<Set<string>> {
+    // The same event can sit twice in one batch (a broker redelivery racing its first copy).
+    const unique = new Map(batch.map((d) => [d.event.envelope.id, d.event.route.type]));
+    const rows: Array<{ event_id: string }> = await manager.query(
+      `INSERT INTO inbox (event_id, consumer, type)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+      [[...unique.keys()], [...unique.keys()].map(() => consumer), [...unique.values()]],
+    );
+    return new Set(rows.map((r) => r.event_id));
+  }
+}

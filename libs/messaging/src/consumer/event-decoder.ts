@@ -1,0 +1,65 @@
+import { EVENT_CATALOG, EventEnvelope, EventEnvelopeHead, parseSubject, senderOf, STORY_LIMITS } from '@syn/contracts';
+import { ObjectValidationError, validateObject } from '@syn/story';
+import type { Direction } from '@syn/contracts';
+import type { EventHandler, InboundEvent } from './event-handler';
+import { EventHandlerRegistry } from './event-handler.registry';
+import { PoisonMessageError } from './poison-message.error';
+
+export interface Decoded {
+  event: InboundEvent;
+  handler: EventHandler;
+}
+
+/**
+ * Turns raw bytes into a trusted event or a PoisonMessageError naming why not. Every check
+ * that does not need the database happens here, before any transaction starts.
+ */
+export async function decodeEvent(
+  registry: EventHandlerRegistry,
+  expected: { direction: Direction; recipient: string },
+  subject: string,
+  data: Uint8Array,
+): Promise<Decoded> {
+  if (data.byteLength > STORY_LIMITS.eventBytes) {
+    throw new PoisonMessageError(`oversize payload: ${data.byteLength} bytes, limit ${STORY_LIMITS.eventBytes}`);
+  }
+  const route = parseSubject(subject);
+  if (!route) throw new PoisonMessageError(`subject ${subject} does not carry a valid route`);
+  const recipient = route.direction === 'up' ? route.parent : route.child;
+  if (route.direction !== expected.direction || recipient !== expected.recipient) {
+    throw new PoisonMessageError(`subject ${subject} is not addressed to ${expected.recipient} (${expected.direction})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(data).toString('utf8'));
+  } catch (e) {
+    throw new PoisonMessageError(`malformed JSON: ${(e as Error).message}`);
+  }
+  let envelope: EventEnvelope;
+  try {
+    const { payload, ...head } = (raw ?? {}) as Record<string, unknown>;
+    envelope = { ...(await validateObject(EventEnvelopeHead, head)), payload } as EventEnvelope;
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new ObjectValidationError(['payload: must be an object']);
+  } catch (e) {
+    throw new PoisonMessageError(`envelope invalid: ${(e as Error).message}`);
+  }
+  if (envelope.type !== route.type) {
+    throw new PoisonMessageError(`event ${envelope.id}: type ${envelope.type} does not match subject type ${route.type}`);
+  }
+  if (envelope.sender !== senderOf(route)) {
+    throw new PoisonMessageError(`event ${envelope.id}: origin mismatch, payload claims sender ${envelope.sender} but the subject was sent by ${senderOf(route)}`);
+  }
+  const def = EVENT_CATALOG[route.type];
+  const handler = registry.find(route.direction, route.type);
+  if (!def || !handler || def.direction !== route.direction) {
+    throw new PoisonMessageError(`event ${envelope.id}: unknown event type ${route.type} for ${route.direction} at ${recipient}`);
+  }
+  let payload: object;
+  try {
+    payload = await validateObject(def.payload, envelope.payload);
+  } catch (e) {
+    throw new PoisonMessageError(`event ${envelope.id} (${route.type}) payload invalid: ${(e as Error).message}`);
+  }
+  return { event: { envelope: { ...envelope, payload }, payload, route, subject, recipient }, handler };
+}
+

@@ -1,0 +1,21 @@
+import type { Direction, EventEnvelope, Route } from '@syn/contracts';
+import type { EntityManager } from 'typeorm';
+
+export interface InboundEvent<P = unknown> {
+  envelope: EventEnvelope<P>;
+  payload: P;
+  route: Route;
+  subject: string;
+  /** The hosted center this event is addressed to. */
+  recipient: string;
+}
+
+/**
+ * Applies one event type inside the consumer's transaction. It must only write through
+ * `manager`, so that its effect and the inbox record commit together.
+ */
+export interface EventHandler<P = unknown> {
+  readonly type: string;
+  readonly direction: Direction;
+  handle(manager: EntityManager, event: InboundEvent<P>): Promise<void>;
+}

@@ -1,0 +1,118 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppEnv } from '@syn/config';
+import { MetricsRegistry } from '@syn/observability';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { JetStreamConnection } from '../jetstream/jetstream.connection';
+import { OUTBOX_CHANNEL } from './outbox.writer';
+
+const BATCH = 500;
+
+/**
+ * Publishes committed outbox rows to JetStream with Nats-Msg-Id = event id and marks them sent
+ * only after the broker's ack. A crash between the two republishes the same id, which the
+ * stream's duplicate window drops and the receivers' inbox ignores.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private running = false;
+  private wake: () => void = () => undefined;
+  private loop?: Promise<void>;
+  private listener?: Client;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly nats: JetStreamConnection,
+    private readonly env: AppEnv,
+    private readonly metrics: MetricsRegistry,
+  ) {}
+
+  onApplicationBootstrap() {
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown() {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Drains everything committed so far; used by tests and graceful shutdown. */
+  async flush(): Promise<number> {
+    let total = 0;
+    for (let n = await this.publishBatch(); n > 0; n = await this.publishBatch()) total += n;
+    return total;
+  }
+
+  private async listen() {
+    try {
+      this.listener = new Client({ connectionString: this.env.DATABASE_URL });
+      this.listener.on('notification', () => this.wake());
+      this.listener.on('error', (e) => this.logger.warn({ msg: 'outbox listener lost; polling only until restart', err: e.message }));
+      await this.listener.connect();
+      await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (e) {
+      this.logger.warn({ msg: 'outbox LISTEN unavailable; polling', err: (e as Error).message });
+    }
+  }
+
+  private async run() {
+    let backoff = 100;
+    while (this.running) {
+      try {
+        const n = await this.publishBatch();
+        backoff = 100;
+        if (n === BATCH) continue;
+      } catch (e) {
+        this.logger.warn({ msg: 'outbox publish failed; will retry', err: (e as Error).message, retryInMs: backoff });
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, 5000);
+        continue;
+      }
+      await this.sleep(this.env.OUTBOX_POLL_MS);
+    }
+    // Last drain on shutdown so that acknowledged submissions leave before the process does.
+    await this.flush().catch((e) => this.logger.warn({ msg: 'final outbox drain incomplete; rows stay for next start', err: (e as Error).message }));
+  }
+
+  private sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+  }
+
+  private async publishBatch(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      // SKIP LOCKED lets several replicas share the outbox without publishing a row twice at once.
+      const rows: Array<{ seq: string; event_id: string; subject: string; envelope: string }> = await runner.query(
+        `SELECT seq, event_id, subject, envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      const js = this.nats.client;
+      await Promise.all(rows.map((r) => js.publish(r.subject, r.envelope, { msgID: r.event_id, timeout: 10_000 })));
+      await runner.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      await runner.commitTransaction();
+      this.metrics.increment('syn_outbox_published_total', 'Events published from the outbox', {}, rows.length);
+      return rows.length;
+    } catch (e) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      await runner.release();
+    }
+  }
+}

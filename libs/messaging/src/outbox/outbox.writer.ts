@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { EventEnvelope, EVENT_CATALOG, Route, STORY_LIMITS, subjectOf } from '@syn/contracts';
+import { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+
+export const OUTBOX_CHANNEL = 'syn_outbox';
+
+export interface OutgoingEvent<P extends object> {
+  type: string;
+  /** parent/child of the hop; direction comes from the event catalog. */
+  parent: string;
+  child: string;
+  payload: P;
+}
+
+/**
+ * Appends events inside the caller's transaction: the change and its announcement commit or
+ * vanish together, which is what makes "never lost" hold across a crash before publish.
+ */
+@Injectable()
+export class OutboxWriter {
+  async append<P extends object>(manager: EntityManager, event: OutgoingEvent<P>): Promise<EventEnvelope<P>> {
+    const def = EVENT_CATALOG[event.type];
+    if (!def) throw new Error(`event type ${event.type} is not in the catalog`);
+    const route: Route = { direction: def.direction, parent: event.parent, child: event.child, type: event.type };
+    const envelope: EventEnvelope<P> = {
+      id: uuidv7(),
+      type: event.type,
+      sender: def.direction === 'up' ? event.child : event.parent,
+      occurredAt: new Date().toISOString(),
+      payload: event.payload,
+    };
+    const serialised = JSON.stringify(envelope);
+    if (Buffer.byteLength(serialised) > STORY_LIMITS.eventBytes) {
+      throw new Error(`event ${envelope.id} (${event.type}) is ${Buffer.byteLength(serialised)} bytes, over the ${STORY_LIMITS.eventBytes} limit`);
+    }
+    await manager.query(`INSERT INTO outbox (event_id, subject, type, envelope) VALUES ($1, $2, $3, $4)`, [
+      envelope.id,
+      subjectOf(route),
+      event.type,
+      serialised,
+    ]);
+    // Delivered at commit only, so the relay wakes exactly when there is something to send.
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    return envelope;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './json-logger';
+export * from './metrics.registry';
+export * from './readiness-check';
+export * from './readiness.registry';
+export * from './observability.module';

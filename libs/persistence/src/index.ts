@@ -1,0 +1,5 @@
+export * from './ensure-database';
+export * from './persistence.options';
+export * from './persistence.module';
+export * from './snake-naming.strategy';
+export * from './keyset-cursor';

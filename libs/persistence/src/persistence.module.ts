@@ -1,0 +1,64 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { AppEnv } from '@syn/config';
+import { ReadinessRegistry } from '@syn/observability';
+import { DataSource } from 'typeorm';
+import { ensureDatabase } from './ensure-database';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { PersistenceOptions } from './persistence.options';
+
+@Global()
+@Module({})
+export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Persistence');
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly readiness: ReadinessRegistry,
+  ) {}
+
+  /**
+   * One DataSource per app, schema only through migrations (never synchronize): the migrations
+   * of every lib the app uses run at boot, in timestamp order, each in its own transaction.
+   */
+  static forRoot(options: PersistenceOptions): DynamicModule {
+    const entities = options.parts.flatMap((p) => p.entities);
+    const migrations = options.parts
+      .flatMap((p) => p.migrations)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      module: PersistenceModule,
+      providers: [
+        {
+          provide: DataSource,
+          inject: [AppEnv],
+          useFactory: async (env: AppEnv) => {
+            await ensureDatabase(env.DATABASE_URL);
+            const dataSource = new DataSource({
+              type: 'postgres',
+              url: env.DATABASE_URL,
+              entities,
+              migrations,
+              namingStrategy: new SnakeNamingStrategy(),
+              synchronize: false,
+              migrationsRun: false,
+              extra: { max: 10, application_name: `syn-${env.HOSTED_CENTERS.join('-').slice(0, 40)}` },
+            });
+            await dataSource.initialize();
+            await dataSource.runMigrations({ transaction: 'each' });
+            return dataSource;
+          },
+        },
+      ],
+      exports: [DataSource],
+    };
+  }
+
+  onModuleInit() {
+    this.readiness.register({ name: 'postgres', check: async () => void (await this.dataSource.query('SELECT 1')) });
+  }
+
+  async onApplicationShutdown() {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    this.logger.log('database connections closed');
+  }
+}

@@ -1,0 +1,3 @@
+export * from './sanitize-body';
+export * from './content-hash';
+export * from './validate-object';

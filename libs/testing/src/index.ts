@@ -1,0 +1,6 @@
+// Process and infrastructure helpers for integration, e2e and fault tests.
+export { AppProcess, type AppProcessOptions } from './app-process';
+export type { ExitInfo } from './child-process-registry';
+export { findFreePort } from './free-port';
+export { NatsServerProcess, type NatsServerStartOptions } from './nats-server.process';
+export { createTestDatabase, type TestDatabase } from './postgres-test-database';
