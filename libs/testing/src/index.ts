@@ -4,3 +4,4 @@ export type { ExitInfo } from './child-process-registry';
 export { findFreePort } from './free-port';
 export { NatsServerProcess, type NatsServerStartOptions } from './nats-server.process';
 export { createTestDatabase, type TestDatabase } from './postgres-test-database';
+export { TestNetwork, eventually, JIANGXI, TEST_AUTH_SECRET, TEST_GRPC_SECRET, type TestAppSpec, type RunningApp } from './test-network';
