@@ -5,6 +5,7 @@ import { MessagingModule, messagingPersistence } from '@syn/messaging';
 import { NetworkModule } from '@syn/network';
 import { ObservabilityModule } from '@syn/observability';
 import { PersistenceModule, PersistencePart } from '@syn/persistence';
+import { DeskPageController } from './desk/desk-page.controller';
 
 /**
  * The platform every center app stands on: validated env, the center tree, its own database,
@@ -16,6 +17,7 @@ export class CenterAppModule {
     return {
       module: CenterAppModule,
       global: true,
+      controllers: [DeskPageController],
       imports: [
         ConfigModule.forRoot(),
         ObservabilityModule,
