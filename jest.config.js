@@ -10,7 +10,7 @@ module.exports = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
   testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }] },
   moduleNameMapper,
   testTimeout: 60_000,
   maxWorkers: 2,
