@@ -3,3 +3,5 @@ export * from './persistence.options';
 export * from './persistence.module';
 export * from './snake-naming.strategy';
 export * from './keyset-cursor';
+export * from './page-query';
+export * from './keyset-page';

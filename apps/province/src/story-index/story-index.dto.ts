@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@syn/persistence';
 import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-export class StoryIndexQuery {
+export class StoryIndexQuery extends PageQuery {
   @IsOptional() @Matches(/^\d{6}$/, { message: 'city must be a six-digit center code' })
   @ApiPropertyOptional({ description: 'the hub (city) whose pool holds the story', example: '360700' })
   city?: string;
@@ -21,12 +22,4 @@ export class StoryIndexQuery {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 time' })
   @ApiPropertyOptional({ description: 'pooled before' })
   to?: string;
-
-  @IsOptional() @IsString() @MaxLength(200)
-  @ApiPropertyOptional()
-  cursor?: string;
-
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
-  @ApiPropertyOptional({ default: '50' })
-  limit?: string;
 }

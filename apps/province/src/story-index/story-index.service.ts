@@ -3,7 +3,7 @@ import { status } from '@grpc/grpc-js';
 import { AppEnv } from '@syn/config';
 import { CenterCredentials, GrpcStory, isGrpcStatus, StoryPoolClient } from '@syn/grpc';
 import { CenterDirectory } from '@syn/network';
-import { decodeCursor, encodeCursor } from '@syn/persistence';
+import { keysetPage, pageLimit } from '@syn/persistence';
 import { DataSource } from 'typeorm';
 import { StoryIndexQuery } from './story-index.dto';
 import { StoryIndexEntity } from './story-index.entity';
@@ -19,26 +19,15 @@ export class StoryIndexService implements OnApplicationShutdown {
   ) {}
 
   async list(province: string, q: StoryIndexQuery) {
-    const limit = q.limit ? Number(q.limit) : 50;
-    const after = decodeCursor(q.cursor);
-    const qb = this.dataSource
-      .getRepository(StoryIndexEntity)
-      .createQueryBuilder('i')
-      .where('i.province_code = :province', { province })
-      .orderBy('i.pooled_at', 'DESC')
-      .addOrderBy('i.story_id', 'DESC')
-      .limit(limit + 1);
+    const qb = this.dataSource.getRepository(StoryIndexEntity).createQueryBuilder('i').where('i.province_code = :province', { province });
     if (q.city) qb.andWhere('i.hub_code = :city', { city: q.city });
     if (q.county) qb.andWhere('i.origin_code = :county', { county: q.county });
     if (q.category) qb.andWhere('i.category = :category', { category: q.category });
     if (q.from) qb.andWhere('i.pooled_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('i.pooled_at < :to', { to: q.to });
-    if (after) qb.andWhere('(i.pooled_at, i.story_id) < (:at, :id)', { at: after.at, id: after.id });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
+    const page = await keysetPage(qb, { at: 'i.pooled_at', id: 'i.story_id', limit: pageLimit(q), cursor: q.cursor, position: (i) => ({ at: i.pooledAt, id: i.storyId }) });
     return {
-      items: items.map((i) => ({
+      items: page.items.map((i) => ({
         storyId: i.storyId,
         version: i.version,
         title: i.title,
@@ -55,7 +44,7 @@ export class StoryIndexService implements OnApplicationShutdown {
         pooledAt: i.pooledAt.toISOString(),
         pooledBy: i.pooledBy,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.pooledAt.toISOString(), id: last.storyId }) : null,
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -1,18 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@syn/persistence';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
-export class PoolQuery {
+export class PoolQuery extends PageQuery {
   @IsOptional() @Matches(/^\d{6}$/, { message: 'origin must be a six-digit center code' })
   @ApiPropertyOptional({ description: 'only stories from this center' })
   origin?: string;
-
-  @IsOptional() @IsString() @MaxLength(200)
-  @ApiPropertyOptional()
-  cursor?: string;
-
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
-  @ApiPropertyOptional({ default: '50' })
-  limit?: string;
 }
 
 /** gRPC requests are validated like HTTP bodies; failures become INVALID_ARGUMENT. */

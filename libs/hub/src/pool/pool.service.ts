@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '@syn/persistence';
+import { keysetPage, Page } from '@syn/persistence';
 import { DataSource } from 'typeorm';
 import { PoolStoryEntity } from './pool-story.entity';
 
@@ -20,20 +20,9 @@ export class PoolService {
     return row;
   }
 
-  async page(hub: string, q: PoolPageQuery): Promise<{ items: PoolStoryEntity[]; nextCursor: string | null }> {
-    const after = decodeCursor(q.cursor);
-    const qb = this.dataSource
-      .getRepository(PoolStoryEntity)
-      .createQueryBuilder('p')
-      .where('p.hub_code = :hub', { hub })
-      .orderBy('p.pooled_at', 'DESC')
-      .addOrderBy('p.story_id', 'DESC')
-      .limit(q.limit + 1);
+  page(hub: string, q: PoolPageQuery): Promise<Page<PoolStoryEntity>> {
+    const qb = this.dataSource.getRepository(PoolStoryEntity).createQueryBuilder('p').where('p.hub_code = :hub', { hub });
     if (q.origin) qb.andWhere('p.origin_code = :origin', { origin: q.origin });
-    if (after) qb.andWhere('(p.pooled_at, p.story_id) < (:at, :id)', { at: after.at, id: after.id });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, q.limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ at: last.pooledAt.toISOString(), id: last.storyId }) : null };
+    return keysetPage(qb, { at: 'p.pooled_at', id: 'p.story_id', limit: q.limit, cursor: q.cursor, position: (p) => ({ at: p.pooledAt, id: p.storyId }) });
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@syn/persistence';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { SUBMISSION_STATUSES } from './submission.entity';
 import type { SubmissionStatus } from './submission.entity';
@@ -18,7 +19,7 @@ export class ReviewDecisionDto {
   reason?: string;
 }
 
-export class ReviewQueueQuery {
+export class ReviewQueueQuery extends PageQuery {
   @IsOptional() @IsIn(SUBMISSION_STATUSES)
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, default: 'pending' })
   status?: SubmissionStatus;
@@ -26,12 +27,4 @@ export class ReviewQueueQuery {
   @IsOptional() @Matches(/^\d{6}$/, { message: 'origin must be a six-digit center code' })
   @ApiPropertyOptional()
   origin?: string;
-
-  @IsOptional() @IsString() @MaxLength(200)
-  @ApiPropertyOptional()
-  cursor?: string;
-
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
-  @ApiPropertyOptional({ default: '50' })
-  limit?: string;
 }

@@ -3,7 +3,7 @@ import { Principal } from '@syn/auth';
 import { REVIEW_DECIDED, ReviewDecided, STORY_POOLED, StoryPooled } from '@syn/contracts';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
-import { decodeCursor, encodeCursor } from '@syn/persistence';
+import { keysetPage, pageLimit } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { POOL_LISTENERS, PoolListener } from '../pool/pool-listener';
 import { PoolStoryEntity } from '../pool/pool-story.entity';
@@ -23,23 +23,15 @@ export class ReviewQueueService {
   ) {}
 
   async list(hub: string, q: ReviewQueueQuery) {
-    const limit = q.limit ? Number(q.limit) : 50;
-    const after = decodeCursor(q.cursor);
     const qb = this.dataSource
       .getRepository(SubmissionEntity)
       .createQueryBuilder('s')
       .where('s.hub_code = :hub', { hub })
-      .andWhere('s.status = :status', { status: q.status ?? 'pending' })
-      .orderBy('s.received_at', 'DESC')
-      .addOrderBy('s.story_id', 'DESC')
-      .limit(limit + 1);
+      .andWhere('s.status = :status', { status: q.status ?? 'pending' });
     if (q.origin) qb.andWhere('s.origin_code = :origin', { origin: q.origin });
-    if (after) qb.andWhere('(s.received_at, s.story_id) < (:at, :id)', { at: after.at, id: after.id });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
+    const page = await keysetPage(qb, { at: 's.received_at', id: 's.story_id', limit: pageLimit(q), cursor: q.cursor, position: (s) => ({ at: s.receivedAt, id: s.storyId }) });
     return {
-      items: items.map((s) => ({
+      items: page.items.map((s) => ({
         storyId: s.storyId,
         originCode: s.originCode,
         originName: this.directory.has(s.originCode) ? this.directory.get(s.originCode).name : s.originCode,
@@ -54,7 +46,7 @@ export class ReviewQueueService {
         decidedAt: s.decidedAt?.toISOString() ?? null,
         reason: s.reason,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.receivedAt.toISOString(), id: last.storyId }) : null,
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Author, MediaRef, PRIORITIES, Priority, StoryContent } from '@syn/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PageQuery } from '@syn/persistence';
 import { STORY_STATUSES, StoryStatus } from './story.entity';
 
 /** What an editor sends to create a story; list fields may be left out and default to empty. */
@@ -29,18 +30,10 @@ export class CreateStoryDto extends StoryContent {
 
 export class UpdateStoryDto extends PartialType(CreateStoryDto) {}
 
-export class ListStoriesQuery {
+export class ListStoriesQuery extends PageQuery {
   @IsOptional() @IsIn(STORY_STATUSES)
   @ApiPropertyOptional({ enum: STORY_STATUSES })
   status?: StoryStatus;
-
-  @IsOptional() @IsString() @MaxLength(200)
-  @ApiPropertyOptional({ description: 'opaque cursor from the previous page' })
-  cursor?: string;
-
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
-  @ApiPropertyOptional({ default: '50' })
-  limit?: string;
 }
 
 export class StoryView {

@@ -3,7 +3,7 @@ import { Principal } from '@syn/auth';
 import { STORY_SUBMITTED, StoryContent, StorySubmitted } from '@syn/contracts';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
-import { decodeCursor, encodeCursor } from '@syn/persistence';
+import { keysetPage, Page, pageLimit } from '@syn/persistence';
 import { contentHash, sanitizeBody } from '@syn/story';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -94,22 +94,10 @@ export class StoryService {
     return story;
   }
 
-  async list(center: string, q: ListStoriesQuery): Promise<{ items: StoryEntity[]; nextCursor: string | null }> {
-    const limit = q.limit ? Number(q.limit) : 50;
-    const after = decodeCursor(q.cursor);
-    const qb = this.dataSource
-      .getRepository(StoryEntity)
-      .createQueryBuilder('s')
-      .where('s.center_code = :center', { center })
-      .orderBy('s.updated_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(limit + 1);
+  list(center: string, q: ListStoriesQuery): Promise<Page<StoryEntity>> {
+    const qb = this.dataSource.getRepository(StoryEntity).createQueryBuilder('s').where('s.center_code = :center', { center });
     if (q.status) qb.andWhere('s.status = :status', { status: q.status });
-    if (after) qb.andWhere('(s.updated_at, s.id) < (:at, :id)', { at: after.at, id: after.id });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.updatedAt.toISOString(), id: last.id }) : null };
+    return keysetPage(qb, { at: 's.updated_at', id: 's.id', limit: pageLimit(q), cursor: q.cursor, position: (s) => ({ at: s.updatedAt, id: s.id }) });
   }
 
   private async lock(m: EntityManager, center: string, id: string): Promise<StoryEntity> {

@@ -1,32 +1,21 @@
 import type { StoryView } from './story.dto';
+import { toSnapshot } from './story-snapshot.mapper';
 import type { StoryEntity } from './story.entity';
 import { STORY_STATUS_LABELS } from './story-status-labels';
 
 export function toView(s: StoryEntity): StoryView {
+  const { originCode, ...snapshot } = toSnapshot(s);
   return {
-    id: s.id,
-    centerCode: s.centerCode,
-    version: s.version,
+    ...snapshot,
+    summary: snapshot.summary ?? null,
+    embargoUntil: snapshot.embargoUntil ?? null,
+    centerCode: originCode,
     status: s.status,
     statusLabel: STORY_STATUS_LABELS[s.status],
-    title: s.title,
-    summary: s.summary,
-    body: s.body,
-    byline: s.byline,
-    authors: s.authors,
-    category: s.category,
-    tags: s.tags,
-    regionCode: s.regionCode,
-    mediaRefs: s.mediaRefs,
-    priority: s.priority,
-    embargoUntil: s.embargoUntil?.toISOString() ?? null,
-    contentHash: s.contentHash,
     submittedVersion: s.submittedVersion,
     submittedTo: s.submittedTo,
     decisionReason: s.decisionReason,
     decidedBy: s.decidedBy,
     decidedAt: s.decidedAt?.toISOString() ?? null,
-    createdAt: s.createdAt.toISOString(),
-    updatedAt: s.updatedAt.toISOString(),
   };
 }
