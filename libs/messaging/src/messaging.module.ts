@@ -13,6 +13,7 @@ import { InboxEntity } from './inbox/inbox.entity';
 import { JetStreamConnection } from './jetstream/jetstream.connection';
 import { MessagingTables1764100000000 } from './migrations/1764100000000-messaging-tables';
 import { OutboxEntity } from './outbox/outbox.entity';
+import { OutboxJanitor } from './outbox/outbox.janitor';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 
@@ -36,6 +37,7 @@ export const messagingPersistence: PersistencePart = {
     },
     OutboxWriter,
     OutboxRelay,
+    OutboxJanitor,
     EventHandlerRegistry,
     EventApplier,
     DeadLetterRepository,

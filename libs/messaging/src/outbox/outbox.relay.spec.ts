@@ -1,0 +1,96 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { AppEnv } from '@syn/config';
+import { STORY_SUBMITTED, STREAM_NAME } from '@syn/contracts';
+import { MetricsRegistry } from '@syn/observability';
+import { SnakeNamingStrategy } from '@syn/persistence';
+import { createTestDatabase, NatsServerProcess, TestDatabase } from '@syn/testing';
+import { DataSource } from 'typeorm';
+import { JetStreamConnection } from '../jetstream/jetstream.connection';
+import { MessagingTables1764100000000 } from '../migrations/1764100000000-messaging-tables';
+import { OutboxJanitor } from './outbox.janitor';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxWriter } from './outbox.writer';
+
+/** Medium test: the outbox against real PostgreSQL and a real JetStream server. */
+describe('outbox → JetStream', () => {
+  let db: TestDatabase;
+  let nats: NatsServerProcess;
+  let dataSource: DataSource;
+  let connection: JetStreamConnection;
+  let relay: OutboxRelay;
+  const writer = new OutboxWriter();
+
+  beforeAll(async () => {
+    [db, nats] = await Promise.all([createTestDatabase('syn_outbox'), NatsServerProcess.start()]);
+    dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764100000000], namingStrategy: new SnakeNamingStrategy() });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const env = { NATS_URL: nats.url, HOSTED_CENTERS: ['360702'], NATS_STREAM_REPLICAS: 1, DATABASE_URL: db.url, OUTBOX_POLL_MS: 50 } as AppEnv;
+    connection = new JetStreamConnection(env);
+    await connection.open();
+    relay = new OutboxRelay(dataSource, connection, env, new MetricsRegistry());
+  }, 60_000);
+
+  afterAll(async () => {
+    await connection?.onApplicationShutdown();
+    await dataSource?.destroy();
+    await Promise.all([db?.drop(), nats?.stop()]);
+  });
+
+  const payload = (n: number) => ({ story: { id: `story-${n}` }, submittedBy: '刘敏', submittedAt: new Date().toISOString() });
+  const streamCount = async () => (await (await jetstreamManager(connection.connection)).streams.info(STREAM_NAME)).state.messages;
+
+  it('publishes committed rows with their event id as the message id, and nothing from a rolled-back transaction', async () => {
+    const ids = await dataSource.transaction(async (m) => {
+      const a = await writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(1) });
+      const b = await writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(2) });
+      return [a.id, b.id];
+    });
+    await expect(
+      dataSource.transaction(async (m) => {
+        await writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(3) });
+        throw new Error('the change failed, so its event must not leave');
+      }),
+    ).rejects.toThrow('must not leave');
+
+    expect(await relay.flush()).toBe(2);
+    expect(await streamCount()).toBe(2);
+    const jsm = await jetstreamManager(connection.connection);
+    const first = await jsm.streams.getMessage(STREAM_NAME, { seq: 1 });
+    expect(first!.header?.get('Nats-Msg-Id')).toBe(ids[0]);
+    expect(first!.subject).toBe('syn.up.360700.360702.story.submitted');
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`)).toEqual([{ n: 0 }]);
+  });
+
+  it('a crash between publish and marking sent republishes the same ids, which the stream drops', async () => {
+    await dataSource.query(`UPDATE outbox SET sent_at = NULL`);
+    expect(await relay.flush()).toBe(2);
+    expect(await streamCount()).toBe(2);
+  });
+
+  it('keeps unsent rows while NATS is down and sends them once it is back', async () => {
+    await nats.kill();
+    await dataSource.transaction((m) => writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(4) }));
+    await expect(relay.flush()).rejects.toThrow();
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`)).toEqual([{ n: 1 }]);
+    await nats.restart();
+    const deadline = Date.now() + 20_000;
+    let sent = 0;
+    while (Date.now() < deadline && sent === 0) sent = await relay.flush().catch(() => 0);
+    expect(sent).toBe(1);
+    expect(await streamCount()).toBe(3);
+  }, 40_000);
+
+  it('an event larger than the limit is refused before it is written', async () => {
+    await expect(
+      dataSource.transaction((m) => writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: { blob: '融'.repeat(400_000) } })),
+    ).rejects.toThrow(/over the 921600 limit/);
+  });
+
+  it('the janitor drops sent rows past retention and keeps recent ones', async () => {
+    await dataSource.query(`UPDATE outbox SET sent_at = now() - interval '30 days' WHERE seq = (SELECT min(seq) FROM outbox)`);
+    const swept = await new OutboxJanitor(dataSource).sweep();
+    expect(swept.outbox).toBe(1);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox`)).toEqual([{ n: 2 }]);
+  });
+});
