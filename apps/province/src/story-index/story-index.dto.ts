@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class StoryIndexQuery {
   @IsOptional() @Matches(/^\d{6}$/, { message: 'city must be a six-digit center code' })
@@ -21,6 +21,10 @@ export class StoryIndexQuery {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 time' })
   @ApiPropertyOptional({ description: 'pooled before' })
   to?: string;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'recommended must be true or false' })
+  @ApiPropertyOptional({ description: 'only stories a city recommended (推荐), or only those it did not' })
+  recommended?: 'true' | 'false';
 
   @IsOptional() @IsString() @MaxLength(200)
   @ApiPropertyOptional()

@@ -21,6 +21,7 @@ export function toView(s: StoryEntity): StoryView {
     priority: s.priority,
     embargoUntil: s.embargoUntil?.toISOString() ?? null,
     contentHash: s.contentHash,
+    topicId: s.topicId ?? null,
     submittedVersion: s.submittedVersion,
     submittedTo: s.submittedTo,
     decisionReason: s.decisionReason,
