@@ -1,10 +1,19 @@
 import { Module } from '@nestjs/common';
+import { DistributionModule, distributionPersistence, LedgerModule, LedgerReviewListener, relayPersistence } from '@syn/distribution';
 import { HubModule, hubPersistence } from '@syn/hub';
 import { CenterAppModule } from '@syn/http';
 import { NewsroomModule, newsroomPersistence } from '@syn/newsroom';
 
-/** 市级融媒体平台: the hub (review queue, shared pool, StoryPool gRPC) and a newsroom of its own. */
+/**
+ * 市级融媒体平台: the hub (review queue, shared pool, StoryPool gRPC), a newsroom of its own, and
+ * distribution: city-level adoption, topics and releases for its counties, the ledger of its subtree.
+ */
 @Module({
-  imports: [CenterAppModule.forRoot([hubPersistence, newsroomPersistence]), HubModule.forRoot(), NewsroomModule],
+  imports: [
+    CenterAppModule.forRoot([hubPersistence, newsroomPersistence, relayPersistence, distributionPersistence]),
+    HubModule.forRoot({ imports: [LedgerModule], reviewListenerTokens: [LedgerReviewListener] }),
+    NewsroomModule,
+    DistributionModule.forRoot(),
+  ],
 })
 export class CityModule {}

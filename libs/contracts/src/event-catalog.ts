@@ -2,6 +2,7 @@ import { Direction } from './subjects';
 import { REVIEW_DECIDED, ReviewDecided } from './events/review-decided/review-decided.event';
 import { STORY_POOLED, StoryPooled } from './events/story-pooled/story-pooled.event';
 import { STORY_SUBMITTED, StorySubmitted } from './events/story-submitted/story-submitted.event';
+import { DISTRIBUTION_EVENTS } from './distribution-events';
 
 export interface EventDefinition<P extends object = object> {
   type: string;
@@ -14,6 +15,7 @@ export const EVENT_CATALOG: Record<string, EventDefinition> = {
   [STORY_SUBMITTED]: { type: STORY_SUBMITTED, direction: 'up', payload: StorySubmitted },
   [REVIEW_DECIDED]: { type: REVIEW_DECIDED, direction: 'down', payload: ReviewDecided },
   [STORY_POOLED]: { type: STORY_POOLED, direction: 'up', payload: StoryPooled },
+  ...DISTRIBUTION_EVENTS,
 };
 
 export function registerEvent(def: EventDefinition): void {

@@ -11,6 +11,7 @@ import { PoolStoryEntity } from './pool/pool-story.entity';
 import { StoryPoolGrpcController } from './pool/story-pool.grpc-controller';
 import { ReviewQueueController } from './review-queue/review-queue.controller';
 import { ReviewQueueService } from './review-queue/review-queue.service';
+import { REVIEW_LISTENERS } from './review-queue/review-listener';
 import { StorySubmittedHandler } from './review-queue/story-submitted.handler';
 import { SubmissionEntity } from './review-queue/submission.entity';
 
@@ -27,7 +28,7 @@ export class HubModule implements OnModuleInit {
     private readonly env: AppEnv,
   ) {}
 
-  static forRoot(options: { listeners?: Provider[]; listenerTokens?: unknown[]; imports?: DynamicModule['imports'] } = {}): DynamicModule {
+  static forRoot(options: { listeners?: Provider[]; listenerTokens?: unknown[]; reviewListenerTokens?: unknown[]; imports?: DynamicModule['imports'] } = {}): DynamicModule {
     return {
       module: HubModule,
       imports: options.imports ?? [],
@@ -38,6 +39,7 @@ export class HubModule implements OnModuleInit {
         StorySubmittedHandler,
         ...(options.listeners ?? []),
         { provide: POOL_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.listenerTokens ?? []) as never[] },
+        { provide: REVIEW_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.reviewListenerTokens ?? []) as never[] },
       ],
       exports: [PoolService, ReviewQueueService],
     };

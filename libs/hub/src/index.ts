@@ -4,5 +4,6 @@ export * from './pool/pool.service';
 export * from './pool/pool-story.mapper';
 export * from './review-queue/submission.entity';
 export * from './review-queue/review-queue.service';
+export * from './review-queue/review-listener';
 export * from './snapshot-integrity';
 export * from './hub.module';

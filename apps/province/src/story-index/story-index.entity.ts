@@ -20,4 +20,6 @@ export class StoryIndexEntity {
   @Column({ type: 'timestamptz' }) pooledAt!: Date;
   @Column({ type: 'text' }) pooledBy!: string;
   @Column({ type: 'timestamptz' }) indexedAt!: Date;
+  @Column({ type: 'text', array: true }) authors!: string[];
+  @Column({ type: 'uuid', nullable: true }) topicId!: string | null;
 }

@@ -8,6 +8,14 @@ import { DataSource } from 'typeorm';
 import { StoryIndexQuery } from './story-index.dto';
 import { StoryIndexEntity } from './story-index.entity';
 
+interface RecommendationRow {
+  story_id: string;
+  hub_code: string;
+  note: string | null;
+  recommended_by: string;
+  recommended_at: Date;
+}
+
 @Injectable()
 export class StoryIndexService implements OnApplicationShutdown {
   private readonly clients = new Map<string, StoryPoolClient>();
@@ -25,7 +33,9 @@ export class StoryIndexService implements OnApplicationShutdown {
     if (q.category) qb.andWhere('i.category = :category', { category: q.category });
     if (q.from) qb.andWhere('i.pooled_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('i.pooled_at < :to', { to: q.to });
+    if (q.recommended) qb.andWhere(`${q.recommended === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM story_recommendations r WHERE r.story_id = i.story_id AND r.hub_code = i.hub_code)`);
     const page = await keysetPage(qb, { at: 'i.pooled_at', id: 'i.story_id', limit: pageLimit(q), cursor: q.cursor, position: (i) => ({ at: i.pooledAt, id: i.storyId }) });
+    const marks = await this.recommendations(page.items.map((i) => i.storyId));
     return {
       items: page.items.map((i) => ({
         storyId: i.storyId,
@@ -43,6 +53,9 @@ export class StoryIndexService implements OnApplicationShutdown {
         contentHash: i.contentHash,
         pooledAt: i.pooledAt.toISOString(),
         pooledBy: i.pooledBy,
+        authors: i.authors,
+        topicId: i.topicId,
+        ...this.recommendationOf(marks, i),
       })),
       nextCursor: page.nextCursor,
     };
@@ -59,6 +72,25 @@ export class StoryIndexService implements OnApplicationShutdown {
       if (isGrpcStatus(e, status.NOT_FOUND)) throw new NotFoundException(`story ${storyId} is indexed but hub ${entry.hubCode} no longer holds it`);
       throw new BadGatewayException(`hub ${entry.hubCode} did not answer for story ${storyId}: ${(e as Error).message}`);
     }
+  }
+
+  private async recommendations(ids: string[]): Promise<Map<string, RecommendationRow>> {
+    if (ids.length === 0) return new Map();
+    const rows: RecommendationRow[] = await this.dataSource.query(
+      `SELECT story_id, hub_code, note, recommended_by, recommended_at FROM story_recommendations WHERE story_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.story_id, r]));
+  }
+
+  /** 推荐 counts only from the hub that pools the story. */
+  private recommendationOf(marks: Map<string, RecommendationRow>, i: StoryIndexEntity) {
+    const r = marks.get(i.storyId);
+    if (!r || r.hub_code !== i.hubCode) return { recommended: false, recommendation: null };
+    return {
+      recommended: true,
+      recommendation: { label: `${this.nameOf(r.hub_code)} 推荐`, note: r.note, recommendedBy: r.recommended_by, recommendedAt: r.recommended_at.toISOString() },
+    };
   }
 
   onApplicationShutdown() {

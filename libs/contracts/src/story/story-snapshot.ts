@@ -1,4 +1,4 @@
-import { IsInt, IsISO8601, IsUUID, Matches, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Min } from 'class-validator';
 import { StoryContent } from './story-content';
 
 /** The full state of one version of a story; every story event carries one, never a diff. */
@@ -23,4 +23,12 @@ export class StorySnapshot extends StoryContent {
 
   @IsISO8601()
   updatedAt!: string;
+
+  /**
+   * The topic (选题) this story answers, travelling with it. Outside the content hash on purpose,
+   * and left out entirely when there is none, so stories without a topic look exactly as before.
+   */
+  @IsOptional()
+  @IsUUID()
+  topicId?: string;
 }

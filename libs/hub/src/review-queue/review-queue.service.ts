@@ -9,6 +9,7 @@ import { POOL_LISTENERS, PoolListener } from '../pool/pool-listener';
 import { PoolStoryEntity } from '../pool/pool-story.entity';
 import { poolRowFromSnapshot } from '../pool/pool-story.mapper';
 import { ReviewDecisionDto, ReviewQueueQuery } from './review-decision.dto';
+import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 import { SubmissionEntity } from './submission.entity';
 
 @Injectable()
@@ -20,6 +21,7 @@ export class ReviewQueueService {
     private readonly outbox: OutboxWriter,
     private readonly directory: CenterDirectory,
     @Optional() @Inject(POOL_LISTENERS) private readonly listeners: PoolListener[] = [],
+    @Optional() @Inject(REVIEW_LISTENERS) private readonly reviewListeners: ReviewListener[] = [],
   ) {}
 
   async list(hub: string, q: ReviewQueueQuery) {
@@ -60,6 +62,7 @@ export class ReviewQueueService {
       const status = dto.decision === 'accept' ? 'accepted' : 'rejected';
       await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason: dto.reason ?? null });
       if (status === 'accepted') await this.pool(m, sub, by, now);
+      for (const l of this.reviewListeners) await l.onDecided(m, { story: sub.snapshot, hubCode: hub, decision: status, decidedBy: by.name, decidedAt: now });
       await this.outbox.append<ReviewDecided>(m, {
         type: REVIEW_DECIDED,
         parent: hub,

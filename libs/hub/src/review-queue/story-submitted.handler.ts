@@ -1,8 +1,9 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { STORY_SUBMITTED, StorySubmitted } from '@syn/contracts';
 import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
 import { assertSnapshotIntegrity } from '../snapshot-integrity';
+import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 
 /**
  * A child's submission lands in the review queue. Versions only move forward: an older or equal
@@ -14,7 +15,10 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
   readonly direction = 'up' as const;
   private readonly logger = new Logger('StorySubmitted');
 
-  constructor(private readonly registry: EventHandlerRegistry) {}
+  constructor(
+    private readonly registry: EventHandlerRegistry,
+    @Optional() @Inject(REVIEW_LISTENERS) private readonly listeners: ReviewListener[] = [],
+  ) {}
 
   onModuleInit() {
     this.registry.register(this);
@@ -41,6 +45,7 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
       this.logger.debug({ msg: 'stale or repeated submission ignored', hub: e.recipient, storyId: story.id, version: story.version });
       return;
     }
+    for (const l of this.listeners) await l.onSubmitted(m, { story, hubCode: e.recipient, submittedBy: e.payload.submittedBy, submittedAt: new Date(e.payload.submittedAt) });
     this.logger.log({ msg: 'submission queued', hub: e.recipient, origin: story.originCode, storyId: story.id, version: story.version });
   }
 }

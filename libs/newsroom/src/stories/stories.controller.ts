@@ -4,6 +4,7 @@ import { CurrentPrincipal, Roles } from '@syn/auth';
 import type { Principal } from '@syn/auth';
 import { CreateStoryDto, ListStoriesQuery, StoryView, UpdateStoryDto } from './story.dto';
 import { StoryService } from './story.service';
+import { AdoptionFeedbackService } from '../adoption-feedback/adoption-feedback.service';
 import { toView } from './story.view';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['id: must be a UUID'], fields: ['id'] }) });
@@ -12,7 +13,10 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException
 @ApiBearerAuth()
 @Controller('api/v1/centers/:center/stories')
 export class StoriesController {
-  constructor(private readonly stories: StoryService) {}
+  constructor(
+    private readonly stories: StoryService,
+    private readonly feedback: AdoptionFeedbackService,
+  ) {}
 
   @Post()
   @Roles('reporter', 'editor', 'chief-editor', 'admin')
@@ -30,9 +34,11 @@ export class StoriesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One story, with the adoption feedback (采用反馈) it received' })
   @ApiOkResponse({ type: StoryView })
   async get(@Param('center') center: string, @Param('id', uuid) id: string) {
-    return toView(await this.stories.get(center, id));
+    const story = await this.stories.get(center, id);
+    return { ...toView(story), adoptions: await this.feedback.forStory(center, id) };
   }
 
   @Patch(':id')

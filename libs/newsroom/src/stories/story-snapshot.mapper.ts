@@ -20,5 +20,7 @@ export function toSnapshot(s: StoryEntity): StorySnapshot {
     contentHash: s.contentHash,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
+    // Absent rather than null, so a story without a topic travels exactly as before.
+    ...(s.topicId ? { topicId: s.topicId } : {}),
   };
 }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Author, MediaRef, PRIORITIES, Priority, StoryContent } from '@syn/contracts';
+import { Author, MediaRef, PRIORITIES, StoryContent } from '@syn/contracts';
+import type { Priority } from '@syn/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '@syn/persistence';
-import { STORY_STATUSES, StoryStatus } from './story.entity';
+import { STORY_STATUSES } from './story.entity';
+import type { StoryStatus } from './story.entity';
 
 /** What an editor sends to create a story; list fields may be left out and default to empty. */
 export class CreateStoryDto extends StoryContent {
@@ -26,6 +28,10 @@ export class CreateStoryDto extends StoryContent {
   @IsOptional() @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
   @ApiPropertyOptional({ description: 'defaults to the center’s own code' })
   override regionCode!: string;
+
+  @IsOptional() @IsUUID(undefined, { message: 'topicId must be a UUID' })
+  @ApiPropertyOptional({ description: 'the topic (选题) from the topic inbox this story answers' })
+  topicId?: string;
 }
 
 export class UpdateStoryDto extends PartialType(CreateStoryDto) {}
@@ -54,6 +60,7 @@ export class StoryView {
   @ApiProperty() priority!: string;
   @ApiPropertyOptional() embargoUntil!: string | null;
   @ApiProperty() contentHash!: string;
+  @ApiPropertyOptional({ description: 'the topic (选题) this story answers' }) topicId!: string | null;
   @ApiPropertyOptional() submittedVersion!: number | null;
   @ApiPropertyOptional() submittedTo!: string | null;
   @ApiPropertyOptional() decisionReason!: string | null;

@@ -75,6 +75,10 @@ export class StoryEntity {
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
 
+  /** The topic (选题) this story answers, if any; travels with the story upstream. */
+  @Column({ type: 'uuid', nullable: true })
+  topicId!: string | null;
+
   @Column({ type: 'text' })
   createdBy!: string;
 

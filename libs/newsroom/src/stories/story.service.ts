@@ -10,6 +10,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CreateStoryDto, ListStoriesQuery, UpdateStoryDto } from './story.dto';
 import { StoryEntity } from './story.entity';
 import { toSnapshot } from './story-snapshot.mapper';
+import { TopicInboxService } from '../topic-inbox/topic-inbox.service';
 
 /** States in which the origin may still change its text without a formal correction. */
 const EDITABLE = new Set(['draft', 'returned', 'rejected']);
@@ -20,11 +21,13 @@ export class StoryService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly directory: CenterDirectory,
+    private readonly topics: TopicInboxService,
   ) {}
 
   async create(center: string, by: Principal, dto: CreateStoryDto): Promise<StoryEntity> {
     const now = new Date();
     const content = this.normalise(center, dto);
+    if (dto.topicId) await this.topics.assertAnswerable(this.dataSource.manager, center, dto.topicId);
     const story = this.dataSource.getRepository(StoryEntity).create({
       ...content,
       embargoUntil: content.embargoUntil ? new Date(content.embargoUntil) : null,
@@ -39,6 +42,7 @@ export class StoryService {
       decisionReason: null,
       decidedBy: null,
       decidedAt: null,
+      topicId: dto.topicId ?? null,
       createdBy: by.userId,
       createdAt: now,
       updatedAt: now,
@@ -54,7 +58,12 @@ export class StoryService {
       }
       const merged = this.normalise(center, { ...this.contentOf(story), ...stripUndefined(dto) } as CreateStoryDto);
       const hash = contentHash(merged);
-      if (hash === story.contentHash) return story;
+      const topicChanged = dto.topicId !== undefined && dto.topicId !== story.topicId;
+      if (topicChanged) {
+        await this.topics.assertAnswerable(m, center, dto.topicId!);
+        story.topicId = dto.topicId!;
+      }
+      if (hash === story.contentHash) return topicChanged ? m.save(story) : story;
       Object.assign(story, merged, {
         embargoUntil: merged.embargoUntil ? new Date(merged.embargoUntil) : null,
         version: story.version + 1,
@@ -84,6 +93,7 @@ export class StoryService {
         child: center,
         payload: { story: toSnapshot(story), submittedBy: by.name, submittedAt: now.toISOString() },
       });
+      await this.topics.answer(m, story, by, now);
       return story;
     });
   }

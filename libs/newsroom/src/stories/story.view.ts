@@ -12,6 +12,7 @@ export function toView(s: StoryEntity): StoryView {
     centerCode: originCode,
     status: s.status,
     statusLabel: STORY_STATUS_LABELS[s.status],
+    topicId: s.topicId ?? null,
     submittedVersion: s.submittedVersion,
     submittedTo: s.submittedTo,
     decisionReason: s.decisionReason,

@@ -1,0 +1,87 @@
+import {
+  buildPoolSearchQuery,
+  decodePoolSearchCursor,
+  encodePoolSearchCursor,
+  nextPoolSearchCursor,
+} from './pool-search.query';
+
+describe('buildPoolSearchQuery', () => {
+  it('returns null for a query without searchable words', () => {
+    expect(buildPoolSearchQuery({ query: '' })).toBeNull();
+    expect(buildPoolSearchQuery({ query: '，。的' })).toBeNull();
+  });
+
+  it('serves a single word from the rank index, then the GIN index', () => {
+    const sql = buildPoolSearchQuery({ query: '媒体' })!;
+    expect(sql.words).toEqual(['媒体']);
+    expect(sql.text).toContain('FROM pool_search_terms t');
+    expect(sql.text).toContain('ORDER BY t.impact DESC, t.doc_no DESC');
+    expect(sql.text).toContain('d.lexemes @@ $1::tsquery');
+    expect(sql.values).toEqual(["'媒体'", 20, '媒体']);
+  });
+
+  it('keeps every user-supplied value in parameters', () => {
+    const evil = "媒体'); DROP TABLE pool_stories; --";
+    const sql = buildPoolSearchQuery({
+      query: evil,
+      filters: { originCodes: ["360702' OR '1'='1"], category: "x'y", tags: ["a'b"] },
+    })!;
+    expect(sql.text).not.toContain('DROP');
+    expect(sql.text).not.toContain("'1'='1");
+    expect(sql.text).not.toContain("x'y");
+    expect(sql.values).toContain("360702' OR '1'='1");
+  });
+
+  it('applies filters to both tiers', () => {
+    const from = new Date('2025-01-01T00:00:00Z');
+    const before = new Date('2025-03-01T00:00:00Z');
+    const sql = buildPoolSearchQuery({
+      query: '媒体',
+      filters: { originCodes: ['360702'], pooledFrom: from, pooledBefore: before, tags: ['脱贫'] },
+    })!;
+    expect(sql.text).toMatch(/t\.origin_code = \$\d+/);
+    expect(sql.text).toMatch(/d\.origin_code = \$\d+/);
+    expect(sql.text).toMatch(/t\.pooled_at >= \$\d+::timestamptz/);
+    expect(sql.text).toMatch(/d\.pooled_at < \$\d+::timestamptz/);
+    expect(sql.text).toMatch(/td\.tags @> \$\d+::text\[\]/);
+    expect(sql.values).toEqual(expect.arrayContaining([from, before, ['脱贫'], '360702']));
+  });
+
+  it('continues after a cursor and skips the salient tier once past it', () => {
+    const inSalient = buildPoolSearchQuery({ query: '媒体', cursor: { score: '1375', docNo: '42' } })!;
+    expect(inSalient.text).toMatch(/\(t\.impact, t\.doc_no\) < \(\$\d+::int, \$\d+::bigint\)/);
+    const inTail = buildPoolSearchQuery({ query: '媒体', cursor: { score: '0', docNo: '42' } })!;
+    expect(inTail.text).not.toContain('FROM pool_search_terms t\n');
+    expect(inTail.text).toMatch(/d\.doc_no < \$\d+::bigint/);
+  });
+
+  it('ANDs several words and scores them with idf from the lexicon', () => {
+    const sql = buildPoolSearchQuery({ query: '赣州 媒体', storyColumns: ['title', 'body'] })!;
+    expect(sql.words).toEqual(['赣州', '媒体']);
+    expect(sql.values[0]).toBe("'赣州' & '媒体'");
+    expect(sql.text).toContain('pool_search_lexicon');
+    expect(sql.text).toMatch(/LEFT JOIN pool_search_terms t1 ON t1.term = \$\d+ AND t1.doc_no = m.doc_no/);
+    expect(sql.text).toContain('JOIN pool_stories s ON s.id = d.story_id');
+    expect(sql.text).toContain(', s.title, s.body');
+  });
+
+  it('rejects malformed cursors, limits and column names', () => {
+    expect(() => buildPoolSearchQuery({ query: '媒体', cursor: { score: '1; --', docNo: '1' } })).toThrow(RangeError);
+    expect(() => buildPoolSearchQuery({ query: '媒体', limit: 0 })).toThrow(RangeError);
+    expect(() => buildPoolSearchQuery({ query: '媒体', storyColumns: ['body; DROP'] })).toThrow(RangeError);
+    expect(buildPoolSearchQuery({ query: '媒体', limit: 1000 })!.limit).toBe(100);
+  });
+});
+
+describe('cursors', () => {
+  it('round-trips through an opaque token', () => {
+    const c = { score: '123456789012', docNo: '987' };
+    expect(decodePoolSearchCursor(encodePoolSearchCursor(c))).toEqual(c);
+    expect(() => decodePoolSearchCursor('bm9wZQ')).toThrow(RangeError);
+  });
+
+  it('ends when a page is not full', () => {
+    expect(nextPoolSearchCursor([{ doc_no: '1', score: '0' }], 20)).toBeNull();
+    expect(nextPoolSearchCursor([{ doc_no: '9', score: '5' }, { doc_no: '3', score: '2' }], 2)).toEqual({ score: '2', docNo: '3' });
+  });
+});

@@ -1,0 +1,55 @@
+import { ChineseSegmenter } from './segmenter';
+
+describe('ChineseSegmenter', () => {
+  const segmenter = ChineseSegmenter.shared();
+
+  it('cuts a headline into words, not characters', () => {
+    const words = segmenter.words('赣州市融媒体中心为革命老区媒体深度融合发展探路');
+    expect(words).toEqual(expect.arrayContaining(['赣州市', '媒体', '中心', '革命', '老区', '深度', '融合', '发展', '探路']));
+    // Search mode also yields the shorter words inside compounds, so 赣州 finds 赣州市.
+    expect(words).toContain('赣州');
+    expect(words).not.toContain('为');
+    const multiChar = words.filter((w) => w.length > 1).length;
+    expect(multiChar / words.length).toBeGreaterThan(0.8);
+  });
+
+  it('drops punctuation and whitespace, folds full-width latin and case', () => {
+    const words = segmenter.words('“四全媒体”建设，ＡＰＰ下载量突破１０万！  5G  News\n');
+    expect(words).toEqual(expect.arrayContaining(['媒体', '建设', 'app', '下载', '突破', '10', '5g', 'news']));
+    for (const w of words) expect(w).toMatch(/^[\p{L}\p{N}]+$/u);
+  });
+
+  it('returns nothing for text without words', () => {
+    expect(segmenter.words('')).toEqual([]);
+    expect(segmenter.words('，。！？——  \n')).toEqual([]);
+  });
+
+  it('keeps duplicates in words() so term frequency can be counted', () => {
+    expect(segmenter.words('媒体融合 媒体融合').filter((w) => w === '媒体')).toHaveLength(2);
+  });
+
+  it('builds distinct space-separated words for to_tsvector', () => {
+    const text = segmenter.toTsvectorText('媒体融合', '媒体融合发展，媒体');
+    const words = text.split(' ');
+    expect(new Set(words).size).toBe(words.length);
+    expect(words).toEqual(expect.arrayContaining(['媒体', '融合', '发展']));
+  });
+
+  it('builds an AND tsquery of quoted words', () => {
+    expect(segmenter.toTsqueryText('融媒体 赣州')).toBe("'融' & '媒体' & '赣州'");
+  });
+
+  it('cannot be made to emit tsquery operators', () => {
+    const q = segmenter.toTsqueryText("媒体' | !发展:* <-> (x) \\ o'neil") as string;
+    // Outside the quoted lexemes there must be nothing but the & joins.
+    expect(q.replace(/'[^']*'/g, '').replace(/ & /g, '')).toBe('');
+    expect(q).not.toMatch(/[|!:*<>()\\]/);
+  });
+
+  it('returns null for queries with nothing searchable', () => {
+    expect(segmenter.toTsqueryText('')).toBeNull();
+    expect(segmenter.toTsqueryText('   ')).toBeNull();
+    expect(segmenter.toTsqueryText('的了吗？')).toBeNull();
+    expect(segmenter.toTsqueryText("'&|!")).toBeNull();
+  });
+});

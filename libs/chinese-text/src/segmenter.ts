@@ -1,0 +1,117 @@
+import { CHINESE_STOPWORDS } from './stopwords';
+
+// @node-rs/jieba ships CommonJS + a native addon; require keeps ts from
+// needing esModuleInterop shims around the class export.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+
+type JiebaInstance = InstanceType<typeof Jieba>;
+
+/**
+ * Everything that is not a letter or a digit separates tokens. PostgreSQL's
+ * default ts parser (used by the `simple` config) splits on `_`, `'`, `-` and
+ * friends, so a token containing them would index as several lexemes while
+ * the postings table stores it as one; cutting them here keeps both sides in
+ * agreement and leaves nothing in a query string that tsquery could parse as
+ * an operator.
+ */
+const NON_WORD = /[^\p{L}\p{N}]+/u;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+export interface SegmentOptions {
+  /** Search mode also emits the shorter words inside long ones (赣州市 → 赣州, 州市, 赣州市). */
+  readonly mode?: 'search' | 'precise';
+  /** Stopwords are dropped unless this is false. */
+  readonly dropStopwords?: boolean;
+}
+
+/**
+ * Chinese word segmentation for indexing and querying the story pool.
+ *
+ * Loading the jieba dictionary costs ~150 ms and ~50 MB, so the class is
+ * meant to be held once per process: use `ChineseSegmenter.shared()` or
+ * register one instance as a Nest provider.
+ */
+export class ChineseSegmenter {
+  private static instance: ChineseSegmenter | undefined;
+  private readonly jieba: JiebaInstance;
+
+  constructor() {
+    this.jieba = Jieba.withDict(dict);
+  }
+
+  static shared(): ChineseSegmenter {
+    ChineseSegmenter.instance ??= new ChineseSegmenter();
+    return ChineseSegmenter.instance;
+  }
+
+  /**
+   * Tokens in text order (duplicates kept, so callers can count term
+   * frequency). Full-width latin/digits become ASCII via NFKC, latin is
+   * lowercased, punctuation and whitespace disappear.
+   */
+  words(text: string, options: SegmentOptions = {}): string[] {
+    const normalized = normalize(text);
+    if (!HAS_WORD_CHAR.test(normalized)) return [];
+    const dropStopwords = options.dropStopwords ?? true;
+    const raw =
+      options.mode === 'precise' ? this.jieba.cut(normalized, true) : this.jieba.cutForSearch(normalized, true);
+    const out: string[] = [];
+    for (const token of raw) {
+      // jieba keeps runs like "abc-def" or "3.5" together; split them the way PG would.
+      for (const piece of token.split(NON_WORD)) {
+        if (piece.length === 0) continue;
+        if (dropStopwords && CHINESE_STOPWORDS.has(piece)) continue;
+        out.push(piece);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Distinct words of a story as one space-separated string for
+   * `to_tsvector('simple', $1)`. Distinct because the GIN index only answers
+   * "does the story contain the word"; ranking comes from the postings table,
+   * so positions would only make the tsvector bigger.
+   */
+  toTsvectorText(title: string, body: string): string {
+    return this.lexemes(title, body).join(' ');
+  }
+
+  /** Same words as `toTsvectorText`, as an array for `array_to_tsvector($1::text[])`. */
+  lexemes(title: string, body: string): string[] {
+    return [...new Set([...this.words(title), ...this.words(body)])];
+  }
+
+  /**
+   * Distinct query words, in the order the user typed them. Empty when the
+   * query has no searchable word (only punctuation/stopwords).
+   */
+  queryWords(userQuery: string): string[] {
+    return [...new Set(this.words(userQuery))];
+  }
+
+  /**
+   * An AND query such as `'赣州' & '媒体'`, valid both as a `::tsquery`
+   * literal and as input to `to_tsquery('simple', $1)`. Every word is quoted
+   * and contains only letters/digits, so user input cannot smuggle in `|`,
+   * `!`, `<->` or `:*`. Returns null for an empty query: callers must not run
+   * a search for it (an empty tsquery matches nothing and PG emits a NOTICE).
+   */
+  toTsqueryText(userQuery: string): string | null {
+    const words = this.queryWords(userQuery);
+    if (words.length === 0) return null;
+    return words.map(quoteLexeme).join(' & ');
+  }
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Lexemes are already letters/digits only; escaping is belt and braces. */
+export function quoteLexeme(word: string): string {
+  return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}

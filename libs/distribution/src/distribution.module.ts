@@ -1,0 +1,45 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { PersistencePart } from '@syn/persistence';
+import { ADOPTABLE_STORIES, AdoptableStorySource } from './adoption/adoptable-story-source';
+import { AdoptionController } from './adoption/adoption.controller';
+import { AdoptionService } from './adoption/adoption.service';
+import { PoolAdoptableSource } from './adoption/pool-adoptable.source';
+import { LedgerModule } from './ledger/ledger.module';
+import { Distribution1764100500100 } from './migrations/1764100500100-distribution';
+import { RelayModule } from './relay/relay.module';
+import { ReleaseRepublishedHandler } from './releases/release-republished.handler';
+import { ReleasesController } from './releases/releases.controller';
+import { ReleasesService } from './releases/releases.service';
+import { TopicAnsweredHandler } from './topics/topic-answered.handler';
+import { TopicsController } from './topics/topics.controller';
+import { TopicsService } from './topics/topics.service';
+
+/** Tables of a center that issues downward and adopts (city hub, province); pair with relayPersistence. */
+export const distributionPersistence: PersistencePart = {
+  entities: [],
+  migrations: [Distribution1764100500100],
+};
+
+/**
+ * What a center with children does downward and for the ledger: adopt (选用) with feedback to the
+ * origin, issue topics (选题) and releases (通稿), and record answers and republish receipts.
+ */
+@Module({})
+export class DistributionModule {
+  static forRoot(options: { adoptableSource?: Type<AdoptableStorySource>; imports?: DynamicModule['imports'] } = {}): DynamicModule {
+    return {
+      module: DistributionModule,
+      imports: [RelayModule, LedgerModule, ...(options.imports ?? [])],
+      controllers: [AdoptionController, TopicsController, ReleasesController],
+      providers: [
+        AdoptionService,
+        TopicsService,
+        ReleasesService,
+        TopicAnsweredHandler,
+        ReleaseRepublishedHandler,
+        { provide: ADOPTABLE_STORIES, useClass: options.adoptableSource ?? PoolAdoptableSource },
+      ],
+      exports: [AdoptionService, TopicsService, ReleasesService, LedgerModule],
+    };
+  }
+}

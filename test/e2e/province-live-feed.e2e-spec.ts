@@ -1,0 +1,119 @@
+import { STORY_RECOMMENDED } from '@syn/contracts';
+import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
+import { publishEvent } from '../support/bus';
+import { poolStory } from '../support/flow';
+import { as } from '../support/http';
+import { SseClient } from '../support/sse';
+
+/**
+ * The provincial desk watches every city pool live: a story accepted in a city hub reaches a
+ * watching browser over Server-Sent Events without a refresh, and a city's 推荐 marks it.
+ */
+describe('province live feed (实时稿件流)', () => {
+  let nats: NatsServerProcess;
+  let net: TestNetwork;
+  const watchers: SseClient[] = [];
+
+  beforeAll(async () => {
+    nats = await NatsServerProcess.start();
+    net = await TestNetwork.start({
+      natsUrl: nats.url,
+      apps: [
+        { kind: 'province', centers: ['360000'] },
+        { kind: 'city', centers: ['360700', '360100'] },
+        { kind: 'county', centers: ['360702', '360113'] },
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const w of watchers) w.close();
+    await net?.stop();
+    await nats?.stop();
+  });
+
+  const feedUrl = (token?: string) => `${net.app('360000').http}/api/v1/centers/360000/live-feed${token ? `?access_token=${encodeURIComponent(token)}` : ''}`;
+  const watch = async (url: string, headers?: Record<string, string>) => {
+    const w = await SseClient.open(url, headers);
+    watchers.push(w);
+    return w;
+  };
+
+  it('refuses to stream without a valid desk token of this province', async () => {
+    expect((await watch(feedUrl())).status).toBe(401);
+    expect((await watch(feedUrl('not-a-token'))).status).toBe(401);
+    expect((await watch(feedUrl(net.token('360700', 'desk-editor')))).status).toBe(403);
+    expect((await watch(feedUrl(net.token('360000', 'reporter')))).status).toBe(403);
+  });
+
+  it('delivers a story pooled in a city hub to a watching desk, live', async () => {
+    const byQuery = await watch(feedUrl(net.token('360000', 'desk-editor')));
+    const byHeader = await watch(feedUrl(), { authorization: `Bearer ${net.token('360000', 'chief-editor')}` });
+    expect(byQuery.status).toBe(200);
+    expect(byHeader.status).toBe(200);
+    await byQuery.next((e) => e.event === 'ready');
+    await byHeader.next((e) => e.event === 'ready');
+
+    const id = await poolStory(net, '360702', '360700', { title: '章贡区：实时入库的好稿' });
+    for (const w of [byQuery, byHeader]) {
+      const e = await w.next((x) => x.event === 'pooled' && JSON.parse(x.data).storyId === id);
+      expect(JSON.parse(e.data)).toMatchObject({
+        kind: 'pooled',
+        province: '360000',
+        storyId: id,
+        version: 1,
+        title: '章贡区：实时入库的好稿',
+        city: { code: '360700', name: '赣州市融媒体中心' },
+        origin: { code: '360702', name: '章贡区融媒体中心' },
+        category: '时政',
+      });
+    }
+
+    // Another city's pool lands on the same feed.
+    const nc = await poolStory(net, '360113', '360100', { title: '红谷滩区新闻' });
+    const e = await byQuery.next((x) => x.event === 'pooled' && JSON.parse(x.data).storyId === nc);
+    expect(JSON.parse(e.data).city).toEqual({ code: '360100', name: '南昌市融媒体中心' });
+  });
+
+  it('marks a story its city recommended (推荐), in the index and on the feed; a forged recommendation is parked', async () => {
+    const desk = as(net.app('360000').http, net.token('360000', 'desk-editor'));
+    const w = await watch(feedUrl(net.token('360000', 'desk-editor')));
+    await w.next((e) => e.event === 'ready');
+    const id = await poolStory(net, '360702', '360700', { title: '赣州：推荐给省台的稿件' });
+    await eventually(async () => (await desk.get('/api/v1/centers/360000/index?city=360700')).body.items?.some((i: { storyId: string }) => i.storyId === id));
+    const before = await desk.get('/api/v1/centers/360000/index?recommended=true').expect(200);
+    expect(before.body.items.map((i: { storyId: string }) => i.storyId)).not.toContain(id);
+
+    const recommendedAt = new Date().toISOString();
+    await publishEvent(nats.url, {
+      type: STORY_RECOMMENDED,
+      parent: '360000',
+      child: '360700',
+      payload: { storyId: id, hubCode: '360700', note: '独家现场，建议省台采用', recommendedBy: '王审', recommendedAt },
+    });
+    const live = await w.next((e) => e.event === 'recommended' && JSON.parse(e.data).storyId === id);
+    expect(JSON.parse(live.data)).toMatchObject({ kind: 'recommended', note: '独家现场，建议省台采用', by: '王审', city: { code: '360700' } });
+
+    const marked = await desk.get('/api/v1/centers/360000/index?recommended=true').expect(200);
+    expect(marked.body.items).toHaveLength(1);
+    expect(marked.body.items[0]).toMatchObject({
+      storyId: id,
+      recommended: true,
+      recommendation: { label: '赣州市融媒体中心 推荐', note: '独家现场，建议省台采用', recommendedBy: '王审', recommendedAt },
+    });
+    const others = await desk.get('/api/v1/centers/360000/index?recommended=false').expect(200);
+    expect(others.body.items.map((i: { storyId: string }) => i.storyId)).not.toContain(id);
+    await desk.get('/api/v1/centers/360000/index?recommended=yes').expect(400);
+
+    // 南昌 may not recommend a story that 赣州 pools.
+    await publishEvent(nats.url, {
+      type: STORY_RECOMMENDED,
+      parent: '360000',
+      child: '360100',
+      payload: { storyId: id, hubCode: '360100', recommendedBy: '冒名', recommendedAt: new Date().toISOString() },
+    });
+    const admin = as(net.app('360000').http, net.token('360000', 'admin'));
+    const parked = await eventually(async () => (await admin.get('/api/v1/centers/360000/dead-letters')).body.items?.find((d: { eventType: string }) => d.eventType === STORY_RECOMMENDED));
+    expect(parked.reason).toContain('pooled by 360700');
+  });
+});
