@@ -2,6 +2,9 @@ import { Direction } from './subjects';
 import { REVIEW_DECIDED, ReviewDecided } from './events/review-decided/review-decided.event';
 import { STORY_POOLED, StoryPooled } from './events/story-pooled/story-pooled.event';
 import { STORY_SUBMITTED, StorySubmitted } from './events/story-submitted/story-submitted.event';
+import { ADOPTION_FEEDBACK, AdoptionFeedback } from './events/adoption-feedback/adoption-feedback.event';
+import { STORY_RECOMMENDED, StoryRecommended } from './events/story-recommended/story-recommended.event';
+import { STORY_REPUBLISHED, StoryRepublished } from './events/story-republished/story-republished.event';
 
 export interface EventDefinition<P extends object = object> {
   type: string;
@@ -14,6 +17,9 @@ export const EVENT_CATALOG: Record<string, EventDefinition> = {
   [STORY_SUBMITTED]: { type: STORY_SUBMITTED, direction: 'up', payload: StorySubmitted },
   [REVIEW_DECIDED]: { type: REVIEW_DECIDED, direction: 'down', payload: ReviewDecided },
   [STORY_POOLED]: { type: STORY_POOLED, direction: 'up', payload: StoryPooled },
+  [STORY_REPUBLISHED]: { type: STORY_REPUBLISHED, direction: 'up', payload: StoryRepublished },
+  [ADOPTION_FEEDBACK]: { type: ADOPTION_FEEDBACK, direction: 'down', payload: AdoptionFeedback },
+  [STORY_RECOMMENDED]: { type: STORY_RECOMMENDED, direction: 'up', payload: StoryRecommended },
 };
 
 export function registerEvent(def: EventDefinition): void {

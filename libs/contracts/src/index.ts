@@ -9,3 +9,6 @@ export * from './story/story-snapshot';
 export * from './events/story-submitted/story-submitted.event';
 export * from './events/review-decided/review-decided.event';
 export * from './events/story-pooled/story-pooled.event';
+export * from './events/adoption-feedback/adoption-feedback.event';
+export * from './events/story-republished/story-republished.event';
+export * from './events/story-recommended/story-recommended.event';

@@ -4,7 +4,7 @@ import { CurrentPrincipal, Roles } from '@syn/auth';
 import type { Principal } from '@syn/auth';
 import { CreateStoryDto, ListStoriesQuery, StoryView, UpdateStoryDto } from './story.dto';
 import { StoryService } from './story.service';
-import { toView } from './story.view';
+import { StoryViewer } from './story-viewer';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['id: must be a UUID'], fields: ['id'] }) });
 
@@ -12,43 +12,47 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException
 @ApiBearerAuth()
 @Controller('api/v1/centers/:center/stories')
 export class StoriesController {
-  constructor(private readonly stories: StoryService) {}
+  constructor(
+    private readonly stories: StoryService,
+    private readonly viewer: StoryViewer,
+  ) {}
 
   @Post()
   @Roles('reporter', 'editor', 'chief-editor', 'admin')
   @ApiOperation({ summary: 'Write a story (draft)' })
   @ApiCreatedResponse({ type: StoryView })
   async create(@Param('center') center: string, @CurrentPrincipal() p: Principal, @Body() dto: CreateStoryDto) {
-    return toView(await this.stories.create(center, p, dto));
+    return this.viewer.view(await this.stories.create(center, p, dto));
   }
 
   @Get()
   @ApiOperation({ summary: 'This center’s stories, most recently changed first, with status and reason' })
   async list(@Param('center') center: string, @Query() q: ListStoriesQuery) {
     const page = await this.stories.list(center, q);
-    return { items: page.items.map(toView), nextCursor: page.nextCursor };
+    return { items: await this.viewer.views(center, page.items), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One story, where its review stands, who holds it, and its adoption feedback (采用反馈)' })
   @ApiOkResponse({ type: StoryView })
   async get(@Param('center') center: string, @Param('id', uuid) id: string) {
-    return toView(await this.stories.get(center, id));
+    return this.viewer.detail(await this.stories.get(center, id));
   }
 
   @Patch(':id')
   @Roles('reporter', 'editor', 'chief-editor', 'admin')
   @ApiOperation({ summary: 'Edit a draft or a story sent back; each change makes a new version' })
   @ApiOkResponse({ type: StoryView })
-  async update(@Param('center') center: string, @Param('id', uuid) id: string, @Body() dto: UpdateStoryDto) {
-    return toView(await this.stories.update(center, id, dto));
+  async update(@Param('center') center: string, @Param('id', uuid) id: string, @Body() dto: UpdateStoryDto, @CurrentPrincipal() p: Principal) {
+    return this.viewer.view(await this.stories.update(center, id, dto, p));
   }
 
   @Post(':id/submit')
   @HttpCode(202)
   @Roles('editor', 'chief-editor', 'admin')
-  @ApiOperation({ summary: '上报: send the current version to the parent center’s review queue' })
+  @ApiOperation({ summary: '上报 = 终审: the chief editor signs the last review step and the version goes to the parent’s review queue' })
   @ApiOkResponse({ type: StoryView })
   async submit(@Param('center') center: string, @Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
-    return toView(await this.stories.submit(center, id, p));
+    return this.viewer.view(await this.stories.submit(center, id, p));
   }
 }
