@@ -6,3 +6,5 @@ export * from './review-queue/submission.entity';
 export * from './review-queue/review-queue.service';
 export * from './snapshot-integrity';
 export * from './hub.module';
+export * from './pool/pool-view';
+export * from './pool/pool-announcer';

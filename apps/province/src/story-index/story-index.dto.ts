@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@syn/persistence';
-import { IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class StoryIndexQuery extends PageQuery {
   @IsOptional() @Matches(/^\d{6}$/, { message: 'city must be a six-digit center code' })
@@ -22,4 +22,8 @@ export class StoryIndexQuery extends PageQuery {
   @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 time' })
   @ApiPropertyOptional({ description: 'pooled before' })
   to?: string;
+
+  @IsOptional() @IsIn(['true', 'false'], { message: 'recommended must be true or false' })
+  @ApiPropertyOptional({ description: 'only stories a city recommended (推荐)', enum: ['true', 'false'] })
+  recommended?: 'true' | 'false';
 }

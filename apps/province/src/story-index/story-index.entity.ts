@@ -20,4 +20,11 @@ export class StoryIndexEntity {
   @Column({ type: 'timestamptz' }) pooledAt!: Date;
   @Column({ type: 'text' }) pooledBy!: string;
   @Column({ type: 'timestamptz' }) indexedAt!: Date;
+  /** A hub's curator edits of this version (0 = as the origin wrote it). */
+  @Column({ type: 'int', default: 0 }) edition!: number;
+  /** 推荐 by the city hub, with its note. */
+  @Column({ type: 'boolean', default: false }) recommended!: boolean;
+  @Column({ type: 'text', nullable: true }) recommendedNote!: string | null;
+  @Column({ type: 'text', nullable: true }) recommendedBy!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) recommendedAt!: Date | null;
 }

@@ -1,20 +1,22 @@
 import { Module } from '@nestjs/common';
 import { PersistencePart } from '@syn/persistence';
 import { StoryIndex1764100300000 } from '../migrations/1764100300000-story-index';
+import { StoryIndexEditionsAndRecommendations1764100310300 } from '../migrations/1764100310300-story-index-editions-and-recommendations';
 import { StoryIndexController } from './story-index.controller';
 import { StoryIndexEntity } from './story-index.entity';
 import { StoryIndexService } from './story-index.service';
 import { StoryIndexWriter } from './story-index.writer';
 import { StoryPooledHandler } from './story-pooled.handler';
+import { StoryRecommendedHandler } from './story-recommended.handler';
 
 export const storyIndexPersistence: PersistencePart = {
   entities: [StoryIndexEntity],
-  migrations: [StoryIndex1764100300000],
+  migrations: [StoryIndex1764100300000, StoryIndexEditionsAndRecommendations1764100310300],
 };
 
 @Module({
   controllers: [StoryIndexController],
-  providers: [StoryIndexService, StoryIndexWriter, StoryPooledHandler],
+  providers: [StoryIndexService, StoryIndexWriter, StoryPooledHandler, StoryRecommendedHandler],
   exports: [StoryIndexWriter],
 })
 export class StoryIndexModule {}

@@ -25,6 +25,7 @@ export class StoryIndexService implements OnApplicationShutdown {
     if (q.category) qb.andWhere('i.category = :category', { category: q.category });
     if (q.from) qb.andWhere('i.pooled_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('i.pooled_at < :to', { to: q.to });
+    if (q.recommended === 'true') qb.andWhere('i.recommended');
     const page = await keysetPage(qb, { at: 'i.pooled_at', id: 'i.story_id', limit: pageLimit(q), cursor: q.cursor, position: (i) => ({ at: i.pooledAt, id: i.storyId }) });
     return {
       items: page.items.map((i) => ({
@@ -43,6 +44,9 @@ export class StoryIndexService implements OnApplicationShutdown {
         contentHash: i.contentHash,
         pooledAt: i.pooledAt.toISOString(),
         pooledBy: i.pooledBy,
+        edition: i.edition,
+        recommended: i.recommended,
+        recommendation: i.recommended ? { note: i.recommendedNote, recommendedBy: i.recommendedBy, recommendedAt: i.recommendedAt?.toISOString() ?? null } : null,
       })),
       nextCursor: page.nextCursor,
     };
