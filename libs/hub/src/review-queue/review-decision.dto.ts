@@ -11,7 +11,7 @@ export class ReviewDecisionDto {
   @ApiProperty({ enum: DECISIONS })
   decision!: (typeof DECISIONS)[number];
 
-  @ValidateIf((o: ReviewDecisionDto) => o.decision !== 'accept' || o.reason !== undefined)
+  @ValidateIf((o: ReviewDecisionDto) => o.decision === 'reject' || o.decision === 'return' || o.reason !== undefined)
   @IsString({ message: 'reason is required when rejecting or returning for revision' })
   @MinLength(2, { message: 'reason must say why (at least 2 characters)' })
   @MaxLength(1000)
