@@ -7,6 +7,7 @@ export const as = (base: string, token?: string) => {
     get: (path: string) => auth(request(base).get(path)),
     post: (path: string, body?: object) => auth(request(base).post(path)).send(body ?? {}),
     patch: (path: string, body?: object) => auth(request(base).patch(path)).send(body ?? {}),
+    put: (path: string, body?: object) => auth(request(base).put(path)).send(body ?? {}),
     delete: (path: string) => auth(request(base).delete(path)),
   };
 };
