@@ -19,6 +19,6 @@ export const DEMO_PROCESSES: DemoProcess[] = [
 /** The roles a demo user may want a token for, per kind of center. */
 export const DEMO_ROLES: Record<DemoProcess['kind'], Array<'reporter' | 'editor' | 'chief-editor' | 'curator' | 'desk-editor' | 'admin'>> = {
   province: ['desk-editor', 'admin'],
-  city: ['curator', 'editor', 'admin'],
+  city: ['curator', 'editor', 'chief-editor', 'admin'],
   county: ['reporter', 'editor', 'chief-editor', 'admin'],
 };

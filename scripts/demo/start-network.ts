@@ -162,7 +162,15 @@ async function seed(tokens: DeskTokenService, directory: CenterDirectory) {
     const existing = await api('GET', portOf(origin), `/api/v1/centers/${origin}/stories?limit=200`, editor);
     if (existing.items.some((i: { title: string }) => i.title === s.title)) continue;
     const created = await api('POST', portOf(origin), `/api/v1/centers/${origin}/stories`, editor, toStoryInput(s));
-    await api('POST', portOf(origin), `/api/v1/centers/${origin}/stories/${created.id}/submit`, editor);
+    // 三审 as the center's policy has it (default 3 steps): two editors, then the chief editor's 终审 = 上报.
+    const policy = await api('GET', portOf(origin), `/api/v1/centers/${origin}/review-policy`, editor);
+    await api('POST', portOf(origin), `/api/v1/centers/${origin}/stories/${created.id}/review/advance`, editor, { step: 'first' });
+    if (policy.steps === 3) {
+      const second = tokens.sign({ userId: `editor2-${origin}`, name: `${directory.get(origin).name}复审编辑`, role: 'editor', center: origin });
+      await api('POST', portOf(origin), `/api/v1/centers/${origin}/stories/${created.id}/review/advance`, second, { step: 'second' });
+    }
+    const chief = tokens.sign({ userId: `chief-editor-${origin}`, name: `${directory.get(origin).name}总编辑`, role: 'chief-editor', center: origin });
+    await api('POST', portOf(origin), `/api/v1/centers/${origin}/stories/${created.id}/submit`, chief);
     const curatorRole = parent.level === 'province' ? 'desk-editor' : 'curator';
     const curator = tok(parent.code, curatorRole, `${parent.name}审核`);
     await until(async () => (await api('GET', portOf(parent.code), `/api/v1/centers/${parent.code}/review-queue`, curator)).items.some((i: { storyId: string }) => i.storyId === created.id));

@@ -1,6 +1,7 @@
 import { Metadata, status } from '@grpc/grpc-js';
 import { StoryPoolClient } from '@syn/grpc';
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
+import { submitThroughReview } from '../support/county-review';
 import { as, storyInput } from '../support/http';
 import { storyPoolAs } from '../support/grpc';
 
@@ -25,7 +26,7 @@ describe('bad input and wrong callers', () => {
     });
     const editor = as(net.app('360702').http, net.token('360702', 'editor'));
     const { body } = await editor.post('/api/v1/centers/360702/stories', storyInput()).expect(201);
-    await editor.post(`/api/v1/centers/360702/stories/${body.id}/submit`).expect(202);
+    await submitThroughReview(net, '360702', body.id);
     const curator = as(net.app('360700').http, net.token('360700', 'curator'));
     await eventually(async () => (await curator.get('/api/v1/centers/360700/review-queue')).body.items?.length === 1);
     await curator.post(`/api/v1/centers/360700/review-queue/${body.id}/decision`, { decision: 'accept' }).expect(200);

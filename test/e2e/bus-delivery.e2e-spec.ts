@@ -3,6 +3,7 @@ import { connect, NatsConnection } from '@nats-io/transport-node';
 import { STREAM_NAME } from '@syn/contracts';
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
 import { Client } from 'pg';
+import { submitThroughReview } from '../support/county-review';
 import { as, storyInput } from '../support/http';
 
 /**
@@ -54,7 +55,7 @@ describe('on the bus: duplicates and poison', () => {
   it('the same submission delivered again, before and after the decision, changes nothing', async () => {
     const editor = as(net.app('360702').http, net.token('360702', 'editor'));
     const { body } = await editor.post('/api/v1/centers/360702/stories', storyInput()).expect(201);
-    await editor.post(`/api/v1/centers/360702/stories/${body.id}/submit`).expect(202);
+    await submitThroughReview(net, '360702', body.id);
     const curator = as(net.app('360700').http, net.token('360700', 'curator'));
     await eventually(async () => (await curator.get('/api/v1/centers/360700/review-queue')).body.items?.length === 1);
 
@@ -88,7 +89,7 @@ describe('on the bus: duplicates and poison', () => {
     const subject = 'syn.up.360700.360703.story.submitted';
     const editor = as(net.app('360703').http, net.token('360703', 'editor'));
     const { body: good } = await editor.post('/api/v1/centers/360703/stories', storyInput({ title: '南康区：好稿' })).expect(201);
-    await editor.post(`/api/v1/centers/360703/stories/${good.id}/submit`).expect(202);
+    await submitThroughReview(net, '360703', good.id);
     const curator = as(net.app('360700').http, net.token('360700', 'curator'));
     await eventually(async () => (await curator.get('/api/v1/centers/360700/review-queue?origin=360703')).body.items?.length === 1);
     const valid = JSON.parse(Buffer.from(await lastOn(subject)).toString('utf8'));
@@ -105,7 +106,7 @@ describe('on the bus: duplicates and poison', () => {
 
     // A good submission behind the poison still lands.
     const { body: after } = await editor.post('/api/v1/centers/360703/stories', storyInput({ title: '南康区：毒消息之后的好稿' })).expect(201);
-    await editor.post(`/api/v1/centers/360703/stories/${after.id}/submit`).expect(202);
+    await submitThroughReview(net, '360703', after.id);
     await eventually(async () => (await curator.get('/api/v1/centers/360700/review-queue?origin=360703')).body.items?.length === 2);
 
     const admin = as(net.app('360700').http, net.token('360700', 'admin'));

@@ -1,5 +1,6 @@
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
 import { Client } from 'pg';
+import { submitThroughReview } from '../support/county-review';
 import { decide, poolStory, submitStory } from '../support/flow';
 import { as, storyInput } from '../support/http';
 
@@ -67,7 +68,7 @@ describe('monthly statistics and points (考核 / 稿酬)', () => {
     const topic = await desk().post('/api/v1/centers/360000/topics', { title: '丰收节', brief: '请报送', deadline: new Date(Date.now() + 3600_000).toISOString(), targets: ['360702', '360703'] }).expect(201);
     await eventually(async () => (await editor('360703').get('/api/v1/centers/360703/topic-inbox')).body.items?.length === 1);
     const G = await editor('360703').post('/api/v1/centers/360703/stories', storyInput({ title: 'G 南康区丰收节', authors: [author('王芳')], topicId: topic.body.topicId })).expect(201);
-    await editor('360703').post(`/api/v1/centers/360703/stories/${G.body.id}/submit`).expect(202);
+    await submitThroughReview(net, '360703', G.body.id);
 
     const rel = await curator('360700').post('/api/v1/centers/360700/releases', { storyId: B, targets: ['360703'] }).expect(201);
     await eventually(async () => (await editor('360703').get(`/api/v1/centers/360703/release-inbox/${rel.body.releaseId}`)).status === 200);

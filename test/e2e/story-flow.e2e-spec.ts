@@ -1,4 +1,5 @@
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
+import { submitThroughReview } from '../support/county-review';
 import { as, storyInput } from '../support/http';
 
 /**
@@ -41,7 +42,7 @@ describe('story flow: county → city pool → provincial index', () => {
     const edited = await editor.patch(`/api/v1/centers/360702/stories/${id}`, { title: '章贡区：大稿库让县级好稿走得更远' }).expect(200);
     expect(edited.body.version).toBe(2);
 
-    const submitted = await editor.post(`/api/v1/centers/360702/stories/${id}/submit`).expect(202);
+    const submitted = await submitThroughReview(net, '360702', id);
     expect(submitted.body).toMatchObject({ id, version: 2, status: 'submitted', submittedTo: '360700' });
 
     const curator = as(city(), net.token('360700', 'curator', 'c-wang', '王审'));
@@ -74,7 +75,7 @@ describe('story flow: county → city pool → provincial index', () => {
   it('a rejection carries its reason back to the county', async () => {
     const editor = as(county(), net.token('360703', 'editor'));
     const { body } = await editor.post('/api/v1/centers/360703/stories', storyInput({ title: '南康区家具产业新闻' })).expect(201);
-    await editor.post(`/api/v1/centers/360703/stories/${body.id}/submit`).expect(202);
+    await submitThroughReview(net, '360703', body.id);
     const curator = as(city(), net.token('360700', 'curator'));
     await eventually(async () => (await curator.get('/api/v1/centers/360700/review-queue?origin=360703')).body.items?.length > 0);
     await curator.post(`/api/v1/centers/360700/review-queue/${body.id}/decision`, { decision: 'reject' }).expect(400);
@@ -87,7 +88,7 @@ describe('story flow: county → city pool → provincial index', () => {
     expect(story).toMatchObject({ statusLabel: '已退稿', decisionReason: '与本市已入库稿件重复' });
     // A rejected story can be reworked and sent again as a new version.
     await editor.patch(`/api/v1/centers/360703/stories/${body.id}`, { body: '<p>补充了独家采访内容。</p>' }).expect(200);
-    const again = await editor.post(`/api/v1/centers/360703/stories/${body.id}/submit`).expect(202);
+    const again = await submitThroughReview(net, '360703', body.id);
     expect(again.body).toMatchObject({ version: 2, status: 'submitted' });
   });
 
@@ -97,7 +98,7 @@ describe('story flow: county → city pool → provincial index', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { body } = await nanchang.post('/api/v1/centers/360113/stories', storyInput({ title: `红谷滩区新闻 第${i + 1}篇`, category: '经济' })).expect(201);
-      await nanchang.post(`/api/v1/centers/360113/stories/${body.id}/submit`).expect(202);
+      await submitThroughReview(net, '360113', body.id);
       ids.push(body.id);
     }
     await eventually(async () => (await curator.get('/api/v1/centers/360100/review-queue')).body.items?.length === 3);
@@ -117,11 +118,11 @@ describe('story flow: county → city pool → provincial index', () => {
   it('a city’s own story and a county directly under its province go to the province’s own pool', async () => {
     const cityEditor = as(city(), net.token('360700', 'editor'));
     const own = await cityEditor.post('/api/v1/centers/360700/stories', storyInput({ title: '为革命老区媒体深度融合发展探路', regionCode: '360700' })).expect(201);
-    await cityEditor.post(`/api/v1/centers/360700/stories/${own.body.id}/submit`).expect(202);
+    await submitThroughReview(net, '360700', own.body.id);
 
     const chengmai = as(county(), net.token('469023', 'editor'));
     const cm = await chengmai.post('/api/v1/centers/469023/stories', storyInput({ title: '释放县级融媒体中心动能' })).expect(201);
-    await chengmai.post(`/api/v1/centers/469023/stories/${cm.body.id}/submit`).expect(202);
+    await submitThroughReview(net, '469023', cm.body.id);
 
     const jx = as(province(), net.token('360000', 'desk-editor'));
     await eventually(async () => (await jx.get('/api/v1/centers/360000/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === own.body.id));

@@ -1,4 +1,5 @@
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
+import { submitThroughReview } from '../support/county-review';
 import { decide, indexed } from '../support/flow';
 import { as, storyInput } from '../support/http';
 
@@ -38,7 +39,7 @@ describe('topics (选题) issued downward and answered', () => {
   const answer = async (code: string, topicId: string, title: string) => {
     const { body } = await editor(code).post(`/api/v1/centers/${code}/stories`, storyInput({ title, topicId })).expect(201);
     expect(body.topicId).toBe(topicId);
-    await editor(code).post(`/api/v1/centers/${code}/stories/${body.id}/submit`).expect(202);
+    await submitThroughReview(net, code, body.id);
     return body.id as string;
   };
 

@@ -1,11 +1,12 @@
 import { eventually, TestNetwork } from '@syn/testing';
+import { submitThroughReview } from './county-review';
 import { as, storyInput } from './http';
 
-/** A county writes and submits a story; returns its id. */
+/** A county writes a story and walks it through its review (三审) and upstream; returns its id. */
 export async function submitStory(net: TestNetwork, county: string, over: Record<string, unknown> = {}): Promise<string> {
   const editor = as(net.app(county).http, net.token(county, 'editor', `editor-${county}`, '县编辑'));
   const { body } = await editor.post(`/api/v1/centers/${county}/stories`, storyInput(over)).expect(201);
-  await editor.post(`/api/v1/centers/${county}/stories/${body.id}/submit`).expect(202);
+  await submitThroughReview(net, county, body.id);
   return body.id as string;
 }
 

@@ -75,6 +75,12 @@ export class AppEnv {
   @IsInt()
   @Min(50)
   OUTBOX_POLL_MS: number = 1000;
+
+  /** How long a curator's claim on a review-queue story lasts before another curator may take it. */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3600)
+  REVIEW_CLAIM_TTL_SECONDS: number = 15 * 60;
 }
 
 function NotEmptyFile(): PropertyDecorator {

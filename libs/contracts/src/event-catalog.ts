@@ -3,6 +3,8 @@ import { REVIEW_DECIDED, ReviewDecided } from './events/review-decided/review-de
 import { STORY_POOLED, StoryPooled } from './events/story-pooled/story-pooled.event';
 import { STORY_SUBMITTED, StorySubmitted } from './events/story-submitted/story-submitted.event';
 import { DISTRIBUTION_EVENTS } from './distribution-events';
+import { ADOPTION_FEEDBACK, AdoptionFeedback } from './events/adoption-feedback/adoption-feedback.event';
+import { STORY_REPUBLISHED, StoryRepublished } from './events/story-republished/story-republished.event';
 
 export interface EventDefinition<P extends object = object> {
   type: string;
@@ -16,6 +18,8 @@ export const EVENT_CATALOG: Record<string, EventDefinition> = {
   [REVIEW_DECIDED]: { type: REVIEW_DECIDED, direction: 'down', payload: ReviewDecided },
   [STORY_POOLED]: { type: STORY_POOLED, direction: 'up', payload: StoryPooled },
   ...DISTRIBUTION_EVENTS,
+  [STORY_REPUBLISHED]: { type: STORY_REPUBLISHED, direction: 'up', payload: StoryRepublished },
+  [ADOPTION_FEEDBACK]: { type: ADOPTION_FEEDBACK, direction: 'down', payload: AdoptionFeedback },
 };
 
 export function registerEvent(def: EventDefinition): void {

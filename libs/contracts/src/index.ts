@@ -18,3 +18,5 @@ export * from './events/release-issued/release-issued.event';
 export * from './events/release-withdrawn/release-withdrawn.event';
 export * from './events/release-republished/release-republished.event';
 export * from './events/ledger-reported/ledger-reported.event';
+export * from './events/adoption-feedback/adoption-feedback.event';
+export * from './events/story-republished/story-republished.event';

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule, auditPersistence } from '@syn/audit';
 import { AuthModule } from '@syn/auth';
 import { ConfigModule } from '@syn/config';
 import { MessagingModule, messagingPersistence } from '@syn/messaging';
@@ -22,11 +23,12 @@ export class CenterAppModule {
         ConfigModule.forRoot(),
         ObservabilityModule,
         NetworkModule.forRoot(),
-        PersistenceModule.forRoot({ parts: [messagingPersistence, ...parts] }),
+        PersistenceModule.forRoot({ parts: [messagingPersistence, auditPersistence, ...parts] }),
         MessagingModule,
         AuthModule,
+        AuditModule,
       ],
-      exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, AuthModule, ObservabilityModule],
+      exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, AuthModule, ObservabilityModule, AuditModule],
     };
   }
 }

@@ -3,7 +3,19 @@ import { AppEnv } from '@syn/config';
 import { ReadinessRegistry } from '@syn/observability';
 import { PersistencePart } from '@syn/persistence';
 import { Socket } from 'node:net';
+import { HubAuditController } from './audit/hub-audit.controller';
+import { ClaimService } from './claims/claim.service';
+import { ClaimsController } from './claims/claims.controller';
+import { CurationController } from './curation/curation.controller';
+import { CurationService } from './curation/curation.service';
+import { PoolStoryEditEntity } from './curation/pool-story-edit.entity';
 import { HubPool1764100200000 } from './migrations/1764100200000-hub-pool';
+import { HubWorkflow1764100310200 } from './migrations/1764100310200-hub-workflow';
+import { PoolAnnouncer } from './pool/pool-announcer';
+import { RecommendationController } from './recommendation/recommendation.controller';
+import { RecommendationService } from './recommendation/recommendation.service';
+import { PoolAdoptionEntity } from './republish/pool-adoption.entity';
+import { StoryRepublishedHandler } from './republish/story-republished.handler';
 import { POOL_LISTENERS } from './pool/pool-listener';
 import { PoolController } from './pool/pool.controller';
 import { PoolService } from './pool/pool.service';
@@ -16,8 +28,8 @@ import { StorySubmittedHandler } from './review-queue/story-submitted.handler';
 import { SubmissionEntity } from './review-queue/submission.entity';
 
 export const hubPersistence: PersistencePart = {
-  entities: [SubmissionEntity, PoolStoryEntity],
-  migrations: [HubPool1764100200000],
+  entities: [SubmissionEntity, PoolStoryEntity, PoolStoryEditEntity, PoolAdoptionEntity],
+  migrations: [HubPool1764100200000, HubWorkflow1764100310200],
 };
 
 /** What a center with children does: review what they submit and keep the shared pool. */
@@ -32,11 +44,16 @@ export class HubModule implements OnModuleInit {
     return {
       module: HubModule,
       imports: options.imports ?? [],
-      controllers: [ReviewQueueController, PoolController, StoryPoolGrpcController],
+      controllers: [ReviewQueueController, ClaimsController, PoolController, CurationController, RecommendationController, HubAuditController, StoryPoolGrpcController],
       providers: [
         ReviewQueueService,
         PoolService,
         StorySubmittedHandler,
+        PoolAnnouncer,
+        ClaimService,
+        CurationService,
+        RecommendationService,
+        StoryRepublishedHandler,
         ...(options.listeners ?? []),
         { provide: POOL_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.listenerTokens ?? []) as never[] },
         { provide: REVIEW_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.reviewListenerTokens ?? []) as never[] },

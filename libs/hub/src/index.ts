@@ -7,3 +7,5 @@ export * from './review-queue/review-queue.service';
 export * from './review-queue/review-listener';
 export * from './snapshot-integrity';
 export * from './hub.module';
+export * from './pool/pool-view';
+export * from './pool/pool-announcer';

@@ -4,7 +4,14 @@ import { PersistencePart } from '@syn/persistence';
 import { AdoptionFeedbackController } from './adoption-feedback/adoption-feedback.controller';
 import { AdoptionFeedbackService } from './adoption-feedback/adoption-feedback.service';
 import { StoryAdoptedHandler } from './adoption-feedback/story-adopted.handler';
+import { CountyReviewController } from './county-review/county-review.controller';
+import { CountyReviewService } from './county-review/county-review.service';
+import { ReviewPolicyEntity } from './county-review/review-policy.entity';
+import { ReviewPolicyService } from './county-review/review-policy.service';
+import { AdoptionFeedbackHandler } from './feedback/adoption-feedback.handler';
+import { StoryFeedbackEntity } from './feedback/story-feedback.entity';
 import { NewsroomStories1764100100000 } from './migrations/1764100100000-newsroom-stories';
+import { CountyReviewAndSharing1764100310100 } from './migrations/1764100310100-county-review-and-sharing';
 import { NewsroomInboxes1764100500200 } from './migrations/1764100500200-newsroom-inboxes';
 import { ReleaseInboxController } from './release-inbox/release-inbox.controller';
 import { ReleaseInboxService } from './release-inbox/release-inbox.service';
@@ -14,26 +21,36 @@ import { TopicInboxController } from './topic-inbox/topic-inbox.controller';
 import { TopicInboxService } from './topic-inbox/topic-inbox.service';
 import { TopicIssuedHandler } from './topic-inbox/topic-issued.handler';
 import { ReviewDecidedHandler } from './review-decisions/review-decided.handler';
+import { RepublishedStoryEntity } from './shared-pool/republished-story.entity';
+import { SharedPoolController } from './shared-pool/shared-pool.controller';
+import { SharedPoolService } from './shared-pool/shared-pool.service';
 import { StoriesController } from './stories/stories.controller';
 import { StoryEntity } from './stories/story.entity';
 import { StoryService } from './stories/story.service';
+import { StoryViewer } from './stories/story-viewer';
 
 export const newsroomPersistence: PersistencePart = {
-  entities: [StoryEntity],
-  migrations: [NewsroomStories1764100100000, NewsroomInboxes1764100500200],
+  entities: [StoryEntity, ReviewPolicyEntity, RepublishedStoryEntity, StoryFeedbackEntity],
+  migrations: [NewsroomStories1764100100000, CountyReviewAndSharing1764100310100, NewsroomInboxes1764100500200],
 };
 
 /**
- * Writing and submitting stories, and what arrives from above: topics to answer, releases to
- * republish, adoption feedback. What every originating center (county or city) does. Pair
- * newsroomPersistence with relayPersistence: a center relays what comes from above to its children.
+ * Writing, reviewing (三审) and submitting stories, drawing on the parent's pool, and what arrives
+ * from above: decisions, topics to answer, releases to republish, adoption feedback. What every
+ * originating center (county or city) does. Pair newsroomPersistence with relayPersistence: a
+ * center relays what comes from above to its children.
  */
 @Module({
   imports: [RelayModule],
-  controllers: [StoriesController, TopicInboxController, ReleaseInboxController, AdoptionFeedbackController],
+  controllers: [StoriesController, CountyReviewController, SharedPoolController, TopicInboxController, ReleaseInboxController, AdoptionFeedbackController],
   providers: [
     StoryService,
+    StoryViewer,
     ReviewDecidedHandler,
+    ReviewPolicyService,
+    CountyReviewService,
+    SharedPoolService,
+    AdoptionFeedbackHandler,
     TopicInboxService,
     TopicIssuedHandler,
     ReleaseInboxService,

@@ -22,4 +22,6 @@ export class StoryIndexEntity {
   @Column({ type: 'timestamptz' }) indexedAt!: Date;
   @Column({ type: 'text', array: true }) authors!: string[];
   @Column({ type: 'uuid', nullable: true }) topicId!: string | null;
+  /** A hub's curator edits of this version (0 = as the origin wrote it). */
+  @Column({ type: 'int', default: 0 }) edition!: number;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersistencePart } from '@syn/persistence';
 import { StoryIndex1764100300000 } from '../migrations/1764100300000-story-index';
+import { StoryIndexEditions1764100310300 } from '../migrations/1764100310300-story-index-editions';
 import { StoryIndexController } from './story-index.controller';
 import { StoryIndexEntity } from './story-index.entity';
 import { StoryIndexService } from './story-index.service';
@@ -9,7 +10,7 @@ import { StoryPooledHandler } from './story-pooled.handler';
 
 export const storyIndexPersistence: PersistencePart = {
   entities: [StoryIndexEntity],
-  migrations: [StoryIndex1764100300000],
+  migrations: [StoryIndex1764100300000, StoryIndexEditions1764100310300],
 };
 
 @Module({

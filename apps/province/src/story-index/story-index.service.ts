@@ -56,6 +56,7 @@ export class StoryIndexService implements OnApplicationShutdown {
         authors: i.authors,
         topicId: i.topicId,
         ...this.recommendationOf(marks, i),
+        edition: i.edition,
       })),
       nextCursor: page.nextCursor,
     };

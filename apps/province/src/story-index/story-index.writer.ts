@@ -1,30 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import type { StorySnapshot } from '@syn/contracts';
-import type { PoolListener } from '@syn/hub';
+import type { PooledStory, PoolListener } from '@syn/hub';
 import type { EntityManager } from 'typeorm';
 import { notifyPoolFeed } from '../live-feed/pool-feed.channel';
 
 /**
- * Records a pooled story in the province's index, keeping the highest version seen. Used by the
+ * Records a pooled story in the province's index, keeping the highest (version, edition) seen:
+ * a curator's edition of a version replaces it, a newer version from the origin beats both. Used by the
  * story.pooled handler (city pools) and as a pool listener (the province's own pool). A change is
  * announced to the live feed in the same transaction.
  */
 @Injectable()
 export class StoryIndexWriter implements PoolListener {
-  async onPooled(m: EntityManager, e: { story: StorySnapshot; hubCode: string; pooledBy: string; pooledAt: Date }, province?: string): Promise<boolean> {
+  async onPooled(m: EntityManager, e: PooledStory, province?: string): Promise<boolean> {
     const s = e.story;
     const at = province ?? e.hubCode;
     const rows: unknown[] = await m.query(
-      `INSERT INTO story_index (story_id, province_code, hub_code, origin_code, version, title, summary, byline, category, tags, region_code, priority, embargo_until, content_hash, pooled_at, pooled_by, authors, topic_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
+      `INSERT INTO story_index (story_id, province_code, hub_code, origin_code, version, title, summary, byline, category, tags, region_code, priority, embargo_until, content_hash, pooled_at, pooled_by, authors, topic_id, edition)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
        ON CONFLICT (story_id) DO UPDATE SET
          hub_code = EXCLUDED.hub_code, version = EXCLUDED.version, title = EXCLUDED.title, summary = EXCLUDED.summary,
          byline = EXCLUDED.byline, category = EXCLUDED.category, tags = EXCLUDED.tags, region_code = EXCLUDED.region_code,
          priority = EXCLUDED.priority, embargo_until = EXCLUDED.embargo_until, content_hash = EXCLUDED.content_hash,
-         pooled_at = EXCLUDED.pooled_at, pooled_by = EXCLUDED.pooled_by, authors = EXCLUDED.authors, topic_id = EXCLUDED.topic_id, indexed_at = now()
-       WHERE story_index.version < EXCLUDED.version
+         pooled_at = EXCLUDED.pooled_at, pooled_by = EXCLUDED.pooled_by, authors = EXCLUDED.authors, topic_id = EXCLUDED.topic_id,
+         edition = EXCLUDED.edition, indexed_at = now()
+       WHERE (story_index.version, story_index.edition) < (EXCLUDED.version, EXCLUDED.edition)
        RETURNING story_id`,
-      [s.id, at, e.hubCode, s.originCode, s.version, s.title, s.summary ?? null, s.byline, s.category, s.tags, s.regionCode, s.priority, s.embargoUntil ?? null, s.contentHash, e.pooledAt, e.pooledBy, s.authors.map((a) => a.name), s.topicId ?? null],
+      [s.id, at, e.hubCode, s.originCode, s.version, s.title, s.summary ?? null, s.byline, s.category, s.tags, s.regionCode, s.priority, s.embargoUntil ?? null, s.contentHash, e.pooledAt, e.pooledBy, s.authors.map((a) => a.name), s.topicId ?? null, e.edition ?? 0],
     );
     if (rows.length === 0) return false;
     await notifyPoolFeed(m, {

@@ -31,7 +31,7 @@ export class StoryPooledHandler implements EventHandler<StoryPooled>, OnModuleIn
       throw new PoisonMessageError(`event ${e.envelope.id}: story ${story.id} from ${story.originCode} is not from the subtree of hub ${hubCode}`);
     }
     assertSnapshotIntegrity(story, e.envelope.id);
-    const changed = await this.writer.onPooled(m, { story, hubCode, pooledBy: e.payload.pooledBy, pooledAt: new Date(e.payload.pooledAt) }, e.recipient);
-    if (changed) this.logger.log({ msg: 'story indexed', province: e.recipient, hub: hubCode, origin: story.originCode, storyId: story.id, version: story.version });
+    const changed = await this.writer.onPooled(m, { story, hubCode, pooledBy: e.payload.pooledBy, pooledAt: new Date(e.payload.pooledAt), edition: e.payload.edition ?? 0 }, e.recipient);
+    if (changed) this.logger.log({ msg: 'story indexed', province: e.recipient, hub: hubCode, origin: story.originCode, storyId: story.id, version: story.version, edition: e.payload.edition ?? 0 });
   }
 }

@@ -6,7 +6,7 @@ import { LedgerService } from './ledger.service';
 
 const authorsOf = (s: StorySnapshot) => s.authors.map((a) => a.name);
 
-/** Puts a hub's review work on the ledger: 上报 received, 入库 and 退稿 decided. */
+/** Puts a hub's review work on the ledger: 上报 received, 入库 and 退稿 decided (退改 is not an outcome). */
 @Injectable()
 export class LedgerReviewListener implements ReviewListener {
   constructor(private readonly ledger: LedgerService) {}
@@ -23,7 +23,9 @@ export class LedgerReviewListener implements ReviewListener {
     });
   }
 
-  async onDecided(m: EntityManager, e: { story: StorySnapshot; hubCode: string; decision: 'accepted' | 'rejected'; decidedAt: Date }) {
+  async onDecided(m: EntityManager, e: { story: StorySnapshot; hubCode: string; decision: 'accepted' | 'rejected' | 'returned'; decidedAt: Date }) {
+    // 退改 is a step in the conversation with the county, not an outcome: the resubmission will be decided.
+    if (e.decision === 'returned') return;
     await this.ledger.record(m, e.hubCode, {
       kind: e.decision,
       storyId: e.story.id,

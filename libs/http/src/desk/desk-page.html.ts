@@ -96,8 +96,8 @@ function show(id) { document.getElementById(id).classList.remove('hidden'); }
 async function loadStories() {
   const r = await api('GET', '/api/v1/centers/' + me.center + '/stories');
   document.getElementById('storyRows').innerHTML = r.items.map((s) =>
-    '<tr><td>' + esc(s.title) + '<div class="muted">' + esc(s.byline) + '</div></td><td>v' + s.version + '</td><td><span class="status">' + esc(s.statusLabel) + '</span></td><td>' + esc(s.decisionReason || '') +
-    '</td><td>' + (['draft', 'rejected', 'returned'].includes(s.status) ? '<button onclick="submitStory(\\'' + s.id + '\\')">上报</button>' : '') + '</td></tr>').join('') || '<tr><td colspan=5 class="muted">暂无稿件</td></tr>';
+    '<tr><td>' + esc(s.title) + '<div class="muted">' + esc(s.byline) + '</div></td><td>v' + s.version + '</td><td><span class="status">' + esc(s.statusLabel) + '</span><div class="muted">' + esc(s.review ? s.review.stageLabel : '') + (s.holder ? ' · ' + esc(s.holder.name) : '') + '</div></td><td>' + esc(s.decisionReason || (s.review && s.review.sentBackReason) || '') +
+    '</td><td>' + (s.review && s.review.awaiting ? '<button onclick="signStep(\\'' + s.id + '\\', \\'' + s.review.awaiting.step + '\\')">' + esc(s.review.awaiting.label) + (s.review.awaiting.step === 'final' ? '并上报' : '通过') + '</button>' : '') + '</td></tr>').join('') || '<tr><td colspan=5 class="muted">暂无稿件</td></tr>';
 }
 async function createStory() {
   const val = (id) => document.getElementById(id).value.trim();
@@ -107,15 +107,15 @@ async function createStory() {
     loadStories();
   } catch (e) { document.getElementById('writeError').textContent = e.message; }
 }
-async function submitStory(id) { try { await api('POST', '/api/v1/centers/' + me.center + '/stories/' + id + '/submit'); } catch (e) { alert(e.message); } loadStories(); }
+async function signStep(id, step) { try { await api('POST', '/api/v1/centers/' + me.center + '/stories/' + id + '/review/advance', { step }); } catch (e) { alert(e.message); } loadStories(); }
 async function loadQueue() {
   const r = await api('GET', '/api/v1/centers/' + me.center + '/review-queue');
   document.getElementById('queueRows').innerHTML = r.items.map((s) =>
-    '<tr><td>' + esc(s.title) + '</td><td>' + esc(s.originName) + '</td><td>v' + s.version + '</td><td>' + time(s.submittedAt) + '</td><td><button onclick="decide(\\'' + s.storyId + '\\', \\'accept\\')">入库</button> <button class="secondary" onclick="decide(\\'' + s.storyId + '\\', \\'reject\\')">退稿</button></td></tr>').join('') || '<tr><td colspan=5 class="muted">没有待审稿件</td></tr>';
+    '<tr><td>' + esc(s.title) + '</td><td>' + esc(s.originName) + '</td><td>v' + s.version + '</td><td>' + time(s.submittedAt) + '</td><td><button onclick="decide(\\'' + s.storyId + '\\', \\'accept\\')">入库</button> <button class="secondary" onclick="decide(\\'' + s.storyId + '\\', \\'reject\\')">退稿</button> <button class="secondary" onclick="decide(\\'' + s.storyId + '\\', \\'return\\')">退改</button></td></tr>').join('') || '<tr><td colspan=5 class="muted">没有待审稿件</td></tr>';
 }
 async function decide(id, decision) {
   const body = { decision };
-  if (decision === 'reject') { const reason = prompt('退稿理由'); if (!reason) return; body.reason = reason; }
+  if (decision !== 'accept') { const reason = prompt(decision === 'reject' ? '退稿理由' : '退改意见'); if (!reason) return; body.reason = reason; }
   try { await api('POST', '/api/v1/centers/' + me.center + '/review-queue/' + id + '/decision', body); } catch (e) { alert(e.message); }
   loadQueue(); loadPool();
 }

@@ -6,7 +6,16 @@ import type { EntityManager } from 'typeorm';
  * one to index its own pool (it has no parent to announce to).
  */
 export interface PoolListener {
-  onPooled(m: EntityManager, e: { story: StorySnapshot; hubCode: string; pooledBy: string; pooledAt: Date }): Promise<unknown>;
+  onPooled(m: EntityManager, e: PooledStory): Promise<unknown>;
+}
+
+/** A story entering the pool, or a curator's new edition of it (edition > 0). */
+export interface PooledStory {
+  story: StorySnapshot;
+  hubCode: string;
+  pooledBy: string;
+  pooledAt: Date;
+  edition?: number;
 }
 
 export const POOL_LISTENERS = Symbol('POOL_LISTENERS');

@@ -24,4 +24,19 @@ export class PoolStoryEntity {
   @Column({ type: 'timestamptz' }) updatedAt!: Date;
   @Column({ type: 'timestamptz' }) pooledAt!: Date;
   @Column({ type: 'text' }) pooledBy!: string;
+  /** 0 as the origin sent this version; +1 for each curator edit. */
+  @Column({ type: 'int', default: 0 }) edition!: number;
+  /** The origin's headline, summary and tags of this version, kept whatever the curator changes. */
+  @Column({ type: 'text' }) originalTitle!: string;
+  @Column({ type: 'text', nullable: true }) originalSummary!: string | null;
+  @Column({ type: 'text', array: true }) originalTags!: string[];
+  @Column({ type: 'text', nullable: true }) editedBy!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) editedAt!: Date | null;
+  /** 推荐 to the parent (the province). */
+  @Column({ type: 'timestamptz', nullable: true }) recommendedAt!: Date | null;
+  @Column({ type: 'text', nullable: true }) recommendedBy!: string | null;
+  @Column({ type: 'text', nullable: true }) recommendNote!: string | null;
 }
+
+/** The columns that accepting a version writes; a recommendation outlives a new version. */
+export type PoolRow = Omit<PoolStoryEntity, 'recommendedAt' | 'recommendedBy' | 'recommendNote'>;

@@ -1,8 +1,8 @@
 import type { StorySnapshot } from '@syn/contracts';
 import type { GrpcStory } from '@syn/grpc';
-import type { PoolStoryEntity } from './pool-story.entity';
+import type { PoolRow, PoolStoryEntity } from './pool-story.entity';
 
-export function poolRowFromSnapshot(s: StorySnapshot, hubCode: string, pooledBy: string, pooledAt: Date): PoolStoryEntity {
+export function poolRowFromSnapshot(s: StorySnapshot, hubCode: string, pooledBy: string, pooledAt: Date): PoolRow {
   return {
     storyId: s.id,
     hubCode,
@@ -24,6 +24,12 @@ export function poolRowFromSnapshot(s: StorySnapshot, hubCode: string, pooledBy:
     updatedAt: new Date(s.updatedAt),
     pooledAt,
     pooledBy,
+    edition: 0,
+    originalTitle: s.title,
+    originalSummary: s.summary ?? null,
+    originalTags: s.tags,
+    editedBy: null,
+    editedAt: null,
   };
 }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@syn/auth';
 import { PoolQuery } from './pool.dto';
 import { PoolService } from './pool.service';
-import { snapshotFromPoolRow } from './pool-story.mapper';
+import { poolView } from './pool-view';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
 
@@ -18,13 +18,12 @@ export class PoolController {
   @ApiOperation({ summary: 'Stories in this hub’s pool, newest first' })
   async list(@Param('center') center: string, @Query() q: PoolQuery) {
     const page = await this.pool.page(center, { limit: q.limit ? Number(q.limit) : 50, cursor: q.cursor, origin: q.origin });
-    return { items: page.items.map((p) => ({ ...snapshotFromPoolRow(p), hubCode: p.hubCode, pooledAt: p.pooledAt.toISOString(), pooledBy: p.pooledBy })), nextCursor: page.nextCursor };
+    return { items: page.items.map(poolView), nextCursor: page.nextCursor };
   }
 
   @Get(':storyId')
   @Roles('curator', 'desk-editor', 'chief-editor', 'editor', 'admin')
   async get(@Param('center') center: string, @Param('storyId', uuid) storyId: string) {
-    const p = await this.pool.get(center, storyId);
-    return { ...snapshotFromPoolRow(p), hubCode: p.hubCode, pooledAt: p.pooledAt.toISOString(), pooledBy: p.pooledBy };
+    return poolView(await this.pool.get(center, storyId));
   }
 }

@@ -1,16 +1,21 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
+import { actorOf, AuditLog } from '@syn/audit';
 import { Principal } from '@syn/auth';
-import { REVIEW_DECIDED, ReviewDecided, STORY_POOLED, StoryPooled } from '@syn/contracts';
+import { REVIEW_DECIDED, ReviewDecided } from '@syn/contracts';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { keysetPage, pageLimit } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
-import { POOL_LISTENERS, PoolListener } from '../pool/pool-listener';
+import { ClaimService } from '../claims/claim.service';
+import { liveClaim } from '../claims/claim-rules';
+import { PoolAnnouncer } from '../pool/pool-announcer';
 import { PoolStoryEntity } from '../pool/pool-story.entity';
 import { poolRowFromSnapshot } from '../pool/pool-story.mapper';
 import { ReviewDecisionDto, ReviewQueueQuery } from './review-decision.dto';
 import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 import { SubmissionEntity } from './submission.entity';
+
+const OUTCOME = { accept: 'accepted', reject: 'rejected', return: 'returned' } as const;
 
 @Injectable()
 export class ReviewQueueService {
@@ -20,7 +25,9 @@ export class ReviewQueueService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly directory: CenterDirectory,
-    @Optional() @Inject(POOL_LISTENERS) private readonly listeners: PoolListener[] = [],
+    private readonly claims: ClaimService,
+    private readonly audit: AuditLog,
+    private readonly announcer: PoolAnnouncer,
     @Optional() @Inject(REVIEW_LISTENERS) private readonly reviewListeners: ReviewListener[] = [],
   ) {}
 
@@ -32,6 +39,7 @@ export class ReviewQueueService {
       .andWhere('s.status = :status', { status: q.status ?? 'pending' });
     if (q.origin) qb.andWhere('s.origin_code = :origin', { origin: q.origin });
     const page = await keysetPage(qb, { at: 's.received_at', id: 's.story_id', limit: pageLimit(q), cursor: q.cursor, position: (s) => ({ at: s.receivedAt, id: s.storyId }) });
+    const now = new Date();
     return {
       items: page.items.map((s) => ({
         storyId: s.storyId,
@@ -47,20 +55,36 @@ export class ReviewQueueService {
         decidedBy: s.decidedBy,
         decidedAt: s.decidedAt?.toISOString() ?? null,
         reason: s.reason,
+        claim: s.status === 'pending' ? liveClaim(s, now) : null,
+        // A newer version that replaced an earlier entry: the curator sees what became of the earlier one.
+        resubmission: s.previousVersion !== null ? { previousVersion: s.previousVersion, previousStatus: s.previousStatus, previousReason: s.previousReason } : null,
       })),
       nextCursor: page.nextCursor,
     };
   }
 
-  /** 入库 or 退稿. The decision, the pool row and the events announcing them commit together. */
+  /**
+   * 入库, 退稿 or 退改. The decision, the pool row, the audit entry and the events announcing them
+   * commit together. Another curator's live claim stops it; a free story needs no claim first.
+   */
   async decide(hub: string, storyId: string, dto: ReviewDecisionDto, by: Principal) {
     return this.dataSource.transaction(async (m) => {
       const sub = await m.getRepository(SubmissionEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
       if (!sub) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
       if (sub.status !== 'pending') throw new ConflictException(`story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
       const now = new Date();
-      const status = dto.decision === 'accept' ? 'accepted' : 'rejected';
-      await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason: dto.reason ?? null });
+      this.claims.assertFree(sub, by, now);
+      const status = OUTCOME[dto.decision];
+      await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason: dto.reason ?? null, claimedBy: null, claimedByName: null, claimExpiresAt: null });
+      await this.audit.record(m, {
+        center: hub,
+        storyId,
+        actor: actorOf(by),
+        action: `review.${status}`,
+        before: { status: sub.status, version: sub.version },
+        after: { status, version: sub.version, reason: dto.reason ?? null },
+        at: now,
+      });
       if (status === 'accepted') await this.pool(m, sub, by, now);
       for (const l of this.reviewListeners) await l.onDecided(m, { story: sub.snapshot, hubCode: hub, decision: status, decidedBy: by.name, decidedAt: now });
       await this.outbox.append<ReviewDecided>(m, {
@@ -85,15 +109,6 @@ export class ReviewQueueService {
         skipUpdateIfNoValuesChanged: false,
       })
       .execute();
-    const parent = this.directory.parentOf(sub.hubCode);
-    if (parent) {
-      await this.outbox.append<StoryPooled>(m, {
-        type: STORY_POOLED,
-        parent: parent.code,
-        child: sub.hubCode,
-        payload: { story: sub.snapshot, hubCode: sub.hubCode, pooledBy: by.name, pooledAt: now.toISOString() },
-      });
-    }
-    for (const l of this.listeners) await l.onPooled(m, { story: sub.snapshot, hubCode: sub.hubCode, pooledBy: by.name, pooledAt: now });
+    await this.announcer.announce(m, { story: sub.snapshot, hubCode: sub.hubCode, pooledBy: by.name, pooledAt: now, edition: 0 });
   }
 }

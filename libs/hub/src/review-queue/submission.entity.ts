@@ -21,4 +21,12 @@ export class SubmissionEntity {
   @Column({ type: 'text', nullable: true }) decidedBy!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) reason!: string | null;
+  /** The curator working on it, until the claim expires (see ClaimService). */
+  @Column({ type: 'text', nullable: true }) claimedBy!: string | null;
+  @Column({ type: 'text', nullable: true }) claimedByName!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) claimExpiresAt!: Date | null;
+  /** Set when a newer version replaced an earlier entry: what became of the earlier one. */
+  @Column({ type: 'int', nullable: true }) previousVersion!: number | null;
+  @Column({ type: 'text', nullable: true }) previousStatus!: SubmissionStatus | null;
+  @Column({ type: 'text', nullable: true }) previousReason!: string | null;
 }

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AuditLog, remoteActor } from '@syn/audit';
 import { REVIEW_DECIDED, ReviewDecided } from '@syn/contracts';
 import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
@@ -13,7 +14,10 @@ export class ReviewDecidedHandler implements EventHandler<ReviewDecided>, OnModu
   readonly direction = 'down' as const;
   private readonly logger = new Logger('ReviewDecided');
 
-  constructor(private readonly registry: EventHandlerRegistry) {}
+  constructor(
+    private readonly registry: EventHandlerRegistry,
+    private readonly audit: AuditLog,
+  ) {}
 
   onModuleInit() {
     this.registry.register(this);
@@ -26,12 +30,16 @@ export class ReviewDecidedHandler implements EventHandler<ReviewDecided>, OnModu
     if (!story) throw new PoisonMessageError(`decision for story ${d.storyId} which center ${e.recipient} does not hold`);
     // A decision about an older submission than the one pending is history, not news.
     if (story.submittedVersion !== null && d.version < story.submittedVersion) return;
-    await m.update(StoryEntity, { id: story.id }, {
-      status: STATUS[d.decision],
-      decisionReason: d.reason ?? null,
-      decidedBy: `${d.decidedBy}@${d.hubCode}`,
-      decidedAt: new Date(d.decidedAt),
-      updatedAt: new Date(),
+    const after = { status: STATUS[d.decision], decisionReason: d.reason ?? null, decidedBy: `${d.decidedBy}@${d.hubCode}`, decidedAt: new Date(d.decidedAt) };
+    await m.update(StoryEntity, { id: story.id }, { ...after, updatedAt: new Date() });
+    await this.audit.record(m, {
+      center: e.recipient,
+      storyId: story.id,
+      actor: remoteActor(d.decidedBy, d.hubCode),
+      action: `review.${d.decision}`,
+      before: { status: story.status, decisionReason: story.decisionReason },
+      after: { status: after.status, decisionReason: after.decisionReason, version: d.version },
+      at: after.decidedAt,
     });
     this.logger.log({ msg: 'review decision applied', center: e.recipient, storyId: d.storyId, version: d.version, decision: d.decision });
   }

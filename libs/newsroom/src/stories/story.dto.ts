@@ -6,6 +6,8 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, Max
 import { PageQuery } from '@syn/persistence';
 import { STORY_STATUSES } from './story.entity';
 import type { StoryStatus } from './story.entity';
+import { HolderView, ReviewStateView } from '../county-review/review-view';
+import { FeedbackView } from '../feedback/feedback-view';
 
 /** What an editor sends to create a story; list fields may be left out and default to empty. */
 export class CreateStoryDto extends StoryContent {
@@ -68,4 +70,7 @@ export class StoryView {
   @ApiPropertyOptional() decidedAt!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
+  @ApiPropertyOptional({ type: () => ReviewStateView, description: '三审: where the county’s own review stands' }) review?: ReviewStateView;
+  @ApiPropertyOptional({ type: () => HolderView, description: 'who holds the story now' }) holder?: HolderView | null;
+  @ApiPropertyOptional({ type: () => [FeedbackView], description: '采用反馈: who used it, where, when (single story only)' }) feedback?: FeedbackView[];
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Author, MediaRef, Priority } from '@syn/contracts';
+import type { ReviewStage, Signoff } from '../county-review/review-steps';
 
 export const STORY_STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'returned'] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
@@ -78,6 +79,24 @@ export class StoryEntity {
   /** The topic (选题) this story answers, if any; travels with the story upstream. */
   @Column({ type: 'uuid', nullable: true })
   topicId!: string | null;
+
+  /** 三审 of the current version: the highest step signed, and who signed each. An edit starts over. */
+  @Column({ type: 'text', default: 'none' })
+  reviewStage!: ReviewStage;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  reviewSignoffs!: Signoff[];
+
+  /** Why a reviewer sent the story back to its writer, until the next sign-off. */
+  @Column({ type: 'text', nullable: true })
+  sentBackReason!: string | null;
+
+  /** The county user who last acted on the story and answers for it while it is in the county. */
+  @Column({ type: 'text', nullable: true })
+  holderId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  holderName!: string | null;
 
   @Column({ type: 'text' })
   createdBy!: string;

@@ -1,12 +1,12 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { actorOf, AuditLog, changedFields } from '@syn/audit';
 import { Principal } from '@syn/auth';
-import { STORY_SUBMITTED, StoryContent, StorySubmitted } from '@syn/contracts';
-import { OutboxWriter } from '@syn/messaging';
-import { CenterDirectory } from '@syn/network';
+import { StoryContent } from '@syn/contracts';
 import { keysetPage, Page, pageLimit } from '@syn/persistence';
 import { contentHash, sanitizeBody } from '@syn/story';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { CountyReviewService } from '../county-review/county-review.service';
 import { CreateStoryDto, ListStoriesQuery, UpdateStoryDto } from './story.dto';
 import { StoryEntity } from './story.entity';
 import { toSnapshot } from './story-snapshot.mapper';
@@ -19,8 +19,8 @@ const EDITABLE = new Set(['draft', 'returned', 'rejected']);
 export class StoryService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly directory: CenterDirectory,
+    private readonly review: CountyReviewService,
+    private readonly audit: AuditLog,
     private readonly topics: TopicInboxService,
   ) {}
 
@@ -43,14 +43,24 @@ export class StoryService {
       decidedBy: null,
       decidedAt: null,
       topicId: dto.topicId ?? null,
+      reviewStage: 'none',
+      reviewSignoffs: [],
+      sentBackReason: null,
+      holderId: by.userId,
+      holderName: by.name,
       createdBy: by.userId,
       createdAt: now,
       updatedAt: now,
     });
-    return this.dataSource.getRepository(StoryEntity).save(story);
+    return this.dataSource.transaction(async (m) => {
+      await m.save(story);
+      await this.audit.record(m, { center, storyId: story.id, actor: actorOf(by), action: 'story.created', after: { version: 1, status: 'draft', title: story.title }, at: now });
+      return story;
+    });
   }
 
-  async update(center: string, id: string, dto: UpdateStoryDto): Promise<StoryEntity> {
+  /** A change of content is a new version, and a new version needs its own review: sign-offs start over. */
+  async update(center: string, id: string, dto: UpdateStoryDto, by: Principal): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.lock(m, center, id);
       if (!EDITABLE.has(story.status)) {
@@ -64,38 +74,32 @@ export class StoryService {
         story.topicId = dto.topicId!;
       }
       if (hash === story.contentHash) return topicChanged ? m.save(story) : story;
+      const before = { ...this.contentOf(story), version: story.version, reviewStage: story.reviewStage };
+      const now = new Date();
       Object.assign(story, merged, {
         embargoUntil: merged.embargoUntil ? new Date(merged.embargoUntil) : null,
         version: story.version + 1,
         contentHash: hash,
-        updatedAt: new Date(),
+        reviewStage: 'none',
+        reviewSignoffs: [],
+        holderId: by.userId,
+        holderName: by.name,
+        updatedAt: now,
       });
-      return m.save(story);
+      await m.save(story);
+      const after = { ...this.contentOf(story), version: story.version, reviewStage: story.reviewStage };
+      const diff = changedFields<Record<string, unknown>>(before, after, Object.keys(after));
+      await this.audit.record(m, { center, storyId: id, actor: actorOf(by), action: 'story.edited', ...diff, at: now });
+      return story;
     });
   }
 
-  /** 上报: the current version goes to the parent's review queue, through the outbox. */
-  async submit(center: string, id: string, by: Principal): Promise<StoryEntity> {
-    const parent = this.directory.parentOf(center);
-    if (!parent) throw new UnprocessableEntityException(`center ${center} has no parent to submit to`);
-    return this.dataSource.transaction(async (m) => {
-      const story = await this.lock(m, center, id);
-      if (story.status === 'submitted' && story.submittedVersion === story.version) {
-        throw new ConflictException(`story ${id} version ${story.version} is already awaiting review at ${story.submittedTo}`);
-      }
-      if (story.status === 'accepted') throw new ConflictException(`story ${id} is already in the pool of ${story.submittedTo}`);
-      const now = new Date();
-      Object.assign(story, { status: 'submitted', submittedVersion: story.version, submittedTo: parent.code, submittedAt: now, decisionReason: null, decidedBy: null, decidedAt: null, updatedAt: now });
-      await m.save(story);
-      await this.outbox.append<StorySubmitted>(m, {
-        type: STORY_SUBMITTED,
-        parent: parent.code,
-        child: center,
-        payload: { story: toSnapshot(story), submittedBy: by.name, submittedAt: now.toISOString() },
-      });
-      await this.topics.answer(m, story, by, now);
-      return story;
-    });
+  /**
+   * 上报 is the last step of the county's review (终审): the caller signs it, and only if every
+   * earlier step of the center's policy has passed does the story go upstream.
+   */
+  submit(center: string, id: string, by: Principal): Promise<StoryEntity> {
+    return this.review.sign(center, id, by, 'final');
   }
 
   async get(center: string, id: string): Promise<StoryEntity> {

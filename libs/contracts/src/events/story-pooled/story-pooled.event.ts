@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsISO8601, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { StorySnapshot } from '../../story/story-snapshot';
 
 export const STORY_POOLED = 'story.pooled';
@@ -19,4 +19,14 @@ export class StoryPooled {
 
   @IsISO8601()
   pooledAt!: string;
+
+  /**
+   * The hub's own edition of this version: 0 as the origin sent it, +1 for each curator edit
+   * (headline, summary, tags). Receivers keep the highest (version, edition).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  edition?: number;
 }

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { keysetPage, Page, PageQuery, pageLimit } from '@syn/persistence';
+import { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export interface AuditActor {
+  id: string;
+  name: string;
+  center: string;
+}
+
+export interface AuditRecord {
+  center: string;
+  storyId: string;
+  actor: AuditActor;
+  action: string;
+  before?: object | null;
+  after?: object | null;
+  at?: Date;
+}
+
+export interface AuditEntryView {
+  id: string;
+  storyId: string;
+  action: string;
+  actor: AuditActor;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at: string;
+}
+
+/**
+ * The audit trail of every state change, at every level. `record` takes the caller's transaction
+ * manager: the entry commits with the change it describes, or neither happens.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(m: EntityManager, r: AuditRecord): Promise<void> {
+    await m.query(
+      `INSERT INTO audit_log (id, center_code, story_id, actor, actor_name, actor_center, action, before, after, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [uuidv7(), r.center, r.storyId, r.actor.id, r.actor.name, r.actor.center, r.action, json(r.before), json(r.after), r.at ?? new Date()],
+    );
+  }
+
+  /** One story's trail at one center, newest first. */
+  async page(center: string, storyId: string, q: PageQuery): Promise<Page<AuditEntryView>> {
+    const qb = this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('a')
+      .where('a.center_code = :center', { center })
+      .andWhere('a.story_id = :storyId', { storyId });
+    const page = await keysetPage(qb, { at: 'a.at', id: 'a.id', limit: pageLimit(q), cursor: q.cursor, position: (a) => ({ at: a.at, id: a.id }) });
+    return { items: page.items.map(toAuditView), nextCursor: page.nextCursor };
+  }
+}
+
+const json = (v: object | null | undefined) => (v == null ? null : JSON.stringify(v));
+
+export function toAuditView(a: AuditEntryEntity): AuditEntryView {
+  return {
+    id: a.id,
+    storyId: a.storyId,
+    action: a.action,
+    actor: { id: a.actor, name: a.actorName, center: a.actorCenter },
+    before: a.before,
+    after: a.after,
+    at: a.at.toISOString(),
+  };
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { STORY_POOLED, StoryPooled } from '@syn/contracts';
+import { OutboxWriter } from '@syn/messaging';
+import { CenterDirectory } from '@syn/network';
+import type { EntityManager } from 'typeorm';
+import { POOL_LISTENERS, PooledStory, PoolListener } from './pool-listener';
+
+/**
+ * Tells whoever indexes this hub's pool that a story entered it or has a new edition: the parent
+ * through story.pooled (in the caller's transaction, via the outbox), in-process listeners directly.
+ */
+@Injectable()
+export class PoolAnnouncer {
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly directory: CenterDirectory,
+    @Optional() @Inject(POOL_LISTENERS) private readonly listeners: PoolListener[] = [],
+  ) {}
+
+  async announce(m: EntityManager, e: PooledStory): Promise<void> {
+    const parent = this.directory.parentOf(e.hubCode);
+    if (parent) {
+      await this.outbox.append<StoryPooled>(m, {
+        type: STORY_POOLED,
+        parent: parent.code,
+        child: e.hubCode,
+        payload: { story: e.story, hubCode: e.hubCode, pooledBy: e.pooledBy, pooledAt: e.pooledAt.toISOString(), edition: e.edition ?? 0 },
+      });
+    }
+    for (const l of this.listeners) await l.onPooled(m, e);
+  }
+}

@@ -1,0 +1,11 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PolicySteps } from './review-steps';
+
+/** How many review steps a center's stories pass before they go upstream; no row means the default (3). */
+@Entity('review_policies')
+export class ReviewPolicyEntity {
+  @PrimaryColumn({ type: 'char', length: 6 }) centerCode!: string;
+  @Column({ type: 'int' }) steps!: PolicySteps;
+  @Column({ type: 'text' }) updatedBy!: string;
+  @Column({ type: 'timestamptz' }) updatedAt!: Date;
+}
