@@ -167,7 +167,7 @@ describe('shared pool: republish across counties, curator edits, recommendation'
       const r = await desk().get('/api/v1/centers/360000/index?recommended=true').expect(200);
       return r.body.items.find((i: { storyId: string }) => i.storyId === pooledId);
     });
-    expect(marked).toMatchObject({ recommended: true, recommendation: { note: '县级融媒体改革典型经验，建议省级平台头条选用', recommendedBy: '王审@360700' } });
+    expect(marked).toMatchObject({ recommended: true, recommendation: { note: '县级融媒体改革典型经验，建议省级平台头条选用', recommendedBy: '王审' }, city: { code: '360700' } });
     await desk().get('/api/v1/centers/360000/index?recommended=maybe').expect(400);
 
     // The province's own audit log has the mark.

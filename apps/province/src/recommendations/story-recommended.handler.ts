@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { AuditLog, remoteActor } from '@syn/audit';
 import { STORY_RECOMMENDED, StoryRecommended } from '@syn/contracts';
 import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
@@ -11,7 +12,10 @@ export class StoryRecommendedHandler implements EventHandler<StoryRecommended>, 
   readonly direction = 'up' as const;
   private readonly logger = new Logger('StoryRecommended');
 
-  constructor(private readonly registry: EventHandlerRegistry) {}
+  constructor(
+    private readonly registry: EventHandlerRegistry,
+    private readonly audit: AuditLog,
+  ) {}
 
   onModuleInit() {
     this.registry.register(this);
@@ -33,6 +37,15 @@ export class StoryRecommendedHandler implements EventHandler<StoryRecommended>, 
       [r.storyId, e.recipient, r.hubCode, r.note ?? null, r.recommendedBy, r.recommendedAt],
     );
     if (rows.length === 0) return;
+    await this.audit.record(m, {
+      center: e.recipient,
+      storyId: r.storyId,
+      actor: remoteActor(r.recommendedBy, r.hubCode),
+      action: 'index.recommended',
+      before: null,
+      after: { note: r.note ?? null, hubCode: r.hubCode },
+      at: new Date(r.recommendedAt),
+    });
     await notifyPoolFeed(m, { kind: 'recommended', province: e.recipient, storyId: r.storyId, hubCode: r.hubCode, at: r.recommendedAt, note: r.note ?? null, by: r.recommendedBy });
     this.logger.log({ msg: 'story recommended', province: e.recipient, hub: r.hubCode, storyId: r.storyId });
   }
