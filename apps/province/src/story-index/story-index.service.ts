@@ -1,7 +1,7 @@
 import { BadGatewayException, Injectable, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
 import { status } from '@grpc/grpc-js';
 import { AppEnv } from '@syn/config';
-import { CenterCredentials, GrpcStory, isGrpcStatus, StoryPoolClient } from '@syn/grpc';
+import { CenterCredentials, CenterKeyring, GrpcStory, isGrpcStatus, StoryPoolClient } from '@syn/grpc';
 import { CenterDirectory } from '@syn/network';
 import { decodeCursor, encodeCursor } from '@syn/persistence';
 import { DataSource } from 'typeorm';
@@ -79,7 +79,7 @@ export class StoryIndexService implements OnApplicationShutdown {
   private client(province: string): StoryPoolClient {
     let c = this.clients.get(province);
     if (!c) {
-      c = new StoryPoolClient(province, new CenterCredentials(this.env.GRPC_SHARED_SECRET));
+      c = new StoryPoolClient(province, new CenterCredentials(CenterKeyring.fromEnv(this.env)));
       this.clients.set(province, c);
     }
     return c;
