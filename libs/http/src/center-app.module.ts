@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule, accountsPersistence } from '@syn/accounts';
 import { AuthModule } from '@syn/auth';
 import { ConfigModule } from '@syn/config';
 import { MessagingModule, messagingPersistence } from '@syn/messaging';
@@ -20,11 +21,12 @@ export class CenterAppModule {
         ConfigModule.forRoot(),
         ObservabilityModule,
         NetworkModule.forRoot(),
-        PersistenceModule.forRoot({ parts: [messagingPersistence, ...parts] }),
+        PersistenceModule.forRoot({ parts: [messagingPersistence, accountsPersistence, ...parts] }),
         MessagingModule,
         AuthModule,
+        AccountsModule,
       ],
-      exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, AuthModule, ObservabilityModule],
+      exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, AuthModule, AccountsModule, ObservabilityModule],
     };
   }
 }
