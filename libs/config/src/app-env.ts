@@ -61,6 +61,7 @@ export class AppEnv {
    * one secret, so every process could act as any center. Production sets GRPC_KEYS_FILE instead
    * (docs/security.md).
    */
+  @Transform(({ value }) => (value === '' ? undefined : value))
   @ValidateIf((e: AppEnv) => !e.GRPC_KEYS_FILE || e.GRPC_SHARED_SECRET !== undefined)
   @IsString({ message: 'GRPC_SHARED_SECRET or GRPC_KEYS_FILE must be set' })
   @MinLength(16, { message: 'GRPC_SHARED_SECRET must be at least 16 characters' })
