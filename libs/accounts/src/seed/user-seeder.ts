@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { USERNAME } from '../users/user.dto';
 
-class SeedUser {
+export class SeedUser {
   @Matches(/^\d{6}$/) center!: string;
   @Matches(USERNAME) username!: string;
   @IsString() @MinLength(1) @MaxLength(50) displayName!: string;
@@ -19,8 +19,18 @@ class SeedUser {
   @IsString() @MinLength(10) @MaxLength(128) password!: string;
 }
 
-class SeedFile {
+export class SeedFile {
   @IsArray() @ValidateNested({ each: true }) @Type(() => SeedUser) users!: SeedUser[];
+}
+
+/** Reads and checks a seed file: shape, known centers, roles that fit each center's level. */
+export async function readSeedFile(path: string, directory: CenterDirectory): Promise<SeedFile> {
+  const file = await validateObject(SeedFile, JSON.parse(readFileSync(path, 'utf8')));
+  for (const u of file.users) {
+    const level = directory.get(u.center).level;
+    if (!ROLE_LEVELS[u.role].includes(level)) throw new Error(`${path}: ${u.username}@${u.center} cannot be ${u.role} at a ${level} center`);
+  }
+  return file;
 }
 
 /**
@@ -42,12 +52,9 @@ export class UserSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap() {
     if (!this.env.SEED_USERS_FILE) return;
-    const file = await validateObject(SeedFile, JSON.parse(readFileSync(this.env.SEED_USERS_FILE, 'utf8')));
+    const file = await readSeedFile(this.env.SEED_USERS_FILE, this.directory);
     let created = 0;
     for (const u of file.users.filter((x) => this.hosted.has(x.center))) {
-      if (!ROLE_LEVELS[u.role].includes(this.directory.get(u.center).level)) {
-        throw new Error(`SEED_USERS_FILE: ${u.username}@${u.center} cannot be ${u.role} at a ${this.directory.get(u.center).level} center`);
-      }
       const exists: unknown[] = await this.dataSource.query(`SELECT 1 FROM users WHERE center_code = $1 AND username = $2`, [u.center, u.username]);
       if (exists.length) continue;
       const rows: unknown[] = await this.dataSource.query(
