@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppEnv } from '@syn/config';
-import { Principal } from './principal';
+import { Principal, TokenKind } from './principal';
 import { ROLES, Role } from './roles';
 
 interface Claims {
@@ -9,7 +9,12 @@ interface Claims {
   name: string;
   role: Role;
   center: string;
+  kind?: TokenKind;
+  iat?: number;
 }
+
+/** Access tokens from a password login live this long; the refresh token renews them. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 /** Signs and verifies the short-lived desk tokens every HTTP request carries. */
 @Injectable()
@@ -20,9 +25,16 @@ export class DeskTokenService {
     this.jwt = new JwtService({ secret: env.AUTH_TOKEN_SECRET, signOptions: { algorithm: 'HS256', issuer: 'syndication' }, verifyOptions: { algorithms: ['HS256'], issuer: 'syndication' } });
   }
 
+  /** A service token (operators, demo, tests): not tied to an account, valid until it expires. */
   sign(p: Principal, ttlSeconds = 8 * 3600): string {
     const claims: Claims = { sub: p.userId, name: p.name, role: p.role, center: p.center };
     return this.jwt.sign(claims, { expiresIn: ttlSeconds });
+  }
+
+  /** An account's access token after login or refresh; checked against the account on every request. */
+  signAccess(p: Principal): string {
+    const claims: Claims = { sub: p.userId, name: p.name, role: p.role, center: p.center, kind: 'account' };
+    return this.jwt.sign(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
   }
 
   verify(token: string): Principal {
@@ -30,9 +42,10 @@ export class DeskTokenService {
     try {
       c = this.jwt.verify<Claims>(token);
     } catch (e) {
+      // jsonwebtoken's messages ("jwt expired", "invalid signature") name no secret.
       throw new UnauthorizedException(`invalid token: ${(e as Error).message}`);
     }
     if (!ROLES.includes(c.role) || !/^\d{6}$/.test(c.center ?? '') || !c.sub) throw new UnauthorizedException('token lacks user, role or center');
-    return { userId: c.sub, name: c.name ?? c.sub, role: c.role, center: c.center };
+    return { userId: c.sub, name: c.name ?? c.sub, role: c.role, center: c.center, kind: c.kind === 'account' ? 'account' : 'service', issuedAt: c.iat };
   }
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const list = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
@@ -56,10 +56,31 @@ export class AppEnv {
   @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters' })
   AUTH_TOKEN_SECRET!: string;
 
-  /** Shared secret presented by centers on gRPC calls to each other (see docs/security.md). */
-  @IsString()
+  /**
+   * Development option for gRPC between centers: every center's signing key is derived from this
+   * one secret, so every process could act as any center. Production sets GRPC_KEYS_FILE instead
+   * (docs/security.md).
+   */
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @ValidateIf((e: AppEnv) => !e.GRPC_KEYS_FILE || e.GRPC_SHARED_SECRET !== undefined)
+  @IsString({ message: 'GRPC_SHARED_SECRET or GRPC_KEYS_FILE must be set' })
   @MinLength(16, { message: 'GRPC_SHARED_SECRET must be at least 16 characters' })
-  GRPC_SHARED_SECRET!: string;
+  GRPC_SHARED_SECRET?: string;
+
+  /** This process's gRPC keys: private keys of its hosted centers, public keys of the others (deploy/grpc). */
+  @IsOptional()
+  @IsString()
+  GRPC_KEYS_FILE?: string;
+
+  /** JSON file of accounts to create at first boot for the centers this process hosts (demo). */
+  @IsOptional()
+  @IsString()
+  SEED_USERS_FILE?: string;
+
+  @IsInt() @Min(1) RATE_LOGIN_PER_USER_PER_MINUTE: number = 10;
+  @IsInt() @Min(1) RATE_LOGIN_PER_CENTER_PER_MINUTE: number = 200;
+  @IsInt() @Min(1) RATE_SUBMIT_PER_USER_PER_MINUTE: number = 120;
+  @IsInt() @Min(1) RATE_SUBMIT_PER_CENTER_PER_MINUTE: number = 1200;
 
   @IsInt()
   @Min(1024)

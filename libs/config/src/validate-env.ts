@@ -9,10 +9,18 @@ export class InvalidEnvironmentError extends Error {
   }
 }
 
+/** Variables whose values must never appear in an error or a log line. */
+export const SECRET_VARIABLE = /SECRET|PASSWORD|TOKEN|KEY$|_KEY_/i;
+
+function shown(property: string, value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (SECRET_VARIABLE.test(property)) return `a hidden value of ${String(value).length} characters`;
+  // A URL's password (postgres://user:pw@host) is a secret too.
+  return JSON.stringify(value).replace(/(\/\/[^:/@\s"]+):[^@\s"]+@/g, '$1:***@');
+}
+
 function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message} (got ${e.value === undefined ? 'nothing' : JSON.stringify(e.value)})`),
-  );
+  return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message} (got ${shown(e.property, e.value)})`));
 }
 
 /**

@@ -32,11 +32,11 @@ export class StoryPoolClient {
   }
 
   getStory(address: string, hubCode: string, storyId: string): Promise<GrpcStory> {
-    return this.call(address, (c, md, opts, cb) => c.GetStory({ hubCode, storyId }, md, opts, cb));
+    return this.call(address, hubCode, (c, md, opts, cb) => c.GetStory({ hubCode, storyId }, md, opts, cb));
   }
 
   listStories(address: string, req: ListStoriesRequest): Promise<ListStoriesResponse> {
-    return this.call(address, (c, md, opts, cb) => c.ListStories(req, md, opts, cb));
+    return this.call(address, req.hubCode, (c, md, opts, cb) => c.ListStories(req, md, opts, cb));
   }
 
   close(): void {
@@ -44,14 +44,15 @@ export class StoryPoolClient {
     this.clients.clear();
   }
 
-  private call<T>(address: string, fn: (c: RawStoryPoolClient, md: unknown, opts: { deadline: Date }, cb: (e: ServiceError | null, r: T) => void) => void): Promise<T> {
+  private call<T>(address: string, hubCode: string, fn: (c: RawStoryPoolClient, md: unknown, opts: { deadline: Date }, cb: (e: ServiceError | null, r: T) => void) => void): Promise<T> {
     let client = this.clients.get(address);
     if (!client) {
       // Inter-center TLS is configured at the deployment edge (docs/security.md); inside it, plaintext HTTP/2.
       client = new this.ctor(address, credentials.createInsecure());
       this.clients.set(address, client);
     }
-    const md = this.creds.metadataFor(this.self);
+    // Bound to the hub called, so that hub cannot replay our credentials to another.
+    const md = this.creds.metadataFor(this.self, hubCode);
     return new Promise<T>((resolve, reject) =>
       fn(client!, md, { deadline: new Date(Date.now() + this.timeoutMs) }, (e, r) => (e ? reject(e) : resolve(r))),
     );

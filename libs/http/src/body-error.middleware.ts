@@ -10,7 +10,9 @@ export function bodyErrorHandler(limitBytes: number) {
       return res.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: [`body: request body exceeds the ${limitBytes}-byte limit`] });
     }
     if (err?.type === 'entity.parse.failed') {
-      return res.status(400).json({ statusCode: 400, error: 'Bad Request', message: [`body: malformed JSON (${err.message})`] });
+      // The parser's message can quote the body (a password, say): say only where it broke.
+      const at = /position (\d+)/.exec(err.message ?? '');
+      return res.status(400).json({ statusCode: 400, error: 'Bad Request', message: [`body: malformed JSON${at ? ` at position ${at[1]}` : ''}`] });
     }
     return next(err);
   };

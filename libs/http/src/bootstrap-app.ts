@@ -29,6 +29,11 @@ export async function bootstrapApp(module: Type<unknown>, options: BootstrapOpti
       contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'connect-src': ["'self'"] } },
     }),
   );
+  // Desk answers carry drafts and tokens: no cache, shared or private, may keep them.
+  app.use('/api', (_req: unknown, res: { setHeader(k: string, v: string): void }, next: () => void) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
 

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule, accountsPersistence } from '@syn/accounts';
 import { AuditModule, auditPersistence } from '@syn/audit';
 import { AuthModule } from '@syn/auth';
 import { ConfigModule } from '@syn/config';
+import { GrpcClientsModule } from '@syn/grpc';
 import { MessagingModule, messagingPersistence } from '@syn/messaging';
 import { NetworkModule } from '@syn/network';
 import { ObservabilityModule } from '@syn/observability';
@@ -23,10 +25,12 @@ export class CenterAppModule {
         ConfigModule.forRoot(),
         ObservabilityModule,
         NetworkModule.forRoot(),
-        PersistenceModule.forRoot({ parts: [messagingPersistence, auditPersistence, ...parts] }),
+        PersistenceModule.forRoot({ parts: [messagingPersistence, accountsPersistence, auditPersistence, ...parts] }),
         MessagingModule,
         AuthModule,
+        AccountsModule,
         AuditModule,
+        GrpcClientsModule,
       ],
       exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, AuthModule, ObservabilityModule, AuditModule],
     };

@@ -7,3 +7,8 @@ export * from './consumer/poison-message.error';
 export * from './consumer/center-consumer';
 export * from './dead-letters/dead-letter.repository';
 export * from './messaging.module';
+export * from './jetstream/syn-stream.config';
+export * from './consumer/expected-senders';
+export * from './permissions/bus-permissions';
+export * from './permissions/nats-config.generator';
+export * from './permissions/jetstream-provisioner';

@@ -3,3 +3,4 @@ export * from './metrics.registry';
 export * from './readiness-check';
 export * from './readiness.registry';
 export * from './observability.module';
+export * from './redact';

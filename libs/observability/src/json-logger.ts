@@ -1,4 +1,5 @@
 import { LoggerService } from '@nestjs/common';
+import { redact } from './redact';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 type Level = (typeof LEVELS)[number];
@@ -53,6 +54,6 @@ export class JsonLogger implements LoggerService {
       else if (typeof r === 'object' && r !== null) Object.assign(entry, r);
       else if (typeof r === 'string' && level === 'error' && r.includes('\n')) entry.stack = r;
     }
-    this.out.write(JSON.stringify(entry) + '\n');
+    this.out.write(JSON.stringify(redact(entry)) + '\n');
   }
 }

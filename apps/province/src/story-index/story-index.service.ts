@@ -1,7 +1,6 @@
-import { BadGatewayException, Injectable, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
+import { BadGatewayException, Injectable, NotFoundException } from '@nestjs/common';
 import { status } from '@grpc/grpc-js';
-import { AppEnv } from '@syn/config';
-import { CenterCredentials, GrpcStory, isGrpcStatus, StoryPoolClient } from '@syn/grpc';
+import { GrpcStory, isGrpcStatus, StoryPoolClients } from '@syn/grpc';
 import { CenterDirectory } from '@syn/network';
 import { keysetPage, pageLimit } from '@syn/persistence';
 import { DataSource } from 'typeorm';
@@ -17,13 +16,12 @@ interface RecommendationRow {
 }
 
 @Injectable()
-export class StoryIndexService implements OnApplicationShutdown {
-  private readonly clients = new Map<string, StoryPoolClient>();
+export class StoryIndexService {
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
-    private readonly env: AppEnv,
+    private readonly pools: StoryPoolClients,
   ) {}
 
   async list(province: string, q: StoryIndexQuery) {
@@ -67,7 +65,7 @@ export class StoryIndexService implements OnApplicationShutdown {
     const entry = await this.dataSource.getRepository(StoryIndexEntity).findOneBy({ storyId, provinceCode: province });
     if (!entry) throw new NotFoundException(`story ${storyId} is not in the index of ${province}`);
     try {
-      const story = await this.client(province).getStory(this.directory.grpcAddressOf(entry.hubCode), entry.hubCode, storyId);
+      const story = await this.pools.as(province).getStory(this.directory.grpcAddressOf(entry.hubCode), entry.hubCode, storyId);
       return { ...story, city: this.nameOf(entry.hubCode), origin: this.nameOf(entry.originCode) };
     } catch (e) {
       if (isGrpcStatus(e, status.NOT_FOUND)) throw new NotFoundException(`story ${storyId} is indexed but hub ${entry.hubCode} no longer holds it`);
@@ -94,18 +92,7 @@ export class StoryIndexService implements OnApplicationShutdown {
     };
   }
 
-  onApplicationShutdown() {
-    for (const c of this.clients.values()) c.close();
-  }
 
-  private client(province: string): StoryPoolClient {
-    let c = this.clients.get(province);
-    if (!c) {
-      c = new StoryPoolClient(province, new CenterCredentials(this.env.GRPC_SHARED_SECRET));
-      this.clients.set(province, c);
-    }
-    return c;
-  }
 
   private nameOf(code: string): string {
     return this.directory.has(code) ? this.directory.get(code).name : code;

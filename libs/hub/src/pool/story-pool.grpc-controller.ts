@@ -2,7 +2,7 @@ import { Metadata } from '@grpc/grpc-js';
 import { Controller, UseFilters } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { AppEnv } from '@syn/config';
-import { CenterCredentials, GrpcExceptionFilter, GrpcStory, invalidArgument, ListStoriesResponse, notFound, permissionDenied } from '@syn/grpc';
+import { CenterCredentials, CenterKeyring, GrpcExceptionFilter, GrpcStory, invalidArgument, ListStoriesResponse, notFound, permissionDenied, unauthenticated } from '@syn/grpc';
 import { CenterDirectory, HostedCenters } from '@syn/network';
 import { validateObject } from '@syn/story';
 import { GetStoryGrpcRequest, ListStoriesGrpcRequest } from './pool.dto';
@@ -24,14 +24,14 @@ export class StoryPoolGrpcController {
     private readonly hosted: HostedCenters,
     env: AppEnv,
   ) {
-    this.credentials = new CenterCredentials(env.GRPC_SHARED_SECRET);
+    this.credentials = new CenterCredentials(CenterKeyring.fromEnv(env));
   }
 
   @GrpcMethod('StoryPool', 'GetStory')
   async getStory(raw: unknown, md: Metadata): Promise<GrpcStory> {
-    const caller = this.credentials.callerOf(md);
+    const cred = this.credentials.verify(md);
     const req = await this.validate(GetStoryGrpcRequest, raw);
-    this.authorise(caller, req.hubCode);
+    this.authorise(cred, req.hubCode);
     try {
       return grpcStoryFromPoolRow(await this.pool.get(req.hubCode, req.storyId));
     } catch {
@@ -41,9 +41,9 @@ export class StoryPoolGrpcController {
 
   @GrpcMethod('StoryPool', 'ListStories')
   async listStories(raw: unknown, md: Metadata): Promise<ListStoriesResponse> {
-    const caller = this.credentials.callerOf(md);
+    const cred = this.credentials.verify(md);
     const req = await this.validate(ListStoriesGrpcRequest, raw);
-    this.authorise(caller, req.hubCode);
+    this.authorise(cred, req.hubCode);
     const limit = req.limit ? req.limit : 50;
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalidArgument('limit must be 1..200');
     const page = await this.pool.page(req.hubCode, { limit, cursor: req.cursor || undefined, origin: req.originCode || undefined });
@@ -58,8 +58,9 @@ export class StoryPoolGrpcController {
     }
   }
 
-  private authorise(caller: string, hub: string) {
+  private authorise({ center: caller, audience }: { center: string; audience: string }, hub: string) {
     if (!this.hosted.has(hub)) throw notFound(`hub ${hub} is not served here`);
+    if (audience !== hub) throw unauthenticated(`credentials of center ${caller} were made for ${audience}, not for hub ${hub}`);
     const isChild = this.directory.has(caller) && this.directory.get(caller).parent === hub;
     if (caller !== hub && !isChild && !this.directory.isSelfOrAncestor(caller, hub)) {
       throw permissionDenied(`center ${caller} may not read the pool of ${hub}`);

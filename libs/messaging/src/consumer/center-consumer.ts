@@ -1,15 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg } from '@nats-io/jetstream';
-import { Direction, inboundFilters, STREAM_NAME } from '@syn/contracts';
+import { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
+import { Direction, STREAM_NAME } from '@syn/contracts';
 import { MetricsRegistry } from '@syn/observability';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
+import { centerConsumerConfig, consumerFilter, consumerName } from '../jetstream/syn-stream.config';
 import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
 import { Decoded, decodeEvent } from './event-decoder';
 import { EventApplier } from './event-applier';
 import { EventHandlerRegistry } from './event-handler.registry';
 import { PoisonMessageError } from './poison-message.error';
-
-const SECOND_NS = 1_000_000_000;
 
 export interface CenterConsumerOptions {
   center: string;
@@ -17,10 +16,11 @@ export interface CenterConsumerOptions {
   batchSize: number;
   /** After this many failed deliveries a message is parked instead of retried again. */
   maxDeliveries: number;
+  /** The only centers that may send to this consumer: the parent (down) or the children (up). */
+  senders?: ReadonlySet<string>;
 }
 
-export const consumerName = (center: string, direction: Direction) =>
-  `${center}-${direction === 'up' ? 'from-children' : 'from-parent'}`;
+export { consumerName };
 
 /**
  * One durable pull consumer per hosted center and direction. Messages are applied in batches
@@ -47,8 +47,7 @@ export class CenterConsumer {
     private readonly options: CenterConsumerOptions,
   ) {
     this.name = consumerName(options.center, options.direction);
-    const filters = inboundFilters(options.center);
-    this.filter = options.direction === 'up' ? filters.fromChildren : filters.fromParent;
+    this.filter = consumerFilter(options.center, options.direction);
   }
 
   async start(): Promise<void> {
@@ -73,14 +72,7 @@ export class CenterConsumer {
   }
 
   private async ensureDurable() {
-    const config = {
-      durable_name: this.name,
-      filter_subject: this.filter,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      ack_wait: 60 * SECOND_NS,
-      max_ack_pending: 4 * this.options.batchSize,
-    };
+    const config = centerConsumerConfig(this.options.center, this.options.direction, this.options.batchSize);
     try {
       const info = await this.nats.manager.consumers.info(STREAM_NAME, this.name);
       if (info.config.filter_subject !== this.filter) {
@@ -108,7 +100,7 @@ export class CenterConsumer {
     const decoded: Array<{ msg: JsMsg; d: Decoded }> = [];
     for (const msg of batch) {
       try {
-        decoded.push({ msg, d: await decodeEvent(this.registry, { direction: this.options.direction, recipient: this.options.center }, msg.subject, msg.data) });
+        decoded.push({ msg, d: await decodeEvent(this.registry, { direction: this.options.direction, recipient: this.options.center, senders: this.options.senders }, msg.subject, msg.data) });
       } catch (e) {
         await this.park(msg, (e as Error).message);
       }

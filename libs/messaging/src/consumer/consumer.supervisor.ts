@@ -1,12 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppEnv } from '@syn/config';
-import { HostedCenters } from '@syn/network';
+import { CenterDirectory, HostedCenters } from '@syn/network';
 import { MetricsRegistry } from '@syn/observability';
 import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
 import { CenterConsumer } from './center-consumer';
 import { EventApplier } from './event-applier';
 import { EventHandlerRegistry } from './event-handler.registry';
+import { expectedSenders } from './expected-senders';
 
 /** Starts a durable consumer for every hosted center and every direction the app has handlers for. */
 @Injectable()
@@ -22,6 +23,7 @@ export class ConsumerSupervisor implements OnApplicationBootstrap, OnApplication
     private readonly metrics: MetricsRegistry,
     private readonly hosted: HostedCenters,
     private readonly env: AppEnv,
+    private readonly directory: CenterDirectory,
   ) {}
 
   async onApplicationBootstrap() {
@@ -32,6 +34,7 @@ export class ConsumerSupervisor implements OnApplicationBootstrap, OnApplication
           direction,
           batchSize: this.env.CONSUMER_BATCH_SIZE,
           maxDeliveries: 10,
+          senders: expectedSenders(this.directory, center, direction),
         });
         await c.start();
         this.consumers.push(c);

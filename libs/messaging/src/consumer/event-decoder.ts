@@ -16,7 +16,7 @@ export interface Decoded {
  */
 export async function decodeEvent(
   registry: EventHandlerRegistry,
-  expected: { direction: Direction; recipient: string },
+  expected: { direction: Direction; recipient: string; senders?: ReadonlySet<string> },
   subject: string,
   data: Uint8Array,
 ): Promise<Decoded> {
@@ -28,6 +28,10 @@ export async function decodeEvent(
   const recipient = route.direction === 'up' ? route.parent : route.child;
   if (route.direction !== expected.direction || recipient !== expected.recipient) {
     throw new PoisonMessageError(`subject ${subject} is not addressed to ${expected.recipient} (${expected.direction})`);
+  }
+  // Subjects are single hops: a down event comes from the recipient's parent, an up event from one of its children.
+  if (expected.senders && !expected.senders.has(senderOf(route))) {
+    throw new PoisonMessageError(`subject ${subject}: ${senderOf(route)} is not ${expected.direction === 'up' ? 'a child' : 'the parent'} of ${expected.recipient}`);
   }
   let raw: unknown;
   try {

@@ -1,8 +1,10 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { CenterDirectory } from '@syn/network';
 import { DeadLetterRepository } from './dead-letter.repository';
 import { decodeEvent } from '../consumer/event-decoder';
 import { EventApplier } from '../consumer/event-applier';
 import { EventHandlerRegistry } from '../consumer/event-handler.registry';
+import { expectedSenders } from '../consumer/expected-senders';
 
 /**
  * Replays a parked message through the same decode-and-apply path as the live consumer, after
@@ -14,6 +16,7 @@ export class DeadLetterReplayer {
     private readonly deadLetters: DeadLetterRepository,
     private readonly registry: EventHandlerRegistry,
     private readonly applier: EventApplier,
+    private readonly directory: CenterDirectory,
   ) {}
 
   async replay(id: string): Promise<{ id: string; applied: boolean }> {
@@ -22,7 +25,7 @@ export class DeadLetterReplayer {
     const [center, ...rest] = letter.consumer.split('-');
     const direction = rest.join('-') === 'from-children' ? 'up' : 'down';
     try {
-      const decoded = await decodeEvent(this.registry, { direction, recipient: center }, letter.subject, Buffer.from(letter.payload, 'utf8'));
+      const decoded = await decodeEvent(this.registry, { direction, recipient: center, senders: expectedSenders(this.directory, center, direction) }, letter.subject, Buffer.from(letter.payload, 'utf8'));
       const applied = await this.applier.applyAll(letter.consumer, [decoded], (m) => this.deadLetters.markReplayed(m, id));
       return { id, applied: applied > 0 };
     } catch (e) {

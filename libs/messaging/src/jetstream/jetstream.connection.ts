@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppEnv } from '@syn/config';
-import { STREAM_NAME, SUBJECT_ROOT } from '@syn/contracts';
-import { DiscardPolicy, JetStreamClient, JetStreamManager, jetstream, jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { STREAM_NAME } from '@syn/contracts';
+import { JetStreamClient, JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
-
-const DAY_NS = 24 * 60 * 60 * 1_000_000_000;
+import { natsInboxPrefix } from '../permissions/bus-permissions';
+import { synStreamConfig } from './syn-stream.config';
 
 /**
  * Our one door to NATS. Nest's NATS transport speaks core NATS only; we need JetStream for
@@ -26,6 +26,8 @@ export class JetStreamConnection implements OnApplicationShutdown {
       name: `syn-${this.env.HOSTED_CENTERS.slice(0, 3).join('-')}`,
       user: this.env.NATS_USER,
       pass: this.env.NATS_PASSWORD,
+      // Replies (publish acks, pulled messages) come to an inbox only this user may subscribe to.
+      ...(this.env.NATS_USER ? { inboxPrefix: natsInboxPrefix(this.env.NATS_USER) } : {}),
       // Reconnect forever: a broker restart must never take an app down; the outbox holds what is unsent.
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
@@ -47,16 +49,7 @@ export class JetStreamConnection implements OnApplicationShutdown {
       await jsm.streams.info(STREAM_NAME);
     } catch {
       try {
-        await jsm.streams.add({
-          name: STREAM_NAME,
-          subjects: [`${SUBJECT_ROOT}.>`],
-          storage: StorageType.File,
-          retention: RetentionPolicy.Limits,
-          discard: DiscardPolicy.Old,
-          max_age: 30 * DAY_NS,
-          duplicate_window: 10 * 60 * 1_000_000_000,
-          num_replicas: this.env.NATS_STREAM_REPLICAS,
-        });
+        await jsm.streams.add(synStreamConfig(this.env.NATS_STREAM_REPLICAS));
         this.logger.log({ msg: 'stream created', stream: STREAM_NAME });
       } catch (e) {
         // Another app may have created it between our info and add.

@@ -1,10 +1,9 @@
-import { BadGatewayException, BadRequestException, ConflictException, Injectable, Logger, NotFoundException, OnApplicationShutdown, UnprocessableEntityException } from '@nestjs/common';
+import { BadGatewayException, BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { status } from '@grpc/grpc-js';
 import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
-import { AppEnv } from '@syn/config';
 import { STORY_REPUBLISHED, StoryRepublished } from '@syn/contracts';
-import { CenterCredentials, GrpcStory, isGrpcStatus, StoryPoolClient } from '@syn/grpc';
+import { GrpcStory, isGrpcStatus, StoryPoolClient, StoryPoolClients } from '@syn/grpc';
 import { OutboxWriter } from '@syn/messaging';
 import { Center, CenterDirectory } from '@syn/network';
 import { keysetPage, Page, PageQuery, pageLimit } from '@syn/persistence';
@@ -29,16 +28,15 @@ export interface SharedPoolStory extends GrpcStory {
  * which serves a hub's own children, and republishes (转载) a sibling's story with attribution.
  */
 @Injectable()
-export class SharedPoolService implements OnApplicationShutdown {
+export class SharedPoolService {
   private readonly logger = new Logger('SharedPool');
-  private readonly clients = new Map<string, StoryPoolClient>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly directory: CenterDirectory,
     private readonly audit: AuditLog,
-    private readonly env: AppEnv,
+    private readonly pools: StoryPoolClients,
   ) {}
 
   async list(center: string, q: SharedPoolQuery): Promise<Page<SharedPoolStory>> {
@@ -110,9 +108,6 @@ export class SharedPoolService implements OnApplicationShutdown {
     return keysetPage(qb, { at: 'r.republished_at', id: 'r.id', limit: pageLimit(q), cursor: q.cursor, position: (r) => ({ at: r.republishedAt, id: r.id }) });
   }
 
-  onApplicationShutdown() {
-    for (const c of this.clients.values()) c.close();
-  }
 
   private async fetch(center: string, hub: Center, storyId: string): Promise<GrpcStory> {
     const story = await this.call(center, hub, `story ${storyId}`, (c, address) => c.getStory(address, hub.code, storyId));
@@ -142,7 +137,7 @@ export class SharedPoolService implements OnApplicationShutdown {
 
   private async call<T>(center: string, hub: Center, what: string, fn: (c: StoryPoolClient, address: string) => Promise<T>): Promise<T> {
     try {
-      return await fn(this.client(center), this.directory.grpcAddressOf(hub.code));
+      return await fn(this.pools.as(center), this.directory.grpcAddressOf(hub.code));
     } catch (e) {
       if (isGrpcStatus(e, status.NOT_FOUND)) throw new NotFoundException(`${what} is not in the pool of ${hub.code}`);
       if (isGrpcStatus(e, status.INVALID_ARGUMENT)) throw new BadRequestException({ statusCode: 400, message: [`cursor: ${(e as Error).message}`], fields: ['cursor'] });
@@ -150,14 +145,6 @@ export class SharedPoolService implements OnApplicationShutdown {
     }
   }
 
-  private client(center: string): StoryPoolClient {
-    let c = this.clients.get(center);
-    if (!c) {
-      c = new StoryPoolClient(center, new CenterCredentials(this.env.GRPC_SHARED_SECRET));
-      this.clients.set(center, c);
-    }
-    return c;
-  }
 
   private nameOf(code: string): string {
     return this.directory.has(code) ? this.directory.get(code).name : code;

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from '@syn/auth';
+import { CurrentPrincipal, RateLimited, Roles } from '@syn/auth';
 import type { Principal } from '@syn/auth';
 import { CreateStoryDto, ListStoriesQuery, StoryView, UpdateStoryDto } from './story.dto';
 import { StoryService } from './story.service';
@@ -53,6 +53,7 @@ export class StoriesController {
   @Post(':id/submit')
   @HttpCode(202)
   @Roles('editor', 'chief-editor', 'admin')
+  @RateLimited('submission')
   @ApiOperation({ summary: '上报 = 终审: the chief editor signs the last review step and the version goes to the parent’s review queue' })
   @ApiOkResponse({ type: StoryView })
   async submit(@Param('center') center: string, @Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
