@@ -1,0 +1,695 @@
+/**
+ * Pool search benchmark: builds a scratch database with N synthetic stories
+ * and measures the search and near-duplicate queries of libs/chinese-text.
+ *
+ *   npx tsc -p tsconfig.build.json   (or any tsc run that emits scripts/)
+ *   node dist/scripts/bench/pool-search.bench.js --stories 200000 --queries 200 \
+ *     --database postgres://postgres@127.0.0.1:5432/scratch_search_bench
+ *
+ * The database named in --database is dropped and recreated (its name must
+ * start with scratch_search_), and dropped again at the end unless --keep.
+ * The last line of output is a JSON object with all results.
+ */
+import { cpus, totalmem } from 'os';
+import { Client } from 'pg';
+import { performance } from 'perf_hooks';
+import {
+  ChineseSegmenter,
+  CHINESE_STOPWORDS,
+  NEAR_DUPLICATE_MAX_DISTANCE,
+  NEAR_DUPLICATE_QUERY,
+  POOL_SEARCH_DDL,
+  buildPoolSearchQuery,
+  highlightAll,
+  highlightSnippet,
+  nextPoolSearchCursor,
+  quoteLexeme,
+  simhashBands,
+  simhashOfWords,
+  simhashProbeKeys,
+  simhashToPg,
+  termImpacts,
+  type PoolSearchFilters,
+} from '../../libs/chinese-text/src';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+
+interface Options {
+  stories: number;
+  queries: number;
+  database: string;
+  keep: boolean;
+  batch: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = {
+    stories: 200_000,
+    queries: 200,
+    database: 'postgres://postgres@127.0.0.1:5432/scratch_search_bench',
+    keep: false,
+    batch: 1000,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`missing value for ${a}`);
+      return v;
+    };
+    if (a === '--stories') o.stories = Number(next());
+    else if (a === '--queries') o.queries = Number(next());
+    else if (a === '--database') o.database = next();
+    else if (a === '--batch') o.batch = Number(next());
+    else if (a === '--keep') o.keep = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------- generator
+
+/** Deterministic PRNG so runs are comparable. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Vocabulary {
+  readonly words: string[] = [];
+  private readonly probability: Float64Array;
+  private readonly alias: Int32Array;
+  /**
+   * Search-mode pieces of each vocabulary word, interned as ids. Running
+   * jieba over each whole 4 KB body would dominate the load time without
+   * changing what the database sees, so each word is segmented once.
+   */
+  private readonly piecesOf: (Int32Array | undefined)[];
+  private readonly pieceIds = new Map<string, number>();
+  readonly pieces: string[] = [];
+  readonly quotedPieces: string[] = [];
+
+  constructor(
+    private readonly segmenter: ChineseSegmenter,
+    private readonly rnd: () => number,
+  ) {
+    const freqs: number[] = [];
+    for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+      const [word, freq, tag] = line.split(' ');
+      if (!word || !freq || tag === 'x' || tag === 'eng' || tag === 'm') continue;
+      if (CHINESE_STOPWORDS.has(word) || !/^[\u4e00-\u9fff]+$/.test(word)) continue;
+      this.words.push(word);
+      freqs.push(Number(freq));
+    }
+    // Vose's alias table: O(1) draws instead of a binary search per token.
+    const n = freqs.length;
+    const total = freqs.reduce((a, b) => a + b, 0);
+    this.probability = new Float64Array(n);
+    this.alias = new Int32Array(n);
+    const scaled = freqs.map((f) => (f * n) / total);
+    const small: number[] = [];
+    const large: number[] = [];
+    scaled.forEach((p, i) => (p < 1 ? small : large).push(i));
+    while (small.length > 0 && large.length > 0) {
+      const l = small.pop() as number;
+      const g = large.pop() as number;
+      this.probability[l] = scaled[l];
+      this.alias[l] = g;
+      scaled[g] += scaled[l] - 1;
+      (scaled[g] < 1 ? small : large).push(g);
+    }
+    for (const i of [...small, ...large]) this.probability[i] = 1;
+    this.piecesOf = new Array(this.words.length);
+  }
+
+  /** A word id drawn in proportion to the word's corpus frequency (Zipf-like). */
+  draw(): number {
+    const x = this.rnd() * this.probability.length;
+    const i = Math.floor(x);
+    return x - i < this.probability[i] ? i : this.alias[i];
+  }
+
+  searchPieces(wordId: number): Int32Array {
+    let p = this.piecesOf[wordId];
+    if (!p) {
+      p = Int32Array.from(this.segmenter.words(this.words[wordId]), (piece) => {
+        let id = this.pieceIds.get(piece);
+        if (id === undefined) {
+          id = this.pieces.length;
+          this.pieceIds.set(piece, id);
+          this.pieces.push(piece);
+          this.quotedPieces.push(quoteLexeme(piece));
+        }
+        return id;
+      });
+      this.piecesOf[wordId] = p;
+    }
+    return p;
+  }
+}
+
+const COUNTIES = Array.from({ length: 60 }, (_, i) => String(360702 + i));
+const CATEGORIES = ['时政', '经济', '社会', '文化', '教育', '科技', '体育', '农业'];
+const TAGS = Array.from({ length: 40 }, (_, i) => `标签${i}`);
+const DAY_MS = 86_400_000;
+const POOL_DAYS = 730;
+const NOW = Date.UTC(2025, 10, 1);
+
+interface Story {
+  id: string;
+  docNo: number;
+  title: string;
+  body: string;
+  /** Search-mode piece ids of title and body. */
+  titlePieces: number[];
+  bodyPieces: number[];
+  /** Precise-mode tokens (for SimHash). */
+  tokens: string[];
+  origin: string;
+  category: string;
+  tags: string[];
+  pooledAt: Date;
+}
+
+class StoryGenerator {
+  constructor(
+    private readonly vocab: Vocabulary,
+    private readonly rnd: () => number,
+  ) {}
+
+  story(docNo: number): Story {
+    const rnd = this.rnd;
+    const vocab = this.vocab;
+    // Real stories repeat their topic words; i.i.d. draws alone would make
+    // every word a one-off.
+    const topic = Array.from({ length: 6 + Math.floor(rnd() * 10) }, () => vocab.draw());
+    const titleIds = Array.from({ length: 3 + Math.floor(rnd() * 3) }, (_, i) =>
+      i < 2 || rnd() < 0.5 ? topic[Math.floor(rnd() * topic.length)] : vocab.draw(),
+    );
+    const tokens: string[] = titleIds.map((id) => vocab.words[id]);
+    const titlePieces: number[] = [];
+    for (const id of titleIds) for (const p of vocab.searchPieces(id)) titlePieces.push(p);
+    const bodyPieces: number[] = [];
+    const parts: string[] = [];
+    let length = 0;
+    while (length < 1350) {
+      const n = 6 + Math.floor(rnd() * 14);
+      for (let i = 0; i < n; i++) {
+        const id = rnd() < 0.12 ? topic[Math.floor(rnd() * topic.length)] : vocab.draw();
+        const w = vocab.words[id];
+        tokens.push(w);
+        parts.push(w);
+        length += w.length + (i === n - 1 ? 1 : 0);
+        for (const p of vocab.searchPieces(id)) bodyPieces.push(p);
+      }
+      parts.push(rnd() < 0.7 ? '，' : '。');
+    }
+    return {
+      id: uuidFromNumber(docNo),
+      docNo,
+      title: tokens.slice(0, titleIds.length).join(''),
+      body: parts.join(''),
+      titlePieces,
+      bodyPieces,
+      tokens,
+      origin: COUNTIES[Math.min(COUNTIES.length - 1, Math.floor(-Math.log(1 - rnd()) * 15))],
+      category: CATEGORIES[Math.floor(rnd() * CATEGORIES.length)],
+      tags: Array.from(new Set(Array.from({ length: Math.floor(rnd() * 4) }, () => TAGS[Math.floor(rnd() * TAGS.length)]))),
+      // Set by the loader: pooling order == doc_no order, spread over two years.
+      pooledAt: new Date(NOW),
+    };
+  }
+}
+
+function uuidFromNumber(n: number): string {
+  const hex = n.toString(16).padStart(12, '0');
+  return `00000000-0000-4000-8000-${hex}`;
+}
+
+// ------------------------------------------------------------------ loading
+
+async function recreateDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.replace(/^\//, '');
+  if (!/^scratch_search_[a-z0-9_]+$/.test(name)) throw new Error('database name must match scratch_search_[a-z0-9_]+');
+  u.pathname = '/postgres';
+  const admin = new Client({ connectionString: u.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.replace(/^\//, '');
+  u.pathname = '/postgres';
+  const admin = new Client({ connectionString: u.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+}
+
+/** Tables first, indexes after the load (much faster than maintaining them row by row). */
+function splitDdl(): { tables: string[]; indexes: string[] } {
+  // UNLOGGED only to spare the shared server ~5 GB of WAL; reads are identical.
+  const tables = POOL_SEARCH_DDL.filter((s) => s.startsWith('CREATE TABLE')).map((s) =>
+    s.replace('CREATE TABLE', 'CREATE UNLOGGED TABLE').replace(/REFERENCES [^\n]*\n/g, (m) => (m.endsWith(',\n') ? ',\n' : '\n')),
+  );
+  const indexes = POOL_SEARCH_DDL.filter((s) => !s.startsWith('CREATE TABLE'));
+  return { tables, indexes };
+}
+
+interface Loaded {
+  df: Map<string, number>;
+  samples: Story[];
+  postings: number;
+  generateMs: number;
+  insertMs: number;
+}
+
+async function load(db: Client, o: Options, gen: StoryGenerator, vocab: Vocabulary, rnd: () => number): Promise<Loaded> {
+  let dfById = new Int32Array(1 << 16);
+  let seenIn = new Int32Array(1 << 16);
+  const samples: Story[] = [];
+  let postings = 0;
+  let generateMs = 0;
+  let insertMs = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  for (let start = 1; start <= o.stories; start += o.batch) {
+    const t0 = performance.now();
+    const n = Math.min(o.batch, o.stories - start + 1);
+    const s = {
+      id: [] as string[], title: [] as string[], body: [] as string[], origin: [] as string[],
+      category: [] as string[], tags: [] as string[], pooled: [] as string[], docNo: [] as number[],
+      words: [] as number[], lexemes: [] as string[], simhash: [] as string[], bands: [] as string[],
+    };
+    const p = { term: [] as string[], impact: [] as number[], docNo: [] as number[], origin: [] as string[], category: [] as string[], pooled: [] as string[] };
+    for (let k = 0; k < n; k++) {
+      const story = gen.story(start + k);
+      story.pooledAt = new Date(NOW - POOL_DAYS * DAY_MS + Math.floor(((start + k) / o.stories) * POOL_DAYS * DAY_MS));
+      if (vocab.pieces.length > dfById.length) {
+        const grow = (a: Int32Array) => { const b = new Int32Array(vocab.pieces.length * 2); b.set(a); return b; };
+        dfById = grow(dfById);
+        seenIn = grow(seenIn);
+      }
+      const lexemes: string[] = [];
+      for (const list of [story.titlePieces, story.bodyPieces]) {
+        for (const id of list) {
+          if (seenIn[id] === story.docNo) continue;
+          seenIn[id] = story.docNo;
+          dfById[id]++;
+          lexemes.push(vocab.quotedPieces[id]);
+        }
+      }
+      const { postings: ps, wordCount } = termImpacts(
+        story.titlePieces.map((id) => vocab.pieces[id]),
+        story.bodyPieces.map((id) => vocab.pieces[id]),
+      );
+      const hash = simhashOfWords(story.tokens);
+      const pooled = story.pooledAt.toISOString();
+      s.id.push(story.id); s.title.push(story.title); s.body.push(story.body); s.origin.push(story.origin);
+      s.category.push(story.category); s.tags.push(pgArray(story.tags)); s.pooled.push(pooled); s.docNo.push(story.docNo);
+      s.words.push(wordCount); s.lexemes.push(lexemes.join(' '));
+      s.simhash.push(simhashToPg(hash)); s.bands.push(`{${simhashBands(hash).join(',')}}`);
+      for (const x of ps) {
+        p.term.push(x.term); p.impact.push(x.impact); p.docNo.push(story.docNo);
+        p.origin.push(story.origin); p.category.push(story.category); p.pooled.push(pooled);
+      }
+      postings += ps.length;
+      if (samples.length < 400 && rnd() < (400 * 4) / o.stories) samples.push(story);
+    }
+    generateMs += performance.now() - t0;
+    await pending;
+    const t1 = performance.now();
+    pending = (async () => {
+      const tA = performance.now();
+      await db.query(
+        `INSERT INTO pool_stories (id, title, body, origin_code, category, pooled_at)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
+        [s.id, s.title, s.body, s.origin, s.category, s.pooled],
+      );
+      await db.query(
+        `INSERT INTO pool_search_docs (story_id, doc_no, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
+         OVERRIDING SYSTEM VALUE
+         SELECT id, doc_no, '360700', origin, category, tags::text[], pooled, words, lexemes::tsvector, simhash, bands::int[]
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::text[], $9::bigint[], $10::text[])
+           AS u (id, doc_no, origin, category, tags, pooled, words, lexemes, simhash, bands)`,
+        [s.id, s.docNo, s.origin, s.category, s.tags, s.pooled, s.words, s.lexemes, s.simhash, s.bands],
+      );
+      const tB = performance.now();
+      await db.query(
+        `INSERT INTO pool_search_terms (term, impact, doc_no, origin_code, category, pooled_at)
+         SELECT * FROM unnest($1::text[], $2::smallint[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[])`,
+        [p.term, p.impact, p.docNo, p.origin, p.category, p.pooled],
+      );
+      if (process.env.BENCH_DEBUG) log(`batch: stories+docs ${round(tB - tA)} ms, postings ${round(performance.now() - tB)} ms`);
+      insertMs += performance.now() - t1;
+    })();
+    if ((start - 1) % (o.batch * 20) === 0) log(`loaded ${start - 1 + n}/${o.stories}`);
+  }
+  await pending;
+  const df = new Map<string, number>();
+  vocab.pieces.forEach((piece, id) => {
+    if (dfById[id] > 0) df.set(piece, dfById[id]);
+  });
+  return { df, samples, postings, generateMs, insertMs };
+}
+
+function pgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface Stats {
+  runs: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  avgRows: number;
+}
+
+function stats(samples: number[], rows: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => round(s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]);
+  return { runs: s.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: round(s[s.length - 1]), avgRows: round(rows.reduce((a, b) => a + b, 0) / rows.length) };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function log(msg: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+async function timeSearch(
+  db: Client,
+  segmenter: ChineseSegmenter,
+  query: string,
+  filters: PoolSearchFilters | undefined,
+  pages = 1,
+): Promise<{ ms: number; rows: number; perPage: number[] }> {
+  let cursor = undefined as ReturnType<typeof nextPoolSearchCursor> | undefined;
+  const t0 = performance.now();
+  let rows = 0;
+  const perPage: number[] = [];
+  for (let page = 0; page < pages; page++) {
+    const tp = performance.now();
+    const sql = buildPoolSearchQuery({ query, filters, cursor: cursor ?? undefined, storyColumns: ['title', 'body'] }, segmenter);
+    if (!sql) throw new Error(`empty query ${query}`);
+    const res = await db.query<{ doc_no: string; score: string; title: string; body: string }>(sql.text, sql.values);
+    for (const r of res.rows) {
+      highlightAll(r.title, sql.words);
+      highlightSnippet(r.body, sql.words);
+    }
+    rows += res.rows.length;
+    perPage.push(performance.now() - tp);
+    cursor = nextPoolSearchCursor(res.rows, sql.limit);
+    if (!cursor) break;
+  }
+  return { ms: performance.now() - t0, rows, perPage };
+}
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const tStart = performance.now();
+  const rnd = mulberry32(20251101);
+  const segmenter = ChineseSegmenter.shared();
+  const vocab = new Vocabulary(segmenter, rnd);
+  const gen = new StoryGenerator(vocab, rnd);
+
+  log(`recreating ${o.database}`);
+  await recreateDatabase(o.database);
+  const db = new Client({ connectionString: o.database });
+  await db.connect();
+  await db.query(`SET maintenance_work_mem = '1GB'`);
+  await db.query(`SET synchronous_commit = off`);
+  // lz4 compresses the 4 KB bodies and tsvectors several times faster than pglz.
+  await db.query(`SET default_toast_compression = 'lz4'`);
+  await db.query(`CREATE UNLOGGED TABLE pool_stories (
+    id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL,
+    origin_code text, category text, pooled_at timestamptz NOT NULL)`);
+  const { tables, indexes } = splitDdl();
+  for (const t of tables) await db.query(t);
+
+  log(`generating and loading ${o.stories} stories`);
+  const loaded = await load(db, o, gen, vocab, rnd);
+  const tLoaded = performance.now();
+  log(`loaded in ${round((tLoaded - tStart) / 1000)} s; ${loaded.postings} postings`);
+
+  // The lexeme GIN build is by far the longest step (one entry per distinct
+  // word per story); run it on a second connection while the other indexes
+  // build on this one — the machine has two cores and the loader is idle now.
+  const indexMs: Record<string, number> = {};
+  const timed = async (client: Client, ddl: string) => {
+    const t0 = performance.now();
+    await client.query(ddl);
+    const name = /INDEX (\w+)/.exec(ddl)?.[1] ?? ddl.slice(0, 40);
+    indexMs[name] = round(performance.now() - t0);
+    log(`${name}: ${indexMs[name]} ms`);
+  };
+  const second = new Client({ connectionString: o.database });
+  await second.connect();
+  await second.query(`SET maintenance_work_mem = '1GB'`);
+  const isLexemeGin = (ddl: string) => ddl.includes('lexemes_gin');
+  const tIndexes = performance.now();
+  await Promise.all([
+    (async () => { for (const ddl of indexes.filter(isLexemeGin)) await timed(second, ddl); })(),
+    (async () => { for (const ddl of indexes.filter((d) => d.startsWith('CREATE INDEX') && !isLexemeGin(d))) await timed(db, ddl); })(),
+  ]);
+  // ALTER TABLE would queue behind the GIN build's lock; run them after.
+  for (const ddl of indexes.filter((d) => !d.startsWith('CREATE INDEX'))) await db.query(ddl);
+  await second.end();
+  indexMs['all_indexes_wall'] = round(performance.now() - tIndexes);
+  // Foreign keys are added after the load for speed, as a migration of an
+  // existing pool would.
+  await db.query(`ALTER TABLE pool_search_terms ADD FOREIGN KEY (doc_no) REFERENCES pool_search_docs (doc_no) ON DELETE CASCADE`);
+  const lexiconRows = [...loaded.df.entries()];
+  for (let i = 0; i < lexiconRows.length; i += 50_000) {
+    const chunk = lexiconRows.slice(i, i + 50_000);
+    await db.query(`INSERT INTO pool_search_lexicon SELECT * FROM unnest($1::text[], $2::int[])`, [chunk.map((r) => r[0]), chunk.map((r) => r[1])]);
+  }
+  let t0 = performance.now();
+  await db.query(`VACUUM ANALYZE`);
+  indexMs['vacuum_analyze'] = round(performance.now() - t0);
+  await db.query(`SELECT setval(pg_get_serial_sequence('pool_search_docs', 'doc_no'), $1)`, [o.stories]);
+
+  const sizes = (
+    await db.query<{ name: string; total: string; table: string }>(
+      `SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS total, pg_size_pretty(pg_relation_size(c.oid)) AS table
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i') ORDER BY pg_total_relation_size(c.oid) DESC`,
+    )
+  ).rows;
+  log(`sizes ${JSON.stringify(sizes)}`);
+
+  // Query words by measured document frequency.
+  const n = o.stories;
+  const single = (w: string) => {
+    const q = segmenter.queryWords(w);
+    return q.length === 1 && q[0] === w;
+  };
+  const byDf = (lo: number, hi: number, max = 200) => {
+    const out: string[] = [];
+    for (const [w, d] of loaded.df) {
+      if (d >= lo && d <= hi && single(w)) out.push(w);
+      if (out.length >= max) break;
+    }
+    if (out.length === 0) throw new Error(`no words with df in [${lo}, ${hi}]`);
+    return out;
+  };
+  const rare = byDf(5, 50);
+  const medium = byDf(Math.round(n * 0.01), Math.round(n * 0.03));
+  const common = byDf(Math.round(n * 0.2), Math.round(n * 0.3));
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  log(`words: rare ${rare.length}, medium ${medium.length}, common ${common.length} (e.g. ${common.slice(0, 5).join(' ')})`);
+
+  const windowFilter = (): PoolSearchFilters => {
+    const startDay = Math.floor(rnd() * (POOL_DAYS - 60));
+    const from = new Date(NOW - POOL_DAYS * DAY_MS + startDay * DAY_MS);
+    // Most counties are small in the generator; pick from the busier half so results are non-trivial.
+    return { originCodes: [COUNTIES[Math.floor(rnd() * 20)]], pooledFrom: from, pooledBefore: new Date(from.getTime() + 60 * DAY_MS) };
+  };
+
+  const kinds: Record<string, () => [string, PoolSearchFilters | undefined]> = {
+    rare_word: () => [pick(rare), undefined],
+    medium_word: () => [pick(medium), undefined],
+    common_word: () => [pick(common), undefined],
+    two_words_medium_and_common: () => [`${pick(medium)} ${pick(common)}`, undefined],
+    two_words_both_common: () => [`${pick(common)} ${pick(common)}`, undefined],
+    common_word_county_60d: () => [pick(common), windowFilter()],
+    common_word_category_tag: () => [pick(common), { category: pick(CATEGORIES), tags: [pick(TAGS)] }],
+  };
+
+  // Warm-up: the first touches of each index page come from disk/OS cache.
+  for (const make of Object.values(kinds)) for (let i = 0; i < 10; i++) { const [q, f] = make(); await timeSearch(db, segmenter, q, f); }
+
+  const results: Record<string, Stats | Record<string, unknown>> = {};
+  for (const [kind, make] of Object.entries(kinds)) {
+    const ms: number[] = [];
+    const rows: number[] = [];
+    for (let i = 0; i < o.queries; i++) {
+      const [q, f] = make();
+      const r = await timeSearch(db, segmenter, q, f);
+      ms.push(r.ms);
+      rows.push(r.rows);
+    }
+    results[kind] = stats(ms, rows);
+    log(`${kind}: ${JSON.stringify(results[kind])}`);
+  }
+
+  // Keyset pagination: pages 2..5 of a common word (each page timed alone).
+  {
+    const ms: number[] = [];
+    const rows: number[] = [];
+    for (let i = 0; i < Math.max(20, o.queries / 4); i++) {
+      const r = await timeSearch(db, segmenter, pick(common), undefined, 5);
+      ms.push(...r.perPage.slice(1));
+      rows.push(r.rows);
+    }
+    results['common_word_pages_2_to_5'] = stats(ms, rows);
+    log(`pages 2-5: ${JSON.stringify(results['common_word_pages_2_to_5'])}`);
+  }
+  // The first page after a word's salient postings: served by the GIN branch
+  // alone (bitmap of all matches + top-N sort by doc_no).
+  for (const [kind, words] of [['medium_word_first_tail_page', medium], ['common_word_first_tail_page', common]] as const) {
+    const ms: number[] = [];
+    const rows: number[] = [];
+    for (let i = 0; i < Math.max(20, o.queries / 4); i++) {
+      const sql = buildPoolSearchQuery({ query: pick(words), cursor: { score: '0', docNo: String(n + 1) }, storyColumns: ['title', 'body'] }, segmenter)!;
+      const tq = performance.now();
+      const res = await db.query(sql.text, sql.values);
+      ms.push(performance.now() - tq);
+      rows.push(res.rows.length);
+    }
+    results[kind] = stats(ms, rows);
+    log(`${kind}: ${JSON.stringify(results[kind])}`);
+  }
+
+  // Near-duplicate check: an edited copy of a pooled story against the pool.
+  {
+    const ms: number[] = [];
+    const rows: number[] = [];
+    const hashMs: number[] = [];
+    let found = 0;
+    for (let i = 0; i < o.queries; i++) {
+      const original = loaded.samples[i % loaded.samples.length];
+      const edited = [...original.tokens];
+      for (let k = 0; k < 4; k++) edited[Math.floor(rnd() * edited.length)] = vocab.words[vocab.draw()];
+      edited.splice(Math.floor(rnd() * edited.length), 12);
+      const th = performance.now();
+      const hash = simhashOfWords(edited);
+      const probe = simhashProbeKeys(hash);
+      hashMs.push(performance.now() - th);
+      const tq = performance.now();
+      const res = await db.query<{ story_id: string }>(NEAR_DUPLICATE_QUERY, [simhashToPg(hash), probe, NEAR_DUPLICATE_MAX_DISTANCE, 10]);
+      ms.push(performance.now() - tq);
+      rows.push(res.rows.length);
+      if (res.rows.some((r) => r.story_id === original.id)) found++;
+    }
+    const candidates = await db.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${NEAR_DUPLICATE_QUERY}`,
+      (() => {
+        const h = simhashOfWords(loaded.samples[0].tokens);
+        return [simhashToPg(h), simhashProbeKeys(h), NEAR_DUPLICATE_MAX_DISTANCE, 10];
+      })(),
+    );
+    results['near_duplicate'] = {
+      ...stats(ms, rows),
+      recallOfEditedCopy: round(found / o.queries),
+      simhashAndProbeKeysMs: stats(hashMs, rows).p95,
+      candidatesChecked: findBitmapRows(candidates.rows[0]['QUERY PLAN']),
+    };
+    log(`near duplicate: ${JSON.stringify(results['near_duplicate'])}`);
+  }
+
+  // Baseline: GIN match + ts_rank over every match (the colleague's design).
+  {
+    const ms: number[] = [];
+    const rows: number[] = [];
+    for (let i = 0; i < Math.min(10, o.queries); i++) {
+      const w = pick(common);
+      const tq = performance.now();
+      const res = await db.query(
+        `SELECT story_id FROM pool_search_docs WHERE lexemes @@ $1::tsquery ORDER BY ts_rank(lexemes, $1::tsquery) DESC, doc_no DESC LIMIT 20`,
+        [quoteLexeme(w)],
+      );
+      ms.push(performance.now() - tq);
+      rows.push(res.rows.length);
+    }
+    results['baseline_gin_ts_rank_common_word'] = stats(ms, rows);
+    log(`baseline: ${JSON.stringify(results['baseline_gin_ts_rank_common_word'])}`);
+  }
+
+  // Write cost of one story (segment with jieba + impacts + simhash + insert), online.
+  {
+    const ms: number[] = [];
+    const segMs: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const story = gen.story(n + 1000 + i);
+      const ts = performance.now();
+      const titleWords = segmenter.words(story.title);
+      const bodyWords = segmenter.words(story.body);
+      const lex = [...new Set([...titleWords, ...bodyWords])];
+      const { postings, wordCount } = termImpacts(titleWords, bodyWords);
+      const hash = simhashOfWords(segmenter.words(`${story.title}\n${story.body}`, { mode: 'precise' }));
+      segMs.push(performance.now() - ts);
+      await db.query(`INSERT INTO pool_stories (id, title, body, pooled_at) VALUES ($1, $2, $3, now())`, [story.id, story.title, story.body]);
+      const tq = performance.now();
+      await db.query(
+        `WITH d AS (
+           INSERT INTO pool_search_docs (story_id, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
+           VALUES ($1, '360700', $2, $3, $4::text[], now(), $5, array_to_tsvector($6::text[]), $7::bigint, $8::int[])
+           RETURNING doc_no, origin_code, category, pooled_at)
+         INSERT INTO pool_search_terms (term, impact, doc_no, origin_code, category, pooled_at)
+         SELECT p.term, p.impact, d.doc_no, d.origin_code, d.category, d.pooled_at FROM d, unnest($9::text[], $10::smallint[]) p (term, impact)`,
+        [story.id, story.origin, story.category, story.tags, wordCount, lex, simhashToPg(hash), simhashBands(hash), postings.map((p) => p.term), postings.map((p) => p.impact)],
+      );
+      ms.push(performance.now() - tq);
+    }
+    results['write_one_story'] = { segmentAndScoreMs: stats(segMs, [0]).p50, insertMs: stats(ms, [0]) };
+  }
+
+  const summary = {
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), pg: (await db.query('SHOW server_version')).rows[0].server_version, sharedBuffers: (await db.query('SHOW shared_buffers')).rows[0].shared_buffers },
+    stories: n,
+    queriesPerKind: o.queries,
+    postings: loaded.postings,
+    postingsPerStory: round(loaded.postings / n),
+    lexicon: loaded.df.size,
+    loadSeconds: { generate: round(loaded.generateMs / 1000), insertWait: round(loaded.insertMs / 1000), indexes: indexMs },
+    sizes,
+    results,
+    totalSeconds: round((performance.now() - tStart) / 1000),
+  };
+  await db.end();
+  if (!o.keep) await dropDatabase(o.database);
+  console.log(JSON.stringify(summary));
+}
+
+function findBitmapRows(plan: unknown): number | null {
+  let best: number | null = null;
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return;
+    if (node['Node Type'] === 'Bitmap Heap Scan') best = (node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0);
+    for (const v of Object.values(node)) {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') walk(v);
+    }
+  };
+  walk(plan);
+  return best;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
