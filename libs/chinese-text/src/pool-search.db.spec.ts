@@ -88,8 +88,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.end();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await admin?.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin?.end();
 });
 
 describe('pool search against PostgreSQL', () => {
