@@ -84,6 +84,7 @@ function startApp(p: DemoProcess, s: { auth: string; grpc: string }) {
       GRPC_PORT: String(p.grpcPort),
       AUTH_TOKEN_SECRET: s.auth,
       GRPC_SHARED_SECRET: s.grpc,
+      SEED_USERS_FILE: resolve(ROOT, 'deploy/demo/users.json'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -232,6 +233,9 @@ async function main() {
       }
     }
   }
+  say('\nOr sign in with a demo account (POST /api/v1/auth/login {center, username, password}); see deploy/demo/users.json:');
+  const users = (JSON.parse(readFileSync(resolve(ROOT, 'deploy/demo/users.json'), 'utf8')) as { users: Array<{ center: string; username: string; password: string; role: string; displayName: string }> }).users;
+  for (const u of users) say(`    ${u.center} ${u.username.padEnd(10)} ${u.password.padEnd(24)} ${u.role.padEnd(12)} ${u.displayName}`);
   say('\nTokens last 12 hours. Logs: .run/*.log. Ctrl-C stops everything.');
 }
 
