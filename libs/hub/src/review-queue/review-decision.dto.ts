@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { SUBMISSION_STATUSES, SubmissionStatus } from './submission.entity';
+import { SUBMISSION_STATUSES } from './submission.entity';
+import type { SubmissionStatus } from './submission.entity';
 
 export const DECISIONS = ['accept', 'reject'] as const;
 
@@ -9,7 +10,7 @@ export class ReviewDecisionDto {
   @ApiProperty({ enum: DECISIONS })
   decision!: (typeof DECISIONS)[number];
 
-  @ValidateIf((o: ReviewDecisionDto) => o.decision !== 'accept' || o.reason !== undefined)
+  @ValidateIf((o: ReviewDecisionDto) => o.decision === 'reject' || o.reason !== undefined)
   @IsString({ message: 'reason is required when rejecting' })
   @MinLength(2, { message: 'reason must say why (at least 2 characters)' })
   @MaxLength(1000)
