@@ -2,10 +2,14 @@ import { Direction } from './subjects';
 import { REVIEW_DECIDED, ReviewDecided } from './events/review-decided/review-decided.event';
 import { STORY_POOLED, StoryPooled } from './events/story-pooled/story-pooled.event';
 import { STORY_SUBMITTED, StorySubmitted } from './events/story-submitted/story-submitted.event';
+import { STORY_CORRECTED, StoryCorrected } from './events/story-corrected/story-corrected.event';
+import { STORY_WITHDRAWN, StoryWithdrawn } from './events/story-withdrawn/story-withdrawn.event';
+import { DELIVERY_RECEIPT, DeliveryReceipt } from './events/delivery-receipt/delivery-receipt.event';
 
 export interface EventDefinition<P extends object = object> {
   type: string;
-  direction: Direction;
+  /** 'both' for events that follow a story's copies wherever they went (corrections, takedowns, receipts). */
+  direction: Direction | 'both';
   payload: new () => P;
 }
 
@@ -14,6 +18,9 @@ export const EVENT_CATALOG: Record<string, EventDefinition> = {
   [STORY_SUBMITTED]: { type: STORY_SUBMITTED, direction: 'up', payload: StorySubmitted },
   [REVIEW_DECIDED]: { type: REVIEW_DECIDED, direction: 'down', payload: ReviewDecided },
   [STORY_POOLED]: { type: STORY_POOLED, direction: 'up', payload: StoryPooled },
+  [STORY_CORRECTED]: { type: STORY_CORRECTED, direction: 'both', payload: StoryCorrected },
+  [STORY_WITHDRAWN]: { type: STORY_WITHDRAWN, direction: 'both', payload: StoryWithdrawn },
+  [DELIVERY_RECEIPT]: { type: DELIVERY_RECEIPT, direction: 'both', payload: DeliveryReceipt },
 };
 
 export function registerEvent(def: EventDefinition): void {

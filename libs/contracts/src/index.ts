@@ -9,3 +9,6 @@ export * from './story/story-snapshot';
 export * from './events/story-submitted/story-submitted.event';
 export * from './events/review-decided/review-decided.event';
 export * from './events/story-pooled/story-pooled.event';
+export * from './events/story-corrected/story-corrected.event';
+export * from './events/story-withdrawn/story-withdrawn.event';
+export * from './events/delivery-receipt/delivery-receipt.event';

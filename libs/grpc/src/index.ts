@@ -5,3 +5,4 @@ export * from './center-credentials';
 export * from './story-pool.client';
 export * from './story-pool.types';
 export * from './grpc-server.options';
+export * from './reconciliation.client';

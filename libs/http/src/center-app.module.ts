@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@syn/auth';
+import { DeliveryModule, deliveryPersistence } from '@syn/delivery';
 import { ConfigModule } from '@syn/config';
 import { MessagingModule, messagingPersistence } from '@syn/messaging';
 import { NetworkModule } from '@syn/network';
@@ -20,11 +21,12 @@ export class CenterAppModule {
         ConfigModule.forRoot(),
         ObservabilityModule,
         NetworkModule.forRoot(),
-        PersistenceModule.forRoot({ parts: [messagingPersistence, ...parts] }),
+        PersistenceModule.forRoot({ parts: [messagingPersistence, deliveryPersistence, ...parts] }),
         MessagingModule,
+        DeliveryModule,
         AuthModule,
       ],
-      exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, AuthModule, ObservabilityModule],
+      exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, DeliveryModule, AuthModule, ObservabilityModule],
     };
   }
 }

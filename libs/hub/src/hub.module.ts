@@ -3,7 +3,10 @@ import { AppEnv } from '@syn/config';
 import { ReadinessRegistry } from '@syn/observability';
 import { PersistencePart } from '@syn/persistence';
 import { Socket } from 'node:net';
+import { PoolCopyKeeper } from './copies/pool-copy.keeper';
 import { HubPool1764100200000 } from './migrations/1764100200000-hub-pool';
+import { HubTombstoneGuards1764100420000 } from './migrations/1764100420000-hub-tombstone-guards';
+import { PoolSentSource, SubmissionsAcknowledgedSource } from './reconciliation/hub.reconciliation-sources';
 import { POOL_LISTENERS } from './pool/pool-listener';
 import { PoolController } from './pool/pool.controller';
 import { PoolService } from './pool/pool.service';
@@ -16,7 +19,7 @@ import { SubmissionEntity } from './review-queue/submission.entity';
 
 export const hubPersistence: PersistencePart = {
   entities: [SubmissionEntity, PoolStoryEntity],
-  migrations: [HubPool1764100200000],
+  migrations: [HubPool1764100200000, HubTombstoneGuards1764100420000],
 };
 
 /** What a center with children does: review what they submit and keep the shared pool. */
@@ -36,6 +39,9 @@ export class HubModule implements OnModuleInit {
         ReviewQueueService,
         PoolService,
         StorySubmittedHandler,
+        PoolCopyKeeper,
+        SubmissionsAcknowledgedSource,
+        PoolSentSource,
         ...(options.listeners ?? []),
         { provide: POOL_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.listenerTokens ?? []) as never[] },
       ],

@@ -25,6 +25,8 @@ export class StoryIndexService implements OnApplicationShutdown {
       .getRepository(StoryIndexEntity)
       .createQueryBuilder('i')
       .where('i.province_code = :province', { province })
+      // Embargoed stories stay with their origin and hub until the time passes (the province's own pool excepted).
+      .andWhere('(i.embargo_until IS NULL OR i.embargo_until <= now() OR i.hub_code = :province)', { province })
       .orderBy('i.pooled_at', 'DESC')
       .addOrderBy('i.story_id', 'DESC')
       .limit(limit + 1);
@@ -62,7 +64,9 @@ export class StoryIndexService implements OnApplicationShutdown {
   /** Opens an indexed story: the body comes live from the hub that pools it, over gRPC. */
   async open(province: string, storyId: string): Promise<GrpcStory & { city: string; origin: string }> {
     const entry = await this.dataSource.getRepository(StoryIndexEntity).findOneBy({ storyId, provinceCode: province });
-    if (!entry) throw new NotFoundException(`story ${storyId} is not in the index of ${province}`);
+    if (!entry || (entry.embargoUntil && entry.embargoUntil > new Date() && entry.hubCode !== province)) {
+      throw new NotFoundException(`story ${storyId} is not in the index of ${province}`);
+    }
     try {
       const story = await this.client(province).getStory(this.directory.grpcAddressOf(entry.hubCode), entry.hubCode, storyId);
       return { ...story, city: this.nameOf(entry.hubCode), origin: this.nameOf(entry.originCode) };

@@ -7,6 +7,14 @@ export interface PoolPageQuery {
   limit: number;
   cursor?: string;
   origin?: string;
+  /** The center reading; when set, stories under embargo are hidden unless it is their origin or the hub. */
+  viewer?: string;
+}
+
+/** Before its embargo passes, a story is visible only to its origin and the hub that pools it. */
+export function mayView(viewer: string | undefined, p: Pick<PoolStoryEntity, 'hubCode' | 'originCode' | 'embargoUntil'>, now = new Date()): boolean {
+  if (!viewer || viewer === p.hubCode || viewer === p.originCode) return true;
+  return !p.embargoUntil || p.embargoUntil <= now;
 }
 
 /** Reads of the shared pool (大稿库), for REST desks and the StoryPool gRPC service alike. */
@@ -14,9 +22,9 @@ export interface PoolPageQuery {
 export class PoolService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(hub: string, storyId: string): Promise<PoolStoryEntity> {
+  async get(hub: string, storyId: string, viewer?: string): Promise<PoolStoryEntity> {
     const row = await this.dataSource.getRepository(PoolStoryEntity).findOneBy({ storyId, hubCode: hub });
-    if (!row) throw new NotFoundException(`story ${storyId} is not in the pool of ${hub}`);
+    if (!row || !mayView(viewer, row)) throw new NotFoundException(`story ${storyId} is not in the pool of ${hub}`);
     return row;
   }
 
@@ -30,6 +38,7 @@ export class PoolService {
       .addOrderBy('p.story_id', 'DESC')
       .limit(q.limit + 1);
     if (q.origin) qb.andWhere('p.origin_code = :origin', { origin: q.origin });
+    if (q.viewer && q.viewer !== hub) qb.andWhere('(p.embargo_until IS NULL OR p.embargo_until <= now() OR p.origin_code = :viewer)', { viewer: q.viewer });
     if (after) qb.andWhere('(p.pooled_at, p.story_id) < (:at, :id)', { at: after.at, id: after.id });
     const rows = await qb.getMany();
     const items = rows.slice(0, q.limit);

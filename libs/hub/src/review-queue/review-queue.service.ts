@@ -1,6 +1,7 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { Principal } from '@syn/auth';
 import { REVIEW_DECIDED, ReviewDecided, STORY_POOLED, StoryPooled } from '@syn/contracts';
+import { DeliveryLedger } from '@syn/delivery';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { decodeCursor, encodeCursor } from '@syn/persistence';
@@ -19,6 +20,7 @@ export class ReviewQueueService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly directory: CenterDirectory,
+    private readonly ledger: DeliveryLedger,
     @Optional() @Inject(POOL_LISTENERS) private readonly listeners: PoolListener[] = [],
   ) {}
 
@@ -92,12 +94,13 @@ export class ReviewQueueService {
       .execute();
     const parent = this.directory.parentOf(sub.hubCode);
     if (parent) {
-      await this.outbox.append<StoryPooled>(m, {
+      const sent = await this.outbox.append<StoryPooled>(m, {
         type: STORY_POOLED,
         parent: parent.code,
         child: sub.hubCode,
         payload: { story: sub.snapshot, hubCode: sub.hubCode, pooledBy: by.name, pooledAt: now.toISOString() },
       });
+      await this.ledger.record(m, { sender: sub.hubCode, holder: parent.code, storyId: sub.storyId, version: sub.version, kind: 'delivery', eventId: sent.id });
     }
     for (const l of this.listeners) await l.onPooled(m, { story: sub.snapshot, hubCode: sub.hubCode, pooledBy: by.name, pooledAt: now });
   }

@@ -36,6 +36,10 @@ export class ListStoriesQuery {
   @ApiPropertyOptional({ enum: STORY_STATUSES })
   status?: StoryStatus;
 
+  @IsOptional() @IsIn(['exclude', 'include', 'only'])
+  @ApiPropertyOptional({ enum: ['exclude', 'include', 'only'], default: 'exclude', description: 'withdrawn (撤稿) stories are left out unless asked for' })
+  withdrawn?: 'exclude' | 'include' | 'only';
+
   @IsOptional() @IsString() @MaxLength(200)
   @ApiPropertyOptional({ description: 'opaque cursor from the previous page' })
   cursor?: string;
@@ -68,6 +72,8 @@ export class StoryView {
   @ApiPropertyOptional() decisionReason!: string | null;
   @ApiPropertyOptional() decidedBy!: string | null;
   @ApiPropertyOptional() decidedAt!: string | null;
+  @ApiPropertyOptional({ description: 'set when the story was withdrawn (撤稿)' }) withdrawnAt!: string | null;
+  @ApiPropertyOptional() withdrawalReason!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }

@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { Principal } from '@syn/auth';
 import { STORY_SUBMITTED, StoryContent, StorySubmitted } from '@syn/contracts';
+import { DeliveryLedger } from '@syn/delivery';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { decodeCursor, encodeCursor } from '@syn/persistence';
@@ -20,6 +21,7 @@ export class StoryService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly directory: CenterDirectory,
+    private readonly ledger: DeliveryLedger,
   ) {}
 
   async create(center: string, by: Principal, dto: CreateStoryDto): Promise<StoryEntity> {
@@ -36,6 +38,9 @@ export class StoryService {
       submittedVersion: null,
       submittedTo: null,
       submittedAt: null,
+      withdrawnAt: null,
+      withdrawalReason: null,
+      withdrawnBy: null,
       decisionReason: null,
       decidedBy: null,
       decidedAt: null,
@@ -49,6 +54,7 @@ export class StoryService {
   async update(center: string, id: string, dto: UpdateStoryDto): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.lock(m, center, id);
+      assertNotWithdrawn(story);
       if (!EDITABLE.has(story.status)) {
         throw new ConflictException(`story ${id} of center ${center} is ${story.status}; it can be edited only as a draft or after it was sent back`);
       }
@@ -71,6 +77,7 @@ export class StoryService {
     if (!parent) throw new UnprocessableEntityException(`center ${center} has no parent to submit to`);
     return this.dataSource.transaction(async (m) => {
       const story = await this.lock(m, center, id);
+      assertNotWithdrawn(story);
       if (story.status === 'submitted' && story.submittedVersion === story.version) {
         throw new ConflictException(`story ${id} version ${story.version} is already awaiting review at ${story.submittedTo}`);
       }
@@ -78,12 +85,13 @@ export class StoryService {
       const now = new Date();
       Object.assign(story, { status: 'submitted', submittedVersion: story.version, submittedTo: parent.code, submittedAt: now, decisionReason: null, decidedBy: null, decidedAt: null, updatedAt: now });
       await m.save(story);
-      await this.outbox.append<StorySubmitted>(m, {
+      const sent = await this.outbox.append<StorySubmitted>(m, {
         type: STORY_SUBMITTED,
         parent: parent.code,
         child: center,
         payload: { story: toSnapshot(story), submittedBy: by.name, submittedAt: now.toISOString() },
       });
+      await this.ledger.record(m, { sender: center, holder: parent.code, storyId: id, version: story.version, kind: 'delivery', eventId: sent.id });
       return story;
     });
   }
@@ -105,6 +113,8 @@ export class StoryService {
       .addOrderBy('s.id', 'DESC')
       .limit(limit + 1);
     if (q.status) qb.andWhere('s.status = :status', { status: q.status });
+    if ((q.withdrawn ?? 'exclude') === 'exclude') qb.andWhere('s.withdrawn_at IS NULL');
+    else if (q.withdrawn === 'only') qb.andWhere('s.withdrawn_at IS NOT NULL');
     if (after) qb.andWhere('(s.updated_at, s.id) < (:at, :id)', { at: after.at, id: after.id });
     const rows = await qb.getMany();
     const items = rows.slice(0, limit);
@@ -112,17 +122,17 @@ export class StoryService {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.updatedAt.toISOString(), id: last.id }) : null };
   }
 
-  private async lock(m: EntityManager, center: string, id: string): Promise<StoryEntity> {
+  async lock(m: EntityManager, center: string, id: string): Promise<StoryEntity> {
     const story = await m.getRepository(StoryEntity).findOne({ where: { id, centerCode: center }, lock: { mode: 'pessimistic_write' } });
     if (!story) throw new NotFoundException(`story ${id} not found at center ${center}`);
     return story;
   }
 
-  private contentOf(s: StoryEntity): StoryContent {
+  contentOf(s: StoryEntity): StoryContent {
     return { ...toSnapshot(s) };
   }
 
-  private normalise(center: string, dto: CreateStoryDto): StoryContent {
+  normalise(center: string, dto: CreateStoryDto): StoryContent {
     const body = sanitizeBody(dto.body);
     if (!body) throw new BadRequestException({ statusCode: 400, message: ['body: nothing left after removing unsafe HTML'], fields: ['body'] });
     return {
@@ -141,6 +151,10 @@ export class StoryService {
   }
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
+function assertNotWithdrawn(s: StoryEntity): void {
+  if (s.withdrawnAt) throw new ConflictException(`story ${s.id} of center ${s.centerCode} was withdrawn (撤稿) and can no longer change`);
+}
+
+export function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

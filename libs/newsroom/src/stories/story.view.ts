@@ -1,6 +1,6 @@
 import type { StoryView } from './story.dto';
 import type { StoryEntity } from './story.entity';
-import { STORY_STATUS_LABELS } from './story-status-labels';
+import { STORY_STATUS_LABELS, WITHDRAWN_LABEL } from './story-status-labels';
 
 export function toView(s: StoryEntity): StoryView {
   return {
@@ -8,7 +8,7 @@ export function toView(s: StoryEntity): StoryView {
     centerCode: s.centerCode,
     version: s.version,
     status: s.status,
-    statusLabel: STORY_STATUS_LABELS[s.status],
+    statusLabel: s.withdrawnAt ? WITHDRAWN_LABEL : STORY_STATUS_LABELS[s.status],
     title: s.title,
     summary: s.summary,
     body: s.body,
@@ -26,6 +26,8 @@ export function toView(s: StoryEntity): StoryView {
     decisionReason: s.decisionReason,
     decidedBy: s.decidedBy,
     decidedAt: s.decidedAt?.toISOString() ?? null,
+    withdrawnAt: s.withdrawnAt?.toISOString() ?? null,
+    withdrawalReason: s.withdrawalReason,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };

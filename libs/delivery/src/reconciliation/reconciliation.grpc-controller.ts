@@ -1,0 +1,88 @@
+import { Metadata } from '@grpc/grpc-js';
+import { Controller, UseFilters } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import { AppEnv } from '@syn/config';
+import { CenterCredentials, DigestResponse, GrpcExceptionFilter, invalidArgument, ListAcknowledgedResponse, notFound, permissionDenied } from '@syn/grpc';
+import { CenterDirectory, HostedCenters } from '@syn/network';
+import { validateObject } from '@syn/story';
+import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
+import { bucketOf, digestOf, mergeItems, ReconcileItem, uuidV7Floor } from './reconcile-item';
+import { ReconciliationSources } from './reconciliation-sources';
+
+class DigestGrpcRequest {
+  @Matches(/^\d{6}$/, { message: 'child_code must be a six-digit center code' })
+  childCode!: string;
+
+  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 time' })
+  since!: string;
+
+  @IsInt({ message: 'buckets must be an integer' }) @Min(1, { message: 'buckets must be 1..4096' }) @Max(4096, { message: 'buckets must be 1..4096' })
+  buckets!: number;
+}
+
+class ListAcknowledgedGrpcRequest extends DigestGrpcRequest {
+  @IsInt({ message: 'bucket must be an integer' }) @Min(0, { message: 'bucket must be 0..buckets-1' })
+  bucket!: number;
+}
+
+/**
+ * The parent side of reconciliation: tells a child, by digest and then item by item, what this
+ * center holds from it. Only the child itself may ask.
+ */
+@Controller()
+@UseFilters(GrpcExceptionFilter)
+export class ReconciliationGrpcController {
+  private readonly credentials: CenterCredentials;
+
+  constructor(
+    private readonly sources: ReconciliationSources,
+    private readonly directory: CenterDirectory,
+    private readonly hosted: HostedCenters,
+    env: AppEnv,
+  ) {
+    this.credentials = new CenterCredentials(env.GRPC_SHARED_SECRET);
+  }
+
+  @GrpcMethod('Reconciliation', 'Digest')
+  async digest(raw: unknown, md: Metadata): Promise<DigestResponse> {
+    const caller = this.credentials.callerOf(md);
+    const req = await this.validate(DigestGrpcRequest, raw);
+    const parent = this.authorise(caller, req.childCode);
+    const items = await this.items(parent, req.childCode, req.since);
+    const digest = digestOf(items.values(), req.buckets);
+    return { parentCode: parent, buckets: [...digest].sort(([a], [b]) => a - b).map(([bucket, d]) => ({ bucket, ...d })) };
+  }
+
+  @GrpcMethod('Reconciliation', 'ListAcknowledged')
+  async listAcknowledged(raw: unknown, md: Metadata): Promise<ListAcknowledgedResponse> {
+    const caller = this.credentials.callerOf(md);
+    const req = await this.validate(ListAcknowledgedGrpcRequest, raw);
+    if (req.bucket >= req.buckets) throw invalidArgument('bucket must be 0..buckets-1');
+    const parent = this.authorise(caller, req.childCode);
+    const items = await this.items(parent, req.childCode, req.since);
+    return { items: [...items.values()].filter((i) => bucketOf(i.storyId, req.buckets) === req.bucket) };
+  }
+
+  private async items(parent: string, child: string, since: string): Promise<Map<string, ReconcileItem>> {
+    const sinceId = uuidV7Floor(new Date(since));
+    const all: ReconcileItem[] = [];
+    for (const s of this.sources.acknowledged()) all.push(...(await s.acknowledged(parent, child, sinceId)));
+    return mergeItems(all);
+  }
+
+  private authorise(caller: string, child: string): string {
+    if (!this.directory.has(child)) throw notFound(`center ${child} is not part of this network`);
+    const parent = this.directory.get(child).parent;
+    if (!parent || !this.hosted.has(parent)) throw notFound(`the parent of ${child} is not served here`);
+    if (caller !== child) throw permissionDenied(`center ${caller} may not reconcile on behalf of ${child}`);
+    return parent;
+  }
+
+  private async validate<T extends object>(cls: new () => T, raw: unknown): Promise<T> {
+    try {
+      return await validateObject(cls, raw);
+    } catch (e) {
+      throw invalidArgument((e as Error).message);
+    }
+  }
+}
