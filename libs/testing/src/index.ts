@@ -5,3 +5,5 @@ export { findFreePort } from './free-port';
 export { NatsServerProcess, type NatsServerStartOptions } from './nats-server.process';
 export { createTestDatabase, type TestDatabase } from './postgres-test-database';
 export { TestNetwork, eventually, JIANGXI, TEST_AUTH_SECRET, TEST_GRPC_SECRET, type TestAppSpec, type RunningApp } from './test-network';
+export { BusInjector } from './bus-injector';
+export { makeSnapshot } from './story-fixtures';

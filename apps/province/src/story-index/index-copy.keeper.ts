@@ -36,7 +36,8 @@ export class IndexCopyKeeper implements CopyKeeper, AcknowledgedSource, OnModule
   }
 
   async applyWithdrawal(m: EntityManager, w: CopyChange<StoryWithdrawn>): Promise<CopyKeeperResult> {
-    const removed: unknown[] = await m.query(`DELETE FROM story_index WHERE story_id = $1 RETURNING story_id`, [w.change.storyId]);
+    // TypeORM answers a DELETE with [rows, count].
+    const [removed]: [unknown[], number] = await m.query(`DELETE FROM story_index WHERE story_id = $1 RETURNING story_id`, [w.change.storyId]);
     return { outcome: removed.length > 0 ? 'applied' : 'not-held' };
   }
 

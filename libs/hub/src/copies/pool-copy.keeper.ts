@@ -64,8 +64,9 @@ export class PoolCopyKeeper implements CopyKeeper, OnModuleInit {
   async applyWithdrawal(m: EntityManager, w: CopyChange<StoryWithdrawn>): Promise<CopyKeeperResult> {
     const id = w.change.storyId;
     // Queue entry first: it is what a curator's accept locks, so a racing accept finishes before the pool row goes.
-    const queued: unknown[] = await m.query(`DELETE FROM submissions WHERE story_id = $1 RETURNING story_id`, [id]);
-    const pooled: Array<{ hub_code: string }> = await m.query(`DELETE FROM pool_stories WHERE story_id = $1 RETURNING hub_code`, [id]);
+    // TypeORM answers a DELETE with [rows, count].
+    const [queued]: [unknown[], number] = await m.query(`DELETE FROM submissions WHERE story_id = $1 RETURNING story_id`, [id]);
+    const [pooled]: [Array<{ hub_code: string }>, number] = await m.query(`DELETE FROM pool_stories WHERE story_id = $1 RETURNING hub_code`, [id]);
     if (queued.length === 0 && pooled.length === 0) return { outcome: 'not-held' };
     const relayTo = pooled.flatMap((p) => {
       const parent = this.directory.parentOf(p.hub_code);
