@@ -71,7 +71,13 @@ export class CenterConsumer {
     await this.messages?.close().catch(() => undefined);
     await this.worker;
     // Without a nak they would wait out ack_wait before another instance got them.
-    for (const m of this.queue.splice(0)) m.nak();
+    for (const m of this.queue.splice(0)) {
+      try {
+        m.nak();
+      } catch {
+        // The connection is already drained: ack_wait will bring the message back instead.
+      }
+    }
   }
 
   private async ensureDurable() {
