@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { BusInjector, eventually, makeSnapshot, NatsServerProcess, TestNetwork } from '@syn/testing';
+import { status } from '@grpc/grpc-js';
+import { CenterCredentials, ReconciliationClient } from '@syn/grpc';
+import { BusInjector, eventually, makeSnapshot, NatsServerProcess, TEST_GRPC_SECRET, TestNetwork } from '@syn/testing';
 import { as, storyInput } from '../support/http';
 
 /**
@@ -57,6 +59,32 @@ describe('reconciliation and dead letters', () => {
     expect(await fetch(`${county()}/metrics`).then((r) => r.text())).toMatch(/syn_reconciliation_repairs_total\{center="360702",parent="360700"\} 1/);
     // Only a center's own admin may run it, and only for a center with a parent.
     await as(county(), net.token('360702', 'editor')).post('/api/v1/centers/360702/reconciliation/run').expect(403);
+  });
+
+  it('only the child itself may ask its parent for digests, and bad arguments are INVALID_ARGUMENT', async () => {
+    const address = `127.0.0.1:${net.app('360700').grpcPort}`;
+    const since = new Date(Date.now() - 24 * 3600_000).toISOString();
+    const clients = [
+      new ReconciliationClient('360702', new CenterCredentials(TEST_GRPC_SECRET)),
+      new ReconciliationClient('360704', new CenterCredentials(TEST_GRPC_SECRET)),
+      new ReconciliationClient('360702', new CenterCredentials('not-the-deployment-secret')),
+    ];
+    const [child, sibling, forged] = clients;
+    try {
+      const d = await child.digest(address, { childCode: '360702', since, buckets: 64 });
+      expect(d.parentCode).toBe('360700');
+      expect(d.buckets.reduce((n, b) => n + b.count, 0)).toBeGreaterThan(0);
+      const bucket = d.buckets[0];
+      const items = await child.listAcknowledged(address, { childCode: '360702', since, buckets: 64, bucket: bucket.bucket });
+      expect(items.items).toHaveLength(bucket.count);
+      await expect(sibling.digest(address, { childCode: '360702', since, buckets: 64 })).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      await expect(forged.digest(address, { childCode: '360702', since, buckets: 64 })).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+      await expect(child.digest(address, { childCode: '360702', since: 'yesterday', buckets: 64 })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+      await expect(child.digest(address, { childCode: '360702', since, buckets: 0 })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+      await expect(child.listAcknowledged(address, { childCode: '360702', since, buckets: 8, bucket: 8 })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+    } finally {
+      for (const c of clients) c.close();
+    }
   });
 
   it('a story.pooled lost on the way to the province is re-driven by the city and indexed', async () => {

@@ -1,9 +1,9 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@syn/auth';
 import { CenterDirectory } from '@syn/network';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { DeliveryLedgerEntry, RECEIPT_STATUSES } from './delivery-ledger.entity';
+import { DeliveriesQuery } from './deliveries.dto';
+import { DeliveryLedgerEntry } from './delivery-ledger.entity';
 import type { ReceiptStatus } from './delivery-ledger.entity';
 import { DeliveryLedger } from './delivery-ledger';
 import { ReceiptAlertChecker } from './receipt-alert.checker';
@@ -11,16 +11,6 @@ import { ReceiptAlertChecker } from './receipt-alert.checker';
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
 
 const RECEIPT_LABELS: Record<ReceiptStatus, string> = { none: '无需回执', pending: '待确认', confirmed: '已确认' };
-
-export class DeliveriesQuery {
-  @IsOptional() @IsIn(RECEIPT_STATUSES)
-  @ApiPropertyOptional({ enum: RECEIPT_STATUSES })
-  status?: ReceiptStatus;
-
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
-  @ApiPropertyOptional({ default: '50' })
-  limit?: string;
-}
 
 /** Where this center's stories went, and which centers confirmed their corrections and takedowns. */
 @ApiTags('deliveries (送达与回执)')

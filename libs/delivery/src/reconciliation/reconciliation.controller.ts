@@ -1,14 +1,8 @@
 import { Controller, HttpCode, Param, Post, Query, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@syn/auth';
-import { IsOptional, Matches } from 'class-validator';
+import { ReconcileQuery } from './reconciliation.dto';
 import { Reconciler } from './reconciler';
-
-export class ReconcileQuery {
-  @IsOptional() @Matches(/^\d{1,9}$/, { message: 'graceMs must be a whole number of milliseconds' })
-  @ApiPropertyOptional({ description: 'treat changes younger than this as in flight (default RECONCILE_GRACE_MS)' })
-  graceMs?: string;
-}
 
 /** Operators (and tests) run a reconciliation round with the parent now instead of waiting for the timer. */
 @ApiTags('reconciliation (对账)')

@@ -5,25 +5,9 @@ import { AppEnv } from '@syn/config';
 import { CenterCredentials, DigestResponse, GrpcExceptionFilter, invalidArgument, ListAcknowledgedResponse, notFound, permissionDenied } from '@syn/grpc';
 import { CenterDirectory, HostedCenters } from '@syn/network';
 import { validateObject } from '@syn/story';
-import { IsInt, IsISO8601, Matches, Max, Min } from 'class-validator';
 import { bucketOf, digestOf, mergeItems, ReconcileItem, uuidV7Floor } from './reconcile-item';
+import { DigestGrpcRequest, ListAcknowledgedGrpcRequest } from './reconciliation.dto';
 import { ReconciliationSources } from './reconciliation-sources';
-
-class DigestGrpcRequest {
-  @Matches(/^\d{6}$/, { message: 'child_code must be a six-digit center code' })
-  childCode!: string;
-
-  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 time' })
-  since!: string;
-
-  @IsInt({ message: 'buckets must be an integer' }) @Min(1, { message: 'buckets must be 1..4096' }) @Max(4096, { message: 'buckets must be 1..4096' })
-  buckets!: number;
-}
-
-class ListAcknowledgedGrpcRequest extends DigestGrpcRequest {
-  @IsInt({ message: 'bucket must be an integer' }) @Min(0, { message: 'bucket must be 0..buckets-1' })
-  bucket!: number;
-}
 
 /**
  * The parent side of reconciliation: tells a child, by digest and then item by item, what this
