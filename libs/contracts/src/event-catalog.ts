@@ -5,10 +5,14 @@ import { STORY_SUBMITTED, StorySubmitted } from './events/story-submitted/story-
 import { DISTRIBUTION_EVENTS } from './distribution-events';
 import { ADOPTION_FEEDBACK, AdoptionFeedback } from './events/adoption-feedback/adoption-feedback.event';
 import { STORY_REPUBLISHED, StoryRepublished } from './events/story-republished/story-republished.event';
+import { STORY_CORRECTED, StoryCorrected } from './events/story-corrected/story-corrected.event';
+import { STORY_WITHDRAWN, StoryWithdrawn } from './events/story-withdrawn/story-withdrawn.event';
+import { DELIVERY_RECEIPT, DeliveryReceipt } from './events/delivery-receipt/delivery-receipt.event';
 
 export interface EventDefinition<P extends object = object> {
   type: string;
-  direction: Direction;
+  /** 'both' for events that follow a story's copies wherever they went (corrections, takedowns, receipts). */
+  direction: Direction | 'both';
   payload: new () => P;
 }
 
@@ -20,6 +24,9 @@ export const EVENT_CATALOG: Record<string, EventDefinition> = {
   ...DISTRIBUTION_EVENTS,
   [STORY_REPUBLISHED]: { type: STORY_REPUBLISHED, direction: 'up', payload: StoryRepublished },
   [ADOPTION_FEEDBACK]: { type: ADOPTION_FEEDBACK, direction: 'down', payload: AdoptionFeedback },
+  [STORY_CORRECTED]: { type: STORY_CORRECTED, direction: 'both', payload: StoryCorrected },
+  [STORY_WITHDRAWN]: { type: STORY_WITHDRAWN, direction: 'both', payload: StoryWithdrawn },
+  [DELIVERY_RECEIPT]: { type: DELIVERY_RECEIPT, direction: 'both', payload: DeliveryReceipt },
 };
 
 export function registerEvent(def: EventDefinition): void {

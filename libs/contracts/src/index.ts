@@ -20,3 +20,6 @@ export * from './events/release-republished/release-republished.event';
 export * from './events/ledger-reported/ledger-reported.event';
 export * from './events/adoption-feedback/adoption-feedback.event';
 export * from './events/story-republished/story-republished.event';
+export * from './events/story-corrected/story-corrected.event';
+export * from './events/story-withdrawn/story-withdrawn.event';
+export * from './events/delivery-receipt/delivery-receipt.event';

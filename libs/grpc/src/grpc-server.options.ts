@@ -1,7 +1,7 @@
 import { GrpcOptions, Transport } from '@nestjs/microservices';
 import { join } from 'node:path';
 import { PROTO_LOADER_OPTIONS } from './story-pool.client';
-import { protoRoot, STORY_POOL_PROTO, SYNDICATION_PACKAGE } from './proto-path';
+import { protoRoot, RECONCILIATION_PROTO, STORY_POOL_PROTO, SYNDICATION_PACKAGE } from './proto-path';
 
 /** The gRPC side of a hybrid Nest app (HTTP for desks, gRPC for centers). */
 export function grpcServerOptions(host: string, port: number): GrpcOptions {
@@ -9,7 +9,7 @@ export function grpcServerOptions(host: string, port: number): GrpcOptions {
     transport: Transport.GRPC,
     options: {
       package: SYNDICATION_PACKAGE,
-      protoPath: join(protoRoot(), STORY_POOL_PROTO),
+      protoPath: [STORY_POOL_PROTO, RECONCILIATION_PROTO].map((p) => join(protoRoot(), p)),
       url: `${host}:${port}`,
       loader: { ...PROTO_LOADER_OPTIONS, includeDirs: [protoRoot()] },
     },

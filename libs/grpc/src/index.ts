@@ -8,3 +8,4 @@ export * from './grpc-server.options';
 export * from './auth/center-keyring';
 export * from './story-pool-clients';
 export * from './grpc-clients.module';
+export * from './reconciliation.client';

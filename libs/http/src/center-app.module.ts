@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule, accountsPersistence } from '@syn/accounts';
 import { AuditModule, auditPersistence } from '@syn/audit';
 import { AuthModule } from '@syn/auth';
+import { DeliveryModule, deliveryPersistence } from '@syn/delivery';
 import { ConfigModule } from '@syn/config';
 import { GrpcClientsModule } from '@syn/grpc';
 import { MessagingModule, messagingPersistence } from '@syn/messaging';
@@ -25,8 +26,9 @@ export class CenterAppModule {
         ConfigModule.forRoot(),
         ObservabilityModule,
         NetworkModule.forRoot(),
-        PersistenceModule.forRoot({ parts: [messagingPersistence, accountsPersistence, auditPersistence, ...parts] }),
+        PersistenceModule.forRoot({ parts: [messagingPersistence, accountsPersistence, auditPersistence, deliveryPersistence, ...parts] }),
         MessagingModule,
+        DeliveryModule,
         AuthModule,
         AccountsModule,
         AuditModule,

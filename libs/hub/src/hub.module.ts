@@ -16,6 +16,9 @@ import { RecommendationController } from './recommendation/recommendation.contro
 import { RecommendationService } from './recommendation/recommendation.service';
 import { PoolAdoptionEntity } from './republish/pool-adoption.entity';
 import { StoryRepublishedHandler } from './republish/story-republished.handler';
+import { PoolCopyKeeper } from './copies/pool-copy.keeper';
+import { HubTombstoneGuards1764100420000 } from './migrations/1764100420000-hub-tombstone-guards';
+import { PoolSentSource, SubmissionsAcknowledgedSource } from './reconciliation/hub.reconciliation-sources';
 import { POOL_LISTENERS } from './pool/pool-listener';
 import { PoolController } from './pool/pool.controller';
 import { PoolService } from './pool/pool.service';
@@ -29,7 +32,7 @@ import { SubmissionEntity } from './review-queue/submission.entity';
 
 export const hubPersistence: PersistencePart = {
   entities: [SubmissionEntity, PoolStoryEntity, PoolStoryEditEntity, PoolAdoptionEntity],
-  migrations: [HubPool1764100200000, HubWorkflow1764100310200],
+  migrations: [HubPool1764100200000, HubWorkflow1764100310200, HubTombstoneGuards1764100420000],
 };
 
 /** What a center with children does: review what they submit and keep the shared pool. */
@@ -54,6 +57,9 @@ export class HubModule implements OnModuleInit {
         CurationService,
         RecommendationService,
         StoryRepublishedHandler,
+        PoolCopyKeeper,
+        SubmissionsAcknowledgedSource,
+        PoolSentSource,
         ...(options.listeners ?? []),
         { provide: POOL_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.listenerTokens ?? []) as never[] },
         { provide: REVIEW_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.reviewListenerTokens ?? []) as never[] },

@@ -20,6 +20,10 @@ import { ReleaseWithdrawnHandler } from './release-inbox/release-withdrawn.handl
 import { TopicInboxController } from './topic-inbox/topic-inbox.controller';
 import { TopicInboxService } from './topic-inbox/topic-inbox.service';
 import { TopicIssuedHandler } from './topic-inbox/topic-issued.handler';
+import { StoryCorrectionsController } from './corrections/story-corrections.controller';
+import { StoryCorrectionsService } from './corrections/story-corrections.service';
+import { StoryWithdrawal1764100410000 } from './migrations/1764100410000-story-withdrawal';
+import { StoriesSentSource } from './reconciliation/stories.sent-source';
 import { ReviewDecidedHandler } from './review-decisions/review-decided.handler';
 import { RepublishedStoryEntity } from './shared-pool/republished-story.entity';
 import { SharedPoolController } from './shared-pool/shared-pool.controller';
@@ -31,7 +35,7 @@ import { StoryViewer } from './stories/story-viewer';
 
 export const newsroomPersistence: PersistencePart = {
   entities: [StoryEntity, ReviewPolicyEntity, RepublishedStoryEntity, StoryFeedbackEntity],
-  migrations: [NewsroomStories1764100100000, CountyReviewAndSharing1764100310100, NewsroomInboxes1764100500200],
+  migrations: [NewsroomStories1764100100000, CountyReviewAndSharing1764100310100, StoryWithdrawal1764100410000, NewsroomInboxes1764100500200],
 };
 
 /**
@@ -42,7 +46,7 @@ export const newsroomPersistence: PersistencePart = {
  */
 @Module({
   imports: [RelayModule],
-  controllers: [StoriesController, CountyReviewController, SharedPoolController, TopicInboxController, ReleaseInboxController, AdoptionFeedbackController],
+  controllers: [StoriesController, CountyReviewController, SharedPoolController, TopicInboxController, ReleaseInboxController, AdoptionFeedbackController, StoryCorrectionsController],
   providers: [
     StoryService,
     StoryViewer,
@@ -58,6 +62,8 @@ export const newsroomPersistence: PersistencePart = {
     ReleaseWithdrawnHandler,
     AdoptionFeedbackService,
     StoryAdoptedHandler,
+    StoryCorrectionsService,
+    StoriesSentSource,
   ],
   exports: [StoryService],
 })

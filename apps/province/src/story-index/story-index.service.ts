@@ -25,7 +25,9 @@ export class StoryIndexService {
   ) {}
 
   async list(province: string, q: StoryIndexQuery) {
-    const qb = this.dataSource.getRepository(StoryIndexEntity).createQueryBuilder('i').where('i.province_code = :province', { province });
+    const qb = this.dataSource.getRepository(StoryIndexEntity).createQueryBuilder('i').where('i.province_code = :province', { province })
+      // Embargoed stories stay with their origin and hub until the time passes (the province's own pool excepted).
+      .andWhere('(i.embargo_until IS NULL OR i.embargo_until <= now() OR i.hub_code = :province)', { province });
     if (q.city) qb.andWhere('i.hub_code = :city', { city: q.city });
     if (q.county) qb.andWhere('i.origin_code = :county', { county: q.county });
     if (q.category) qb.andWhere('i.category = :category', { category: q.category });
@@ -63,7 +65,9 @@ export class StoryIndexService {
   /** Opens an indexed story: the body comes live from the hub that pools it, over gRPC. */
   async open(province: string, storyId: string): Promise<GrpcStory & { city: string; origin: string }> {
     const entry = await this.dataSource.getRepository(StoryIndexEntity).findOneBy({ storyId, provinceCode: province });
-    if (!entry) throw new NotFoundException(`story ${storyId} is not in the index of ${province}`);
+    if (!entry || (entry.embargoUntil && entry.embargoUntil > new Date() && entry.hubCode !== province)) {
+      throw new NotFoundException(`story ${storyId} is not in the index of ${province}`);
+    }
     try {
       const story = await this.pools.as(province).getStory(this.directory.grpcAddressOf(entry.hubCode), entry.hubCode, storyId);
       return { ...story, city: this.nameOf(entry.hubCode), origin: this.nameOf(entry.originCode) };

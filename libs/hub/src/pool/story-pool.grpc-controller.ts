@@ -33,7 +33,7 @@ export class StoryPoolGrpcController {
     const req = await this.validate(GetStoryGrpcRequest, raw);
     this.authorise(cred, req.hubCode);
     try {
-      return grpcStoryFromPoolRow(await this.pool.get(req.hubCode, req.storyId));
+      return grpcStoryFromPoolRow(await this.pool.get(req.hubCode, req.storyId, cred.center));
     } catch {
       throw notFound(`story ${req.storyId} is not in the pool of ${req.hubCode}`);
     }
@@ -46,7 +46,7 @@ export class StoryPoolGrpcController {
     this.authorise(cred, req.hubCode);
     const limit = req.limit ? req.limit : 50;
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw invalidArgument('limit must be 1..200');
-    const page = await this.pool.page(req.hubCode, { limit, cursor: req.cursor || undefined, origin: req.originCode || undefined });
+    const page = await this.pool.page(req.hubCode, { limit, cursor: req.cursor || undefined, origin: req.originCode || undefined, viewer: cred.center });
     return { stories: page.items.map(grpcStoryFromPoolRow), nextCursor: page.nextCursor ?? '' };
   }
 

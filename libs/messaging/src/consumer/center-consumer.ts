@@ -63,12 +63,20 @@ export class CenterConsumer {
     this.worker = this.work();
   }
 
-  /** Stops pulling, finishes the batch in hand, and leaves unacked messages to redelivery. */
+  /** Stops pulling, finishes the batch in hand, and hands unprocessed messages back for redelivery. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.notify();
     await this.messages?.close().catch(() => undefined);
     await this.worker;
+    // Without a nak they would wait out ack_wait before another instance got them.
+    for (const m of this.queue.splice(0)) {
+      try {
+        m.nak();
+      } catch {
+        // The connection is already drained: ack_wait will bring the message back instead.
+      }
+    }
   }
 
   private async ensureDurable() {

@@ -55,7 +55,7 @@ export async function decodeEvent(
   }
   const def = EVENT_CATALOG[route.type];
   const handler = registry.find(route.direction, route.type);
-  if (!def || !handler || def.direction !== route.direction) {
+  if (!def || !handler || (def.direction !== 'both' && def.direction !== route.direction)) {
     throw new PoisonMessageError(`event ${envelope.id}: unknown event type ${route.type} for ${route.direction} at ${recipient}`);
   }
   let payload: object;

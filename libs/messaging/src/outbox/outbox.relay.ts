@@ -4,6 +4,7 @@ import { MetricsRegistry } from '@syn/observability';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
+import { crashBeforePublishIfAsked } from './fault-hooks';
 import { OUTBOX_CHANNEL } from './outbox.writer';
 
 const BATCH = 500;
@@ -38,7 +39,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = false;
     this.wake();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
   }
 
   /** Drains everything committed so far; used by tests and graceful shutdown. */
@@ -49,14 +52,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async listen() {
+    if (!this.running) return;
+    const client = new Client({ connectionString: this.env.DATABASE_URL });
+    this.listener = client;
+    client.on('notification', () => this.wake());
+    client.on('error', (e) => {
+      // A terminated backend or a database restart: keep polling and listen again shortly.
+      this.logger.warn({ msg: 'outbox listener lost; polling until it is back', err: e.message });
+      void client.end().catch(() => undefined);
+      if (this.listener === client) setTimeout(() => void this.listen(), 1000).unref();
+    });
     try {
-      this.listener = new Client({ connectionString: this.env.DATABASE_URL });
-      this.listener.on('notification', () => this.wake());
-      this.listener.on('error', (e) => this.logger.warn({ msg: 'outbox listener lost; polling only until restart', err: e.message }));
-      await this.listener.connect();
-      await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     } catch (e) {
       this.logger.warn({ msg: 'outbox LISTEN unavailable; polling', err: (e as Error).message });
+      void client.end().catch(() => undefined);
+      if (this.listener === client) setTimeout(() => void this.listen(), 2000).unref();
     }
   }
 
@@ -102,6 +114,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         await runner.commitTransaction();
         return 0;
       }
+      crashBeforePublishIfAsked(rows.length);
       const js = this.nats.client;
       await Promise.all(rows.map((r) => js.publish(r.subject, r.envelope, { msgID: r.event_id, timeout: 10_000 })));
       await runner.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);

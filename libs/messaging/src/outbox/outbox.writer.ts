@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, EVENT_CATALOG, Route, STORY_LIMITS, subjectOf } from '@syn/contracts';
+import { Direction, EventEnvelope, EVENT_CATALOG, Route, STORY_LIMITS, subjectOf } from '@syn/contracts';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -11,6 +11,8 @@ export interface OutgoingEvent<P extends object> {
   parent: string;
   child: string;
   payload: P;
+  /** Required for events the catalog lets travel both ways; must match the catalog otherwise. */
+  direction?: Direction;
 }
 
 /**
@@ -22,11 +24,15 @@ export class OutboxWriter {
   async append<P extends object>(manager: EntityManager, event: OutgoingEvent<P>): Promise<EventEnvelope<P>> {
     const def = EVENT_CATALOG[event.type];
     if (!def) throw new Error(`event type ${event.type} is not in the catalog`);
-    const route: Route = { direction: def.direction, parent: event.parent, child: event.child, type: event.type };
+    const direction = def.direction === 'both' ? event.direction : def.direction;
+    if (!direction || (event.direction && event.direction !== direction)) {
+      throw new Error(`event type ${event.type} travels ${def.direction}; asked to send it ${event.direction ?? 'without a direction'}`);
+    }
+    const route: Route = { direction, parent: event.parent, child: event.child, type: event.type };
     const envelope: EventEnvelope<P> = {
       id: uuidv7(),
       type: event.type,
-      sender: def.direction === 'up' ? event.child : event.parent,
+      sender: direction === 'up' ? event.child : event.parent,
       occurredAt: new Date().toISOString(),
       payload: event.payload,
     };

@@ -2,6 +2,8 @@ import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundExce
 import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
 import { STORY_SUBMITTED, StorySubmitted } from '@syn/contracts';
+import { DeliveryLedger } from '@syn/delivery';
+import { assertNotWithdrawn } from '../stories/story-guards';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,12 +32,14 @@ export class CountyReviewService {
     private readonly policies: ReviewPolicyService,
     private readonly audit: AuditLog,
     private readonly topics: TopicInboxService,
+    private readonly ledger: DeliveryLedger,
   ) {}
 
   /** Signs `step` of the current version; signing the last step submits the story. */
   async sign(center: string, id: string, by: Principal, step: ReviewStep, note?: string): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.lock(m, center, id);
+      assertNotWithdrawn(story);
       this.assertAtHome(story);
       const policy = await this.policies.stepsFor(m, center);
       try {
@@ -86,12 +90,14 @@ export class CountyReviewService {
     if (!parent) throw new UnprocessableEntityException(`center ${story.centerCode} has no parent to submit to`);
     Object.assign(story, { status: 'submitted', submittedVersion: story.version, submittedTo: parent.code, submittedAt: now, decisionReason: null, decidedBy: null, decidedAt: null });
     await m.save(story);
-    await this.outbox.append<StorySubmitted>(m, {
+    const sent = await this.outbox.append<StorySubmitted>(m, {
       type: STORY_SUBMITTED,
       parent: parent.code,
       child: story.centerCode,
       payload: { story: toSnapshot(story), submittedBy: by.name, submittedAt: now.toISOString() },
     });
+    // The parent now holds a copy: corrections and takedowns will follow it there.
+    await this.ledger.record(m, { sender: story.centerCode, holder: parent.code, storyId: story.id, version: story.version, kind: 'delivery', eventId: sent.id });
     await this.topics.answer(m, story, by, now);
     await this.audit.record(m, {
       center: story.centerCode,

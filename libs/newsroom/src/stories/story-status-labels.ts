@@ -8,3 +8,6 @@ export const STORY_STATUS_LABELS: Record<StoryStatus, string> = {
   rejected: '已退稿',
   returned: '退回修改',
 };
+
+/** Shown instead of the review status once a story is withdrawn. */
+export const WITHDRAWN_LABEL = '已撤稿';

@@ -42,6 +42,11 @@ export class ListStoriesQuery extends PageQuery {
   @IsOptional() @IsIn(STORY_STATUSES)
   @ApiPropertyOptional({ enum: STORY_STATUSES })
   status?: StoryStatus;
+
+  @IsOptional() @IsIn(['exclude', 'include', 'only'])
+  @ApiPropertyOptional({ enum: ['exclude', 'include', 'only'], default: 'exclude', description: 'withdrawn (撤稿) stories are left out unless asked for' })
+  withdrawn?: 'exclude' | 'include' | 'only';
+
 }
 
 export class StoryView {
@@ -68,6 +73,8 @@ export class StoryView {
   @ApiPropertyOptional() decisionReason!: string | null;
   @ApiPropertyOptional() decidedBy!: string | null;
   @ApiPropertyOptional() decidedAt!: string | null;
+  @ApiPropertyOptional({ description: 'set when the story was withdrawn (撤稿)' }) withdrawnAt!: string | null;
+  @ApiPropertyOptional() withdrawalReason!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiPropertyOptional({ type: () => ReviewStateView, description: '三审: where the county’s own review stands' }) review?: ReviewStateView;

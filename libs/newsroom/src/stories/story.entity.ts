@@ -98,6 +98,16 @@ export class StoryEntity {
   @Column({ type: 'text', nullable: true })
   holderName!: string | null;
 
+  /** 撤稿: set once, never cleared; the story then disappears from lists everywhere it went. */
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawalReason!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  withdrawnBy!: string | null;
+
   @Column({ type: 'text' })
   createdBy!: string;
 

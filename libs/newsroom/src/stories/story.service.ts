@@ -10,6 +10,7 @@ import { CountyReviewService } from '../county-review/county-review.service';
 import { CreateStoryDto, ListStoriesQuery, UpdateStoryDto } from './story.dto';
 import { StoryEntity } from './story.entity';
 import { toSnapshot } from './story-snapshot.mapper';
+import { assertNotWithdrawn } from './story-guards';
 import { TopicInboxService } from '../topic-inbox/topic-inbox.service';
 
 /** States in which the origin may still change its text without a formal correction. */
@@ -39,6 +40,9 @@ export class StoryService {
       submittedVersion: null,
       submittedTo: null,
       submittedAt: null,
+      withdrawnAt: null,
+      withdrawalReason: null,
+      withdrawnBy: null,
       decisionReason: null,
       decidedBy: null,
       decidedAt: null,
@@ -63,6 +67,7 @@ export class StoryService {
   async update(center: string, id: string, dto: UpdateStoryDto, by: Principal): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.lock(m, center, id);
+      assertNotWithdrawn(story);
       if (!EDITABLE.has(story.status)) {
         throw new ConflictException(`story ${id} of center ${center} is ${story.status}; it can be edited only as a draft or after it was sent back`);
       }
@@ -111,20 +116,22 @@ export class StoryService {
   list(center: string, q: ListStoriesQuery): Promise<Page<StoryEntity>> {
     const qb = this.dataSource.getRepository(StoryEntity).createQueryBuilder('s').where('s.center_code = :center', { center });
     if (q.status) qb.andWhere('s.status = :status', { status: q.status });
+    if ((q.withdrawn ?? 'exclude') === 'exclude') qb.andWhere('s.withdrawn_at IS NULL');
+    else if (q.withdrawn === 'only') qb.andWhere('s.withdrawn_at IS NOT NULL');
     return keysetPage(qb, { at: 's.updated_at', id: 's.id', limit: pageLimit(q), cursor: q.cursor, position: (s) => ({ at: s.updatedAt, id: s.id }) });
   }
 
-  private async lock(m: EntityManager, center: string, id: string): Promise<StoryEntity> {
+  async lock(m: EntityManager, center: string, id: string): Promise<StoryEntity> {
     const story = await m.getRepository(StoryEntity).findOne({ where: { id, centerCode: center }, lock: { mode: 'pessimistic_write' } });
     if (!story) throw new NotFoundException(`story ${id} not found at center ${center}`);
     return story;
   }
 
-  private contentOf(s: StoryEntity): StoryContent {
+  contentOf(s: StoryEntity): StoryContent {
     return { ...toSnapshot(s) };
   }
 
-  private normalise(center: string, dto: CreateStoryDto): StoryContent {
+  normalise(center: string, dto: CreateStoryDto): StoryContent {
     const body = sanitizeBody(dto.body);
     if (!body) throw new BadRequestException({ statusCode: 400, message: ['body: nothing left after removing unsafe HTML'], fields: ['body'] });
     return {
@@ -143,6 +150,7 @@ export class StoryService {
   }
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
+
+export function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,0 +1,14 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { RECEIPT_STATUSES } from './delivery-ledger.entity';
+import type { ReceiptStatus } from './delivery-ledger.entity';
+
+export class DeliveriesQuery {
+  @IsOptional() @IsIn(RECEIPT_STATUSES)
+  @ApiPropertyOptional({ enum: RECEIPT_STATUSES })
+  status?: ReceiptStatus;
+
+  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
+  @ApiPropertyOptional({ default: '50' })
+  limit?: string;
+}

@@ -1,0 +1,142 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppEnv } from '@syn/config';
+import { CenterCredentials, CenterKeyring, ReconciliationClient } from '@syn/grpc';
+import { CenterDirectory, HostedCenters } from '@syn/network';
+import { MetricsRegistry } from '@syn/observability';
+import { DataSource } from 'typeorm';
+import { DeliveryEnv } from '../delivery-env';
+import { DEFAULT_BUCKETS, bucketOf, differingBuckets, digestOf, mergeItems, parentLacks, ReconcileItem, uuidV7Floor } from './reconcile-item';
+import { ReconciliationSources, SentItem, SentSource } from './reconciliation-sources';
+
+export interface ReconciliationReport {
+  center: string;
+  parent: string;
+  compared: number;
+  differingBuckets: number;
+  repaired: number;
+  inFlight: number;
+  parentAhead: number;
+  failed: number;
+}
+
+/**
+ * The child side: compares digests with the parent over gRPC and re-drives, through the outbox
+ * with a new event id, every item the parent lacks. Receivers apply by version, so a re-drive of
+ * something that was merely slow changes nothing.
+ */
+@Injectable()
+export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Reconciler');
+  private readonly clients = new Map<string, ReconciliationClient>();
+  private timer?: NodeJS.Timeout;
+  private running = new Map<string, Promise<ReconciliationReport>>();
+
+  constructor(
+    private readonly sources: ReconciliationSources,
+    private readonly dataSource: DataSource,
+    private readonly directory: CenterDirectory,
+    private readonly hosted: HostedCenters,
+    private readonly metrics: MetricsRegistry,
+    private readonly env: DeliveryEnv,
+    private readonly appEnv: AppEnv,
+  ) {}
+
+  onApplicationBootstrap() {
+    if (this.env.RECONCILE_INTERVAL_MS <= 0) return;
+    this.timer = setInterval(() => void this.runAll(), this.env.RECONCILE_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown() {
+    if (this.timer) clearInterval(this.timer);
+    for (const c of this.clients.values()) c.close();
+  }
+
+  /** Centers hosted here that have a parent reachable over gRPC. */
+  children(): string[] {
+    return this.hosted.list().filter((c) => {
+      const p = this.directory.get(c).parent;
+      return p !== null && !!this.directory.get(p).grpc;
+    });
+  }
+
+  async runAll(): Promise<ReconciliationReport[]> {
+    const reports: ReconciliationReport[] = [];
+    for (const c of this.children()) {
+      try {
+        reports.push(await this.run(c));
+      } catch (e) {
+        this.logger.warn({ msg: 'reconciliation failed; will try again next round', center: c, err: (e as Error).message });
+      }
+    }
+    return reports;
+  }
+
+  /** One comparison round; concurrent calls for the same center share the round in progress. */
+  run(center: string, opts: { graceMs?: number } = {}): Promise<ReconciliationReport> {
+    const current = this.running.get(center);
+    if (current) return current;
+    const p = this.round(center, opts.graceMs ?? this.env.RECONCILE_GRACE_MS).finally(() => this.running.delete(center));
+    this.running.set(center, p);
+    return p;
+  }
+
+  private async round(center: string, graceMs: number): Promise<ReconciliationReport> {
+    const parent = this.directory.parentOf(center);
+    if (!parent) throw new Error(`center ${center} has no parent to reconcile with`);
+    const address = this.directory.grpcAddressOf(parent.code);
+    const since = new Date(Date.now() - this.env.RECONCILE_WINDOW_DAYS * 24 * 3600 * 1000);
+    const sinceId = uuidV7Floor(since);
+    const owned: Array<SentItem & { source: SentSource }> = [];
+    for (const s of this.sources.sent()) for (const it of await s.sent(center, parent.code, sinceId)) owned.push({ ...it, source: s });
+    const local = mergeItems(owned);
+
+    const client = this.client(center);
+    const req = { childCode: center, since: since.toISOString(), buckets: DEFAULT_BUCKETS };
+    const remote = await client.digest(address, parent.code, req);
+    const remoteDigest = new Map(remote.buckets.map((b) => [b.bucket, { hash: b.hash, count: b.count }]));
+    const differing = differingBuckets(digestOf(local.values(), DEFAULT_BUCKETS), remoteDigest);
+
+    const report: ReconciliationReport = { center, parent: parent.code, compared: local.size, differingBuckets: differing.length, repaired: 0, inFlight: 0, parentAhead: 0, failed: 0 };
+    const youngest = Date.now() - graceMs;
+    for (const bucket of differing) {
+      const theirs = new Map<string, ReconcileItem>((await client.listAcknowledged(address, parent.code, { ...req, bucket })).items.map((i) => [i.storyId, i]));
+      const mine = [...local.values()].filter((i) => bucketOf(i.storyId, DEFAULT_BUCKETS) === bucket);
+      for (const it of mine) {
+        const has = theirs.get(it.storyId);
+        if (!parentLacks(it, has)) continue;
+        if (it.changedAt.getTime() > youngest) {
+          report.inFlight++;
+          continue;
+        }
+        try {
+          const done = await this.dataSource.transaction((m) => it.source.redrive(m, center, parent.code, it.storyId, has));
+          if (!done) continue;
+          report.repaired++;
+          this.logger.warn({ msg: 'reconciliation re-drove a story the parent lacked', center, parent: parent.code, storyId: it.storyId, version: it.version, withdrawn: it.withdrawn, parentHas: has ? (has.withdrawn ? 'withdrawn' : has.version) : 'nothing', source: it.source.name });
+        } catch (e) {
+          report.failed++;
+          this.logger.error({ msg: 'reconciliation could not re-drive a story', center, parent: parent.code, storyId: it.storyId, err: (e as Error).message });
+        }
+      }
+      for (const [id, has] of theirs) {
+        const it = local.get(id);
+        if (!it || (!it.withdrawn && (has.withdrawn || has.version > it.version))) report.parentAhead++;
+      }
+    }
+    if (report.repaired > 0) this.metrics.increment('syn_reconciliation_repairs_total', 'Stories re-driven because the parent lacked them', { center, parent: parent.code }, report.repaired);
+    this.metrics.increment('syn_reconciliation_runs_total', 'Reconciliation rounds completed', { center, parent: parent.code });
+    const level = report.repaired > 0 || report.failed > 0 ? 'log' : 'debug';
+    this.logger[level]({ msg: 'reconciliation round done', ...report });
+    return report;
+  }
+
+  private client(center: string): ReconciliationClient {
+    let c = this.clients.get(center);
+    if (!c) {
+      c = new ReconciliationClient(center, new CenterCredentials(CenterKeyring.fromEnv(this.appEnv)));
+      this.clients.set(center, c);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { STORY_CORRECTED, STORY_SUBMITTED, STORY_WITHDRAWN, StoryCorrected, StorySubmitted, StoryWithdrawn } from '@syn/contracts';
+import { DeliverySender, ReconcileItem, ReconciliationSources, SentItem, SentSource } from '@syn/delivery';
+import { DataSource, EntityManager } from 'typeorm';
+import { StoryEntity } from '../stories/story.entity';
+import { toSnapshot } from '../stories/story-snapshot.mapper';
+
+/** Reconciliation, origin side: every story this center submitted, at the version it submitted. */
+@Injectable()
+export class StoriesSentSource implements SentSource, OnModuleInit {
+  readonly name = 'newsroom-stories';
+  private readonly logger = new Logger('StoriesSentSource');
+
+  constructor(
+    private readonly sources: ReconciliationSources,
+    private readonly dataSource: DataSource,
+    private readonly sender: DeliverySender,
+  ) {}
+
+  onModuleInit() {
+    this.sources.registerSent(this);
+  }
+
+  async sent(center: string, parent: string, sinceId: string): Promise<SentItem[]> {
+    const rows: Array<{ id: string; submitted_version: number; withdrawn: boolean; changed_at: Date }> = await this.dataSource.query(
+      `SELECT id, submitted_version, withdrawn_at IS NOT NULL AS withdrawn, updated_at AS changed_at
+         FROM stories WHERE center_code = $1 AND submitted_to = $2 AND submitted_version IS NOT NULL AND id >= $3`,
+      [center, parent, sinceId],
+    );
+    return rows.map((r) => ({ storyId: r.id, version: r.submitted_version, withdrawn: r.withdrawn, changedAt: new Date(r.changed_at) }));
+  }
+
+  async redrive(m: EntityManager, center: string, parent: string, storyId: string, parentHas: ReconcileItem | undefined): Promise<boolean> {
+    const s = await m.getRepository(StoryEntity).findOne({ where: { id: storyId, centerCode: center }, lock: { mode: 'pessimistic_write' } });
+    if (!s || s.submittedVersion === null) return false;
+    const base = { from: center, to: parent, storyId };
+    if (s.withdrawnAt) {
+      const payload: StoryWithdrawn = { storyId, originCode: center, version: s.version, reason: s.withdrawalReason ?? '撤稿', withdrawnBy: s.withdrawnBy ?? s.createdBy, withdrawnAt: s.withdrawnAt.toISOString() };
+      await this.sender.send(m, { ...base, type: STORY_WITHDRAWN, payload, version: s.version, kind: 'withdrawal', expectReceipt: true });
+      return true;
+    }
+    if (s.version !== s.submittedVersion) {
+      // Edited since it was sent: the submitted version no longer exists here to be sent again.
+      this.logger.warn({ msg: 'parent lacks a submitted version that was edited since; not re-driven', center, parent, storyId, submittedVersion: s.submittedVersion, version: s.version });
+      return false;
+    }
+    if (parentHas && s.status === 'accepted') {
+      const payload: StoryCorrected = { story: toSnapshot(s), note: null, correctedBy: s.decidedBy ?? s.createdBy, correctedAt: s.updatedAt.toISOString() };
+      await this.sender.send(m, { ...base, type: STORY_CORRECTED, payload, version: s.version, kind: 'correction', expectReceipt: true });
+      return true;
+    }
+    const payload: StorySubmitted = { story: toSnapshot(s), submittedBy: s.createdBy, submittedAt: (s.submittedAt ?? s.updatedAt).toISOString() };
+    await this.sender.send(m, { ...base, type: STORY_SUBMITTED, payload, version: s.version, kind: 'delivery' });
+    return true;
+  }
+}
