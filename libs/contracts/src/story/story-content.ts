@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { Author } from './author';
 import { MediaRef } from './media-ref';
-import { PRIORITIES, Priority, STORY_LIMITS } from './story-limits';
+import { PRIORITIES, type Priority, STORY_LIMITS } from './story-limits';
 
 /** The editorial content of a story: what a version is made of and what the hash covers. */
 export class StoryContent {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { SUBMISSION_STATUSES, SubmissionStatus } from './submission.entity';
+import { SUBMISSION_STATUSES, type SubmissionStatus } from './submission.entity';
 
 export const DECISIONS = ['accept', 'reject'] as const;
 

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@syn/auth';
+import { CurrentPrincipal, type Principal, Roles } from '@syn/auth';
 import { ReviewDecisionDto, ReviewQueueQuery } from './review-decision.dto';
 import { ReviewQueueService } from './review-queue.service';
 

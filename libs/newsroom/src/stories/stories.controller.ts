@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@syn/auth';
+import { CurrentPrincipal, type Principal, Roles } from '@syn/auth';
 import { CreateStoryDto, ListStoriesQuery, StoryView, UpdateStoryDto } from './story.dto';
 import { StoryService } from './story.service';
 import { toView } from './story.view';

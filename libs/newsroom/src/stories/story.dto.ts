@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Author, MediaRef, PRIORITIES, Priority, StoryContent } from '@syn/contracts';
+import { Author, MediaRef, PRIORITIES, type Priority, StoryContent } from '@syn/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { STORY_STATUSES, StoryStatus } from './story.entity';
+import { STORY_STATUSES, type StoryStatus } from './story.entity';
 
 /** What an editor sends to create a story; list fields may be left out and default to empty. */
 export class CreateStoryDto extends StoryContent {
