@@ -75,6 +75,16 @@ export class AppEnv {
   @IsInt()
   @Min(50)
   OUTBOX_POLL_MS: number = 1000;
+
+  /**
+   * 入库 without a curator for submissions from these children (trusted counties): six-digit codes,
+   * comma-separated, or `*` for every child of the hubs this process hosts. Empty: every story waits for review.
+   */
+  @IsOptional()
+  @Transform(list)
+  @IsString({ each: true })
+  @Matches(/^(\d{6}|\*)$/, { each: true, message: 'HUB_AUTO_ACCEPT_FROM must be six-digit center codes or *, comma-separated' })
+  HUB_AUTO_ACCEPT_FROM?: string[];
 }
 
 function NotEmptyFile(): PropertyDecorator {

@@ -3,6 +3,7 @@ import { AppEnv } from '@syn/config';
 import { ReadinessRegistry } from '@syn/observability';
 import { PersistencePart } from '@syn/persistence';
 import { Socket } from 'node:net';
+import { AutoAcceptPolicy } from './auto-accept/auto-accept.policy';
 import { HubPool1764100200000 } from './migrations/1764100200000-hub-pool';
 import { POOL_LISTENERS } from './pool/pool-listener';
 import { PoolController } from './pool/pool.controller';
@@ -36,6 +37,7 @@ export class HubModule implements OnModuleInit {
         ReviewQueueService,
         PoolService,
         StorySubmittedHandler,
+        AutoAcceptPolicy,
         ...(options.listeners ?? []),
         { provide: POOL_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.listenerTokens ?? []) as never[] },
       ],

@@ -5,4 +5,5 @@ export * from './pool/pool-story.mapper';
 export * from './review-queue/submission.entity';
 export * from './review-queue/review-queue.service';
 export * from './snapshot-integrity';
+export * from './auto-accept/auto-accept.policy';
 export * from './hub.module';

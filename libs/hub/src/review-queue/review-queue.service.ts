@@ -64,19 +64,32 @@ export class ReviewQueueService {
       const sub = await m.getRepository(SubmissionEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
       if (!sub) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
       if (sub.status !== 'pending') throw new ConflictException(`story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
-      const now = new Date();
-      const status = dto.decision === 'accept' ? 'accepted' : 'rejected';
-      await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason: dto.reason ?? null });
-      if (status === 'accepted') await this.pool(m, sub, by, now);
-      await this.outbox.append<ReviewDecided>(m, {
-        type: REVIEW_DECIDED,
-        parent: hub,
-        child: sub.originCode,
-        payload: { storyId, version: sub.version, hubCode: hub, decision: status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() },
-      });
-      this.logger.log({ msg: `submission ${status}`, hub, storyId, version: sub.version, origin: sub.originCode, by: by.userId });
-      return { storyId, version: sub.version, status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() };
+      return this.applyDecision(m, sub, dto, by);
     });
+  }
+
+  /**
+   * Decides a submission inside the caller's transaction, for the auto-accept rule: the
+   * submission was just queued by the same transaction, so there is nothing to lock or re-read.
+   */
+  async decideQueued(m: EntityManager, sub: SubmissionEntity, dto: ReviewDecisionDto, by: Principal) {
+    return this.applyDecision(m, sub, dto, by);
+  }
+
+  private async applyDecision(m: EntityManager, sub: SubmissionEntity, dto: ReviewDecisionDto, by: Principal) {
+    const { storyId, hubCode: hub } = sub;
+    const now = new Date();
+    const status = dto.decision === 'accept' ? 'accepted' : 'rejected';
+    await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason: dto.reason ?? null });
+    if (status === 'accepted') await this.pool(m, sub, by, now);
+    await this.outbox.append<ReviewDecided>(m, {
+      type: REVIEW_DECIDED,
+      parent: hub,
+      child: sub.originCode,
+      payload: { storyId, version: sub.version, hubCode: hub, decision: status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() },
+    });
+    this.logger.log({ msg: `submission ${status}`, hub, storyId, version: sub.version, origin: sub.originCode, by: by.userId });
+    return { storyId, version: sub.version, status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() };
   }
 
   private async pool(m: EntityManager, sub: SubmissionEntity, by: Principal, now: Date) {

@@ -2,7 +2,10 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { STORY_SUBMITTED, StorySubmitted } from '@syn/contracts';
 import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
+import { AutoAcceptPolicy, autoAcceptPrincipal } from '../auto-accept/auto-accept.policy';
 import { assertSnapshotIntegrity } from '../snapshot-integrity';
+import { ReviewQueueService } from './review-queue.service';
+import { SubmissionEntity } from './submission.entity';
 
 /**
  * A child's submission lands in the review queue. Versions only move forward: an older or equal
@@ -14,7 +17,11 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
   readonly direction = 'up' as const;
   private readonly logger = new Logger('StorySubmitted');
 
-  constructor(private readonly registry: EventHandlerRegistry) {}
+  constructor(
+    private readonly registry: EventHandlerRegistry,
+    private readonly autoAccept: AutoAcceptPolicy,
+    private readonly reviewQueue: ReviewQueueService,
+  ) {}
 
   onModuleInit() {
     this.registry.register(this);
@@ -42,5 +49,24 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
       return;
     }
     this.logger.log({ msg: 'submission queued', hub: e.recipient, origin: story.originCode, storyId: story.id, version: story.version });
+    if (this.autoAccept.trusts(e.recipient, story.originCode)) {
+      const queued: SubmissionEntity = {
+        storyId: story.id,
+        hubCode: e.recipient,
+        originCode: story.originCode,
+        version: story.version,
+        snapshot: story,
+        contentHash: story.contentHash,
+        title: story.title,
+        status: 'pending',
+        submittedBy: e.payload.submittedBy,
+        submittedAt: new Date(e.payload.submittedAt),
+        receivedAt: new Date(),
+        decidedBy: null,
+        decidedAt: null,
+        reason: null,
+      };
+      await this.reviewQueue.decideQueued(m, queued, { decision: 'accept' }, autoAcceptPrincipal(e.recipient));
+    }
   }
 }
