@@ -18,7 +18,11 @@ export class NetworkUnderTest {
 
   static async start(topology: BenchTopology, nats: NatsServerProcess): Promise<NetworkUnderTest> {
     // Production settings where TestNetwork defaults to test ones: the relay is woken by NOTIFY, polling is the fallback.
-    const net = await TestNetwork.start({ natsUrl: nats.url, apps: topology.apps, centers: topology.centers, env: { OUTBOX_POLL_MS: '1000', LOG_LEVEL: 'info' } });
+    const env = { OUTBOX_POLL_MS: '1000', LOG_LEVEL: 'info' };
+    // BENCH_CPU_PROF_DIR=<dir>: every app writes a V8 CPU profile there when it exits, to find the largest cost.
+    const dir = process.env.BENCH_CPU_PROF_DIR;
+    const apps = dir ? topology.apps.map((a) => ({ ...a, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${a.name}-\${pid}.cpuprofile`] })) : topology.apps;
+    const net = await TestNetwork.start({ natsUrl: nats.url, apps, centers: topology.centers, env });
     return new NetworkUnderTest(nats, net, topology);
   }
 
