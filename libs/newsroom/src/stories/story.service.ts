@@ -10,6 +10,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CreateStoryDto, ListStoriesQuery, UpdateStoryDto } from './story.dto';
 import { StoryEntity } from './story.entity';
 import { toSnapshot } from './story-snapshot.mapper';
+import { STORY_COLUMNS, storyFromRow, storyRowValues } from './story.row';
 
 /** States in which the origin may still change its text without a formal correction. */
 const EDITABLE = new Set(['draft', 'returned', 'rejected']);
@@ -25,8 +26,9 @@ export class StoryService {
   async create(center: string, by: Principal, dto: CreateStoryDto): Promise<StoryEntity> {
     const now = new Date();
     const content = this.normalise(center, dto);
-    const story = this.dataSource.getRepository(StoryEntity).create({
+    const story: StoryEntity = {
       ...content,
+      summary: content.summary ?? null,
       embargoUntil: content.embargoUntil ? new Date(content.embargoUntil) : null,
       id: uuidv7(),
       centerCode: center,
@@ -42,8 +44,13 @@ export class StoryService {
       createdBy: by.userId,
       createdAt: now,
       updatedAt: now,
-    });
-    return this.dataSource.getRepository(StoryEntity).save(story);
+    };
+    // Plain INSERT: the repository's save() would first SELECT by the (new) id to choose insert or update.
+    await this.dataSource.query(
+      `INSERT INTO stories (${STORY_COLUMNS.join(', ')}) VALUES (${STORY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+      storyRowValues(story),
+    );
+    return story;
   }
 
   async update(center: string, id: string, dto: UpdateStoryDto): Promise<StoryEntity> {
@@ -70,14 +77,22 @@ export class StoryService {
     const parent = this.directory.parentOf(center);
     if (!parent) throw new UnprocessableEntityException(`center ${center} has no parent to submit to`);
     return this.dataSource.transaction(async (m) => {
-      const story = await this.lock(m, center, id);
-      if (story.status === 'submitted' && story.submittedVersion === story.version) {
+      const now = new Date();
+      // The UPDATE locks the row and checks the state in one round trip; only a refusal reads it again to say why.
+      // TypeORM answers an UPDATE with [rows, rowCount].
+      const [rows]: [Array<Record<string, unknown>>, number] = await m.query(
+        `UPDATE stories SET status = 'submitted', submitted_version = version, submitted_to = $3, submitted_at = $4,
+           decision_reason = NULL, decided_by = NULL, decided_at = NULL, updated_at = $4
+         WHERE id = $1 AND center_code = $2 AND status <> 'accepted' AND NOT (status = 'submitted' AND submitted_version = version)
+         RETURNING *`,
+        [id, center, parent.code, now],
+      );
+      if (rows.length === 0) {
+        const story = await this.lock(m, center, id);
+        if (story.status === 'accepted') throw new ConflictException(`story ${id} is already in the pool of ${story.submittedTo}`);
         throw new ConflictException(`story ${id} version ${story.version} is already awaiting review at ${story.submittedTo}`);
       }
-      if (story.status === 'accepted') throw new ConflictException(`story ${id} is already in the pool of ${story.submittedTo}`);
-      const now = new Date();
-      Object.assign(story, { status: 'submitted', submittedVersion: story.version, submittedTo: parent.code, submittedAt: now, decisionReason: null, decidedBy: null, decidedAt: null, updatedAt: now });
-      await m.save(story);
+      const story = storyFromRow(rows[0]);
       await this.outbox.append<StorySubmitted>(m, {
         type: STORY_SUBMITTED,
         parent: parent.code,
