@@ -10,21 +10,19 @@ export interface BareMessage {
 }
 
 /**
- * Story n as the bus carries it in the network: a story.submitted envelope around the full
- * snapshot, byte for byte the shape the county's outbox publishes, so that the bare path moves
- * the same bytes as ours.
+ * Story n as a county's outbox writes it: a story.submitted envelope around the full snapshot,
+ * the same shape and size the network moves.
  */
-export function bareMessage(paragraphs: string[], n: number, county: string, hub: string): BareMessage {
+export function submittedEnvelope(paragraphs: string[], n: number, county: string, submittedBy = `editor-${county}`): EventEnvelope<StorySubmitted> {
   const now = new Date().toISOString();
   const input = storyInput(paragraphs, n, county);
   const content = { ...input, summary: null, regionCode: county, mediaRefs: [], priority: 'normal' as const, embargoUntil: null };
   const story: StorySnapshot = { ...content, id: uuidv7(), originCode: county, version: 1, contentHash: contentHash(content), createdAt: now, updatedAt: now };
-  const envelope: EventEnvelope<StorySubmitted> = {
-    id: uuidv7(),
-    type: STORY_SUBMITTED,
-    sender: county,
-    occurredAt: now,
-    payload: { story, submittedBy: `editor-${county}`, submittedAt: now },
-  };
+  return { id: uuidv7(), type: STORY_SUBMITTED, sender: county, occurredAt: now, payload: { story, submittedBy, submittedAt: now } };
+}
+
+/** The same bytes for the bare path, on a subject of its own stream. */
+export function bareMessage(paragraphs: string[], n: number, county: string, hub: string): BareMessage {
+  const envelope = submittedEnvelope(paragraphs, n, county);
   return { id: envelope.id, subject: `bare.up.${hub}.${county}.${STORY_SUBMITTED}`, data: JSON.stringify(envelope) };
 }

@@ -2,7 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { STREAM_NAME } from '@syn/contracts';
 import type { BenchOptions } from './bench-options';
-import type { LoadDriver } from './load-driver';
+import { seedBacklog } from './backlog-seeder';
 import type { NetworkUnderTest } from './network-under-test';
 import type { ProgressBar } from './progress-bar';
 import { waitForCount } from './wait-for-count';
@@ -21,11 +21,12 @@ export interface CatchUpResult {
 }
 
 /**
- * One city hub's process is stopped; its counties write and submit `catchUp` stories, which
- * the counties' outboxes publish and JetStream holds on the hub's durable consumer. Then the
- * process is started again and the backlog drains into the pool (and on to the province).
+ * One city hub's process is stopped; `catchUp` submitted stories of its counties are put in the
+ * counties' outboxes (backlog-seeder.ts), which their relays publish and JetStream holds on the
+ * hub's durable consumer. Then the process is started again and the backlog drains into the
+ * pool (and on to the province).
  */
-export async function measureCatchUp(nut: NetworkUnderTest, driver: LoadDriver, o: BenchOptions, progress: ProgressBar): Promise<CatchUpResult> {
+export async function measureCatchUp(nut: NetworkUnderTest, paragraphs: string[], o: BenchOptions, progress: ProgressBar): Promise<CatchUpResult> {
   const hub = nut.topology.hubs[0];
   const app = nut.appOf(hub);
   const counties = nut.topology.countiesOf.get(hub)!;
@@ -37,11 +38,18 @@ export async function measureCatchUp(nut: NetworkUnderTest, driver: LoadDriver, 
 
   await app.process.stop();
   const q0 = performance.now();
-  progress.start(`catch-up: ${app.name} down, write drafts`, n);
-  const drafts = await driver.writeDrafts(counties, n, o.concurrency, (k) => progress.update(k));
-  progress.finish();
-  progress.start(`catch-up: submit while ${hub} is down`, n);
-  await driver.submitAll(drafts, o.concurrency, (k) => progress.update(k));
+  progress.start(`catch-up: ${app.name} down, backlog into county outboxes`, n);
+  // Per county process, its share of the hub's counties, as their editors would have submitted.
+  const byProcess = new Map<string, string[]>();
+  for (const c of counties) byProcess.set(nut.appOf(c).name, [...(byProcess.get(nut.appOf(c).name) ?? []), c]);
+  let seeded = 0;
+  let serial = 10_000_000;
+  const shares = [...byProcess.entries()].map(([name, cs], i, all) => ({ name, cs, count: Math.floor(n / all.length) + (i < n % all.length ? 1 : 0) }));
+  for (const { name, cs, count } of shares) {
+    const before = seeded;
+    await seedBacklog(nut.db(nut.net.app(name)), hub, cs, count, serial, paragraphs, (k) => progress.update((seeded = before + k)));
+    serial += count;
+  }
   progress.finish();
 
   // Wait until the counties' relays have handed the whole backlog to JetStream.

@@ -19,6 +19,9 @@ async function call(method: string, url: string, token: string, body?: unknown):
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
+  }).catch((e: Error) => {
+    // fetch hides the socket error in `cause`; without it "fetch failed" says nothing.
+    throw new Error(`${method} ${url}: ${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}`);
   });
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 300)}`);

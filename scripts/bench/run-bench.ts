@@ -58,7 +58,7 @@ async function main() {
 
     const throughput = await measureThroughput(nut, driver, o, progress, cpu);
     const latency = await measureLatency(nut, driver, o, progress);
-    const catchUp = await measureCatchUp(nut, driver, o, progress);
+    const catchUp = await measureCatchUp(nut, paragraphs, o, progress);
     rss.stop();
 
     const summary = summarise(o, { bare, throughput, latency, catchUp, rss: rss.peaksMb(), seconds: (performance.now() - started) / 1000 });
