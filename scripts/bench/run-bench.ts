@@ -33,6 +33,13 @@ async function main() {
   const nats = await NatsServerProcess.start();
   let nut: NetworkUnderTest | undefined;
   let rss: RssSampler | undefined;
+  // Ctrl-C must not leave apps, a broker or a dozen databases behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress.note(`\nbench: ${signal}, stopping the network…`);
+      void Promise.allSettled([nut?.stop(), nats.stop()]).then(() => process.exit(130));
+    });
+  }
   try {
     const hub0 = topology.hubs[0];
     const counties0 = topology.countiesOf.get(hub0)!;

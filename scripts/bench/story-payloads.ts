@@ -45,7 +45,8 @@ export function storyBody(paragraphs: string[], n: number): string {
   const chars = [...html];
   while (Buffer.byteLength(chars.join('')) + 4 > budget) chars.pop();
   let cut = chars.join('');
-  if (!cut.endsWith('</p>')) cut = cut.replace(/<\/?p?>?$|<$/, '') + '</p>';
+  if (!cut.endsWith('</p>')) cut = cut.replace(/<\/?p?>?$|<$/, '');
+  if (!cut.endsWith('</p>')) cut += '</p>';
   return cut + tail;
 }
 
