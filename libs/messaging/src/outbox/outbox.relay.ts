@@ -18,6 +18,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private wake: () => void = () => undefined;
+  /** Set by a NOTIFY; remembered while a batch is being published, so that wake-up is not lost. */
+  private woken = false;
   private loop?: Promise<void>;
   private listener?: Client;
 
@@ -51,7 +53,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async listen() {
     try {
       this.listener = new Client({ connectionString: this.env.DATABASE_URL });
-      this.listener.on('notification', () => this.wake());
+      this.listener.on('notification', () => {
+        this.woken = true;
+        this.wake();
+      });
       this.listener.on('error', (e) => this.logger.warn({ msg: 'outbox listener lost; polling only until restart', err: e.message }));
       await this.listener.connect();
       await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
@@ -64,12 +69,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let backoff = 100;
     while (this.running) {
       try {
+        // Cleared before the SELECT: a commit notified after this point is either in the batch or wakes the next one.
+        this.woken = false;
         const n = await this.publishBatch();
         backoff = 100;
-        if (n === BATCH) continue;
+        if (n === BATCH || this.woken) continue;
       } catch (e) {
         this.logger.warn({ msg: 'outbox publish failed; will retry', err: (e as Error).message, retryInMs: backoff });
-        await this.sleep(backoff);
+        // Not cut short by NOTIFYs: while the broker is away, new commits must not turn this into a busy loop.
+        await this.sleep(backoff, false);
         backoff = Math.min(backoff * 2, 5000);
         continue;
       }
@@ -79,9 +87,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.flush().catch((e) => this.logger.warn({ msg: 'final outbox drain incomplete; rows stay for next start', err: (e as Error).message }));
   }
 
-  private sleep(ms: number) {
+  private sleep(ms: number, wakeable = true) {
     return new Promise<void>((resolve) => {
+      if (wakeable && this.woken) return resolve();
       const t = setTimeout(resolve, ms);
+      if (!wakeable) return;
       this.wake = () => {
         clearTimeout(t);
         resolve();
