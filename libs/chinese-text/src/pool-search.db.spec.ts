@@ -21,7 +21,7 @@ import { buildPoolSearchQuery, nextPoolSearchCursor, type PoolSearchCursor, type
 const server = process.env.PG_SCRATCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `scratch_search_it_${process.pid}`;
 const seed: { title: string; body: string[]; origin: { code: string | null } }[] = JSON.parse(
-  readFileSync(resolve(process.cwd(), '../shared/samples/seed-stories.json'), 'utf8'),
+  readFileSync(resolve(__dirname, '../../../deploy/demo/seed-stories.json'), 'utf8'),
 ).stories;
 
 const segmenter = ChineseSegmenter.shared();

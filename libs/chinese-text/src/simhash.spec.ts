@@ -17,7 +17,7 @@ interface SeedStory {
 
 // Tests run with cwd = repo root (/work/main); the samples live beside it.
 const seed: SeedStory[] = JSON.parse(
-  readFileSync(resolve(process.cwd(), '../shared/samples/seed-stories.json'), 'utf8'),
+  readFileSync(resolve(__dirname, '../../../deploy/demo/seed-stories.json'), 'utf8'),
 ).stories;
 const text = (s: SeedStory) => `${s.title}\n${s.body.join('\n')}`;
 const sentences = (body: string) => body.split(/(?<=[。！？])/).filter((x) => x.trim().length > 0);

@@ -102,6 +102,16 @@ export class AppEnv {
   @Min(1)
   @Max(24 * 3600)
   REVIEW_CLAIM_TTL_SECONDS: number = 15 * 60;
+
+  /**
+   * 入库 without a curator for submissions from these children (trusted counties): six-digit codes,
+   * comma-separated, or `*` for every child of the hubs this process hosts. Empty: every story waits for review.
+   */
+  @IsOptional()
+  @Transform(list)
+  @IsString({ each: true })
+  @Matches(/^(\d{6}|\*)$/, { each: true, message: 'HUB_AUTO_ACCEPT_FROM must be six-digit center codes or *, comma-separated' })
+  HUB_AUTO_ACCEPT_FROM?: string[];
 }
 
 function NotEmptyFile(): PropertyDecorator {

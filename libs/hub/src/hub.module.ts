@@ -4,6 +4,7 @@ import { ReadinessRegistry } from '@syn/observability';
 import { PersistencePart } from '@syn/persistence';
 import { Socket } from 'node:net';
 import { HubAuditController } from './audit/hub-audit.controller';
+import { AutoAcceptPolicy } from './auto-accept/auto-accept.policy';
 import { ClaimService } from './claims/claim.service';
 import { ClaimsController } from './claims/claims.controller';
 import { CurationController } from './curation/curation.controller';
@@ -52,6 +53,7 @@ export class HubModule implements OnModuleInit {
         ReviewQueueService,
         PoolService,
         StorySubmittedHandler,
+        AutoAcceptPolicy,
         PoolAnnouncer,
         ClaimService,
         CurationService,

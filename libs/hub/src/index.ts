@@ -9,3 +9,4 @@ export * from './snapshot-integrity';
 export * from './hub.module';
 export * from './pool/pool-view';
 export * from './pool/pool-announcer';
+export * from './auto-accept/auto-accept.policy';

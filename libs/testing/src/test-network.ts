@@ -15,6 +15,8 @@ export interface TestAppSpec {
   centers: string[];
   name?: string;
   env?: Record<string, string>;
+  /** Arguments for node itself (e.g. --cpu-prof), kept across restarts. */
+  nodeArgs?: string[];
 }
 
 export interface RunningApp {
@@ -110,7 +112,7 @@ export class TestNetwork {
       ...extraEnv,
       ...spec.env,
     };
-    const proc = await AppProcess.start(resolve(process.cwd(), ENTRY[spec.kind]), { env, name });
+    const proc = await AppProcess.start(resolve(process.cwd(), ENTRY[spec.kind]), { env, name, nodeArgs: spec.nodeArgs });
     const http = `http://127.0.0.1:${httpPort}`;
     const app: RunningApp = { spec, name, http, grpcPort, database, process: proc, env };
     this.apps.push(app);
@@ -133,7 +135,7 @@ export class TestNetwork {
   async restart(name: string): Promise<void> {
     const a = this.app(name);
     if (a.process.running) await a.process.stop();
-    a.process = await AppProcess.start(resolve(process.cwd(), ENTRY[a.spec.kind]), { env: a.env, name: a.name });
+    a.process = await AppProcess.start(resolve(process.cwd(), ENTRY[a.spec.kind]), { env: a.env, name: a.name, nodeArgs: a.spec.nodeArgs });
     await a.process.waitForHttp(`${a.http}/health/ready`, 45_000);
   }
 

@@ -6,6 +6,7 @@ import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { keysetPage, pageLimit } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
+import { autoAcceptPrincipal } from '../auto-accept/auto-accept.policy';
 import { ClaimService } from '../claims/claim.service';
 import { liveClaim } from '../claims/claim-rules';
 import { PoolAnnouncer } from '../pool/pool-announcer';
@@ -68,34 +69,44 @@ export class ReviewQueueService {
    * commit together. Another curator's live claim stops it; a free story needs no claim first.
    */
   async decide(hub: string, storyId: string, dto: ReviewDecisionDto, by: Principal) {
-    return this.dataSource.transaction(async (m) => {
-      const sub = await m.getRepository(SubmissionEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
-      if (!sub) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
-      if (sub.status !== 'pending') throw new ConflictException(`story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
-      const now = new Date();
-      this.claims.assertFree(sub, by, now);
-      const status = OUTCOME[dto.decision];
-      await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason: dto.reason ?? null, claimedBy: null, claimedByName: null, claimExpiresAt: null });
-      await this.audit.record(m, {
-        center: hub,
-        storyId,
-        actor: actorOf(by),
-        action: `review.${status}`,
-        before: { status: sub.status, version: sub.version },
-        after: { status, version: sub.version, reason: dto.reason ?? null },
-        at: now,
-      });
-      if (status === 'accepted') await this.pool(m, sub, by, now);
-      for (const l of this.reviewListeners) await l.onDecided(m, { story: sub.snapshot, hubCode: hub, decision: status, decidedBy: by.name, decidedAt: now });
-      await this.outbox.append<ReviewDecided>(m, {
-        type: REVIEW_DECIDED,
-        parent: hub,
-        child: sub.originCode,
-        payload: { storyId, version: sub.version, hubCode: hub, decision: status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() },
-      });
-      this.logger.log({ msg: `submission ${status}`, hub, storyId, version: sub.version, origin: sub.originCode, by: by.userId });
-      return { storyId, version: sub.version, status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() };
+    return this.dataSource.transaction((m) => this.decideIn(m, hub, storyId, dto, by));
+  }
+
+  /**
+   * 自动入库: a trusted child's submission is accepted in the transaction that queued it, through
+   * the same path as a curator's decision (audit, pool, ledger, events), recorded as the hub's rule.
+   */
+  async acceptOnArrival(m: EntityManager, hub: string, storyId: string): Promise<void> {
+    await this.decideIn(m, hub, storyId, { decision: 'accept' }, autoAcceptPrincipal(hub));
+  }
+
+  private async decideIn(m: EntityManager, hub: string, storyId: string, dto: ReviewDecisionDto, by: Principal) {
+    const sub = await m.getRepository(SubmissionEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
+    if (!sub) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
+    if (sub.status !== 'pending') throw new ConflictException(`story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
+    const now = new Date();
+    this.claims.assertFree(sub, by, now);
+    const status = OUTCOME[dto.decision];
+    await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason: dto.reason ?? null, claimedBy: null, claimedByName: null, claimExpiresAt: null });
+    await this.audit.record(m, {
+      center: hub,
+      storyId,
+      actor: actorOf(by),
+      action: `review.${status}`,
+      before: { status: sub.status, version: sub.version },
+      after: { status, version: sub.version, reason: dto.reason ?? null },
+      at: now,
     });
+    if (status === 'accepted') await this.pool(m, sub, by, now);
+    for (const l of this.reviewListeners) await l.onDecided(m, { story: sub.snapshot, hubCode: hub, decision: status, decidedBy: by.name, decidedAt: now });
+    await this.outbox.append<ReviewDecided>(m, {
+      type: REVIEW_DECIDED,
+      parent: hub,
+      child: sub.originCode,
+      payload: { storyId, version: sub.version, hubCode: hub, decision: status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() },
+    });
+    this.logger.log({ msg: `submission ${status}`, hub, storyId, version: sub.version, origin: sub.originCode, by: by.userId });
+    return { storyId, version: sub.version, status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() };
   }
 
   private async pool(m: EntityManager, sub: SubmissionEntity, by: Principal, now: Date) {

@@ -3,6 +3,8 @@ import { AuditLog, remoteActor } from '@syn/audit';
 import { STORY_SUBMITTED, StorySubmitted } from '@syn/contracts';
 import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
+import { AutoAcceptPolicy } from '../auto-accept/auto-accept.policy';
+import { ReviewQueueService } from './review-queue.service';
 import { assertSnapshotIntegrity } from '../snapshot-integrity';
 import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 
@@ -21,6 +23,8 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
   constructor(
     private readonly registry: EventHandlerRegistry,
     private readonly audit: AuditLog,
+    private readonly autoAccept: AutoAcceptPolicy,
+    private readonly reviewQueue: ReviewQueueService,
     @Optional() @Inject(REVIEW_LISTENERS) private readonly listeners: ReviewListener[] = [],
   ) {}
 
@@ -62,5 +66,6 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
       at: new Date(e.payload.submittedAt),
     });
     this.logger.log({ msg: previous ? 'resubmission queued' : 'submission queued', hub: e.recipient, origin: story.originCode, storyId: story.id, version: story.version, previousVersion: previous?.version });
+    if (this.autoAccept.trusts(e.recipient, story.originCode)) await this.reviewQueue.acceptOnArrival(m, e.recipient, story.id);
   }
 }

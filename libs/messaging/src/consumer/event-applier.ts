@@ -16,7 +16,11 @@ export class EventApplier {
       const fresh = await this.claim(manager, consumer, batch);
       const applied = fresh.size;
       // delete() makes a second copy of the same event within one batch a no-op too.
-      for (const d of batch) if (fresh.delete(d.event.envelope.id)) await d.handler.handle(manager, d.event);
+      const toApply = batch.filter((d) => fresh.delete(d.event.envelope.id));
+      for (const run of runsByHandler(toApply)) {
+        if (run.length > 1 && run[0].handler.handleBatch) await run[0].handler.handleBatch(manager, run.map((d) => d.event));
+        else for (const d of run) await d.handler.handle(manager, d.event);
+      }
       if (extra) await extra(manager);
       return applied;
     });
@@ -33,4 +37,15 @@ export class EventApplier {
     );
     return new Set(rows.map((r) => r.event_id));
   }
+}
+
+/** Consecutive events with the same handler, in arrival order: a run may be applied as one batch. */
+export function runsByHandler(batch: Decoded[]): Decoded[][] {
+  const runs: Decoded[][] = [];
+  for (const d of batch) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].handler === d.handler) last.push(d);
+    else runs.push([d]);
+  }
+  return runs;
 }

@@ -18,4 +18,10 @@ export interface EventHandler<P = unknown> {
   readonly type: string;
   readonly direction: Direction;
   handle(manager: EntityManager, event: InboundEvent<P>): Promise<void>;
+  /**
+   * Optional: applies several events of this type at once (set-based SQL instead of a round trip
+   * per event). Same contract as handle(): throw for the batch to be retried one event at a
+   * time through handle(), which is how a poison event in a batch is isolated.
+   */
+  handleBatch?(manager: EntityManager, events: InboundEvent<P>[]): Promise<void>;
 }

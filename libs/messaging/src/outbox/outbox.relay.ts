@@ -19,6 +19,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private wake: () => void = () => undefined;
+  /** Set by a NOTIFY; remembered while a batch is being published, so that wake-up is not lost. */
+  private woken = false;
   private loop?: Promise<void>;
   private listener?: Client;
 
@@ -55,7 +57,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (!this.running) return;
     const client = new Client({ connectionString: this.env.DATABASE_URL });
     this.listener = client;
-    client.on('notification', () => this.wake());
+    client.on('notification', () => {
+      this.woken = true;
+      this.wake();
+    });
     client.on('error', (e) => {
       // A terminated backend or a database restart: keep polling and listen again shortly.
       this.logger.warn({ msg: 'outbox listener lost; polling until it is back', err: e.message });
@@ -76,12 +81,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let backoff = 100;
     while (this.running) {
       try {
+        // Cleared before the SELECT: a commit notified after this point is either in the batch or wakes the next one.
+        this.woken = false;
         const n = await this.publishBatch();
         backoff = 100;
-        if (n === BATCH) continue;
+        if (n === BATCH || this.woken) continue;
       } catch (e) {
         this.logger.warn({ msg: 'outbox publish failed; will retry', err: (e as Error).message, retryInMs: backoff });
-        await this.sleep(backoff);
+        // Not cut short by NOTIFYs: while the broker is away, new commits must not turn this into a busy loop.
+        await this.sleep(backoff, false);
         backoff = Math.min(backoff * 2, 5000);
         continue;
       }
@@ -91,9 +99,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.flush().catch((e) => this.logger.warn({ msg: 'final outbox drain incomplete; rows stay for next start', err: (e as Error).message }));
   }
 
-  private sleep(ms: number) {
+  private sleep(ms: number, wakeable = true) {
     return new Promise<void>((resolve) => {
+      if (wakeable && this.woken) return resolve();
       const t = setTimeout(resolve, ms);
+      if (!wakeable) return;
       this.wake = () => {
         clearTimeout(t);
         resolve();

@@ -22,6 +22,28 @@ export interface OutgoingEvent<P extends object> {
 @Injectable()
 export class OutboxWriter {
   async append<P extends object>(manager: EntityManager, event: OutgoingEvent<P>): Promise<EventEnvelope<P>> {
+    const [envelope] = await this.appendMany(manager, [event]);
+    return envelope;
+  }
+
+  /** Several events in one statement (one round trip), in the order given. */
+  async appendMany<P extends object>(manager: EntityManager, events: OutgoingEvent<P>[]): Promise<EventEnvelope<P>[]> {
+    if (events.length === 0) return [];
+    const rows = events.map((event) => this.prepare(event));
+    // The NOTIFY rides in the same statement; it is delivered at commit only, so the relay
+    // wakes exactly when there is something to send.
+    await manager.query(
+      `WITH appended AS (
+         INSERT INTO outbox (event_id, subject, type, envelope)
+         SELECT event_id, subject, type, envelope FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(event_id, subject, type, envelope, n) ORDER BY n
+         RETURNING 1)
+       SELECT pg_notify($5, '') FROM (SELECT 1 FROM appended LIMIT 1) AS any_appended`,
+      [rows.map((r) => r.envelope.id), rows.map((r) => r.subject), rows.map((r) => r.envelope.type), rows.map((r) => r.serialised), OUTBOX_CHANNEL],
+    );
+    return rows.map((r) => r.envelope);
+  }
+
+  private prepare<P extends object>(event: OutgoingEvent<P>): { envelope: EventEnvelope<P>; subject: string; serialised: string } {
     const def = EVENT_CATALOG[event.type];
     if (!def) throw new Error(`event type ${event.type} is not in the catalog`);
     const direction = def.direction === 'both' ? event.direction : def.direction;
@@ -40,14 +62,6 @@ export class OutboxWriter {
     if (Buffer.byteLength(serialised) > STORY_LIMITS.eventBytes) {
       throw new Error(`event ${envelope.id} (${event.type}) is ${Buffer.byteLength(serialised)} bytes, over the ${STORY_LIMITS.eventBytes} limit`);
     }
-    await manager.query(`INSERT INTO outbox (event_id, subject, type, envelope) VALUES ($1, $2, $3, $4)`, [
-      envelope.id,
-      subjectOf(route),
-      event.type,
-      serialised,
-    ]);
-    // Delivered at commit only, so the relay wakes exactly when there is something to send.
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
-    return envelope;
+    return { envelope, subject: subjectOf(route), serialised };
   }
 }

@@ -1,0 +1,23 @@
+import { UnauthorizedException } from '@nestjs/common';
+import type { AppEnv } from '@syn/config';
+import { DeskTokenService } from './desk-token.service';
+
+const service = (secret: string) => new DeskTokenService({ AUTH_TOKEN_SECRET: secret } as AppEnv);
+const principal = { userId: 'u-liu', name: '刘敏', role: 'editor' as const, center: '360702' };
+
+describe('DeskTokenService', () => {
+  const tokens = service('a'.repeat(40));
+
+  it('verifies what it signed', () => {
+    expect(tokens.verify(tokens.sign(principal))).toEqual(principal);
+  });
+
+  it('refuses a token signed with another secret, a tampered one and an expired one', () => {
+    expect(() => service('b'.repeat(40)).verify(tokens.sign(principal))).toThrow(UnauthorizedException);
+    const [h, , s] = tokens.sign(principal).split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'x', name: 'x', role: 'admin', center: '360702', iss: 'syndication' })).toString('base64url');
+    expect(() => tokens.verify(`${h}.${forged}.${s}`)).toThrow(/invalid signature/);
+    expect(() => tokens.verify(tokens.sign(principal, -10))).toThrow(/expired/);
+  });
+
+});

@@ -1,0 +1,45 @@
+import { parseBenchOptions } from './bench-options';
+import { buildTopology } from './bench-topology';
+import { percentile } from './percentiles';
+import { ProgressBar } from './progress-bar';
+import { procStatusKb } from './rss-sampler';
+import { BODY_BYTES, loadParagraphs, storyBody } from './story-payloads';
+import { sanitizeBody } from '@syn/story';
+
+describe('bench modules', () => {
+  it('builds 120 valid counties under 4 hubs, spread over the app processes', () => {
+    const t = buildTopology(parseBenchOptions([]));
+    expect(t.counties).toHaveLength(120);
+    expect(new Set(t.centers.map((c) => c.code)).size).toBe(t.centers.length);
+    expect(t.centers.every((c) => /^36\d{4}$/.test(c.code))).toBe(true);
+    for (const c of t.counties) expect(t.centers.find((x) => x.code === c)?.parent).toMatch(/^36\d{2}00$/);
+    expect(t.apps.flatMap((a) => a.centers).sort()).toEqual(t.centers.map((c) => c.code).sort());
+    expect(t.apps.filter((a) => a.kind === 'city').every((a) => a.env?.HUB_AUTO_ACCEPT_FROM === '*')).toBe(true);
+  });
+
+  it('parses flags, and --quick is a small run that writes nothing', () => {
+    expect(parseBenchOptions(['--quick'])).toMatchObject({ quick: true, write: false });
+    expect(parseBenchOptions(['--counties', '150', '--stories', '2000', '--no-write'])).toMatchObject({ counties: 150, stories: 2000, write: false });
+    expect(() => parseBenchOptions(['--counties', 'many'])).toThrow(/bad argument/);
+  });
+
+  it('makes ~4 KB bodies that sanitising leaves unchanged and that differ per story', () => {
+    const paragraphs = ['县级融媒体中心建设“大稿库”，推动三级平台贯通。'.repeat(3), '市级平台审核入库，省级平台择优选用。'.repeat(4)];
+    const a = storyBody(paragraphs, 1);
+    expect(Buffer.byteLength(a)).toBeGreaterThan(BODY_BYTES - 64);
+    expect(Buffer.byteLength(a)).toBeLessThanOrEqual(BODY_BYTES);
+    const { paragraphs: real } = loadParagraphs();
+    for (let n = 0; n < 400; n++) {
+      const b = storyBody(real, 10_000_000 + n);
+      expect(sanitizeBody(b)).toBe(b);
+    }
+    expect(storyBody(paragraphs, 2)).not.toBe(a);
+  });
+
+  it('computes nearest-rank percentiles, reads its own RSS and draws a bar', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect([percentile(xs, 50), percentile(xs, 99), percentile(xs, 100)]).toEqual([50, 99, 100]);
+    expect(procStatusKb(process.pid, 'VmHWM')).toBeGreaterThan(1000);
+    expect(ProgressBar.line('phase', 5, 10, 1000, 10)).toContain('[█████░░░░░]  50% 5/10 5/s eta 1s');
+  });
+});

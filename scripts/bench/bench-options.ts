@@ -1,0 +1,70 @@
+/** What one bench run does; `--quick` shrinks every phase to a one-minute smoke run. */
+export interface BenchOptions {
+  quick: boolean;
+  counties: number;
+  hubs: number;
+  cityProcesses: number;
+  countyProcesses: number;
+  /** Stories pushed through the network for the throughput measure (and through the bare path). */
+  stories: number;
+  /** Closed-loop HTTP submitters during the throughput measure. */
+  concurrency: number;
+  /** Offered load of the latency measure, stories per second, and how long it is held. */
+  rate: number;
+  latencySeconds: number;
+  /** Stories queued for a stopped hub before it is started again. */
+  catchUp: number;
+  write: boolean;
+  docPath: string;
+}
+
+const USAGE = `usage: npm run bench -- [--quick] [--counties N] [--stories N] [--catch-up N] [--rate N] [--latency-seconds N]
+                        [--concurrency N] [--hubs N] [--city-processes N] [--county-processes N] [--no-write]`;
+
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const o: BenchOptions = {
+    quick,
+    counties: 120,
+    hubs: 4,
+    cityProcesses: 2,
+    countyProcesses: 2,
+    stories: quick ? 1500 : 10_000,
+    concurrency: 48,
+    rate: 200,
+    latencySeconds: quick ? 6 : 30,
+    catchUp: quick ? 3000 : 50_000,
+    write: !argv.includes('--no-write') && !quick,
+    docPath: 'docs/benchmarks.md',
+  };
+  const numeric: Record<string, keyof BenchOptions> = {
+    '--counties': 'counties',
+    '--hubs': 'hubs',
+    '--city-processes': 'cityProcesses',
+    '--county-processes': 'countyProcesses',
+    '--stories': 'stories',
+    '--concurrency': 'concurrency',
+    '--rate': 'rate',
+    '--latency-seconds': 'latencySeconds',
+    '--catch-up': 'catchUp',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick' || a === '--no-write') continue;
+    if (a === '--write') {
+      o.write = true;
+      continue;
+    }
+    if (a === '--help' || a === '-h') throw new Error(USAGE);
+    const key = numeric[a];
+    const value = Number(argv[i + 1]);
+    if (!key || !Number.isInteger(value) || value < 1) throw new Error(`bad argument ${a} ${argv[i + 1] ?? ''}\n${USAGE}`);
+    (o as unknown as Record<string, number>)[key] = value;
+    i++;
+  }
+  if (o.hubs > 9) throw new Error('at most 9 city hubs (codes 360100…360900)');
+  if (o.counties > o.hubs * 99) throw new Error(`at most ${o.hubs * 99} counties under ${o.hubs} hubs`);
+  o.cityProcesses = Math.min(o.cityProcesses, o.hubs);
+  o.countyProcesses = Math.min(o.countyProcesses, o.counties);
+  return o;
+}

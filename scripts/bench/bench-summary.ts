@@ -1,0 +1,72 @@
+import type { BareResult } from './bare-baseline';
+import type { BenchOptions } from './bench-options';
+import type { CatchUpResult } from './catch-up-phase';
+import type { LatencyResult } from './latency-phase';
+import { round } from './percentiles';
+import type { ThroughputResult } from './throughput-phase';
+
+/** The targets for this 2-core machine. */
+export const TARGETS = {
+  pool_throughput_ratio: 0.5,
+  p99_submit_to_pool_ms: 100,
+  p99_submit_to_province_ms: 250,
+  max_peak_rss_mb: 250,
+  catch_up_ratio: 0.5,
+} as const;
+
+export type BenchSummary = ReturnType<typeof summarise>;
+
+/** The flat JSON the bench prints last: every key names what it measures and its unit. */
+export function summarise(o: BenchOptions, r: { bare: BareResult; throughput: ThroughputResult; latency: LatencyResult; catchUp: CatchUpResult; rss: Record<string, number>; seconds: number }) {
+  const maxRss = Math.max(...Object.values(r.rss));
+  const s = {
+    quick: o.quick,
+    counties: o.counties,
+    city_hubs: o.hubs,
+    app_processes: 1 + o.cityProcesses + o.countyProcesses,
+    stories: r.throughput.stories,
+    body_bytes: 4096,
+    bare_throughput_stories_per_s: round(r.bare.throughput),
+    pool_throughput_stories_per_s: round(r.throughput.poolThroughput),
+    province_throughput_stories_per_s: round(r.throughput.provinceThroughput),
+    submit_ack_throughput_stories_per_s: round(r.throughput.submitAckRate),
+    draft_write_throughput_stories_per_s: round(r.throughput.draftWriteRate),
+    pool_throughput_ratio: round(r.throughput.poolThroughput / r.bare.throughput, 3),
+    province_throughput_ratio: round(r.throughput.provinceThroughput / r.bare.throughput, 3),
+    latency_offered_stories_per_s: r.latency.offeredRate,
+    latency_stories: r.latency.stories,
+    latency_achieved_submit_stories_per_s: round(r.latency.achievedSubmitRate),
+    p50_submit_ack_ms: round(r.latency.submitAckMs.p50),
+    p99_submit_ack_ms: round(r.latency.submitAckMs.p99),
+    p50_submit_to_pool_ms: round(r.latency.submitToPoolMs.p50),
+    p95_submit_to_pool_ms: round(r.latency.submitToPoolMs.p95),
+    p99_submit_to_pool_ms: round(r.latency.submitToPoolMs.p99),
+    max_submit_to_pool_ms: round(r.latency.submitToPoolMs.max),
+    p50_submit_to_province_ms: round(r.latency.submitToProvinceMs.p50),
+    p95_submit_to_province_ms: round(r.latency.submitToProvinceMs.p95),
+    p99_submit_to_province_ms: round(r.latency.submitToProvinceMs.p99),
+    max_submit_to_province_ms: round(r.latency.submitToProvinceMs.max),
+    peak_rss_mb: r.rss,
+    max_peak_rss_mb: maxRss,
+    bare_consumer_peak_rss_mb: r.bare.rssMb,
+    catch_up_stories: r.catchUp.stories,
+    catch_up_drain_stories_per_s: round(r.catchUp.drainRate),
+    catch_up_drain_from_start_stories_per_s: round(r.catchUp.drainRateFromStart),
+    catch_up_to_province_stories_per_s: round(r.catchUp.provinceRate),
+    bare_catch_up_drain_stories_per_s: round(r.bare.catchUpRate),
+    catch_up_ratio: round(r.catchUp.drainRate / r.bare.catchUpRate, 3),
+    cpu_seconds_throughput_phase: r.throughput.cpuSeconds,
+    cpu_seconds_bare_throughput: r.bare.cpuSeconds,
+    duration_s: round(r.seconds, 0),
+  };
+  return {
+    ...s,
+    targets_met: {
+      pool_throughput_ratio: (s.pool_throughput_ratio ?? 0) >= TARGETS.pool_throughput_ratio,
+      p99_submit_to_pool_ms: (s.p99_submit_to_pool_ms ?? Infinity) <= TARGETS.p99_submit_to_pool_ms,
+      p99_submit_to_province_ms: (s.p99_submit_to_province_ms ?? Infinity) <= TARGETS.p99_submit_to_province_ms,
+      max_peak_rss_mb: maxRss <= TARGETS.max_peak_rss_mb,
+      catch_up_ratio: (s.catch_up_ratio ?? 0) >= TARGETS.catch_up_ratio,
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { BenchOptions } from './bench-options';
+import { LatencyProbe } from './latency-probe';
+import type { LoadDriver } from './load-driver';
+import type { NetworkUnderTest } from './network-under-test';
+import { percentile } from './percentiles';
+import type { ProgressBar } from './progress-bar';
+
+export interface LatencyResult {
+  offeredRate: number;
+  stories: number;
+  achievedSubmitRate: number;
+  submitAckMs: { p50: number; p95: number; p99: number };
+  submitToPoolMs: { p50: number; p95: number; p99: number; max: number };
+  submitToProvinceMs: { p50: number; p95: number; p99: number; max: number };
+}
+
+const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), max: xs.reduce((m, x) => Math.max(m, x), 0) });
+
+/**
+ * Fixed offered load (open loop, o.rate stories/s for o.latencySeconds), each story timed from
+ * the moment its submit was due to the commit that made it visible in its city pool and in the
+ * provincial index.
+ */
+export async function measureLatency(nut: NetworkUnderTest, driver: LoadDriver, o: BenchOptions, progress: ProgressBar): Promise<LatencyResult> {
+  const n = o.rate * o.latencySeconds;
+  progress.start('latency: write drafts (HTTP)', n);
+  const drafts = await driver.writeDrafts(nut.topology.counties, n, o.concurrency, (k) => progress.update(k));
+  progress.finish();
+
+  const probe = new LatencyProbe([
+    ...nut.cities.map((c) => ({ name: c.name, url: c.database.url, table: 'pool_stories' as const })),
+    { name: nut.province.name, url: nut.province.database.url, table: 'story_index' as const },
+  ]);
+  await probe.install();
+  try {
+    progress.start(`latency: ${o.rate} stories/s offered`, n);
+    const t0 = performance.now();
+    const submitted = await driver.submitAtRate(drafts, o.rate, (k) => progress.update(k));
+    const achievedSubmitRate = (n / (submitted.reduce((m, s) => Math.max(m, s.ackedAt), 0) - t0)) * 1000;
+    progress.finish();
+    progress.start('latency: waiting for the tail', n);
+    const deadline = performance.now() + 120_000;
+    while (probe.count('story_index') < n && performance.now() < deadline) {
+      progress.update(probe.count('story_index'));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    progress.finish();
+    const toPool: number[] = [];
+    const toProvince: number[] = [];
+    let missing = 0;
+    for (const s of submitted) {
+      const p = probe.seenAt('pool_stories', s.id);
+      const i = probe.seenAt('story_index', s.id);
+      if (p === undefined || i === undefined) missing++;
+      if (p !== undefined) toPool.push(p - s.sentAt);
+      if (i !== undefined) toProvince.push(i - s.sentAt);
+    }
+    if (missing > 0) throw new Error(`latency phase: ${missing} of ${n} stories never became visible within 2 minutes`);
+    return {
+      offeredRate: o.rate,
+      stories: n,
+      achievedSubmitRate,
+      submitAckMs: summary(submitted.map((s) => s.ackedAt - s.sentAt)),
+      submitToPoolMs: summary(toPool),
+      submitToProvinceMs: summary(toProvince),
+    };
+  } finally {
+    await probe.remove();
+  }
+}

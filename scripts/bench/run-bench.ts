@@ -1,0 +1,93 @@
+import { NatsServerProcess } from '@syn/testing';
+import { bareMessage } from './bare-payloads';
+import { runBareBaseline } from './bare-baseline';
+import { parseBenchOptions } from './bench-options';
+import { summarise } from './bench-summary';
+import { buildTopology } from './bench-topology';
+import { measureCatchUp } from './catch-up-phase';
+import { CpuMeter } from './cpu-meter';
+import { measureLatency } from './latency-phase';
+import { LoadDriver } from './load-driver';
+import { machineInfo } from './machine-info';
+import { NetworkUnderTest } from './network-under-test';
+import { ProgressBar } from './progress-bar';
+import { writeReport } from './report-writer';
+import { RssSampler } from './rss-sampler';
+import { loadParagraphs } from './story-payloads';
+import { measureThroughput } from './throughput-phase';
+
+/**
+ * npm run bench [-- --quick | --counties N | --stories N | --no-write …]
+ * Brings up its own network, measures it against the bare stack in the same run, prints a JSON
+ * summary as its last stdout line and (unless --no-write / --quick) rewrites docs/benchmarks.md.
+ */
+async function main() {
+  const o = parseBenchOptions(process.argv.slice(2));
+  const progress = new ProgressBar();
+  const started = performance.now();
+  const machine = await machineInfo();
+  const { paragraphs, source } = loadParagraphs();
+  const topology = buildTopology(o);
+  progress.note(`bench: ${o.quick ? 'quick smoke run' : 'full run'}; ${topology.hubs.length} city hubs, ${topology.counties.length} counties in ${topology.apps.length} app processes; bodies from ${source}`);
+
+  const nats = await NatsServerProcess.start();
+  let nut: NetworkUnderTest | undefined;
+  let rss: RssSampler | undefined;
+  // Ctrl-C must not leave apps, a broker or a dozen databases behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress.note(`\nbench: ${signal}, stopping the network…`);
+      void Promise.allSettled([nut?.stop(), nats.stop()]).then(() => process.exit(130));
+    });
+  }
+  try {
+    const hub0 = topology.hubs[0];
+    const counties0 = topology.countiesOf.get(hub0)!;
+    const bare = await runBareBaseline({
+      natsUrl: nats.url,
+      stories: o.stories,
+      catchUp: o.catchUp,
+      message: (i) => bareMessage(paragraphs, i, counties0[i % counties0.length], hub0),
+      progress,
+    });
+
+    progress.note('network: starting apps…');
+    const t0 = performance.now();
+    nut = await NetworkUnderTest.start(topology, nats);
+    progress.note(`network: ${nut.apps.length} apps ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    rss = new RssSampler(() => nut!.processes());
+    rss.start();
+    const cpu = new CpuMeter(() => nut!.processes());
+    const driver = new LoadDriver(nut.net, paragraphs);
+
+    // Warm-up: JIT, connection pools and every consumer's first pull, through the whole path.
+    await measureThroughput(nut, driver, { ...o, stories: Math.min(500, o.stories) }, progress, cpu);
+
+    const throughput = await measureThroughput(nut, driver, o, progress, cpu);
+    const latency = await measureLatency(nut, driver, o, progress);
+    const catchUp = await measureCatchUp(nut, paragraphs, o, progress);
+    rss.stop();
+
+    const summary = summarise(o, { bare, throughput, latency, catchUp, rss: rss.peaksMb(), seconds: (performance.now() - started) / 1000 });
+    if (o.write) {
+      const path = writeReport(o, { machine, summary, bare, throughput, latency, catchUp, samples: source });
+      progress.note(`report written to ${path}`);
+    }
+    process.stdout.write(JSON.stringify(summary) + '\n');
+  } catch (e) {
+    if (nut) process.stderr.write(`\n--- app logs ---\n${nut.net.logs().split('\n').slice(-80).join('\n')}\n`);
+    throw e;
+  } finally {
+    rss?.stop();
+    await nut?.stop().catch(() => undefined);
+    await nats.stop().catch(() => undefined);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`\nbench failed: ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  },
+);
