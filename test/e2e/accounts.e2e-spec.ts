@@ -145,11 +145,19 @@ describe('accounts, sessions and user management', () => {
     // Another user of the same center is not held up by it.
     await session('360703', 'nk-admin', SEED.users[1]!.password);
 
-    const editor = as(net.app('360702').http, net.token('360702', 'editor', 'rate-probe'));
+    // Submission is 终审: each story passes 初审 and 复审 first (not rate limited), then the chief editor submits.
+    const first = as(net.app('360702').http, net.token('360702', 'editor', 'rate-first', '初审编辑'));
+    const second = as(net.app('360702').http, net.token('360702', 'editor', 'rate-second', '复审编辑'));
+    const chief = as(net.app('360702').http, net.token('360702', 'chief-editor', 'rate-probe', '总编辑'));
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await editor.post('/api/v1/centers/360702/stories', storyInput({ title: `限流测试 ${i}` })).expect(201)).body.id);
+    for (let i = 0; i < 5; i++) {
+      const id: string = (await first.post('/api/v1/centers/360702/stories', storyInput({ title: `限流测试 ${i}` })).expect(201)).body.id;
+      await first.post(`/api/v1/centers/360702/stories/${id}/review/advance`, { step: 'first' }).expect(200);
+      await second.post(`/api/v1/centers/360702/stories/${id}/review/advance`, { step: 'second' }).expect(200);
+      ids.push(id);
+    }
     const submits: number[] = [];
-    for (const id of ids) if (!submits.includes(429)) submits.push((await editor.post(`/api/v1/centers/360702/stories/${id}/submit`)).status);
+    for (const id of ids) if (!submits.includes(429)) submits.push((await chief.post(`/api/v1/centers/360702/stories/${id}/submit`)).status);
     expect(submits.slice(0, 3)).toEqual([202, 202, 202]);
     expect(submits[submits.length - 1]).toBe(429);
   });

@@ -4,6 +4,7 @@ import type { CenterLevel } from '@syn/network';
 import { NatsServerProcess, TestNetwork } from '@syn/testing';
 import request from 'supertest';
 import { storyInput } from '../support/http';
+import { SseClient } from '../support/sse';
 
 /**
  * Generated from ACCESS_MATRIX (the structure docs/roles.md is rendered from): every endpoint, as
@@ -16,8 +17,11 @@ type Relation = 'own' | 'foreign' | 'child';
 const NOBODY = '01890000-0000-7000-8000-00000000abcd';
 let seq = 0;
 
-/** A request that passes validation and reaches the handler, and the status it then answers. */
-const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'patch'; path: string; body?: object; ok: number }> = {
+/**
+ * A request that passes validation and reaches the handler, and the status it then answers.
+ * `stream`: a Server-Sent Events endpoint, whose status is read and whose stream is then closed.
+ */
+const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'patch' | 'put'; path: string; body?: object; ok: number; stream?: true }> = {
   'auth.login': (c) => ({ method: 'post', path: '/api/v1/auth/login', body: { center: c, username: 'nobody', password: 'not-the-password' }, ok: 401 }),
   'auth.refresh': () => ({ method: 'post', path: '/api/v1/auth/refresh', body: { refreshToken: `${NOBODY}.nothing` }, ok: 401 }),
   'auth.logout': () => ({ method: 'post', path: '/api/v1/auth/logout', body: { refreshToken: `${NOBODY}.nothing` }, ok: 204 }),
@@ -27,12 +31,52 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   'story.create': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/stories`, body: storyInput(), ok: 201 }),
   'story.update': (c) => ({ method: 'patch', path: `/api/v1/centers/${c}/stories/${NOBODY}`, body: { title: '改标题' }, ok: 404 }),
   'story.submit': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/stories/${NOBODY}/submit`, ok: 404 }),
+  'story.audit': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/stories/${NOBODY}/audit`, ok: 404 }),
+  'countyReview.sign': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/stories/${NOBODY}/review/advance`, body: { step: 'first' }, ok: 404 }),
+  'countyReview.sendBack': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/stories/${NOBODY}/review/send-back`, body: { reason: '请补充信源' }, ok: 404 }),
+  'countyReview.policy': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/review-policy`, ok: 200 }),
+  // Sets the default (3 steps): the answer is the probe, the policy stays as it was.
+  'countyReview.setPolicy': (c) => ({ method: 'put', path: `/api/v1/centers/${c}/review-policy`, body: { steps: 3 }, ok: 200 }),
+  'sharedPool.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/shared-pool`, ok: 200 }),
+  'sharedPool.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/shared-pool/${NOBODY}`, ok: 404 }),
+  'sharedPool.republish': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/shared-pool/${NOBODY}/republish`, body: { channel: '客户端' }, ok: 404 }),
+  'sharedPool.republished': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/republished`, ok: 200 }),
+  'topicInbox.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/topic-inbox`, ok: 200 }),
+  'releaseInbox.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/release-inbox`, ok: 200 }),
+  'releaseInbox.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/release-inbox/${NOBODY}`, ok: 404 }),
+  'releaseInbox.republish': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/release-inbox/${NOBODY}/republish`, ok: 404 }),
+  'adoptionFeedback.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/adoption-feedback`, ok: 200 }),
   'review.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/review-queue`, ok: 200 }),
   'review.decide': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/decision`, body: { decision: 'accept' }, ok: 404 }),
+  'review.claim': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/claim`, ok: 404 }),
+  'review.release': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/release`, ok: 404 }),
+  'review.audit': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/audit`, ok: 404 }),
   'pool.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/pool`, ok: 200 }),
   'pool.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/pool/${NOBODY}`, ok: 404 }),
+  'pool.edit': (c) => ({ method: 'patch', path: `/api/v1/centers/${c}/pool/${NOBODY}`, body: { title: '改标题' }, ok: 404 }),
+  'pool.audit': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/pool/${NOBODY}/audit`, ok: 404 }),
+  // A province has no parent to recommend to: its hub answers 422 before looking for the story.
+  'pool.recommend': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/pool/${NOBODY}/recommend`, body: { note: '建议省级平台选用' }, ok: LEVEL_OF[c] === 'province' ? 422 : 404 }),
   'index.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/index`, ok: 200 }),
   'index.open': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/index/${NOBODY}`, ok: 404 }),
+  'liveFeed.watch': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/live-feed`, ok: 200, stream: true }),
+  'adoption.adopt': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/adoptions`, body: { storyId: NOBODY, channels: ['客户端'] }, ok: 404 }),
+  'adoption.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/adoptions`, ok: 200 }),
+  // A real topic to every child (no probe here reads an inbox's contents).
+  'topics.issue': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/topics`, body: { title: '探针选题', brief: '授权探针', deadline: '2030-01-01T00:00:00+08:00' }, ok: 201 }),
+  'topics.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/topics`, ok: 200 }),
+  'topics.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/topics/${NOBODY}`, ok: 404 }),
+  'releases.issue': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/releases`, body: { storyId: NOBODY }, ok: 404 }),
+  'releases.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/releases`, ok: 200 }),
+  'releases.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/releases/${NOBODY}`, ok: 404 }),
+  'releases.correct': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/releases/${NOBODY}/corrections`, body: { title: '更正后的标题' }, ok: 404 }),
+  'releases.withdraw': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/releases/${NOBODY}/withdraw`, body: { reason: '数据有误' }, ok: 404 }),
+  'statistics.monthly': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/statistics/monthly`, ok: 200 }),
+  'statistics.monthlyCsv': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/statistics/monthly.csv`, ok: 200 }),
+  'statistics.ledger': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/statistics/ledger`, ok: 200 }),
+  'statistics.weights': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/statistics/weights`, ok: 200 }),
+  // The defaults (3 / 2 / 1): the answer is the probe, the points stay as they were.
+  'statistics.setWeights': (c) => ({ method: 'put', path: `/api/v1/centers/${c}/statistics/weights`, body: { province: 3, city: 2, republish: 1 }, ok: 200 }),
   'deadLetters.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/dead-letters`, ok: 200 }),
   'deadLetters.replay': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/dead-letters/999999999/replay`, ok: 404 }),
   'users.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/users`, ok: 200 }),
@@ -79,7 +123,13 @@ describe('authorization matrix: every endpoint × every role × own, foreign and
     await nats?.stop();
   });
 
-  const call = (center: string, probe: ReturnType<(typeof PROBES)[string]>, token?: string) => {
+  const call = async (center: string, probe: ReturnType<(typeof PROBES)[string]>, token?: string): Promise<{ status: number }> => {
+    if (probe.stream) {
+      // The stream stays open once allowed: take the status and hang up.
+      const feed = await SseClient.open(`${net.app(center).http}${probe.path}`, token === undefined ? {} : { authorization: `Bearer ${token}` });
+      feed.close();
+      return { status: feed.status };
+    }
     let r = request(net.app(center).http)[probe.method](probe.path);
     if (token !== undefined) r = r.set('authorization', `Bearer ${token}`);
     return probe.body ? r.send(probe.body) : r;

@@ -2,6 +2,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { STREAM_NAME } from '@syn/contracts';
 import { eventually, SecuredBus, TestNetwork } from '@syn/testing';
+import { submitThroughReview } from '../support/county-review';
 import { as, storyInput } from '../support/http';
 
 /**
@@ -45,7 +46,7 @@ describe('bus permissions from the generated nats-server config', () => {
   it('the apps run the whole flow under their own restricted users', async () => {
     const editor = as(net.app('360702').http, net.token('360702', 'editor'));
     const { body } = await editor.post('/api/v1/centers/360702/stories', storyInput()).expect(201);
-    await editor.post(`/api/v1/centers/360702/stories/${body.id}/submit`).expect(202);
+    await submitThroughReview(net, '360702', body.id);
     const curator = as(net.app('360700').http, net.token('360700', 'curator'));
     await eventually(async () => (await curator.get('/api/v1/centers/360700/review-queue')).body.items?.length === 1);
     await curator.post(`/api/v1/centers/360700/review-queue/${body.id}/decision`, { decision: 'accept' }).expect(200);
@@ -54,7 +55,7 @@ describe('bus permissions from the generated nats-server config', () => {
     // 南康 gets its decision too, while 章贡 is listening on the same bus.
     const nankang = as(net.app('360703').http, net.token('360703', 'editor'));
     const nk = await nankang.post('/api/v1/centers/360703/stories', storyInput({ title: '南康区家具产业' })).expect(201);
-    await nankang.post(`/api/v1/centers/360703/stories/${nk.body.id}/submit`).expect(202);
+    await submitThroughReview(net, '360703', nk.body.id);
     await eventually(async () => (await curator.get('/api/v1/centers/360700/review-queue?origin=360703')).body.items?.length === 1);
     await curator.post(`/api/v1/centers/360700/review-queue/${nk.body.id}/decision`, { decision: 'reject', reason: '请补充采访' }).expect(200);
     await eventually(async () => (await nankang.get(`/api/v1/centers/360703/stories/${nk.body.id}`)).body.status === 'rejected');
@@ -75,6 +76,8 @@ describe('bus permissions from the generated nats-server config', () => {
     expect(Object.keys(stored.state.subjects ?? {}).sort()).toEqual([
       'syn.down.360700.360702.review.decided',
       'syn.down.360700.360703.review.decided',
+      // The city reports its ledger (submissions received, decisions) up to the province.
+      'syn.up.360000.360700.ledger.reported',
       'syn.up.360000.360700.story.pooled',
       'syn.up.360700.360702.story.submitted',
       'syn.up.360700.360703.story.submitted',

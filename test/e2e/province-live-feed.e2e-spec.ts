@@ -46,6 +46,17 @@ describe('province live feed (实时稿件流)', () => {
     expect((await watch(feedUrl(net.token('360000', 'reporter')))).status).toBe(403);
   });
 
+  it('stops a desk account that was disabled, as the guard does everywhere else', async () => {
+    const admin = as(net.app('360000').http, net.token('360000', 'admin'));
+    const made = await admin.post('/api/v1/centers/360000/users', { username: 'feed-watcher', displayName: '值班编辑', role: 'desk-editor', password: 'feed-watcher-Passw0rd' }).expect(201);
+    const login = await as(net.app('360000').http).post('/api/v1/auth/login', { center: '360000', username: 'feed-watcher', password: 'feed-watcher-Passw0rd' }).expect(200);
+    const allowed = await watch(feedUrl(login.body.accessToken));
+    expect(allowed.status).toBe(200);
+    allowed.close();
+    await admin.patch(`/api/v1/centers/360000/users/${made.body.id}`, { disabled: true }).expect(200);
+    expect((await watch(feedUrl(login.body.accessToken))).status).toBe(401);
+  });
+
   it('delivers a story pooled in a city hub to a watching desk, live', async () => {
     const byQuery = await watch(feedUrl(net.token('360000', 'desk-editor')));
     const byHeader = await watch(feedUrl(), { authorization: `Bearer ${net.token('360000', 'chief-editor')}` });

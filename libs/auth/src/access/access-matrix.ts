@@ -29,6 +29,10 @@ const ALL_LEVELS: readonly CenterLevel[] = ['county', 'city', 'province'];
 const AUTHORS: readonly CenterLevel[] = ['county', 'city'];
 const HUBS: readonly CenterLevel[] = ['city', 'province'];
 const WRITERS: readonly Role[] = ['reporter', 'editor', 'chief-editor', 'admin'];
+/** The roles of a desk that issues downward and adopts (city hub, provincial desk). */
+const ISSUERS: readonly Role[] = ['desk-editor', 'chief-editor', 'curator', 'admin'];
+/** Who reads the provincial desk's figures and feed. */
+const PROVINCE_DESK: readonly Role[] = ['desk-editor', 'chief-editor', 'admin'];
 
 /**
  * The one source of truth for who may call which endpoint. DeskAuthGuard enforces it by route,
@@ -45,16 +49,59 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
   { action: 'story.get', method: 'GET', path: '/api/v1/centers/:center/stories/:id', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '查看本中心一篇稿件' },
   { action: 'story.create', method: 'POST', path: '/api/v1/centers/:center/stories', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '写稿（草稿）' },
   { action: 'story.update', method: 'PATCH', path: '/api/v1/centers/:center/stories/:id', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '修改草稿或被退回的稿件' },
-  { action: 'story.submit', method: 'POST', path: '/api/v1/centers/:center/stories/:id/submit', levels: AUTHORS, roles: ['editor', 'chief-editor', 'admin'], scope: 'own', summary: '上报到上级中心' },
+  { action: 'story.submit', method: 'POST', path: '/api/v1/centers/:center/stories/:id/submit', levels: AUTHORS, roles: ['editor', 'chief-editor', 'admin'], scope: 'own', summary: '终审签字并上报到上级中心' },
+  { action: 'story.audit', method: 'GET', path: '/api/v1/centers/:center/stories/:id/audit', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '稿件审计记录：本中心每次状态变化（谁、何时、前后）' },
+
+  { action: 'countyReview.sign', method: 'POST', path: '/api/v1/centers/:center/stories/:id/review/advance', levels: AUTHORS, roles: ['editor', 'chief-editor'], scope: 'own', summary: '三审签字：初审、复审、终审（终审即上报）' },
+  { action: 'countyReview.sendBack', method: 'POST', path: '/api/v1/centers/:center/stories/:id/review/send-back', levels: AUTHORS, roles: ['editor', 'chief-editor'], scope: 'own', summary: '审核退回作者（附理由），本版本的签字作废' },
+  { action: 'countyReview.policy', method: 'GET', path: '/api/v1/centers/:center/review-policy', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '本中心审核级数（二审或三审，默认三审）' },
+  { action: 'countyReview.setPolicy', method: 'PUT', path: '/api/v1/centers/:center/review-policy', levels: AUTHORS, roles: ['admin'], scope: 'own', summary: '设定本中心审核级数' },
+
+  { action: 'sharedPool.list', method: 'GET', path: '/api/v1/centers/:center/shared-pool', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '横向共享：上级大稿库中兄弟中心的稿件' },
+  { action: 'sharedPool.get', method: 'GET', path: '/api/v1/centers/:center/shared-pool/:storyId', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '查看上级大稿库中一篇稿件全文' },
+  { action: 'sharedPool.republish', method: 'POST', path: '/api/v1/centers/:center/shared-pool/:storyId/republish', levels: AUTHORS, roles: ['editor', 'chief-editor'], scope: 'own', summary: '转载兄弟中心的稿件到本中心渠道（注明来源，并反馈给原作中心）' },
+  { action: 'sharedPool.republished', method: 'GET', path: '/api/v1/centers/:center/republished', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '本中心转载过的稿件' },
+
+  { action: 'topicInbox.list', method: 'GET', path: '/api/v1/centers/:center/topic-inbox', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '收到的选题（写稿时带上 topicId 即为响应）' },
+  { action: 'releaseInbox.list', method: 'GET', path: '/api/v1/centers/:center/release-inbox', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '收到的通稿' },
+  { action: 'releaseInbox.get', method: 'GET', path: '/api/v1/centers/:center/release-inbox/:releaseId', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '查看一篇收到的通稿' },
+  { action: 'releaseInbox.republish', method: 'POST', path: '/api/v1/centers/:center/release-inbox/:releaseId/republish', levels: AUTHORS, roles: ['editor', 'chief-editor', 'admin'], scope: 'own', summary: '转载通稿（回执发给下发中心）' },
+  { action: 'adoptionFeedback.list', method: 'GET', path: '/api/v1/centers/:center/adoption-feedback', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '采用反馈：本中心及下级中心的稿件被谁、在哪个渠道采用' },
 
   { action: 'review.list', method: 'GET', path: '/api/v1/centers/:center/review-queue', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '审核队列：下级报送的稿件' },
-  { action: 'review.decide', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/decision', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '入库或退稿' },
+  { action: 'review.decide', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/decision', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '入库、退稿或退改' },
+  { action: 'review.claim', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/claim', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '领稿：占用一篇待审稿件（再次领取即续期）' },
+  { action: 'review.release', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/release', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '放回：把领取的稿件交还审核队列' },
+  { action: 'review.audit', method: 'GET', path: '/api/v1/centers/:center/review-queue/:storyId/audit', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '待审稿件在本稿库的审计记录' },
 
   { action: 'pool.list', method: 'GET', path: '/api/v1/centers/:center/pool', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'editor', 'admin'], scope: 'own', summary: '大稿库列表' },
   { action: 'pool.get', method: 'GET', path: '/api/v1/centers/:center/pool/:storyId', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'editor', 'admin'], scope: 'own', summary: '查看大稿库中一篇稿件' },
+  { action: 'pool.edit', method: 'PATCH', path: '/api/v1/centers/:center/pool/:storyId', levels: HUBS, roles: ['curator', 'desk-editor'], scope: 'own', summary: '编辑入库稿件的标题、摘要、标签（署名编辑，原文保留）' },
+  { action: 'pool.audit', method: 'GET', path: '/api/v1/centers/:center/pool/:storyId/audit', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'editor', 'admin'], scope: 'own', summary: '入库稿件在本稿库的审计记录' },
+  { action: 'pool.recommend', method: 'POST', path: '/api/v1/centers/:center/pool/:storyId/recommend', levels: HUBS, roles: ['curator', 'chief-editor'], scope: 'own', summary: '推荐：把入库稿件推荐给上级平台（附推荐语）；省级无上级，答 422' },
 
-  { action: 'index.list', method: 'GET', path: '/api/v1/centers/:center/index', levels: ['province'], roles: ['desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '省级稿库：全省各大稿库的稿件' },
-  { action: 'index.open', method: 'GET', path: '/api/v1/centers/:center/index/:storyId', levels: ['province'], roles: ['desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '打开省级稿库中的稿件（经 gRPC 从所属稿库取全文）' },
+  { action: 'index.list', method: 'GET', path: '/api/v1/centers/:center/index', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '省级稿库：全省各大稿库的稿件' },
+  { action: 'index.open', method: 'GET', path: '/api/v1/centers/:center/index/:storyId', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '打开省级稿库中的稿件（经 gRPC 从所属稿库取全文）' },
+  { action: 'liveFeed.watch', method: 'GET', path: '/api/v1/centers/:center/live-feed', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '实时稿件流（SSE）：全省各大稿库入库与推荐的稿件' },
+
+  { action: 'adoption.adopt', method: 'POST', path: '/api/v1/centers/:center/adoptions', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '选用稿件到本中心渠道（采用反馈发给原作中心）' },
+  { action: 'adoption.list', method: 'GET', path: '/api/v1/centers/:center/adoptions', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '本中心的选用记录' },
+
+  { action: 'topics.issue', method: 'POST', path: '/api/v1/centers/:center/topics', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '下达选题到全部或指定的下级中心' },
+  { action: 'topics.list', method: 'GET', path: '/api/v1/centers/:center/topics', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '本中心下达的选题及各单位响应情况' },
+  { action: 'topics.get', method: 'GET', path: '/api/v1/centers/:center/topics/:topicId', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '查看一个选题：各单位是否响应、何时、是否逾期' },
+
+  { action: 'releases.issue', method: 'POST', path: '/api/v1/centers/:center/releases', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '下发通稿到全部或指定的下级中心' },
+  { action: 'releases.list', method: 'GET', path: '/api/v1/centers/:center/releases', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '本中心下发的通稿及转载情况' },
+  { action: 'releases.get', method: 'GET', path: '/api/v1/centers/:center/releases/:releaseId', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '查看一篇下发的通稿' },
+  { action: 'releases.correct', method: 'POST', path: '/api/v1/centers/:center/releases/:releaseId/corrections', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '更正通稿：新版本送达所有收到的中心' },
+  { action: 'releases.withdraw', method: 'POST', path: '/api/v1/centers/:center/releases/:releaseId/withdraw', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '撤稿：通知所有收到的中心撤下' },
+
+  { action: 'statistics.monthly', method: 'GET', path: '/api/v1/centers/:center/statistics/monthly', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '月度考核与稿酬统计：各中心、各作者的报送、入库、采用、转载、选题响应与积分' },
+  { action: 'statistics.monthlyCsv', method: 'GET', path: '/api/v1/centers/:center/statistics/monthly.csv', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '月度统计导出 CSV（按中心或按作者）' },
+  { action: 'statistics.ledger', method: 'GET', path: '/api/v1/centers/:center/statistics/ledger', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '当月贡献台账（只增不改，统计由此计算）' },
+  { action: 'statistics.weights', method: 'GET', path: '/api/v1/centers/:center/statistics/weights', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '各采用级别的积分' },
+  { action: 'statistics.setWeights', method: 'PUT', path: '/api/v1/centers/:center/statistics/weights', levels: ['province'], roles: ['admin'], scope: 'own', summary: '设定各采用级别的积分（重算当月积分）' },
 
   { action: 'deadLetters.list', method: 'GET', path: '/api/v1/centers/:center/dead-letters', levels: ALL_LEVELS, roles: ['admin'], scope: 'own', summary: '死信列表（无法处理的消息及原因）' },
   { action: 'deadLetters.replay', method: 'POST', path: '/api/v1/centers/:center/dead-letters/:id/replay', levels: ALL_LEVELS, roles: ['admin'], scope: 'own', summary: '重放一条死信' },
