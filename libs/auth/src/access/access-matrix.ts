@@ -51,6 +51,8 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
   { action: 'story.update', method: 'PATCH', path: '/api/v1/centers/:center/stories/:id', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '修改草稿或被退回的稿件' },
   { action: 'story.submit', method: 'POST', path: '/api/v1/centers/:center/stories/:id/submit', levels: AUTHORS, roles: ['editor', 'chief-editor', 'admin'], scope: 'own', summary: '终审签字并上报到上级中心' },
   { action: 'story.audit', method: 'GET', path: '/api/v1/centers/:center/stories/:id/audit', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '稿件审计记录：本中心每次状态变化（谁、何时、前后）' },
+  { action: 'story.correct', method: 'POST', path: '/api/v1/centers/:center/stories/:id/corrections', levels: AUTHORS, roles: ['editor', 'chief-editor', 'admin'], scope: 'own', summary: '更正：已入库稿件的新版本，连同更正说明送达每一份副本' },
+  { action: 'story.withdraw', method: 'POST', path: '/api/v1/centers/:center/stories/:id/withdrawal', levels: AUTHORS, roles: ['chief-editor', 'admin'], scope: 'own', summary: '撤稿：稿件从所到之处全部撤下（不可恢复）' },
 
   { action: 'countyReview.sign', method: 'POST', path: '/api/v1/centers/:center/stories/:id/review/advance', levels: AUTHORS, roles: ['editor', 'chief-editor'], scope: 'own', summary: '三审签字：初审、复审、终审（终审即上报）' },
   { action: 'countyReview.sendBack', method: 'POST', path: '/api/v1/centers/:center/stories/:id/review/send-back', levels: AUTHORS, roles: ['editor', 'chief-editor'], scope: 'own', summary: '审核退回作者（附理由），本版本的签字作废' },
@@ -105,6 +107,11 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
 
   { action: 'deadLetters.list', method: 'GET', path: '/api/v1/centers/:center/dead-letters', levels: ALL_LEVELS, roles: ['admin'], scope: 'own', summary: '死信列表（无法处理的消息及原因）' },
   { action: 'deadLetters.replay', method: 'POST', path: '/api/v1/centers/:center/dead-letters/:id/replay', levels: ALL_LEVELS, roles: ['admin'], scope: 'own', summary: '重放一条死信' },
+
+  { action: 'deliveries.list', method: 'GET', path: '/api/v1/centers/:center/deliveries', levels: ALL_LEVELS, roles: ['editor', 'chief-editor', 'curator', 'desk-editor', 'admin'], scope: 'own', summary: '送达台账：本中心送出的稿件、更正、撤稿及各中心回执' },
+  { action: 'deliveries.get', method: 'GET', path: '/api/v1/centers/:center/deliveries/:storyId', levels: ALL_LEVELS, roles: ['reporter', 'editor', 'chief-editor', 'curator', 'desk-editor', 'admin'], scope: 'own', summary: '一篇稿件的所有副本：哪些中心已确认、哪些待确认' },
+  { action: 'deliveries.overdueCheck', method: 'POST', path: '/api/v1/centers/:center/deliveries/overdue-check', levels: ALL_LEVELS, roles: ['admin'], scope: 'own', summary: '立即检查超时未回执的送达（也定时运行）' },
+  { action: 'reconciliation.run', method: 'POST', path: '/api/v1/centers/:center/reconciliation/run', levels: ALL_LEVELS, roles: ['admin'], scope: 'own', summary: '与上级中心对账，补发对方缺少的稿件' },
 
   { action: 'users.list', method: 'GET', path: '/api/v1/centers/:center/users', levels: ALL_LEVELS, roles: ['admin'], scope: 'own-or-below', summary: '本中心或下级中心的用户列表' },
   { action: 'users.create', method: 'POST', path: '/api/v1/centers/:center/users', levels: ALL_LEVELS, roles: ['admin'], scope: 'own-or-below', summary: '为本中心或下级中心建用户' },
