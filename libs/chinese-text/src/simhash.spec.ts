@@ -15,9 +15,9 @@ interface SeedStory {
   body: string[];
 }
 
-// Tests run with cwd = repo root (/work/main); the samples live beside it.
+// Tests run with cwd = repo root; the seed stories ship with the demo.
 const seed: SeedStory[] = JSON.parse(
-  readFileSync(resolve(process.cwd(), '../shared/samples/seed-stories.json'), 'utf8'),
+  readFileSync(resolve(process.cwd(), 'deploy/demo/seed-stories.json'), 'utf8'),
 ).stories;
 const text = (s: SeedStory) => `${s.title}\n${s.body.join('\n')}`;
 const sentences = (body: string) => body.split(/(?<=[。！？])/).filter((x) => x.trim().length > 0);
