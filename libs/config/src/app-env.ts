@@ -102,6 +102,16 @@ export class AppEnv {
   @Min(1)
   @Max(24 * 3600)
   REVIEW_CLAIM_TTL_SECONDS: number = 15 * 60;
+
+  /** How often each search set rebuilds its word frequencies (idf; docs/search-design.md). */
+  @IsInt()
+  @Min(1000)
+  SEARCH_LEXICON_REFRESH_MS: number = 3600 * 1000;
+
+  /** …and sooner, once this many stories were indexed since the last rebuild. */
+  @IsInt()
+  @Min(1)
+  SEARCH_LEXICON_REFRESH_AFTER_INSERTS: number = 500;
 }
 
 function NotEmptyFile(): PropertyDecorator {

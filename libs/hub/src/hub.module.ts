@@ -11,6 +11,15 @@ import { CurationService } from './curation/curation.service';
 import { PoolStoryEditEntity } from './curation/pool-story-edit.entity';
 import { HubPool1764100200000 } from './migrations/1764100200000-hub-pool';
 import { HubWorkflow1764100310200 } from './migrations/1764100310200-hub-workflow';
+import { PoolSearch1764100700100 } from './migrations/1764100700100-pool-search';
+import { NearDuplicates1764100700200 } from './migrations/1764100700200-near-duplicates';
+import { FamilyMergeService } from './near-duplicates/family-merge.service';
+import { StoryFamilyController } from './near-duplicates/story-family.controller';
+import { StoryFamilyService } from './near-duplicates/story-family.service';
+import { chineseSegmenterProvider } from './search/chinese-segmenter.provider';
+import { PoolSearchController } from './search/pool-search.controller';
+import { PoolSearchIndex } from './search/pool-search-index';
+import { PoolSearchService } from './search/pool-search.service';
 import { PoolAnnouncer } from './pool/pool-announcer';
 import { RecommendationController } from './recommendation/recommendation.controller';
 import { RecommendationService } from './recommendation/recommendation.service';
@@ -29,7 +38,7 @@ import { SubmissionEntity } from './review-queue/submission.entity';
 
 export const hubPersistence: PersistencePart = {
   entities: [SubmissionEntity, PoolStoryEntity, PoolStoryEditEntity, PoolAdoptionEntity],
-  migrations: [HubPool1764100200000, HubWorkflow1764100310200],
+  migrations: [HubPool1764100200000, HubWorkflow1764100310200, PoolSearch1764100700100, NearDuplicates1764100700200],
 };
 
 /** What a center with children does: review what they submit and keep the shared pool. */
@@ -44,7 +53,8 @@ export class HubModule implements OnModuleInit {
     return {
       module: HubModule,
       imports: options.imports ?? [],
-      controllers: [ReviewQueueController, ClaimsController, PoolController, CurationController, RecommendationController, HubAuditController, StoryPoolGrpcController],
+      // PoolSearchController before PoolController: pool/search must not be taken for pool/:storyId.
+      controllers: [ReviewQueueController, StoryFamilyController, ClaimsController, PoolSearchController, PoolController, CurationController, RecommendationController, HubAuditController, StoryPoolGrpcController],
       providers: [
         ReviewQueueService,
         PoolService,
@@ -54,11 +64,16 @@ export class HubModule implements OnModuleInit {
         CurationService,
         RecommendationService,
         StoryRepublishedHandler,
+        chineseSegmenterProvider,
+        PoolSearchIndex,
+        PoolSearchService,
+        StoryFamilyService,
+        FamilyMergeService,
         ...(options.listeners ?? []),
         { provide: POOL_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.listenerTokens ?? []) as never[] },
         { provide: REVIEW_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.reviewListenerTokens ?? []) as never[] },
       ],
-      exports: [PoolService, ReviewQueueService],
+      exports: [PoolService, ReviewQueueService, PoolSearchIndex],
     };
   }
 

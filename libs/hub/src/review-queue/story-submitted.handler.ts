@@ -3,6 +3,7 @@ import { AuditLog, remoteActor } from '@syn/audit';
 import { STORY_SUBMITTED, StorySubmitted } from '@syn/contracts';
 import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
+import { StoryFamilyService } from '../near-duplicates/story-family.service';
 import { assertSnapshotIntegrity } from '../snapshot-integrity';
 import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 
@@ -21,6 +22,7 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
   constructor(
     private readonly registry: EventHandlerRegistry,
     private readonly audit: AuditLog,
+    private readonly families: StoryFamilyService,
     @Optional() @Inject(REVIEW_LISTENERS) private readonly listeners: ReviewListener[] = [],
   ) {}
 
@@ -50,6 +52,7 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
       this.logger.debug({ msg: 'stale or repeated submission ignored', hub: e.recipient, storyId: story.id, version: story.version });
       return;
     }
+    await this.families.onSubmitted(m, e.recipient, story);
     for (const l of this.listeners) await l.onSubmitted(m, { story, hubCode: e.recipient, submittedBy: e.payload.submittedBy, submittedAt: new Date(e.payload.submittedAt) });
     const previous = rows[0].previous_version !== null ? { version: rows[0].previous_version, status: rows[0].previous_status } : null;
     await this.audit.record(m, {
