@@ -37,6 +37,10 @@ describe('buildPoolSearchQuery', () => {
     expect(sql.text).toContain('JOIN story_index_texts s ON s.story_id = d.story_id');
     expect(sql.text).toMatch(/t\.hub_code = ANY\(\$\d+::text\[\]\)/);
     expect(sql.text).not.toContain('pool_search');
+    const several = buildPoolSearchQuery({ scope: '360000', tables, query: '赣州 媒体', storyColumns: ['title'] })!;
+    expect(several.text).toContain('FROM index_search_docs d');
+    expect(several.text).toContain('index_search_lexicon');
+    expect(several.text).not.toMatch(/pool_s/);
   });
 
   it('keeps every user-supplied value in parameters', () => {

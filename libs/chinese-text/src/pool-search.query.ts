@@ -205,7 +205,7 @@ function multiWordPage(
   LEFT JOIN ${t.lexicon} l ON l.term = u.term
 ),
 m AS MATERIALIZED (
-  SELECT d.doc_no FROM pool_search_docs d
+  SELECT d.doc_no FROM ${t.docs} d
   WHERE ${matchConditions.join('\n    AND ')}
 ),
 scored AS (
