@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
+import { Client } from 'pg';
 import { submitStory } from '../support/flow';
 import { storyPoolAs } from '../support/grpc';
 import { as } from '../support/http';
@@ -57,8 +58,9 @@ describe('pool search: Chinese full text over the city pool, the review queue an
     net = await TestNetwork.start({
       natsUrl: nats.url,
       apps: [
-        { kind: 'province', centers: ['360000', '460000'] },
-        { kind: 'city', centers: ['360700'] },
+        // A small pool should not wait an hour for its word frequencies.
+        { kind: 'province', centers: ['360000', '460000'], env: { SEARCH_LEXICON_REFRESH_AFTER_INSERTS: '5' } },
+        { kind: 'city', centers: ['360700'], env: { SEARCH_LEXICON_REFRESH_AFTER_INSERTS: '5' } },
         { kind: 'county', centers: COUNTIES },
       ],
     });
@@ -247,5 +249,21 @@ describe('pool search: Chinese full text over the city pool, the review queue an
     // Another province hosted by the same app sees none of it.
     const hainan = as(net.app('460000').http, net.token('460000', 'desk-editor'));
     expect((await hainan.get(`/api/v1/centers/460000/index/search?q=${q('影响力')}`).expect(200)).body.items).toEqual([]);
+  });
+
+  it('refreshes the word frequencies (idf) in the app after enough new stories, at the hub and the province', async () => {
+    const df = async (center: string, table: string) => {
+      const db = new Client({ connectionString: net.app(center).database.url });
+      await db.connect();
+      try {
+        const r = await db.query<{ df: number }>(`SELECT df FROM ${table} WHERE term = $1`, ['影响力']);
+        return r.rows[0]?.df ?? null;
+      } finally {
+        await db.end();
+      }
+    };
+    // Exactly the stories that contain the word, once the last batch of inserts was counted.
+    expect(await eventually(async () => ((await df('360700', 'pool_search_lexicon')) === containing('影响力').length ? true : null))).toBe(true);
+    expect(await eventually(async () => ((await df('360000', 'index_search_lexicon')) === containing('影响力').length ? true : null))).toBe(true);
   });
 });
