@@ -161,6 +161,8 @@ const TAGS = Array.from({ length: 40 }, (_, i) => `标签${i}`);
 const DAY_MS = 86_400_000;
 const POOL_DAYS = 730;
 const NOW = Date.UTC(2025, 10, 1);
+/** The one hub whose pool the benchmark fills (scope_code of every row). */
+const HUB = '360700';
 
 interface Story {
   id: string;
@@ -332,22 +334,22 @@ async function load(db: Client, o: Options, gen: StoryGenerator, vocab: Vocabula
     pending = (async () => {
       const tA = performance.now();
       await db.query(
-        `INSERT INTO pool_stories (id, title, body, origin_code, category, pooled_at)
+        `INSERT INTO pool_stories (story_id, title, body, origin_code, category, pooled_at)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])`,
         [s.id, s.title, s.body, s.origin, s.category, s.pooled],
       );
       await db.query(
-        `INSERT INTO pool_search_docs (story_id, doc_no, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
+        `INSERT INTO pool_search_docs (story_id, doc_no, scope_code, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
          OVERRIDING SYSTEM VALUE
-         SELECT id, doc_no, '360700', origin, category, tags::text[], pooled, words, lexemes::tsvector, simhash, bands::int[]
+         SELECT id, doc_no, '360700', '360700', origin, category, tags::text[], pooled, words, lexemes::tsvector, simhash, bands::int[]
          FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::text[], $9::bigint[], $10::text[])
            AS u (id, doc_no, origin, category, tags, pooled, words, lexemes, simhash, bands)`,
         [s.id, s.docNo, s.origin, s.category, s.tags, s.pooled, s.words, s.lexemes, s.simhash, s.bands],
       );
       const tB = performance.now();
       await db.query(
-        `INSERT INTO pool_search_terms (term, impact, doc_no, origin_code, category, pooled_at)
-         SELECT * FROM unnest($1::text[], $2::smallint[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[])`,
+        `INSERT INTO pool_search_terms (scope_code, hub_code, term, impact, doc_no, origin_code, category, pooled_at)
+         SELECT '360700', '360700', * FROM unnest($1::text[], $2::smallint[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[])`,
         [p.term, p.impact, p.docNo, p.origin, p.category, p.pooled],
       );
       if (process.env.BENCH_DEBUG) log(`batch: stories+docs ${round(tB - tA)} ms, postings ${round(performance.now() - tB)} ms`);
@@ -403,7 +405,7 @@ async function timeSearch(
   const perPage: number[] = [];
   for (let page = 0; page < pages; page++) {
     const tp = performance.now();
-    const sql = buildPoolSearchQuery({ query, filters, cursor: cursor ?? undefined, storyColumns: ['title', 'body'] }, segmenter);
+    const sql = buildPoolSearchQuery({ scope: HUB, query, filters, cursor: cursor ?? undefined, storyColumns: ['title', 'body'] }, segmenter);
     if (!sql) throw new Error(`empty query ${query}`);
     const res = await db.query<{ doc_no: string; score: string; title: string; body: string }>(sql.text, sql.values);
     for (const r of res.rows) {
@@ -435,7 +437,7 @@ async function main(): Promise<void> {
   // lz4 compresses the 4 KB bodies and tsvectors several times faster than pglz.
   await db.query(`SET default_toast_compression = 'lz4'`);
   await db.query(`CREATE UNLOGGED TABLE pool_stories (
-    id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL,
+    story_id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL,
     origin_code text, category text, pooled_at timestamptz NOT NULL)`);
   const { tables, indexes } = splitDdl();
   for (const t of tables) await db.query(t);
@@ -564,7 +566,7 @@ async function main(): Promise<void> {
     const ms: number[] = [];
     const rows: number[] = [];
     for (let i = 0; i < Math.max(20, o.queries / 4); i++) {
-      const sql = buildPoolSearchQuery({ query: pick(words), cursor: { score: '0', docNo: String(n + 1) }, storyColumns: ['title', 'body'] }, segmenter)!;
+      const sql = buildPoolSearchQuery({ scope: HUB, query: pick(words), cursor: { score: '0', docNo: String(n + 1) }, storyColumns: ['title', 'body'] }, segmenter)!;
       const tq = performance.now();
       const res = await db.query(sql.text, sql.values);
       ms.push(performance.now() - tq);
@@ -590,7 +592,7 @@ async function main(): Promise<void> {
       const probe = simhashProbeKeys(hash);
       hashMs.push(performance.now() - th);
       const tq = performance.now();
-      const res = await db.query<{ story_id: string }>(NEAR_DUPLICATE_QUERY, [simhashToPg(hash), probe, NEAR_DUPLICATE_MAX_DISTANCE, 10]);
+      const res = await db.query<{ story_id: string }>(NEAR_DUPLICATE_QUERY, [simhashToPg(hash), probe, NEAR_DUPLICATE_MAX_DISTANCE, 10, HUB]);
       ms.push(performance.now() - tq);
       rows.push(res.rows.length);
       if (res.rows.some((r) => r.story_id === original.id)) found++;
@@ -599,7 +601,7 @@ async function main(): Promise<void> {
       `EXPLAIN (ANALYZE, FORMAT JSON) ${NEAR_DUPLICATE_QUERY}`,
       (() => {
         const h = simhashOfWords(loaded.samples[0].tokens);
-        return [simhashToPg(h), simhashProbeKeys(h), NEAR_DUPLICATE_MAX_DISTANCE, 10];
+        return [simhashToPg(h), simhashProbeKeys(h), NEAR_DUPLICATE_MAX_DISTANCE, 10, HUB];
       })(),
     );
     results['near_duplicate'] = {
@@ -642,15 +644,15 @@ async function main(): Promise<void> {
       const { postings, wordCount } = termImpacts(titleWords, bodyWords);
       const hash = simhashOfWords(segmenter.words(`${story.title}\n${story.body}`, { mode: 'precise' }));
       segMs.push(performance.now() - ts);
-      await db.query(`INSERT INTO pool_stories (id, title, body, pooled_at) VALUES ($1, $2, $3, now())`, [story.id, story.title, story.body]);
+      await db.query(`INSERT INTO pool_stories (story_id, title, body, pooled_at) VALUES ($1, $2, $3, now())`, [story.id, story.title, story.body]);
       const tq = performance.now();
       await db.query(
         `WITH d AS (
-           INSERT INTO pool_search_docs (story_id, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
-           VALUES ($1, '360700', $2, $3, $4::text[], now(), $5, array_to_tsvector($6::text[]), $7::bigint, $8::int[])
-           RETURNING doc_no, origin_code, category, pooled_at)
-         INSERT INTO pool_search_terms (term, impact, doc_no, origin_code, category, pooled_at)
-         SELECT p.term, p.impact, d.doc_no, d.origin_code, d.category, d.pooled_at FROM d, unnest($9::text[], $10::smallint[]) p (term, impact)`,
+           INSERT INTO pool_search_docs (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
+           VALUES ($1, '360700', '360700', $2, $3, $4::text[], now(), $5, array_to_tsvector($6::text[]), $7::bigint, $8::int[])
+           RETURNING doc_no, scope_code, hub_code, origin_code, category, pooled_at)
+         INSERT INTO pool_search_terms (scope_code, term, impact, doc_no, hub_code, origin_code, category, pooled_at)
+         SELECT d.scope_code, p.term, p.impact, d.doc_no, d.hub_code, d.origin_code, d.category, d.pooled_at FROM d, unnest($9::text[], $10::smallint[]) p (term, impact)`,
         [story.id, story.origin, story.category, story.tags, wordCount, lex, simhashToPg(hash), simhashBands(hash), postings.map((p) => p.term), postings.map((p) => p.impact)],
       );
       ms.push(performance.now() - tq);

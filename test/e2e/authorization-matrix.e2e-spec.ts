@@ -90,6 +90,12 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   'users.create': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/users`, body: { username: `probe-${++seq}`, displayName: '探针用户', role: 'reporter', password: 'probe-password-1' }, ok: 201 }),
   'users.update': (c) => ({ method: 'patch', path: `/api/v1/centers/${c}/users/${NOBODY}`, body: { displayName: '改名' }, ok: 404 }),
   'users.setPassword': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/users/${NOBODY}/password`, body: { password: 'another-password-2' }, ok: 404 }),
+  // search & near-duplicates
+  'pool.search': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/pool/search?q=${encodeURIComponent('媒体融合')}`, ok: 200 }),
+  'review.family': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/family`, ok: 404 }),
+  'review.merge': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/merge`, body: { members: ['01890000-0000-7000-8000-00000000abce'] }, ok: 404 }),
+  'sharedPool.search': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/shared-pool/search?q=${encodeURIComponent('媒体融合')}`, ok: 200 }),
+  'index.search': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/index/search?q=${encodeURIComponent('媒体融合')}`, ok: 200 }),
 };
 
 /** Per level: the caller's own center, a foreign one of the same level, and a child (none for a county). */

@@ -133,6 +133,24 @@ describe('corrections, takedowns, receipts and embargo', () => {
     expect(queue.body.items.map((i: { storyId: string }) => i.storyId)).not.toContain(id);
   });
 
+  it('search follows corrections and takedowns at the hub and the province', async () => {
+    const id = await pooledStory({ title: '瑞金：红色旅游专线开通', body: '<p>瑞金红色旅游专线今日开通，游客可乘专线前往叶坪旧址。</p>' });
+    const hubFinds = async (q: string) => (await curator().get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent(q)}`).expect(200)).body.items.map((i: { storyId: string }) => i.storyId);
+    const provinceFinds = async (q: string) => (await desk().get(`/api/v1/centers/360000/index/search?q=${encodeURIComponent(q)}`).expect(200)).body.items.map((i: { storyId: string }) => i.storyId);
+    await eventually(async () => (await provinceFinds('叶坪')).includes(id));
+    expect(await hubFinds('叶坪')).toContain(id);
+
+    await editor()
+      .post(`/api/v1/centers/360702/stories/${id}/corrections`, { body: '<p>瑞金红色旅游专线今日开通，游客可乘专线前往沙洲坝旧址。</p>', note: '更正：专线终点为沙洲坝' })
+      .expect(202);
+    await eventually(async () => (await hubFinds('沙洲坝')).includes(id) && (await provinceFinds('沙洲坝')).includes(id));
+    expect(await hubFinds('叶坪')).not.toContain(id);
+    expect(await provinceFinds('叶坪')).not.toContain(id);
+
+    await chief().post(`/api/v1/centers/360702/stories/${id}/withdrawal`, { reason: '专线尚未获批，稿件撤回' }).expect(202);
+    await eventually(async () => !(await hubFinds('沙洲坝')).includes(id) && !(await provinceFinds('沙洲坝')).includes(id));
+  });
+
   it('a takedown that arrives before its story still wins when the story comes later', async () => {
     const s = makeSnapshot('360703', { title: '先撤后到的稿件' });
     await bus.publish(
@@ -166,7 +184,7 @@ describe('corrections, takedowns, receipts and embargo', () => {
 
   it('an embargoed story is seen only by its origin and its hub, over REST and gRPC', async () => {
     const until = new Date(Date.now() + 3600_000).toISOString();
-    const id = await pooledStory({ title: '禁发至明日的稿件', embargoUntil: until });
+    const id = await pooledStory({ title: '禁发至明日的稿件', body: '<p>瑶池湾湿地公园明日开园。</p>', embargoUntil: until });
     // A story pooled right after it shows that the embargoed one had time to reach the index too.
     const later = await pooledStory({ title: '禁发稿件之后的稿件' });
     await eventually(async () => (await desk().get(`/api/v1/centers/360000/index/${later}`)).status === 200);
@@ -188,6 +206,13 @@ describe('corrections, takedowns, receipts and embargo', () => {
         c.close();
       }
     }
+    // Search is a read like any other: the province and a sibling county do not find it; its hub and its origin do.
+    const searchFor = '瑶池湾';
+    expect((await desk().get(`/api/v1/centers/360000/index/search?q=${encodeURIComponent(searchFor)}`).expect(200)).body.items).toEqual([]);
+    const sibling = as(net.app('360703').http, net.token('360703', 'editor'));
+    expect((await sibling.get(`/api/v1/centers/360703/shared-pool/search?q=${encodeURIComponent(searchFor)}`).expect(200)).body.items).toEqual([]);
+    expect((await curator().get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent(searchFor)}`).expect(200)).body.items.map((i: { storyId: string }) => i.storyId)).toEqual([id]);
+    expect((await editor().get(`/api/v1/centers/360702/shared-pool/search?q=${encodeURIComponent(searchFor)}`).expect(200)).body.items.map((i: { storyId: string }) => i.storyId)).toEqual([id]);
   });
 
   it('a correction left unconfirmed raises an alert (error log + metric) and is confirmed once the hub is back', async () => {

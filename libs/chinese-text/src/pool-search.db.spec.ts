@@ -36,20 +36,20 @@ interface Row {
 }
 
 async function addStory(id: string, title: string, body: string, origin: string | null, pooledAt: Date): Promise<void> {
-  await db.query(`INSERT INTO pool_stories (id, title, body) VALUES ($1, $2, $3)`, [id, title, body]);
+  await db.query(`INSERT INTO pool_stories (story_id, title, body) VALUES ($1, $2, $3)`, [id, title, body]);
   const titleWords = segmenter.words(title);
   const bodyWords = segmenter.words(body);
   const { postings, wordCount } = termImpacts(titleWords, bodyWords);
   const hash = simhash(`${title}\n${body}`);
   await db.query(INSERT_POOL_SEARCH_STORY, [
-    id, '360700', origin, '时政', ['媒体融合'], pooledAt, wordCount,
+    id, '360700', '360700', origin, '时政', ['媒体融合'], pooledAt, wordCount,
     segmenter.lexemes(title, body), simhashToPg(hash), simhashBands(hash),
     postings.map((p) => p.term), postings.map((p) => p.impact),
   ]);
 }
 
 async function search(query: string, filters?: PoolSearchFilters, cursor?: PoolSearchCursor, limit = 20): Promise<Row[]> {
-  const sql = buildPoolSearchQuery({ query, filters, cursor, limit, storyColumns: ['title'] }, segmenter);
+  const sql = buildPoolSearchQuery({ scope: '360700', query, filters, cursor, limit, storyColumns: ['title'] }, segmenter);
   if (!sql) return [];
   return (await db.query<Row>(sql.text, sql.values)).rows;
 }
@@ -66,7 +66,7 @@ beforeAll(async () => {
   url.pathname = `/${dbName}`;
   db = new Client({ connectionString: url.toString() });
   await db.connect();
-  await db.query(`CREATE TABLE pool_stories (id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL)`);
+  await db.query(`CREATE TABLE pool_stories (story_id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL)`);
   for (const ddl of POOL_SEARCH_DDL) await db.query(ddl);
   const day = 86_400_000;
   const base = Date.UTC(2025, 0, 1);
@@ -134,7 +134,7 @@ describe('pool search against PostgreSQL', () => {
     const rows = await search('媒体 影响力');
     expect(rows.length).toBeGreaterThan(0);
     const bodies = await db.query<{ id: string; text: string }>(
-      `SELECT id, title || body AS text FROM pool_stories WHERE id = ANY($1::uuid[])`,
+      `SELECT story_id AS id, title || body AS text FROM pool_stories WHERE story_id = ANY($1::uuid[])`,
       [rows.map((r) => r.story_id)],
     );
     for (const b of bodies.rows) {
@@ -166,10 +166,17 @@ describe('pool search against PostgreSQL', () => {
     const hash = simhash(edited);
     const rows = (
       await db.query<{ story_id: string; distance: number }>(NEAR_DUPLICATE_QUERY, [
-        simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, 10,
+        simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, 10, '360700',
       ])
     ).rows;
     expect(rows.map((r) => r.story_id)).toEqual([uuid(5)]);
+    const elsewhere = await db.query(NEAR_DUPLICATE_QUERY, [simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, 10, '360100']);
+    expect(elsewhere.rows).toEqual([]);
+  });
+
+  it('does not find another hub’s stories', async () => {
+    const sql = buildPoolSearchQuery({ scope: '360100', query: '探路', storyColumns: ['title'] }, segmenter)!;
+    expect((await db.query(sql.text, sql.values)).rows).toEqual([]);
   });
 
   it('forgets a withdrawn story', async () => {

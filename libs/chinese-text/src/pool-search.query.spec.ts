@@ -1,3 +1,4 @@
+import { searchTables } from './pool-search.sql';
 import {
   buildPoolSearchQuery,
   decodePoolSearchCursor,
@@ -7,22 +8,45 @@ import {
 
 describe('buildPoolSearchQuery', () => {
   it('returns null for a query without searchable words', () => {
-    expect(buildPoolSearchQuery({ query: '' })).toBeNull();
-    expect(buildPoolSearchQuery({ query: '，。的' })).toBeNull();
+    expect(buildPoolSearchQuery({ scope: '360700', query: '' })).toBeNull();
+    expect(buildPoolSearchQuery({ scope: '360700', query: '，。的' })).toBeNull();
   });
 
   it('serves a single word from the rank index, then the GIN index', () => {
-    const sql = buildPoolSearchQuery({ query: '媒体' })!;
+    const sql = buildPoolSearchQuery({ scope: '360700', query: '媒体' })!;
     expect(sql.words).toEqual(['媒体']);
     expect(sql.text).toContain('FROM pool_search_terms t');
     expect(sql.text).toContain('ORDER BY t.impact DESC, t.doc_no DESC');
     expect(sql.text).toContain('d.lexemes @@ $1::tsquery');
-    expect(sql.values).toEqual(["'媒体'", 20, '媒体']);
+    expect(sql.values).toEqual(["'媒体'", 20, '360700', '媒体']);
+  });
+
+  it('confines every branch to the scope (one hub of a multi-tenant database)', () => {
+    const one = buildPoolSearchQuery({ scope: '360700', query: '媒体' })!;
+    expect(one.text).toContain('t.scope_code = $3');
+    expect(one.text).toContain('d.scope_code = $3');
+    const two = buildPoolSearchQuery({ scope: '360700', query: '赣州 媒体' })!;
+    expect(two.text).toContain('d.scope_code = $3');
+  });
+
+  it('searches another set of tables and filters by hub', () => {
+    const tables = searchTables('index_search', 'story_index_texts', 'story_id');
+    const sql = buildPoolSearchQuery({ scope: '360000', tables, query: '媒体', filters: { hubCodes: ['360700'] }, storyColumns: ['title'] })!;
+    expect(sql.text).toContain('FROM index_search_terms t');
+    expect(sql.text).toContain('FROM index_search_docs d');
+    expect(sql.text).toContain('JOIN story_index_texts s ON s.story_id = d.story_id');
+    expect(sql.text).toMatch(/t\.hub_code = ANY\(\$\d+::text\[\]\)/);
+    expect(sql.text).not.toContain('pool_search');
+    const several = buildPoolSearchQuery({ scope: '360000', tables, query: '赣州 媒体', storyColumns: ['title'] })!;
+    expect(several.text).toContain('FROM index_search_docs d');
+    expect(several.text).toContain('index_search_lexicon');
+    expect(several.text).not.toMatch(/pool_s/);
   });
 
   it('keeps every user-supplied value in parameters', () => {
     const evil = "媒体'); DROP TABLE pool_stories; --";
     const sql = buildPoolSearchQuery({
+      scope: '360700',
       query: evil,
       filters: { originCodes: ["360702' OR '1'='1"], category: "x'y", tags: ["a'b"] },
     })!;
@@ -36,6 +60,7 @@ describe('buildPoolSearchQuery', () => {
     const from = new Date('2025-01-01T00:00:00Z');
     const before = new Date('2025-03-01T00:00:00Z');
     const sql = buildPoolSearchQuery({
+      scope: '360700',
       query: '媒体',
       filters: { originCodes: ['360702'], pooledFrom: from, pooledBefore: before, tags: ['脱贫'] },
     })!;
@@ -48,28 +73,28 @@ describe('buildPoolSearchQuery', () => {
   });
 
   it('continues after a cursor and skips the salient tier once past it', () => {
-    const inSalient = buildPoolSearchQuery({ query: '媒体', cursor: { score: '1375', docNo: '42' } })!;
+    const inSalient = buildPoolSearchQuery({ scope: '360700', query: '媒体', cursor: { score: '1375', docNo: '42' } })!;
     expect(inSalient.text).toMatch(/\(t\.impact, t\.doc_no\) < \(\$\d+::int, \$\d+::bigint\)/);
-    const inTail = buildPoolSearchQuery({ query: '媒体', cursor: { score: '0', docNo: '42' } })!;
+    const inTail = buildPoolSearchQuery({ scope: '360700', query: '媒体', cursor: { score: '0', docNo: '42' } })!;
     expect(inTail.text).not.toContain('FROM pool_search_terms t\n');
     expect(inTail.text).toMatch(/d\.doc_no < \$\d+::bigint/);
   });
 
   it('ANDs several words and scores them with idf from the lexicon', () => {
-    const sql = buildPoolSearchQuery({ query: '赣州 媒体', storyColumns: ['title', 'body'] })!;
+    const sql = buildPoolSearchQuery({ scope: '360700', query: '赣州 媒体', storyColumns: ['title', 'body'] })!;
     expect(sql.words).toEqual(['赣州', '媒体']);
     expect(sql.values[0]).toBe("'赣州' & '媒体'");
     expect(sql.text).toContain('pool_search_lexicon');
     expect(sql.text).toMatch(/LEFT JOIN pool_search_terms t1 ON t1.term = \$\d+ AND t1.doc_no = m.doc_no/);
-    expect(sql.text).toContain('JOIN pool_stories s ON s.id = d.story_id');
+    expect(sql.text).toContain('JOIN pool_stories s ON s.story_id = d.story_id');
     expect(sql.text).toContain(', s.title, s.body');
   });
 
   it('rejects malformed cursors, limits and column names', () => {
-    expect(() => buildPoolSearchQuery({ query: '媒体', cursor: { score: '1; --', docNo: '1' } })).toThrow(RangeError);
-    expect(() => buildPoolSearchQuery({ query: '媒体', limit: 0 })).toThrow(RangeError);
-    expect(() => buildPoolSearchQuery({ query: '媒体', storyColumns: ['body; DROP'] })).toThrow(RangeError);
-    expect(buildPoolSearchQuery({ query: '媒体', limit: 1000 })!.limit).toBe(100);
+    expect(() => buildPoolSearchQuery({ scope: '360700', query: '媒体', cursor: { score: '1; --', docNo: '1' } })).toThrow(RangeError);
+    expect(() => buildPoolSearchQuery({ scope: '360700', query: '媒体', limit: 0 })).toThrow(RangeError);
+    expect(() => buildPoolSearchQuery({ scope: '360700', query: '媒体', storyColumns: ['body; DROP'] })).toThrow(RangeError);
+    expect(buildPoolSearchQuery({ scope: '360700', query: '媒体', limit: 1000 })!.limit).toBe(100);
   });
 });
 

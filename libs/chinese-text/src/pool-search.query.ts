@@ -1,3 +1,4 @@
+import { POOL_SEARCH_TABLES, SearchTables } from './pool-search.sql';
 import { ChineseSegmenter, quoteLexeme } from './segmenter';
 
 /**
@@ -8,6 +9,8 @@ import { ChineseSegmenter, quoteLexeme } from './segmenter';
  */
 
 export interface PoolSearchFilters {
+  /** Hubs (cities) that pool the story; any of them. Only differs from the scope at the province. */
+  readonly hubCodes?: readonly string[];
   /** County (origin) codes; any of them. */
   readonly originCodes?: readonly string[];
   readonly category?: string;
@@ -28,12 +31,16 @@ export interface PoolSearchCursor {
 
 export interface PoolSearchRequest {
   readonly query: string;
+  /** The center whose stories are searched (scope_code): the hub of a pool, the province of the index. */
+  readonly scope: string;
+  /** Which searchable set; the hub pool's tables by default. */
+  readonly tables?: SearchTables;
   readonly filters?: PoolSearchFilters;
   readonly cursor?: PoolSearchCursor;
   /** Page size, 1..100; default 20. */
   readonly limit?: number;
   /**
-   * Columns of pool_stories to return alongside story_id (e.g. title, body
+   * Columns of the texts table (pool_stories for a pool) to return alongside story_id (e.g. title, body
    * for highlighting). Identifiers only; they are checked, not quoted.
    */
   readonly storyColumns?: readonly string[];
@@ -70,17 +77,19 @@ export function buildPoolSearchQuery(
     if (!IDENTIFIER.test(c)) throw new RangeError(`invalid story column: ${c}`);
     return `, s.${c}`;
   });
+  const t = request.tables ?? POOL_SEARCH_TABLES;
   const params = new Params();
   const tsquery = params.add(words.map(quoteLexeme).join(' & '));
   const limitParam = params.add(limit);
+  const scope = params.add(request.scope);
   const page = words.length === 1
-    ? singleWordPage(words[0], tsquery, limitParam, request.filters ?? {}, cursor, params)
-    : multiWordPage(words, tsquery, limitParam, request.filters ?? {}, cursor, params);
-  const join = columns.length > 0 ? '\nJOIN pool_stories s ON s.id = d.story_id' : '';
+    ? singleWordPage(t, scope, words[0], tsquery, limitParam, request.filters ?? {}, cursor, params)
+    : multiWordPage(t, scope, words, tsquery, limitParam, request.filters ?? {}, cursor, params);
+  const join = columns.length > 0 ? `\nJOIN ${t.texts} s ON s.${t.textsKey} = d.story_id` : '';
   const text = `WITH ${page}
 SELECT d.story_id, page.doc_no::text AS doc_no, page.score::text AS score${columns.join('')}
 FROM page
-JOIN pool_search_docs d ON d.doc_no = page.doc_no${join}
+JOIN ${t.docs} d ON d.doc_no = page.doc_no${join}
 ORDER BY page.score DESC, page.doc_no DESC`;
   return { text, values: params.values, words, limit };
 }
@@ -109,6 +118,8 @@ export function decodePoolSearchCursor(token: string): PoolSearchCursor {
 }
 
 function singleWordPage(
+  t: SearchTables,
+  scope: string,
   word: string,
   tsquery: string,
   limit: string,
@@ -121,31 +132,31 @@ function singleWordPage(
   // Salient postings have impact > 0; a cursor with score 0 is already past them.
   const inSalientTier = !cursor || BigInt(cursor.score) > 0n;
   if (inSalientTier) {
-    const conditions = [`t.term = ${term}`];
+    const conditions = [`t.scope_code = ${scope}`, `t.term = ${term}`];
     if (cursor) conditions.push(`(t.impact, t.doc_no) < (${params.add(cursor.score)}::int, ${params.add(cursor.docNo)}::bigint)`);
     conditions.push(...filterConditions('t', filters, params, false));
     if (filters.tags && filters.tags.length > 0) {
       // Tags are not copied into the postings; a PK probe per candidate.
       conditions.push(
-        `EXISTS (SELECT 1 FROM pool_search_docs td WHERE td.doc_no = t.doc_no AND td.tags @> ${params.add(filters.tags)}::text[])`,
+        `EXISTS (SELECT 1 FROM ${t.docs} td WHERE td.doc_no = t.doc_no AND td.tags @> ${params.add(filters.tags)}::text[])`,
       );
     }
     branches.push(`(SELECT t.doc_no, t.impact::bigint AS score
-     FROM pool_search_terms t
+     FROM ${t.terms} t
     WHERE ${conditions.join('\n      AND ')}
     ORDER BY t.impact DESC, t.doc_no DESC
     LIMIT ${limit})`);
   }
-  const rest = [`d.lexemes @@ ${tsquery}::tsquery`];
+  const rest = [`d.lexemes @@ ${tsquery}::tsquery`, `d.scope_code = ${scope}`];
   if (cursor && !inSalientTier) rest.push(`d.doc_no < ${params.add(cursor.docNo)}::bigint`);
   rest.push(...filterConditions('d', filters, params, true));
-  rest.push(`NOT EXISTS (SELECT 1 FROM pool_search_terms x WHERE x.doc_no = d.doc_no AND x.term = ${term})`);
+  rest.push(`NOT EXISTS (SELECT 1 FROM ${t.terms} x WHERE x.doc_no = d.doc_no AND x.term = ${term})`);
   // `+ 0` keeps the planner off a backward scan of the doc_no index with the
   // tsquery as a per-row filter: for a word it wrongly guesses to be common,
   // that detoasts every story's tsvector. The GIN bitmap + top-N sort is
   // bounded by the number of matches instead.
   branches.push(`(SELECT d.doc_no, 0::bigint AS score
-     FROM pool_search_docs d
+     FROM ${t.docs} d
     WHERE ${rest.join('\n      AND ')}
     ORDER BY d.doc_no + 0 DESC
     LIMIT ${limit})`);
@@ -160,6 +171,8 @@ function singleWordPage(
 }
 
 function multiWordPage(
+  t: SearchTables,
+  scope: string,
   words: readonly string[],
   tsquery: string,
   limit: string,
@@ -167,14 +180,14 @@ function multiWordPage(
   cursor: PoolSearchCursor | undefined,
   params: Params,
 ): string {
-  const matchConditions = [`d.lexemes @@ ${tsquery}::tsquery`, ...filterConditions('d', filters, params, true)];
+  const matchConditions = [`d.lexemes @@ ${tsquery}::tsquery`, `d.scope_code = ${scope}`, ...filterConditions('d', filters, params, true)];
   const wordParams = words.map((w) => params.add(w));
   // One LEFT JOIN per word instead of GROUP BY over all their postings: each
   // becomes a hash join against that word's salient list (an index-only
   // range scan), with no aggregation. idf ×100 times impact stays in int4
   // (< 2^31), the sum is an exact bigint, so cursors compare exactly.
   const joins = wordParams
-    .map((w, i) => `\n  LEFT JOIN pool_search_terms t${i} ON t${i}.term = ${w} AND t${i}.doc_no = m.doc_no`)
+    .map((w, i) => `\n  LEFT JOIN ${t.terms} t${i} ON t${i}.term = ${w} AND t${i}.doc_no = m.doc_no`)
     .join('');
   const score = wordParams
     .map((_, i) => `coalesce(t${i}.impact, 0) * (SELECT idf FROM w WHERE ord = ${i + 1})`)
@@ -184,14 +197,15 @@ function multiWordPage(
     : '';
   return `w AS (
   SELECT u.ord,
-         round(100 * ln(1 + (n.docs - coalesce(l.df, 0) + 0.5) / (coalesce(l.df, 0) + 0.5)))::int AS idf
+         round(100 * ln(1 + (greatest(n.docs, coalesce(l.df, 0)) - coalesce(l.df, 0) + 0.5) / (coalesce(l.df, 0) + 0.5)))::int AS idf
   FROM unnest(${params.add(words)}::text[]) WITH ORDINALITY AS u (term, ord)
+  -- reltuples is -1 until the table is first analysed; greatest() above keeps idf ≥ 0.
   CROSS JOIN (SELECT greatest(reltuples, 1)::float8 AS docs FROM pg_class
-               WHERE oid = 'pool_search_docs'::regclass) n
-  LEFT JOIN pool_search_lexicon l ON l.term = u.term
+               WHERE oid = '${t.docs}'::regclass) n
+  LEFT JOIN ${t.lexicon} l ON l.term = u.term
 ),
 m AS MATERIALIZED (
-  SELECT d.doc_no FROM pool_search_docs d
+  SELECT d.doc_no FROM ${t.docs} d
   WHERE ${matchConditions.join('\n    AND ')}
 ),
 scored AS (
@@ -208,6 +222,9 @@ page AS (
 
 function filterConditions(alias: 't' | 'd', filters: PoolSearchFilters, params: Params, withTags: boolean): string[] {
   const out: string[] = [];
+  if (filters.hubCodes && filters.hubCodes.length > 0) {
+    out.push(`${alias}.hub_code = ANY(${params.add(filters.hubCodes)}::text[])`);
+  }
   if (filters.originCodes && filters.originCodes.length > 0) {
     out.push(
       filters.originCodes.length === 1

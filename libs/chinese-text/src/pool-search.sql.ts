@@ -1,31 +1,66 @@
 /**
- * Schema and statements for searching the city hub's story pool (大稿库).
+ * Schema and statements for Chinese full-text search over a set of stories:
+ * the city hub's story pool (大稿库), and the province's index of every pool.
  *
- * The strings are meant to be pasted into / called from a TypeORM migration
- * and repository; they assume a `pool_stories (id uuid primary key, ...)`
- * table in the same database. See docs/search-design.md for the why and the
- * measurements.
+ * Every statement is generated for one `SearchTables` (table names plus the
+ * table that holds the stories' title and body), so two searchable sets can
+ * live in one database: the province hosts its own pool and the index of its
+ * cities' pools side by side. `POOL_SEARCH_*` are the hub pool's instances.
+ * See docs/search-design.md for the why and the measurements.
  *
- * Three tables:
- * - pool_search_docs: one row per pooled story. Filter columns, a tsvector of
- *   the story's distinct words (GIN; answers "which stories contain these
- *   words" exactly), and the SimHash with its band keys (GIN; near-duplicate
+ * Three tables per set:
+ * - <prefix>_docs: one row per story. Filter columns, a tsvector of the
+ *   story's distinct words (GIN; answers "which stories contain these words"
+ *   exactly), and the SimHash with its band keys (GIN; near-duplicate
  *   candidates by equality).
- * - pool_search_terms: salient postings only (title words, repeated words),
- *   with the BM25 tf component as `impact`. Its (term, impact DESC, doc_no
- *   DESC) index makes single-word top-k an index range scan of 20 entries,
- *   however many stories contain the word. Filter columns are copied in so
- *   county/category/date filters are checked inside the index.
- * - pool_search_lexicon: document frequency per word for idf, refreshed by a
+ * - <prefix>_terms: salient postings only (title words, repeated words), with
+ *   the BM25 tf component as `impact`. Its (scope_code, term, impact DESC,
+ *   doc_no DESC) index makes single-word top-k an index range scan of 20
+ *   entries, however many stories contain the word. Filter columns are copied
+ *   in so county/city/category/date filters are checked inside the index.
+ * - <prefix>_lexicon: document frequency per word for idf, refreshed by a
  *   periodic job (idf only weighs multi-word queries, so staleness is cheap).
+ *
+ * `scope_code` is the center whose search a row belongs to (the hub for a
+ * pool, the province for the index): apps are multi-tenant, so one database
+ * may hold several hubs' pools, and every search and duplicate check names
+ * its scope. `hub_code` is the hub that pools the story (equal to the scope
+ * for a pool; the city filter of the province's search).
  */
 
-export const POOL_SEARCH_DDL: readonly string[] = [
-  `CREATE TABLE pool_search_docs (
-    story_id      uuid PRIMARY KEY REFERENCES pool_stories (id) ON DELETE CASCADE,
+export interface SearchTables {
+  /** Prefix of the three tables and their indexes, e.g. `pool_search`. */
+  readonly prefix: string;
+  readonly docs: string;
+  readonly terms: string;
+  readonly lexicon: string;
+  /** Table holding `title` and `body` of the stories, keyed by story id. */
+  readonly texts: string;
+  /** Its key column (uuid), referenced by <prefix>_docs.story_id. */
+  readonly textsKey: string;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+export function searchTables(prefix: string, texts: string, textsKey: string): SearchTables {
+  for (const name of [prefix, texts, textsKey]) {
+    if (!IDENTIFIER.test(name)) throw new RangeError(`invalid SQL identifier for search tables: ${name}`);
+  }
+  return { prefix, docs: `${prefix}_docs`, terms: `${prefix}_terms`, lexicon: `${prefix}_lexicon`, texts, textsKey };
+}
+
+/** The hub's pool: stories live in pool_stories (story_id). */
+export const POOL_SEARCH_TABLES = searchTables('pool_search', 'pool_stories', 'story_id');
+
+/** Statements for a migration's up(), in order. */
+export function searchDdl(t: SearchTables): string[] {
+  return [
+    `CREATE TABLE ${t.docs} (
+    story_id      uuid PRIMARY KEY REFERENCES ${t.texts} (${t.textsKey}) ON DELETE CASCADE,
     -- Dense surrogate: 8-byte keys in the postings table instead of 16-byte
     -- uuids, and a recency order for ties ("newer first").
     doc_no        bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    scope_code    text NOT NULL,
     hub_code      text NOT NULL,
     origin_code   text,
     category      text,
@@ -36,93 +71,114 @@ export const POOL_SEARCH_DDL: readonly string[] = [
     simhash       bigint NOT NULL,
     simhash_bands integer[] NOT NULL
   )`,
-  `CREATE INDEX pool_search_docs_lexemes_gin ON pool_search_docs USING gin (lexemes)`,
-  `CREATE INDEX pool_search_docs_simhash_bands_gin ON pool_search_docs USING gin (simhash_bands)`,
-  `CREATE INDEX pool_search_docs_origin_pooled ON pool_search_docs (origin_code, pooled_at)`,
-  `CREATE INDEX pool_search_docs_category_pooled ON pool_search_docs (category, pooled_at)`,
-  `CREATE INDEX pool_search_docs_pooled ON pool_search_docs (pooled_at)`,
-  `CREATE INDEX pool_search_docs_tags_gin ON pool_search_docs USING gin (tags)`,
-  `CREATE TABLE pool_search_terms (
+    `CREATE INDEX ${t.docs}_lexemes_gin ON ${t.docs} USING gin (lexemes)`,
+    `CREATE INDEX ${t.docs}_simhash_bands_gin ON ${t.docs} USING gin (simhash_bands)`,
+    `CREATE INDEX ${t.docs}_origin_pooled ON ${t.docs} (scope_code, origin_code, pooled_at)`,
+    `CREATE INDEX ${t.docs}_category_pooled ON ${t.docs} (scope_code, category, pooled_at)`,
+    `CREATE INDEX ${t.docs}_pooled ON ${t.docs} (scope_code, pooled_at)`,
+    `CREATE INDEX ${t.docs}_tags_gin ON ${t.docs} USING gin (tags)`,
+    `CREATE TABLE ${t.terms} (
+    scope_code  text NOT NULL,
     term        text NOT NULL,
     impact      smallint NOT NULL,
-    doc_no      bigint NOT NULL REFERENCES pool_search_docs (doc_no) ON DELETE CASCADE,
+    doc_no      bigint NOT NULL REFERENCES ${t.docs} (doc_no) ON DELETE CASCADE,
+    hub_code    text NOT NULL,
     origin_code text,
     category    text,
     pooled_at   timestamptz NOT NULL,
     PRIMARY KEY (doc_no, term)
   )`,
-  `CREATE INDEX pool_search_terms_rank ON pool_search_terms (term, impact DESC, doc_no DESC)
-    INCLUDE (origin_code, category, pooled_at)`,
-  // Searches touch a few hundred index entries; starting parallel workers
-  // costs more (measured ~17 ms per Gather on the 2-core hub) than the scan.
-  `ALTER TABLE pool_search_docs SET (parallel_workers = 0)`,
-  `ALTER TABLE pool_search_terms SET (parallel_workers = 0)`,
-  // The planner needs per-word row estimates to choose between the postings
-  // index and the GIN path; the default 100 most-common values is too few.
-  `ALTER TABLE pool_search_terms ALTER COLUMN term SET STATISTICS 1000`,
-  `CREATE TABLE pool_search_lexicon (
+    `CREATE INDEX ${t.terms}_rank ON ${t.terms} (scope_code, term, impact DESC, doc_no DESC)
+    INCLUDE (hub_code, origin_code, category, pooled_at)`,
+    // Searches touch a few hundred index entries; starting parallel workers
+    // costs more (measured ~17 ms per Gather on the 2-core hub) than the scan.
+    `ALTER TABLE ${t.docs} SET (parallel_workers = 0)`,
+    `ALTER TABLE ${t.terms} SET (parallel_workers = 0)`,
+    // The planner needs per-word row estimates to choose between the postings
+    // index and the GIN path; the default 100 most-common values is too few.
+    `ALTER TABLE ${t.terms} ALTER COLUMN term SET STATISTICS 1000`,
+    `CREATE TABLE ${t.lexicon} (
     term text PRIMARY KEY,
     df   integer NOT NULL
   )`,
-];
+  ];
+}
 
-/** Reverse order of POOL_SEARCH_DDL's tables, for the migration's down(). */
-export const POOL_SEARCH_DROP: readonly string[] = [
-  `DROP TABLE IF EXISTS pool_search_lexicon`,
-  `DROP TABLE IF EXISTS pool_search_terms`,
-  `DROP TABLE IF EXISTS pool_search_docs`,
-];
+/** Reverse order of searchDdl's tables, for the migration's down(). */
+export function searchDrop(t: SearchTables): string[] {
+  return [`DROP TABLE IF EXISTS ${t.lexicon}`, `DROP TABLE IF EXISTS ${t.terms}`, `DROP TABLE IF EXISTS ${t.docs}`];
+}
 
 /**
- * Index one story when it is accepted into the pool: the docs row and its
- * salient postings in one statement (one round trip, atomic).
+ * Index one story: the docs row and its salient postings in one statement
+ * (one round trip, atomic), in the transaction that pools the story.
  *
- * $1 story_id, $2 hub_code, $3 origin_code, $4 category, $5 tags text[],
- * $6 pooled_at, $7 word_count, $8 lexemes text[] (segmenter.lexemes),
- * $9 simhash bigint (simhashToPg), $10 simhash_bands int[] (simhashBands),
- * $11 terms text[], $12 impacts smallint[] (termImpacts().postings).
+ * $1 story_id, $2 scope_code, $3 hub_code, $4 origin_code, $5 category,
+ * $6 tags text[], $7 pooled_at, $8 word_count, $9 lexemes text[]
+ * (segmenter.lexemes), $10 simhash bigint (simhashToPg), $11 simhash_bands
+ * int[] (simhashBands), $12 terms text[], $13 impacts smallint[]
+ * (termImpacts().postings).
  */
-export const INSERT_POOL_SEARCH_STORY = `
+export function insertSearchStorySql(t: SearchTables): string {
+  return `
 WITH d AS (
-  INSERT INTO pool_search_docs
-    (story_id, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
-  VALUES ($1, $2, $3, $4, $5::text[], $6, $7, array_to_tsvector($8::text[]), $9::bigint, $10::int[])
-  RETURNING doc_no, origin_code, category, pooled_at
+  INSERT INTO ${t.docs}
+    (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
+  VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, array_to_tsvector($9::text[]), $10::bigint, $11::int[])
+  RETURNING doc_no, scope_code, hub_code, origin_code, category, pooled_at
 )
-INSERT INTO pool_search_terms (term, impact, doc_no, origin_code, category, pooled_at)
-SELECT p.term, p.impact, d.doc_no, d.origin_code, d.category, d.pooled_at
-FROM d, unnest($11::text[], $12::smallint[]) AS p (term, impact)`;
+INSERT INTO ${t.terms} (scope_code, term, impact, doc_no, hub_code, origin_code, category, pooled_at)
+SELECT d.scope_code, p.term, p.impact, d.doc_no, d.hub_code, d.origin_code, d.category, d.pooled_at
+FROM d, unnest($12::text[], $13::smallint[]) AS p (term, impact)`;
+}
 
-/** Withdrawal (or before re-indexing an edited story): postings go by cascade. */
-export const DELETE_POOL_SEARCH_STORY = `DELETE FROM pool_search_docs WHERE story_id = $1`;
+/** Withdrawal (or before re-indexing an edited story): postings go by cascade. $1 story_id. */
+export function deleteSearchStorySql(t: SearchTables): string {
+  return `DELETE FROM ${t.docs} WHERE story_id = $1`;
+}
 
 /**
  * Near-duplicate check for one new story. $1 simhash (signed bigint),
  * $2 probe keys (simhashProbeKeys), $3 max distance
- * (NEAR_DUPLICATE_MAX_DISTANCE), $4 max rows. The band overlap is a GIN
- * equality lookup (~200 chance candidates at 200k stories); the distance is
- * then exact.
+ * (NEAR_DUPLICATE_MAX_DISTANCE), $4 max rows, $5 scope_code. The band
+ * overlap is a GIN equality lookup (~200 chance candidates at 200k stories);
+ * the distance is then exact.
  */
-export const NEAR_DUPLICATE_QUERY = `
-SELECT d.story_id, d.doc_no, d.pooled_at, d.origin_code,
+export function nearDuplicateSql(t: SearchTables): string {
+  return `
+SELECT d.story_id, d.doc_no, d.pooled_at, d.origin_code, d.simhash::text AS simhash,
        bit_count((d.simhash # $1::bigint)::bit(64))::int AS distance
-FROM pool_search_docs d
+FROM ${t.docs} d
 WHERE d.simhash_bands && $2::int[]
   AND bit_count((d.simhash # $1::bigint)::bit(64)) <= $3
+  AND d.scope_code = $5
 ORDER BY distance, d.doc_no DESC
 LIMIT $4`;
+}
 
 /**
- * Refresh document frequencies from the GIN-indexed tsvectors. Run from a
- * scheduled job (hourly is plenty), not per insert: per-insert upserts would
- * make every story insert lock the rows of its ~500 words.
+ * Refresh document frequencies from the GIN-indexed tsvectors, in one
+ * transaction. Run from a scheduled job (hourly is plenty), not per insert:
+ * per-insert upserts would make every story insert lock the rows of its ~500
+ * words. Frequencies are counted over every scope in the database (idf is a
+ * property of the language more than of one hub's pool).
  */
-export const REFRESH_POOL_SEARCH_LEXICON: readonly string[] = [
-  `CREATE TEMP TABLE pool_search_lexicon_new ON COMMIT DROP AS
-     SELECT word AS term, ndoc AS df FROM ts_stat('SELECT lexemes FROM pool_search_docs')`,
-  `DELETE FROM pool_search_lexicon`,
-  `INSERT INTO pool_search_lexicon (term, df) SELECT term, df FROM pool_search_lexicon_new`,
-];
+export function refreshLexiconSql(t: SearchTables): string[] {
+  return [
+    `CREATE TEMP TABLE ${t.lexicon}_new ON COMMIT DROP AS
+     SELECT word AS term, ndoc AS df FROM ts_stat('SELECT lexemes FROM ${t.docs}')`,
+    `DELETE FROM ${t.lexicon}`,
+    `INSERT INTO ${t.lexicon} (term, df) SELECT term, df FROM ${t.lexicon}_new`,
+  ];
+}
+
+/** The hub pool's statements (POOL_SEARCH_TABLES). */
+export const POOL_SEARCH_DDL: readonly string[] = searchDdl(POOL_SEARCH_TABLES);
+export const POOL_SEARCH_DROP: readonly string[] = searchDrop(POOL_SEARCH_TABLES);
+export const INSERT_POOL_SEARCH_STORY = insertSearchStorySql(POOL_SEARCH_TABLES);
+export const DELETE_POOL_SEARCH_STORY = deleteSearchStorySql(POOL_SEARCH_TABLES);
+export const NEAR_DUPLICATE_QUERY = nearDuplicateSql(POOL_SEARCH_TABLES);
+export const REFRESH_POOL_SEARCH_LEXICON: readonly string[] = refreshLexiconSql(POOL_SEARCH_TABLES);
 
 /**
  * Shape of the single-word search (pool-search.query.ts generates the exact
@@ -136,7 +192,7 @@ export const SINGLE_WORD_SEARCH_SHAPE = `
 WITH page AS (
   (SELECT t.doc_no, t.impact::bigint AS score
      FROM pool_search_terms t
-    WHERE t.term = $1
+    WHERE t.scope_code = $scope AND t.term = $1
       AND (t.impact, t.doc_no) < ($cursor_score, $cursor_doc_no)
       /* AND t.origin_code = ANY($origin) AND t.category = $category
          AND t.pooled_at >= $from AND t.pooled_at < $to */
@@ -145,7 +201,7 @@ WITH page AS (
   UNION ALL
   (SELECT d.doc_no, 0::bigint
      FROM pool_search_docs d
-    WHERE d.lexemes @@ $tsquery::tsquery
+    WHERE d.lexemes @@ $tsquery::tsquery AND d.scope_code = $scope
       AND NOT EXISTS (SELECT 1 FROM pool_search_terms t WHERE t.doc_no = d.doc_no AND t.term = $1)
       /* AND d.doc_no < $cursor_doc_no when the cursor is already past the salient postings */
     ORDER BY d.doc_no DESC
@@ -155,7 +211,7 @@ WITH page AS (
 SELECT d.story_id, page.doc_no, page.score /* , s.title, s.body */
 FROM page
 JOIN pool_search_docs d ON d.doc_no = page.doc_no
-/* JOIN pool_stories s ON s.id = d.story_id */
+/* JOIN pool_stories s ON s.story_id = d.story_id */
 ORDER BY page.score DESC, page.doc_no DESC`;
 
 /**

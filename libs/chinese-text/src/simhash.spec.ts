@@ -15,7 +15,7 @@ interface SeedStory {
   body: string[];
 }
 
-// Tests run with cwd = repo root (/work/main); the samples live beside it.
+// Tests run with cwd = repo root; the seed stories ship with the demo.
 const seed: SeedStory[] = JSON.parse(
   readFileSync(resolve(__dirname, '../../../deploy/demo/seed-stories.json'), 'utf8'),
 ).stories;

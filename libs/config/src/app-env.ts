@@ -112,6 +112,16 @@ export class AppEnv {
   @IsString({ each: true })
   @Matches(/^(\d{6}|\*)$/, { each: true, message: 'HUB_AUTO_ACCEPT_FROM must be six-digit center codes or *, comma-separated' })
   HUB_AUTO_ACCEPT_FROM?: string[];
+
+  /** How often each search set rebuilds its word frequencies (idf; docs/search-design.md). */
+  @IsInt()
+  @Min(1000)
+  SEARCH_LEXICON_REFRESH_MS: number = 3600 * 1000;
+
+  /** …and sooner, once this many stories were indexed since the last rebuild. */
+  @IsInt()
+  @Min(1)
+  SEARCH_LEXICON_REFRESH_AFTER_INSERTS: number = 500;
 }
 
 function NotEmptyFile(): PropertyDecorator {

@@ -3,7 +3,7 @@ import { loadSync } from '@grpc/proto-loader';
 import { join } from 'node:path';
 import { CenterCredentials } from './center-credentials';
 import { protoRoot, STORY_POOL_PROTO } from './proto-path';
-import type { GrpcStory, ListStoriesRequest, ListStoriesResponse } from './story-pool.types';
+import type { GrpcStory, ListStoriesRequest, ListStoriesResponse, SearchStoriesRequest, SearchStoriesResponse } from './story-pool.types';
 
 export const PROTO_LOADER_OPTIONS = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true } as const;
 
@@ -11,6 +11,7 @@ type Unary<Req, Res> = (req: Req, md: unknown, opts: { deadline: Date }, cb: (e:
 interface RawStoryPoolClient {
   GetStory: Unary<{ hubCode: string; storyId: string }, GrpcStory>;
   ListStories: Unary<ListStoriesRequest, ListStoriesResponse>;
+  SearchStories: Unary<SearchStoriesRequest, SearchStoriesResponse>;
   close(): void;
 }
 
@@ -37,6 +38,10 @@ export class StoryPoolClient {
 
   listStories(address: string, req: ListStoriesRequest): Promise<ListStoriesResponse> {
     return this.call(address, req.hubCode, (c, md, opts, cb) => c.ListStories(req, md, opts, cb));
+  }
+
+  searchStories(address: string, req: SearchStoriesRequest): Promise<SearchStoriesResponse> {
+    return this.call(address, req.hubCode, (c, md, opts, cb) => c.SearchStories(req, md, opts, cb));
   }
 
   close(): void {

@@ -44,3 +44,33 @@ export interface ListStoriesResponse {
   stories: GrpcStory[];
   nextCursor: string;
 }
+export interface SearchStoriesRequest {
+  hubCode: string;
+  query: string;
+  originCode?: string;
+  category?: string;
+  tags?: string[];
+  pooledFrom?: string;
+  pooledBefore?: string;
+  cursor?: string;
+  limit?: number;
+}
+export interface GrpcSearchHit {
+  storyId: string;
+  /** int64, as a decimal string (longs: String). */
+  score: string;
+  title: string;
+  titleHtml: string;
+  snippetHtml: string;
+  originCode: string;
+  category: string;
+  tags: string[];
+  byline: string;
+  version: number;
+  pooledAt: string;
+}
+export interface SearchStoriesResponse {
+  hits: GrpcSearchHit[];
+  nextCursor: string;
+  words: string[];
+}

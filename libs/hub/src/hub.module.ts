@@ -12,6 +12,15 @@ import { CurationService } from './curation/curation.service';
 import { PoolStoryEditEntity } from './curation/pool-story-edit.entity';
 import { HubPool1764100200000 } from './migrations/1764100200000-hub-pool';
 import { HubWorkflow1764100310200 } from './migrations/1764100310200-hub-workflow';
+import { PoolSearch1764100700100 } from './migrations/1764100700100-pool-search';
+import { NearDuplicates1764100700200 } from './migrations/1764100700200-near-duplicates';
+import { FamilyMergeService } from './near-duplicates/family-merge.service';
+import { StoryFamilyController } from './near-duplicates/story-family.controller';
+import { StoryFamilyService } from './near-duplicates/story-family.service';
+import { chineseSegmenterProvider } from './search/chinese-segmenter.provider';
+import { PoolSearchController } from './search/pool-search.controller';
+import { PoolSearchIndex } from './search/pool-search-index';
+import { PoolSearchService } from './search/pool-search.service';
 import { PoolAnnouncer } from './pool/pool-announcer';
 import { RecommendationController } from './recommendation/recommendation.controller';
 import { RecommendationService } from './recommendation/recommendation.service';
@@ -33,7 +42,7 @@ import { SubmissionEntity } from './review-queue/submission.entity';
 
 export const hubPersistence: PersistencePart = {
   entities: [SubmissionEntity, PoolStoryEntity, PoolStoryEditEntity, PoolAdoptionEntity],
-  migrations: [HubPool1764100200000, HubWorkflow1764100310200, HubTombstoneGuards1764100420000],
+  migrations: [HubPool1764100200000, HubWorkflow1764100310200, HubTombstoneGuards1764100420000, PoolSearch1764100700100, NearDuplicates1764100700200],
 };
 
 /** What a center with children does: review what they submit and keep the shared pool. */
@@ -48,7 +57,8 @@ export class HubModule implements OnModuleInit {
     return {
       module: HubModule,
       imports: options.imports ?? [],
-      controllers: [ReviewQueueController, ClaimsController, PoolController, CurationController, RecommendationController, HubAuditController, StoryPoolGrpcController],
+      // PoolSearchController before PoolController: pool/search must not be taken for pool/:storyId.
+      controllers: [ReviewQueueController, StoryFamilyController, ClaimsController, PoolSearchController, PoolController, CurationController, RecommendationController, HubAuditController, StoryPoolGrpcController],
       providers: [
         ReviewQueueService,
         PoolService,
@@ -62,11 +72,16 @@ export class HubModule implements OnModuleInit {
         PoolCopyKeeper,
         SubmissionsAcknowledgedSource,
         PoolSentSource,
+        chineseSegmenterProvider,
+        PoolSearchIndex,
+        PoolSearchService,
+        StoryFamilyService,
+        FamilyMergeService,
         ...(options.listeners ?? []),
         { provide: POOL_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.listenerTokens ?? []) as never[] },
         { provide: REVIEW_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.reviewListenerTokens ?? []) as never[] },
       ],
-      exports: [PoolService, ReviewQueueService],
+      exports: [PoolService, ReviewQueueService, PoolSearchIndex],
     };
   }
 

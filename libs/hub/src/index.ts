@@ -10,3 +10,8 @@ export * from './hub.module';
 export * from './pool/pool-view';
 export * from './pool/pool-announcer';
 export * from './auto-accept/auto-accept.policy';
+export * from './search/story-search-index';
+export * from './search/pool-search-index';
+export * from './search/chinese-segmenter.provider';
+export * from './search/searchable-text';
+export * from './search/story-search.query';

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { chineseSegmenterProvider } from '@syn/hub';
 import { PersistencePart } from '@syn/persistence';
+import { IndexSearchController } from '../index-search/index-search.controller';
+import { IndexSearchService } from '../index-search/index-search.service';
+import { ProvinceSearchIndex } from '../index-search/province-search-index';
+import { IndexSearch1764100700300 } from '../migrations/1764100700300-index-search';
 import { StoryIndex1764100300000 } from '../migrations/1764100300000-story-index';
 import { StoryIndexEditions1764100310300 } from '../migrations/1764100310300-story-index-editions';
 import { StoryIndexTombstoneGuard1764100430000 } from '../migrations/1764100430000-story-index-tombstone-guard';
@@ -12,12 +17,13 @@ import { StoryPooledHandler } from './story-pooled.handler';
 
 export const storyIndexPersistence: PersistencePart = {
   entities: [StoryIndexEntity],
-  migrations: [StoryIndex1764100300000, StoryIndexEditions1764100310300, StoryIndexTombstoneGuard1764100430000],
+  migrations: [StoryIndex1764100300000, StoryIndexEditions1764100310300, StoryIndexTombstoneGuard1764100430000, IndexSearch1764100700300],
 };
 
 @Module({
-  controllers: [StoryIndexController],
-  providers: [StoryIndexService, StoryIndexWriter, StoryPooledHandler, IndexCopyKeeper],
+  // IndexSearchController first: index/search must not be taken for index/:storyId.
+  controllers: [IndexSearchController, StoryIndexController],
+  providers: [StoryIndexService, StoryIndexWriter, StoryPooledHandler, IndexCopyKeeper, chineseSegmenterProvider, ProvinceSearchIndex, IndexSearchService],
   exports: [StoryIndexWriter],
 })
 export class StoryIndexModule {}

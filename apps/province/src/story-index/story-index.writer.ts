@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { ProvinceSearchIndex } from '../index-search/province-search-index';
 import type { PooledStory, PoolListener } from '@syn/hub';
 import type { EntityManager } from 'typeorm';
 import { notifyPoolFeed } from '../live-feed/pool-feed.channel';
 
 /**
- * Records a pooled story in the province's index, keeping the highest (version, edition) seen:
+ * Records a pooled story in the province's index (and its province-scope search), keeping the highest (version, edition) seen:
  * a curator's edition of a version replaces it, a newer version from the origin beats both. Used by the
  * story.pooled handler (city pools) and as a pool listener (the province's own pool). A change is
  * announced to the live feed in the same transaction.
  */
 @Injectable()
 export class StoryIndexWriter implements PoolListener {
+  constructor(private readonly search: ProvinceSearchIndex) {}
+
   async onPooled(m: EntityManager, e: PooledStory, province?: string): Promise<boolean> {
     const s = e.story;
     const at = province ?? e.hubCode;
@@ -28,6 +31,13 @@ export class StoryIndexWriter implements PoolListener {
       [s.id, at, e.hubCode, s.originCode, s.version, s.title, s.summary ?? null, s.byline, s.category, s.tags, s.regionCode, s.priority, s.embargoUntil ?? null, s.contentHash, e.pooledAt, e.pooledBy, s.authors.map((a) => a.name), s.topicId ?? null, e.edition ?? 0],
     );
     if (rows.length === 0) return false;
+    // Province-scope search: the text only lives here for searching and highlighting.
+    await m.query(
+      `INSERT INTO story_index_texts (story_id, title, body) VALUES ($1, $2, $3)
+       ON CONFLICT (story_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body`,
+      [s.id, s.title, s.body],
+    );
+    await this.search.index(m, { storyId: s.id, scope: at, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags, pooledAt: e.pooledAt, title: s.title, body: s.body });
     await notifyPoolFeed(m, {
       kind: 'pooled',
       province: at,

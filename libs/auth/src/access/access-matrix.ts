@@ -117,6 +117,13 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
   { action: 'users.create', method: 'POST', path: '/api/v1/centers/:center/users', levels: ALL_LEVELS, roles: ['admin'], scope: 'own-or-below', summary: '为本中心或下级中心建用户' },
   { action: 'users.update', method: 'PATCH', path: '/api/v1/centers/:center/users/:userId', levels: ALL_LEVELS, roles: ['admin'], scope: 'own-or-below', summary: '改用户的名称、角色，停用或启用（立即生效）' },
   { action: 'users.setPassword', method: 'POST', path: '/api/v1/centers/:center/users/:userId/password', levels: ALL_LEVELS, roles: ['admin'], scope: 'own-or-below', summary: '重设用户密码（作废其刷新令牌与此前的访问令牌）' },
+
+  // ---- search & near-duplicates (issue 3 search, issue 5 province-scope search) ----
+  { action: 'pool.search', method: 'GET', path: '/api/v1/centers/:center/pool/search', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'editor', 'admin'], scope: 'own', summary: '大稿库检索：中文分词全文检索，按相关度排序、高亮；scope=queue 检索审核队列（仅审核队列的读者）' },
+  { action: 'review.family', method: 'GET', path: '/api/v1/centers/:center/review-queue/:storyId/family', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '同题稿件：与一篇待审稿件近似重复的稿件（待审或已入库），并排对照' },
+  { action: 'review.merge', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/merge', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '合并同题稿件：一篇入库并署上所有作者，其余以“已合并到《…》”退稿' },
+  { action: 'sharedPool.search', method: 'GET', path: '/api/v1/centers/:center/shared-pool/search', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '检索上级大稿库（经 gRPC），按相关度排序、高亮' },
+  { action: 'index.search', method: 'GET', path: '/api/v1/centers/:center/index/search', levels: ['province'], roles: ['desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '省级检索：全省各大稿库稿件的中文全文检索' },
 ];
 
 const byRoute = new Map(ACCESS_MATRIX.map((r) => [routeKey(r.method, r.path), r]));

@@ -4,6 +4,7 @@ import { CopyChange, CopyKeeper, CopyKeeperResult, CopyKeepers } from '@syn/deli
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 import { POOL_LISTENERS, PoolListener } from '../pool/pool-listener';
+import { PoolSearchIndex } from '../search/pool-search-index';
 import { PoolStoryEntity } from '../pool/pool-story.entity';
 import { poolRowFromSnapshot } from '../pool/pool-story.mapper';
 import { SubmissionEntity } from '../review-queue/submission.entity';
@@ -22,6 +23,7 @@ export class PoolCopyKeeper implements CopyKeeper, OnModuleInit {
   constructor(
     private readonly keepers: CopyKeepers,
     private readonly directory: CenterDirectory,
+    private readonly search: PoolSearchIndex,
     @Optional() @Inject(POOL_LISTENERS) private readonly listeners: PoolListener[] = [],
   ) {}
 
@@ -56,6 +58,8 @@ export class PoolCopyKeeper implements CopyKeeper, OnModuleInit {
     const row = poolRowFromSnapshot(s, c.center, pooledBy, pooledAt);
     if (pooled) await m.update(PoolStoryEntity, { storyId: s.id }, row);
     else await m.insert(PoolStoryEntity, row);
+    // Search must find the corrected words, not the old ones.
+    await this.search.index(m, { storyId: s.id, scope: c.center, hubCode: c.center, originCode: s.originCode, category: s.category, tags: s.tags, pooledAt, title: s.title, body: s.body });
     for (const l of this.listeners) await l.onPooled(m, { story: s, hubCode: c.center, pooledBy, pooledAt });
     const parent = this.directory.parentOf(c.center);
     return { outcome: 'applied', relayTo: parent ? [parent.code] : [] };

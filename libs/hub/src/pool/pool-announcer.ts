@@ -4,12 +4,14 @@ import { DeliveryLedger } from '@syn/delivery';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import type { EntityManager } from 'typeorm';
+import { PoolSearchIndex } from '../search/pool-search-index';
 import { POOL_LISTENERS, PooledStory, PoolListener } from './pool-listener';
 
 /**
- * Tells whoever indexes this hub's pool that a story entered it or has a new edition: the parent
- * through story.pooled (in the caller's transaction, via the outbox, recorded in the delivery ledger),
- * in-process listeners directly.
+ * Tells whoever indexes this hub's pool that a story entered it or has a new edition: the hub's
+ * own search index and in-process listeners directly, the parent through story.pooled (via the
+ * outbox, recorded in the delivery ledger), all in the caller's transaction, so a pooled story is
+ * searchable the moment it commits.
  */
 @Injectable()
 export class PoolAnnouncer {
@@ -17,10 +19,16 @@ export class PoolAnnouncer {
     private readonly outbox: OutboxWriter,
     private readonly directory: CenterDirectory,
     private readonly ledger: DeliveryLedger,
+    private readonly search: PoolSearchIndex,
     @Optional() @Inject(POOL_LISTENERS) private readonly listeners: PoolListener[] = [],
   ) {}
 
   async announce(m: EntityManager, e: PooledStory): Promise<void> {
+    const s = e.story;
+    await this.search.index(m, {
+      storyId: s.id, scope: e.hubCode, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags,
+      pooledAt: e.pooledAt, title: s.title, body: s.body,
+    });
     const parent = this.directory.parentOf(e.hubCode);
     if (parent) {
       const sent = await this.outbox.append<StoryPooled>(m, {

@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { actorOf, AuditLog } from '@syn/audit';
 import { Principal } from '@syn/auth';
-import { REVIEW_DECIDED, ReviewDecided } from '@syn/contracts';
+import { REVIEW_DECIDED, ReviewDecided, StorySnapshot } from '@syn/contracts';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { keysetPage, pageLimit } from '@syn/persistence';
@@ -10,8 +10,9 @@ import { autoAcceptPrincipal } from '../auto-accept/auto-accept.policy';
 import { ClaimService } from '../claims/claim.service';
 import { liveClaim } from '../claims/claim-rules';
 import { PoolAnnouncer } from '../pool/pool-announcer';
-import { PoolStoryEntity } from '../pool/pool-story.entity';
+import { PoolRow, PoolStoryEntity } from '../pool/pool-story.entity';
 import { poolRowFromSnapshot } from '../pool/pool-story.mapper';
+import { StoryFamilyService } from '../near-duplicates/story-family.service';
 import { ReviewDecisionDto, ReviewQueueQuery } from './review-decision.dto';
 import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 import { SubmissionEntity } from './submission.entity';
@@ -29,6 +30,7 @@ export class ReviewQueueService {
     private readonly claims: ClaimService,
     private readonly audit: AuditLog,
     private readonly announcer: PoolAnnouncer,
+    private readonly families: StoryFamilyService,
     @Optional() @Inject(REVIEW_LISTENERS) private readonly reviewListeners: ReviewListener[] = [],
   ) {}
 
@@ -41,6 +43,7 @@ export class ReviewQueueService {
     if (q.origin) qb.andWhere('s.origin_code = :origin', { origin: q.origin });
     const page = await keysetPage(qb, { at: 's.received_at', id: 's.story_id', limit: pageLimit(q), cursor: q.cursor, position: (s) => ({ at: s.receivedAt, id: s.storyId }) });
     const now = new Date();
+    const families = await this.families.familiesOf(hub, page.items.map((s) => s.storyId));
     return {
       items: page.items.map((s) => ({
         storyId: s.storyId,
@@ -59,6 +62,8 @@ export class ReviewQueueService {
         claim: s.status === 'pending' ? liveClaim(s, now) : null,
         // A newer version that replaced an earlier entry: the curator sees what became of the earlier one.
         resubmission: s.previousVersion !== null ? { previousVersion: s.previousVersion, previousStatus: s.previousStatus, previousReason: s.previousReason } : null,
+        // Near-duplicates filed by other centers (同题稿件); GET …/review-queue/:storyId/family has them side by side.
+        family: families.get(s.storyId) ?? null,
       })),
       nextCursor: page.nextCursor,
     };
@@ -86,31 +91,48 @@ export class ReviewQueueService {
     if (sub.status !== 'pending') throw new ConflictException(`story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
     const now = new Date();
     this.claims.assertFree(sub, by, now);
-    const status = OUTCOME[dto.decision];
-    await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason: dto.reason ?? null, claimedBy: null, claimedByName: null, claimExpiresAt: null });
+    return this.record(m, sub, OUTCOME[dto.decision], dto.reason ?? null, by, now);
+  }
+
+  /**
+   * Writes one decision on a locked pending submission: its status, the audit entry, the pool row
+   * for an acceptance (`pooled` overrides the text pooled, e.g. a merge's combined credits), the
+   * review listeners and the event to the origin. Shared by single decisions and merges.
+   */
+  async record(
+    m: EntityManager,
+    sub: SubmissionEntity,
+    status: 'accepted' | 'rejected' | 'returned',
+    reason: string | null,
+    by: Principal,
+    now: Date,
+    opts: { action?: string; auditAfter?: Record<string, unknown>; pooled?: { row: PoolRow; story: StorySnapshot } } = {},
+  ) {
+    const { storyId, hubCode: hub } = sub;
+    await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason, claimedBy: null, claimedByName: null, claimExpiresAt: null });
     await this.audit.record(m, {
       center: hub,
       storyId,
       actor: actorOf(by),
-      action: `review.${status}`,
+      action: opts.action ?? `review.${status}`,
       before: { status: sub.status, version: sub.version },
-      after: { status, version: sub.version, reason: dto.reason ?? null },
+      after: { status, version: sub.version, reason, ...opts.auditAfter },
       at: now,
     });
-    if (status === 'accepted') await this.pool(m, sub, by, now);
+    if (status === 'accepted') await this.pool(m, sub, by, now, opts.pooled);
     for (const l of this.reviewListeners) await l.onDecided(m, { story: sub.snapshot, hubCode: hub, decision: status, decidedBy: by.name, decidedAt: now });
     await this.outbox.append<ReviewDecided>(m, {
       type: REVIEW_DECIDED,
       parent: hub,
       child: sub.originCode,
-      payload: { storyId, version: sub.version, hubCode: hub, decision: status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() },
+      payload: { storyId, version: sub.version, hubCode: hub, decision: status, reason, decidedBy: by.name, decidedAt: now.toISOString() },
     });
     this.logger.log({ msg: `submission ${status}`, hub, storyId, version: sub.version, origin: sub.originCode, by: by.userId });
-    return { storyId, version: sub.version, status, reason: dto.reason ?? null, decidedBy: by.name, decidedAt: now.toISOString() };
+    return { storyId, version: sub.version, status, reason, decidedBy: by.name, decidedAt: now.toISOString() };
   }
 
-  private async pool(m: EntityManager, sub: SubmissionEntity, by: Principal, now: Date) {
-    const row = poolRowFromSnapshot(sub.snapshot, sub.hubCode, by.name, now);
+  private async pool(m: EntityManager, sub: SubmissionEntity, by: Principal, now: Date, pooled?: { row: PoolRow; story: StorySnapshot }) {
+    const row = pooled?.row ?? poolRowFromSnapshot(sub.snapshot, sub.hubCode, by.name, now);
     await m
       .createQueryBuilder()
       .insert()
@@ -120,6 +142,6 @@ export class ReviewQueueService {
         skipUpdateIfNoValuesChanged: false,
       })
       .execute();
-    await this.announcer.announce(m, { story: sub.snapshot, hubCode: sub.hubCode, pooledBy: by.name, pooledAt: now, edition: 0 });
+    await this.announcer.announce(m, { story: pooled?.story ?? sub.snapshot, hubCode: sub.hubCode, pooledBy: by.name, pooledAt: now, edition: row.edition });
   }
 }

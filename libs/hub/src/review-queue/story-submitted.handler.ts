@@ -5,6 +5,7 @@ import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } 
 import { EntityManager } from 'typeorm';
 import { AutoAcceptPolicy } from '../auto-accept/auto-accept.policy';
 import { ReviewQueueService } from './review-queue.service';
+import { StoryFamilyService } from '../near-duplicates/story-family.service';
 import { assertSnapshotIntegrity } from '../snapshot-integrity';
 import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 
@@ -25,6 +26,7 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
     private readonly audit: AuditLog,
     private readonly autoAccept: AutoAcceptPolicy,
     private readonly reviewQueue: ReviewQueueService,
+    private readonly families: StoryFamilyService,
     @Optional() @Inject(REVIEW_LISTENERS) private readonly listeners: ReviewListener[] = [],
   ) {}
 
@@ -54,6 +56,7 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
       this.logger.debug({ msg: 'stale or repeated submission ignored', hub: e.recipient, storyId: story.id, version: story.version });
       return;
     }
+    await this.families.onSubmitted(m, e.recipient, story);
     for (const l of this.listeners) await l.onSubmitted(m, { story, hubCode: e.recipient, submittedBy: e.payload.submittedBy, submittedAt: new Date(e.payload.submittedAt) });
     const previous = rows[0].previous_version !== null ? { version: rows[0].previous_version, status: rows[0].previous_status } : null;
     await this.audit.record(m, {

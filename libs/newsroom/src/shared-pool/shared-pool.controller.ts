@@ -2,7 +2,8 @@ import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post,
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '@syn/auth';
 import type { Principal } from '@syn/auth';
-import { RepublishDto, RepublishedListQuery, SharedPoolQuery } from './shared-pool.dto';
+import { storySearchOf } from '@syn/hub';
+import { RepublishDto, RepublishedListQuery, SharedPoolQuery, SharedPoolSearchQuery } from './shared-pool.dto';
 import { SharedPoolService } from './shared-pool.service';
 import type { RepublishedStoryEntity } from './republished-story.entity';
 
@@ -21,6 +22,14 @@ export class SharedPoolController {
   @ApiOperation({ summary: 'The parent hub’s pool (大稿库), newest first: what sibling centers wrote and the hub accepted' })
   list(@Param('center') center: string, @Query() q: SharedPoolQuery) {
     return this.shared.list(center, q);
+  }
+
+  // Before shared-pool/:storyId, which would otherwise take "search" for a story id.
+  @Get('shared-pool/search')
+  @Roles('reporter', 'editor', 'chief-editor', 'admin')
+  @ApiOperation({ summary: '大稿库检索: search the parent hub’s pool by 中文 words (over gRPC), best first, highlighted (<mark>)' })
+  search(@Param('center') center: string, @Query() q: SharedPoolSearchQuery) {
+    return this.shared.search(center, storySearchOf(q));
   }
 
   @Get('shared-pool/:storyId')

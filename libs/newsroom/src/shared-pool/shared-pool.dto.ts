@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { StorySearchQuery } from '@syn/hub';
 import { PageQuery } from '@syn/persistence';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
@@ -17,3 +18,9 @@ export class RepublishDto {
 }
 
 export class RepublishedListQuery extends PageQuery {}
+
+export class SharedPoolSearchQuery extends StorySearchQuery {
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'county must be a six-digit center code' })
+  @ApiPropertyOptional({ description: 'only stories written by this center', example: '360702' })
+  county?: string;
+}

@@ -3,7 +3,8 @@ import { status } from '@grpc/grpc-js';
 import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
 import { STORY_REPUBLISHED, StoryRepublished } from '@syn/contracts';
-import { GrpcStory, isGrpcStatus, StoryPoolClient, StoryPoolClients } from '@syn/grpc';
+import { GrpcSearchHit, GrpcStory, isGrpcStatus, StoryPoolClient, StoryPoolClients } from '@syn/grpc';
+import { StorySearch } from '@syn/hub';
 import { OutboxWriter } from '@syn/messaging';
 import { Center, CenterDirectory } from '@syn/network';
 import { keysetPage, Page, PageQuery, pageLimit } from '@syn/persistence';
@@ -46,6 +47,38 @@ export class SharedPoolService {
     );
     const done = await this.republishedOn(center, res.stories.map((s) => s.id));
     return { items: res.stories.map((s) => this.decorate(center, hub, s, done)), nextCursor: res.nextCursor || null };
+  }
+
+  /** 大稿库检索 from below: the hub searches its pool (StoryPool.SearchStories) for this child. */
+  async search(center: string, s: StorySearch) {
+    const hub = this.hubOf(center);
+    const res = await this.call(center, hub, `search in the pool of ${hub.code}`, (c, address) =>
+      c.searchStories(address, {
+        hubCode: hub.code,
+        query: s.q,
+        originCode: s.county ?? '',
+        category: s.category ?? '',
+        tags: s.tags ?? [],
+        pooledFrom: s.from?.toISOString() ?? '',
+        pooledBefore: s.to?.toISOString() ?? '',
+        cursor: s.cursor ?? '',
+        limit: s.limit ?? 20,
+      }),
+    );
+    const done = await this.republishedOn(center, res.hits.map((h) => h.storyId));
+    return {
+      q: s.q,
+      words: res.words,
+      items: res.hits.map((h: GrpcSearchHit) => ({
+        ...h,
+        originName: this.nameOf(h.originCode),
+        hubCode: hub.code,
+        hubName: hub.name,
+        own: h.originCode === center,
+        republishedOn: done.get(h.storyId) ?? [],
+      })),
+      nextCursor: res.nextCursor || null,
+    };
   }
 
   async get(center: string, storyId: string): Promise<SharedPoolStory> {

@@ -1,0 +1,41 @@
+import { Logger } from '@nestjs/common';
+import { LexiconRefreshSchedule } from './lexicon-refresh.schedule';
+
+describe('LexiconRefreshSchedule', () => {
+  const logger = { log: jest.fn(), error: jest.fn() } as unknown as Logger;
+
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('refreshes on the interval and, sooner, after enough inserts', async () => {
+    const refresh = jest.fn().mockResolvedValue(true);
+    const s = new LexiconRefreshSchedule('pool_search', refresh, 60_000, 3, logger);
+    s.start();
+    s.noteInserted();
+    s.noteInserted();
+    await jest.advanceTimersByTimeAsync(2_000);
+    expect(refresh).toHaveBeenCalledTimes(0);
+    s.noteInserted();
+    await jest.advanceTimersByTimeAsync(2_000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(60_000);
+    expect(refresh).toHaveBeenCalledTimes(2);
+    await s.stop();
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs one refresh at a time and survives a failing one', async () => {
+    let finish!: (v: boolean) => void;
+    const refresh = jest.fn().mockImplementationOnce(() => new Promise<boolean>((r) => (finish = r))).mockRejectedValueOnce(new Error('db down'));
+    const s = new LexiconRefreshSchedule('pool_search', refresh, 60_000, 1, logger);
+    const first = s.run('test');
+    const second = s.run('test');
+    expect(refresh).toHaveBeenCalledTimes(1);
+    finish(true);
+    await Promise.all([first, second]);
+    await s.run('test');
+    expect(refresh).toHaveBeenCalledTimes(2);
+    expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ msg: 'search lexicon refresh failed', error: 'db down' }));
+  });
+});
