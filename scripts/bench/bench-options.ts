@@ -16,10 +16,13 @@ export interface BenchOptions {
   catchUp: number;
   write: boolean;
   docPath: string;
+  /** Stories in the pool-search phase's scratch database (0: skip the phase). */
+  searchStories: number;
 }
 
 const USAGE = `usage: npm run bench -- [--quick] [--counties N] [--stories N] [--catch-up N] [--rate N] [--latency-seconds N]
-                        [--concurrency N] [--hubs N] [--city-processes N] [--county-processes N] [--no-write]`;
+                        [--concurrency N] [--hubs N] [--city-processes N] [--county-processes N]
+                        [--search-stories N | --no-search] [--no-write]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
@@ -34,6 +37,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     rate: 200,
     latencySeconds: quick ? 6 : 30,
     catchUp: quick ? 3000 : 50_000,
+    searchStories: argv.includes('--no-search') ? 0 : quick ? 3000 : 200_000,
     write: !argv.includes('--no-write') && !quick,
     docPath: 'docs/benchmarks.md',
   };
@@ -47,10 +51,11 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     '--rate': 'rate',
     '--latency-seconds': 'latencySeconds',
     '--catch-up': 'catchUp',
+    '--search-stories': 'searchStories',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--quick' || a === '--no-write') continue;
+    if (a === '--quick' || a === '--no-write' || a === '--no-search') continue;
     if (a === '--write') {
       o.write = true;
       continue;

@@ -14,6 +14,8 @@ import { ProgressBar } from './progress-bar';
 import { writeReport } from './report-writer';
 import { RssSampler } from './rss-sampler';
 import { loadParagraphs } from './story-payloads';
+import { measureSearch, searchSummary } from './search-phase';
+import { writeSearchSection } from './search-report';
 import { measureThroughput } from './throughput-phase';
 
 /**
@@ -67,13 +69,18 @@ async function main() {
     const latency = await measureLatency(nut, driver, o, progress);
     const catchUp = await measureCatchUp(nut, paragraphs, o, progress);
     rss.stop();
+    // The network is done: stop it before the search phase so the two do not share the cores.
+    await nut.stop();
+    nut = undefined;
+    const search = o.searchStories > 0 ? await measureSearch(o.searchStories, progress) : null;
 
     const summary = summarise(o, { bare, throughput, latency, catchUp, rss: rss.peaksMb(), seconds: (performance.now() - started) / 1000 });
     if (o.write) {
       const path = writeReport(o, { machine, summary, bare, throughput, latency, catchUp, samples: source });
+      if (search) writeSearchSection(path, search, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
       progress.note(`report written to ${path}`);
     }
-    process.stdout.write(JSON.stringify(summary) + '\n');
+    process.stdout.write(JSON.stringify({ ...summary, ...(search ? searchSummary(search) : {}) }) + '\n');
   } catch (e) {
     if (nut) process.stderr.write(`\n--- app logs ---\n${nut.net.logs().split('\n').slice(-80).join('\n')}\n`);
     throw e;

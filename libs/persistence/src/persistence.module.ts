@@ -41,7 +41,16 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
               namingStrategy: new SnakeNamingStrategy(),
               synchronize: false,
               migrationsRun: false,
-              extra: { max: 10, application_name: `syn-${env.HOSTED_CENTERS.join('-').slice(0, 40)}` },
+              extra: {
+                max: 10,
+                application_name: `syn-${env.HOSTED_CENTERS.join('-').slice(0, 40)}`,
+                // A lost server or a cut connection must surface as an error the caller retries,
+                // never as a request or a consumer batch waiting forever.
+                connectionTimeoutMillis: 10_000,
+                statement_timeout: 60_000,
+                idle_in_transaction_session_timeout: 60_000,
+                keepAlive: true,
+              },
             });
             await dataSource.initialize();
             await dataSource.runMigrations({ transaction: 'each' });

@@ -33,7 +33,9 @@ export class ConsumerSupervisor implements OnApplicationBootstrap, OnApplication
           center,
           direction,
           batchSize: this.env.CONSUMER_BATCH_SIZE,
-          maxDeliveries: 10,
+          // Poison is parked at once; this bound is for failures that might pass (a database away):
+          // with back-off capped at 30 s, 60 deliveries wait out about half an hour before parking.
+          maxDeliveries: 60,
           senders: expectedSenders(this.directory, center, direction),
         });
         await c.start();
