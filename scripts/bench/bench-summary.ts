@@ -35,6 +35,8 @@ export function summarise(o: BenchOptions, r: { bare: BareResult; throughput: Th
     province_throughput_ratio: round(r.throughput.provinceThroughput / r.bare.throughput, 3),
     latency_offered_stories_per_s: r.latency.offeredRate,
     latency_stories: r.latency.stories,
+    latency_submits_not_acknowledged: r.latency.rejected,
+    latency_acknowledged_not_visible_in_2_min: r.latency.invisible,
     latency_achieved_submit_stories_per_s: round(r.latency.achievedSubmitRate),
     p50_submit_ack_ms: round(r.latency.submitAckMs.p50),
     p99_submit_ack_ms: round(r.latency.submitAckMs.p99),

@@ -12,6 +12,9 @@ export interface LatencyResult {
   submitAckMs: { p50: number; p95: number; p99: number };
   submitToPoolMs: { p50: number; p95: number; p99: number; max: number };
   submitToProvinceMs: { p50: number; p95: number; p99: number; max: number };
+  /** Submits the counties did not acknowledge (overload), and acknowledged ones not visible within 2 minutes. */
+  rejected: number;
+  invisible: number;
 }
 
 const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), max: xs.reduce((m, x) => Math.max(m, x), 0) });
@@ -35,12 +38,15 @@ export async function measureLatency(nut: NetworkUnderTest, driver: LoadDriver, 
   try {
     progress.start(`latency: ${o.rate} stories/s offered`, n);
     const t0 = performance.now();
-    const submitted = await driver.submitAtRate(drafts, o.rate, (k) => progress.update(k));
+    const all = await driver.submitAtRate(drafts, o.rate, (k) => progress.update(k));
+    const submitted = all.filter((s) => !s.error);
+    const rejected = all.length - submitted.length;
+    if (rejected > 0) progress.note(`latency: ${rejected} of ${n} submits were not acknowledged (first: ${all.find((s) => s.error)?.error})`);
     const achievedSubmitRate = (n / (submitted.reduce((m, s) => Math.max(m, s.ackedAt), 0) - t0)) * 1000;
     progress.finish();
     progress.start('latency: waiting for the tail', n);
     const deadline = performance.now() + 120_000;
-    while (probe.count('story_index') < n && performance.now() < deadline) {
+    while (probe.count('story_index') < submitted.length && performance.now() < deadline) {
       progress.update(probe.count('story_index'));
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -55,10 +61,12 @@ export async function measureLatency(nut: NetworkUnderTest, driver: LoadDriver, 
       if (p !== undefined) toPool.push(p - s.sentAt);
       if (i !== undefined) toProvince.push(i - s.sentAt);
     }
-    if (missing > 0) throw new Error(`latency phase: ${missing} of ${n} stories never became visible within 2 minutes`);
+    if (missing > 0) progress.note(`latency: ${missing} acknowledged stories were not visible within 2 minutes; percentiles cover the visible ones`);
     return {
       offeredRate: o.rate,
       stories: n,
+      rejected,
+      invisible: missing,
       achievedSubmitRate,
       submitAckMs: summary(submitted.map((s) => s.ackedAt - s.sentAt)),
       submitToPoolMs: summary(toPool),

@@ -13,6 +13,8 @@ export interface Submitted extends Draft {
   /** performance.now() when the submit request was sent, and when its 202 came back. */
   sentAt: number;
   ackedAt: number;
+  /** Set when the county did not acknowledge it (an overloaded county answers 5xx). */
+  error?: string;
 }
 
 async function call(method: string, url: string, token: string, body?: unknown): Promise<any> {
@@ -116,7 +118,8 @@ export class LoadDriver {
       const wait = due - performance.now();
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
       inFlight.push(
-        this.submit(drafts[i]).then((s) => {
+        // Past its capacity a county refuses work; an open-loop measure counts that, it does not stop.
+        this.submit(drafts[i]).catch((e: Error) => ({ ...drafts[i], sentAt: due, ackedAt: performance.now(), error: e.message })).then((s) => {
           onProgress(++done);
           return { ...s, sentAt: Math.min(s.sentAt, Math.max(due, start)) };
         }),
