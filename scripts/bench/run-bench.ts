@@ -69,12 +69,14 @@ async function main() {
     const latency = await measureLatency(nut, driver, o, progress);
     const catchUp = await measureCatchUp(nut, paragraphs, o, progress);
     rss.stop();
+    const peaks = rss.peaksMb();
+    rss = undefined;
     // The network is done: stop it before the search phase so the two do not share the cores.
     await nut.stop();
     nut = undefined;
     const search = o.searchStories > 0 ? await measureSearch(o.searchStories, progress) : null;
 
-    const summary = summarise(o, { bare, throughput, latency, catchUp, rss: rss.peaksMb(), seconds: (performance.now() - started) / 1000 });
+    const summary = summarise(o, { bare, throughput, latency, catchUp, rss: peaks, seconds: (performance.now() - started) / 1000 });
     if (o.write) {
       const path = writeReport(o, { machine, summary, bare, throughput, latency, catchUp, samples: source });
       if (search) writeSearchSection(path, search, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
