@@ -150,7 +150,7 @@ describe('accounts, sessions and user management', () => {
     const second = as(net.app('360702').http, net.token('360702', 'editor', 'rate-second', '复审编辑'));
     const chief = as(net.app('360702').http, net.token('360702', 'chief-editor', 'rate-probe', '总编辑'));
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 8; i++) {
       const id: string = (await first.post('/api/v1/centers/360702/stories', storyInput({ title: `限流测试 ${i}` })).expect(201)).body.id;
       await first.post(`/api/v1/centers/360702/stories/${id}/review/advance`, { step: 'first' }).expect(200);
       await second.post(`/api/v1/centers/360702/stories/${id}/review/advance`, { step: 'second' }).expect(200);
@@ -160,6 +160,10 @@ describe('accounts, sessions and user management', () => {
     for (const id of ids) if (!submits.includes(429)) submits.push((await chief.post(`/api/v1/centers/360702/stories/${id}/submit`)).status);
     expect(submits.slice(0, 3)).toEqual([202, 202, 202]);
     expect(submits[submits.length - 1]).toBe(429);
+    // Signing 终审 through review/advance is the same submission and spends the same budget.
+    const left = ids[submits.length];
+    expect(left).toBeDefined();
+    await chief.post(`/api/v1/centers/360702/stories/${left}/review/advance`, { step: 'final' }).expect(429);
   });
 
   it('no password, token or secret appears in any log line or error answer', async () => {

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditLog } from '@syn/audit';
-import { CurrentPrincipal, Roles } from '@syn/auth';
+import { CurrentPrincipal, RateLimiter, Roles } from '@syn/auth';
 import type { Principal } from '@syn/auth';
 import { PageQuery } from '@syn/persistence';
 import { StoryView } from '../stories/story.dto';
@@ -24,6 +24,7 @@ export class CountyReviewController {
     private readonly stories: StoryService,
     private readonly viewer: StoryViewer,
     private readonly audit: AuditLog,
+    private readonly limiter: RateLimiter,
   ) {}
 
   @Post('stories/:id/review/advance')
@@ -32,6 +33,8 @@ export class CountyReviewController {
   @ApiOperation({ summary: 'Sign the next review step (初审 / 复审 / 终审); 终审 submits the story upstream (上报)' })
   @ApiOkResponse({ type: StoryView })
   async advance(@Param('center') center: string, @Param('id', uuid) id: string, @Body() dto: ReviewAdvanceDto, @CurrentPrincipal() p: Principal) {
+    // 终审 is a submission upstream whichever route signs it, so it spends the same submission budget as /submit.
+    if (dto.step === 'final') this.limiter.consume('submission', center, `${p.center}/${p.userId}`);
     return this.viewer.view(await this.review.sign(center, id, p, dto.step, dto.note));
   }
 
