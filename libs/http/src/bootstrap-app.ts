@@ -7,6 +7,7 @@ import { grpcServerOptions } from '@syn/grpc';
 import { JsonLogger } from '@syn/observability';
 import helmet from 'helmet';
 import { bodyErrorHandler } from './body-error.middleware';
+import { DatabaseUnavailableFilter } from './database-unavailable.filter';
 import { strictValidationPipe } from './validation.pipe';
 
 export interface BootstrapOptions {
@@ -35,6 +36,7 @@ export async function bootstrapApp(module: Type<unknown>, options: BootstrapOpti
     next();
   });
   app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()

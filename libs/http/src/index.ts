@@ -2,3 +2,4 @@ export * from './validation.pipe';
 export * from './body-error.middleware';
 export * from './bootstrap-app';
 export * from './center-app.module';
+export * from './database-unavailable.filter';
