@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Author, MediaRef, StoryContent } from '@syn/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { DownwardTargets } from '../downward-targets.decorator';
 
 /** The text of a release the desk writes itself (通稿), when it is not taken from the pool. */
 export class ReleaseStoryInput extends PickType(StoryContent, ['title', 'summary', 'body', 'byline', 'category', 'embargoUntil'] as const) {
@@ -39,13 +40,7 @@ export class IssueReleaseDto {
   @ApiPropertyOptional({ example: '请于今日18时前在客户端首页转载' })
   note?: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'targets must name at least one center, or be left out to aim at all' })
-  @ArrayMaxSize(500)
-  @ArrayUnique({ message: 'targets must not repeat' })
-  @Matches(/^\d{6}$/, { each: true, message: 'targets must be six-digit center codes' })
-  @ApiPropertyOptional({ type: [String], description: 'centers below the issuer; left out = every direct child (each fans it out to its subtree)' })
+  @DownwardTargets()
   targets?: string[];
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { DownwardTargets } from '../downward-targets.decorator';
 
 /** 选题: what the issuer wants covered, by when, and by whom below it. */
 export class IssueTopicDto {
@@ -18,13 +19,7 @@ export class IssueTopicDto {
   @ApiProperty({ example: '2026-12-01T18:00:00+08:00' })
   deadline!: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'targets must name at least one center, or be left out to aim at all' })
-  @ArrayMaxSize(500)
-  @ArrayUnique({ message: 'targets must not repeat' })
-  @Matches(/^\d{6}$/, { each: true, message: 'targets must be six-digit center codes' })
-  @ApiPropertyOptional({ type: [String], description: 'centers below the issuer; left out = every direct child (each fans it out to its subtree)' })
+  @DownwardTargets()
   targets?: string[];
 }
 
