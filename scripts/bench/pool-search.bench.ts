@@ -430,7 +430,8 @@ async function main(): Promise<void> {
 
   log(`recreating ${o.database}`);
   await recreateDatabase(o.database);
-  const db = new Client({ connectionString: o.database });
+  // The apps connect with jit=off (libs/persistence); so does the measure.
+  const db = new Client({ connectionString: o.database, options: '-c jit=off' });
   await db.connect();
   await db.query(`SET maintenance_work_mem = '1GB'`);
   await db.query(`SET synchronous_commit = off`);

@@ -48,8 +48,8 @@ async function addStory(id: string, title: string, body: string, origin: string 
   ]);
 }
 
-async function search(query: string, filters?: PoolSearchFilters, cursor?: PoolSearchCursor, limit = 20): Promise<Row[]> {
-  const sql = buildPoolSearchQuery({ scope: '360700', query, filters, cursor, limit, storyColumns: ['title'] }, segmenter);
+async function search(query: string, filters?: PoolSearchFilters, cursor?: PoolSearchCursor, limit = 20, commonWordShare?: number): Promise<Row[]> {
+  const sql = buildPoolSearchQuery({ scope: '360700', query, filters, cursor, limit, storyColumns: ['title'], commonWordShare }, segmenter);
   if (!sql) return [];
   return (await db.query<Row>(sql.text, sql.values)).rows;
 }
@@ -149,6 +149,35 @@ describe('pool search against PostgreSQL', () => {
       cursor = nextPoolSearchCursor(page, 2);
     }
     expect(paged.map((r) => r.story_id)).toEqual(rows.map((r) => r.story_id));
+  });
+
+  it('the common-word plans and the bitmap plans return the same rows in the same order, page by page', async () => {
+    const pagedWith = async (query: string, filters: PoolSearchFilters | undefined, share: number) => {
+      const out: string[] = [];
+      let cursor: PoolSearchCursor | null | undefined;
+      do {
+        const page = await search(query, filters, cursor ?? undefined, 3, share);
+        out.push(...page.map((r) => `${r.story_id}:${r.score}`));
+        cursor = nextPoolSearchCursor(page, 3);
+      } while (cursor);
+      return out;
+    };
+    const cases: Array<[string, PoolSearchFilters | undefined]> = [
+      ['探路', undefined],
+      ['媒体', undefined],
+      ['媒体 影响力', undefined],
+      ['融合 发展 媒体', undefined],
+      ['媒体 影响力', { tags: ['媒体融合'] }],
+      ['媒体 融合', { originCodes: ['360702', '360703'] }],
+    ];
+    for (const [query, filters] of cases) {
+      // share 0: every word counts as common; share 2: none does.
+      const common = await pagedWith(query, filters, 0);
+      const bitmap = await pagedWith(query, filters, 2);
+      expect(common.length).toBeGreaterThan(0);
+      expect({ query, rows: common }).toEqual({ query, rows: bitmap });
+      expect(new Set(common).size).toBe(common.length);
+    }
   });
 
   it('filters by county and date range', async () => {

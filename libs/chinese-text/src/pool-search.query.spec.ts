@@ -85,7 +85,11 @@ describe('buildPoolSearchQuery', () => {
     expect(sql.words).toEqual(['赣州', '媒体']);
     expect(sql.values[0]).toBe("'赣州' & '媒体'");
     expect(sql.text).toContain('pool_search_lexicon');
-    expect(sql.text).toMatch(/LEFT JOIN pool_search_terms t1 ON t1.term = \$\d+ AND t1.doc_no = m.doc_no/);
+    // Plan B (a rarer word): one hash join per word against its salient postings, within the scope.
+    expect(sql.text).toMatch(/LEFT JOIN pool_search_terms t1 ON t1.scope_code = \$\d+ AND t1.term = \$\d+ AND t1.doc_no = m.doc_no/);
+    // Plan A (all words common): the union of the salient lists, checked lazily in score order.
+    expect(sql.text).toMatch(/GROUP BY t.doc_no[\s\S]*OFFSET 0/);
+    expect(sql.text.match(/>= 0.05 \*/g)).toHaveLength(3);
     expect(sql.text).toContain('JOIN pool_stories s ON s.story_id = d.story_id');
     expect(sql.text).toContain(', s.title, s.body');
   });

@@ -44,6 +44,11 @@ export interface PoolSearchRequest {
    * for highlighting). Identifiers only; they are checked, not quoted.
    */
   readonly storyColumns?: readonly string[];
+  /**
+   * Share of the stories from which a word takes the common-word plans (COMMON_WORD_SHARE by
+   * default). Both plans return the same rows in the same order; tests set 0 or 2 to force one.
+   */
+  readonly commonWordShare?: number;
 }
 
 export interface PoolSearchSql {
@@ -82,9 +87,11 @@ export function buildPoolSearchQuery(
   const tsquery = params.add(words.map(quoteLexeme).join(' & '));
   const limitParam = params.add(limit);
   const scope = params.add(request.scope);
+  const share = request.commonWordShare ?? COMMON_WORD_SHARE;
+  if (!Number.isFinite(share)) throw new RangeError('commonWordShare must be a number');
   const page = words.length === 1
-    ? singleWordPage(t, scope, words[0], tsquery, limitParam, request.filters ?? {}, cursor, params)
-    : multiWordPage(t, scope, words, tsquery, limitParam, request.filters ?? {}, cursor, params);
+    ? singleWordPage(t, scope, words[0], tsquery, limitParam, request.filters ?? {}, cursor, params, share)
+    : multiWordPage(t, scope, words, tsquery, limitParam, request.filters ?? {}, cursor, params, share);
   const join = columns.length > 0 ? `\nJOIN ${t.texts} s ON s.${t.textsKey} = d.story_id` : '';
   const text = `WITH ${page}
 SELECT d.story_id, page.doc_no::text AS doc_no, page.score::text AS score${columns.join('')}
@@ -126,6 +133,7 @@ function singleWordPage(
   filters: PoolSearchFilters,
   cursor: PoolSearchCursor | undefined,
   params: Params,
+  share: number,
 ): string {
   const term = params.add(word);
   const branches: string[] = [];
@@ -149,17 +157,40 @@ function singleWordPage(
   }
   const rest = [`d.lexemes @@ ${tsquery}::tsquery`, `d.scope_code = ${scope}`];
   if (cursor && !inSalientTier) rest.push(`d.doc_no < ${params.add(cursor.docNo)}::bigint`);
-  rest.push(...filterConditions('d', filters, params, true));
-  rest.push(`NOT EXISTS (SELECT 1 FROM ${t.terms} x WHERE x.doc_no = d.doc_no AND x.term = ${term})`);
-  // `+ 0` keeps the planner off a backward scan of the doc_no index with the
-  // tsquery as a per-row filter: for a word it wrongly guesses to be common,
-  // that detoasts every story's tsvector. The GIN bitmap + top-N sort is
-  // bounded by the number of matches instead.
-  branches.push(`(SELECT d.doc_no, 0::bigint AS score
+  const filtered = filterConditions('d', filters, params, true);
+  rest.push(...filtered);
+  // scope_code lets the bitmap plan below make this one hash anti-join against the word's salient
+  // postings (a range of the rank index) instead of a primary-key probe per matching story.
+  rest.push(`NOT EXISTS (SELECT 1 FROM ${t.terms} x WHERE x.scope_code = ${scope} AND x.term = ${term} AND x.doc_no = d.doc_no)`);
+  const where = rest.join('\n      AND ');
+  if (filtered.length === 0) {
+    // A common word (≥ COMMON_WORD_SHARE of the stories, by the lexicon) is in most of the newest
+    // stories, so walking doc_no backwards finds a page after ~limit/share rows; the bitmap plan
+    // would first fetch every one of its tens of thousands of matches. For other words the walk
+    // could cross the whole pool, so they keep the bitmap. The choice is two branches gated by
+    // uncorrelated conditions (one-time filters): only one of them runs. `doc_no + 0` keeps the
+    // bitmap branch off the backward index walk, which the planner may otherwise pick for it.
+    const common = commonWordCondition(t, term, share);
+    branches.push(`(SELECT d.doc_no, 0::bigint AS score
      FROM ${t.docs} d
-    WHERE ${rest.join('\n      AND ')}
+    WHERE ${where}
+      AND ${common}
+    ORDER BY d.doc_no DESC
+    LIMIT ${limit})`);
+    branches.push(`(SELECT d.doc_no, 0::bigint AS score
+     FROM ${t.docs} d
+    WHERE ${where}
+      AND NOT ${common}
     ORDER BY d.doc_no + 0 DESC
     LIMIT ${limit})`);
+  } else {
+    // With filters the bitmap is ANDed with their indexes, so it stays small whatever the word.
+    branches.push(`(SELECT d.doc_no, 0::bigint AS score
+     FROM ${t.docs} d
+    WHERE ${where}
+    ORDER BY d.doc_no + 0 DESC
+    LIMIT ${limit})`);
+  }
   // UNION ALL under LIMIT runs lazily: the GIN branch only runs when the
   // salient postings cannot fill the page.
   return `page AS (
@@ -179,45 +210,105 @@ function multiWordPage(
   filters: PoolSearchFilters,
   cursor: PoolSearchCursor | undefined,
   params: Params,
+  share: number,
 ): string {
-  const matchConditions = [`d.lexemes @@ ${tsquery}::tsquery`, `d.scope_code = ${scope}`, ...filterConditions('d', filters, params, true)];
+  const docFilters = filterConditions('d', filters, params, true);
+  const termFilters = filterConditions('t', filters, params, false);
+  const wordsParam = params.add(words);
   const wordParams = words.map((w) => params.add(w));
-  // One LEFT JOIN per word instead of GROUP BY over all their postings: each
-  // becomes a hash join against that word's salient list (an index-only
-  // range scan), with no aggregation. idf ×100 times impact stays in int4
-  // (< 2^31), the sum is an exact bigint, so cursors compare exactly.
+  const cursorScore = cursor ? params.add(cursor.score) : undefined;
+  const cursorDoc = cursor ? params.add(cursor.docNo) : undefined;
+  const afterCursor = (score: string, docNo: string) => (cursor ? `(${score}, ${docNo}) < (${cursorScore}::bigint, ${cursorDoc}::bigint)` : 'true');
+  const inScoredTier = !cursor || BigInt(cursor.score) > 0n;
+  const allCommon = `(SELECT min(coalesce(l.df, 0)) FROM unnest(${wordsParam}::text[]) AS u (term) LEFT JOIN ${t.lexicon} l ON l.term = u.term)
+          >= ${share} * (SELECT n.docs FROM n)`;
+
+  // Plan A, every word common. The match set is then tens of thousands of stories, and fetching
+  // it is the cost. But a story's score comes from its salient postings alone, so the scored
+  // stories are the union of the words' salient lists (index-only ranges): they are scored,
+  // sorted, and checked for the words they are not salient for only as the page consumes them
+  // (a story salient for every word needs no check). Stories with no salient posting for any
+  // word score 0 and come after, newest first, as in a single-word search.
+  const tagCheck = filters.tags && filters.tags.length > 0 ? ` AND d.tags @> ${params.add(filters.tags)}::text[]` : '';
+  const needsCheck = tagCheck ? 'true' : `c.salient_words < ${words.length}`;
+  const branchA: string[] = [];
+  if (inScoredTier) {
+    // The sorted candidates sit behind OFFSET 0 so that the containment check is not pushed below
+    // the sort: it runs per candidate, in score order, only until the page is full. It is a scalar
+    // subquery so that the planner cannot turn it into a hashed subplan over every match.
+    branchA.push(`(SELECT c.doc_no, c.score FROM (
+       SELECT t.doc_no, sum(t.impact * w.idf)::bigint AS score, count(*) AS salient_words
+         FROM w JOIN ${t.terms} t ON t.scope_code = ${scope} AND t.term = w.term${termFilters.map((f) => `\n          AND ${f}`).join('')}
+        GROUP BY t.doc_no
+       HAVING ${afterCursor('sum(t.impact * w.idf)::bigint', 't.doc_no')}
+        ORDER BY score DESC, t.doc_no DESC
+       OFFSET 0) c
+     WHERE ${allCommon}
+       AND (NOT (${needsCheck})
+            OR coalesce((SELECT d.lexemes @@ ${tsquery}::tsquery${tagCheck} FROM ${t.docs} d WHERE d.doc_no = c.doc_no), false))
+     LIMIT ${limit})`);
+  }
+  const tail = [`d.lexemes @@ ${tsquery}::tsquery`, `d.scope_code = ${scope}`, ...docFilters];
+  if (cursor && !inScoredTier) tail.push(`d.doc_no < ${cursorDoc}::bigint`);
+  tail.push(`NOT EXISTS (SELECT 1 FROM ${t.terms} x WHERE x.scope_code = ${scope} AND x.term = ANY(${wordsParam}::text[]) AND x.doc_no = d.doc_no)`);
+  branchA.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
+     WHERE ${allCommon}
+       AND ${tail.join('\n       AND ')}
+     ORDER BY d.doc_no + 0 DESC
+     LIMIT ${limit})`);
+
+  // Plan B, some word not common: the stories containing every word are few (at most that word's),
+  // so take them all from the GIN index (with the filters as a BitmapAnd) and score each with one
+  // LEFT JOIN per word, a hash join against that word's salient list.
   const joins = wordParams
-    .map((w, i) => `\n  LEFT JOIN ${t.terms} t${i} ON t${i}.term = ${w} AND t${i}.doc_no = m.doc_no`)
+    .map((w, i) => `\n         LEFT JOIN ${t.terms} t${i} ON t${i}.scope_code = ${scope} AND t${i}.term = ${w} AND t${i}.doc_no = m.doc_no`)
     .join('');
-  const score = wordParams
-    .map((_, i) => `coalesce(t${i}.impact, 0) * (SELECT idf FROM w WHERE ord = ${i + 1})`)
-    .join('\n       + ');
-  const cursorCondition = cursor
-    ? `\n  WHERE (scored.score, scored.doc_no) < (${params.add(cursor.score)}::bigint, ${params.add(cursor.docNo)}::bigint)`
-    : '';
-  return `w AS (
-  SELECT u.ord,
-         round(100 * ln(1 + (greatest(n.docs, coalesce(l.df, 0)) - coalesce(l.df, 0) + 0.5) / (coalesce(l.df, 0) + 0.5)))::int AS idf
-  FROM unnest(${params.add(words)}::text[]) WITH ORDINALITY AS u (term, ord)
-  -- reltuples is -1 until the table is first analysed; greatest() above keeps idf ≥ 0.
-  CROSS JOIN (SELECT greatest(reltuples, 1)::float8 AS docs FROM pg_class
-               WHERE oid = '${t.docs}'::regclass) n
+  const score = wordParams.map((_, i) => `coalesce(t${i}.impact, 0) * (SELECT idf FROM w WHERE ord = ${i + 1})`).join('\n              + ');
+  const branchB = `(SELECT scored.doc_no, scored.score FROM (
+       SELECT m.doc_no, (${score})::bigint AS score
+         FROM m${joins}) scored
+     WHERE NOT ${allCommon}
+       AND ${afterCursor('scored.score', 'scored.doc_no')}
+     ORDER BY scored.score DESC, scored.doc_no DESC
+     LIMIT ${limit})`;
+
+  // idf is at least 1 so that every salient posting scores above the 0 of the unscored tail: the
+  // two plans then share one total order (score, doc_no), and a cursor from one pages the other.
+  return `n AS (
+  -- reltuples is -1 until the table is first analysed; greatest() keeps idf ≥ 0 and the share test sane.
+  SELECT greatest(reltuples, 1)::float8 AS docs FROM pg_class WHERE oid = '${t.docs}'::regclass
+),
+w AS (
+  SELECT u.term, u.ord,
+         greatest(1, round(100 * ln(1 + (greatest(n.docs, coalesce(l.df, 0)) - coalesce(l.df, 0) + 0.5) / (coalesce(l.df, 0) + 0.5))))::int AS idf
+  FROM unnest(${wordsParam}::text[]) WITH ORDINALITY AS u (term, ord)
+  CROSS JOIN n
   LEFT JOIN ${t.lexicon} l ON l.term = u.term
 ),
 m AS MATERIALIZED (
   SELECT d.doc_no FROM ${t.docs} d
-  WHERE ${matchConditions.join('\n    AND ')}
-),
-scored AS (
-  SELECT m.doc_no,
-         (${score})::bigint AS score
-  FROM m${joins}
+  WHERE ${[`d.lexemes @@ ${tsquery}::tsquery`, `d.scope_code = ${scope}`, ...docFilters].join('\n    AND ')}
 ),
 page AS (
-  SELECT scored.doc_no, scored.score FROM scored${cursorCondition}
-  ORDER BY scored.score DESC, scored.doc_no DESC
+  -- Plan A or plan B, chosen once by the one-time condition on the lexicon; the other never runs.
+  SELECT * FROM (
+  ${[...branchA, branchB].join('\n  UNION ALL\n  ')}
+  ) AS tiers
   LIMIT ${limit}
 )`;
+}
+
+/** Share of the stories above which a word counts as common for the tail page's plan. */
+export const COMMON_WORD_SHARE = 0.05;
+
+/**
+ * True when the lexicon says the word is in at least COMMON_WORD_SHARE of the stories. Uncorrelated,
+ * so PostgreSQL evaluates it once, before either branch runs. A word missing from the lexicon (new
+ * since its refresh) counts as rare, which is the safe plan for it.
+ */
+function commonWordCondition(t: SearchTables, term: string, share: number): string {
+  return `coalesce((SELECT l.df FROM ${t.lexicon} l WHERE l.term = ${term}), 0)
+          >= ${share} * (SELECT greatest(c.reltuples, 1) FROM pg_class c WHERE c.oid = '${t.docs}'::regclass)`;
 }
 
 function filterConditions(alias: 't' | 'd', filters: PoolSearchFilters, params: Params, withTags: boolean): string[] {

@@ -49,6 +49,10 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
                 connectionTimeoutMillis: 10_000,
                 statement_timeout: 60_000,
                 idle_in_transaction_session_timeout: 60_000,
+                // JIT compiles a plan for 10–20 ms once its estimated cost is high; our queries run
+                // in a few milliseconds (a search's worst plan estimated high and then spent more
+                // time compiling than executing), so it only ever adds latency here.
+                options: '-c jit=off',
                 keepAlive: true,
               },
             });
