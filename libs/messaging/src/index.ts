@@ -1,6 +1,7 @@
 export * from './jetstream/jetstream.connection';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
+export * from './outbox/outbox-commit.signal';
 export * from './consumer/event-handler';
 export * from './consumer/event-handler.registry';
 export * from './consumer/poison-message.error';

@@ -13,6 +13,8 @@ import { InboxEntity } from './inbox/inbox.entity';
 import { JetStreamConnection } from './jetstream/jetstream.connection';
 import { MessagingTables1764100000000 } from './migrations/1764100000000-messaging-tables';
 import { OutboxEntity } from './outbox/outbox.entity';
+import { OutboxCommitSignal } from './outbox/outbox-commit.signal';
+import { OutboxCommitSubscriber } from './outbox/outbox-commit.subscriber';
 import { OutboxJanitor } from './outbox/outbox.janitor';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
@@ -35,6 +37,8 @@ export const messagingPersistence: PersistencePart = {
         return c;
       },
     },
+    OutboxCommitSignal,
+    OutboxCommitSubscriber,
     OutboxWriter,
     OutboxRelay,
     OutboxJanitor,

@@ -7,6 +7,8 @@ import { createTestDatabase, NatsServerProcess, TestDatabase } from '@syn/testin
 import { DataSource } from 'typeorm';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
 import { MessagingTables1764100000000 } from '../migrations/1764100000000-messaging-tables';
+import { OutboxCommitSignal } from './outbox-commit.signal';
+import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 import { OutboxJanitor } from './outbox.janitor';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxWriter } from './outbox.writer';
@@ -18,13 +20,15 @@ describe('outbox → JetStream', () => {
   let dataSource: DataSource;
   let connection: JetStreamConnection;
   let relay: OutboxRelay;
-  const writer = new OutboxWriter();
+  const signal = new OutboxCommitSignal();
+  const writer = new OutboxWriter(signal);
 
   beforeAll(async () => {
     [db, nats] = await Promise.all([createTestDatabase('syn_outbox'), NatsServerProcess.start()]);
     dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764100000000], namingStrategy: new SnakeNamingStrategy() });
     await dataSource.initialize();
     await dataSource.runMigrations();
+    new OutboxCommitSubscriber(dataSource, signal);
     const env = { NATS_URL: nats.url, HOSTED_CENTERS: ['360702'], NATS_STREAM_REPLICAS: 1, DATABASE_URL: db.url, OUTBOX_POLL_MS: 50 } as AppEnv;
     connection = new JetStreamConnection(env);
     await connection.open();
@@ -81,6 +85,33 @@ describe('outbox → JetStream', () => {
     expect(await streamCount()).toBe(3);
   }, 40_000);
 
+  it('wakes the relay once the appending transaction has committed: not before, not for a savepoint, not on rollback', async () => {
+    const seen: number[] = [];
+    const stop = signal.onCommitted(() => seen.push(1));
+    try {
+      await dataSource.transaction(async (m) => {
+        await writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(5) });
+        await m.transaction((inner) => inner.query('SELECT 1'));
+        expect(seen).toHaveLength(0);
+      });
+      expect(seen).toHaveLength(1);
+      await expect(
+        dataSource.transaction(async (m) => {
+          await writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(6) });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      await dataSource.transaction((m) => m.query('SELECT 1'));
+      expect(seen).toHaveLength(1);
+      // Without a transaction the row is committed when the statement returns.
+      await writer.append(dataSource.manager, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(7) });
+      expect(seen).toHaveLength(2);
+    } finally {
+      stop();
+    }
+    expect(await relay.flush()).toBe(2);
+  });
+
   it('an event larger than the limit is refused before it is written', async () => {
     await expect(
       dataSource.transaction((m) => writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: { blob: '融'.repeat(400_000) } })),
@@ -91,6 +122,6 @@ describe('outbox → JetStream', () => {
     await dataSource.query(`UPDATE outbox SET sent_at = now() - interval '30 days' WHERE seq = (SELECT min(seq) FROM outbox)`);
     const swept = await new OutboxJanitor(dataSource).sweep();
     expect(swept.outbox).toBe(1);
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox`)).toEqual([{ n: 2 }]);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox`)).toEqual([{ n: 4 }]);
   });
 });

@@ -1,10 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { AppEnv } from '@syn/config';
 import { MetricsRegistry } from '@syn/observability';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
 import { crashBeforePublishIfAsked } from './fault-hooks';
+import { OutboxCommitSignal } from './outbox-commit.signal';
 import { OUTBOX_CHANNEL } from './outbox.writer';
 
 const BATCH = 500;
@@ -19,25 +20,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private wake: () => void = () => undefined;
-  /** Set by a NOTIFY; remembered while a batch is being published, so that wake-up is not lost. */
+  /** Set by a commit signal or a NOTIFY; remembered while a batch is being published, so that wake-up is not lost. */
   private woken = false;
   private loop?: Promise<void>;
   private listener?: Client;
+  private unsubscribe?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly nats: JetStreamConnection,
     private readonly env: AppEnv,
     private readonly metrics: MetricsRegistry,
+    @Optional() private readonly signal?: OutboxCommitSignal,
   ) {}
 
   onApplicationBootstrap() {
     this.running = true;
+    this.unsubscribe = this.signal?.onCommitted(() => this.rouse());
     void this.listen();
     this.loop = this.run();
   }
 
   async onApplicationShutdown() {
+    this.unsubscribe?.();
     this.running = false;
     this.wake();
     await this.loop;
@@ -57,10 +62,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (!this.running) return;
     const client = new Client({ connectionString: this.env.DATABASE_URL });
     this.listener = client;
-    client.on('notification', () => {
-      this.woken = true;
-      this.wake();
-    });
+    client.on('notification', () => this.rouse());
     client.on('error', (e) => {
       // A terminated backend or a database restart: keep polling and listen again shortly.
       this.logger.warn({ msg: 'outbox listener lost; polling until it is back', err: e.message });
@@ -75,6 +77,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       void client.end().catch(() => undefined);
       if (this.listener === client) setTimeout(() => void this.listen(), 2000).unref();
     }
+  }
+
+  private rouse() {
+    this.woken = true;
+    this.wake();
   }
 
   private async run() {

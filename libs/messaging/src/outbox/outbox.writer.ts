@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Direction, EventEnvelope, EVENT_CATALOG, Route, STORY_LIMITS, subjectOf } from '@syn/contracts';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { OutboxCommitSignal } from './outbox-commit.signal';
+import { markOutboxAppended } from './outbox-commit.subscriber';
 
+/** A NOTIFY on this channel wakes the relay: for tools that write outbox rows from outside the app. */
 export const OUTBOX_CHANNEL = 'syn_outbox';
 
 export interface OutgoingEvent<P extends object> {
@@ -21,6 +24,8 @@ export interface OutgoingEvent<P extends object> {
  */
 @Injectable()
 export class OutboxWriter {
+  constructor(@Optional() private readonly signal: OutboxCommitSignal = new OutboxCommitSignal()) {}
+
   async append<P extends object>(manager: EntityManager, event: OutgoingEvent<P>): Promise<EventEnvelope<P>> {
     const [envelope] = await this.appendMany(manager, [event]);
     return envelope;
@@ -30,16 +35,15 @@ export class OutboxWriter {
   async appendMany<P extends object>(manager: EntityManager, events: OutgoingEvent<P>[]): Promise<EventEnvelope<P>[]> {
     if (events.length === 0) return [];
     const rows = events.map((event) => this.prepare(event));
-    // The NOTIFY rides in the same statement; it is delivered at commit only, so the relay
-    // wakes exactly when there is something to send.
     await manager.query(
-      `WITH appended AS (
-         INSERT INTO outbox (event_id, subject, type, envelope)
-         SELECT event_id, subject, type, envelope FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(event_id, subject, type, envelope, n) ORDER BY n
-         RETURNING 1)
-       SELECT pg_notify($5, '') FROM (SELECT 1 FROM appended LIMIT 1) AS any_appended`,
-      [rows.map((r) => r.envelope.id), rows.map((r) => r.subject), rows.map((r) => r.envelope.type), rows.map((r) => r.serialised), OUTBOX_CHANNEL],
+      `INSERT INTO outbox (event_id, subject, type, envelope)
+       SELECT event_id, subject, type, envelope FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(event_id, subject, type, envelope, n) ORDER BY n`,
+      [rows.map((r) => r.envelope.id), rows.map((r) => r.subject), rows.map((r) => r.envelope.type), rows.map((r) => r.serialised)],
     );
+    // The relay is woken once the rows are visible: at the caller's commit, or now when there is no transaction.
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive) markOutboxAppended(runner);
+    else this.signal.committed();
     return rows.map((r) => r.envelope);
   }
 
