@@ -3,6 +3,7 @@ import { buildTopology } from './bench-topology';
 import { percentile } from './percentiles';
 import { ProgressBar } from './progress-bar';
 import { procStatusKb } from './rss-sampler';
+import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, simhash } from '@syn/chinese-text';
 import { BODY_BYTES, loadParagraphs, storyBody } from './story-payloads';
 import { sanitizeBody } from '@syn/story';
 
@@ -34,6 +35,14 @@ describe('bench modules', () => {
       expect(sanitizeBody(b)).toBe(b);
     }
     expect(storyBody(paragraphs, 2)).not.toBe(a);
+  });
+
+  it('draws stories that are not near-duplicates of one another, as different counties’ stories are not', () => {
+    const { paragraphs: real } = loadParagraphs();
+    const hashes = Array.from({ length: 60 }, (_, n) => simhash(storyBody(real, n).replace(/<[^>]+>/g, '\n')));
+    let near = 0;
+    for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) if (hammingDistance(hashes[i], hashes[j]) <= NEAR_DUPLICATE_MAX_DISTANCE) near++;
+    expect(near).toBe(0);
   });
 
   it('computes nearest-rank percentiles, reads its own RSS and draws a bar', () => {

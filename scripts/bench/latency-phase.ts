@@ -34,10 +34,11 @@ export async function measureLatency(nut: NetworkUnderTest, driver: LoadDriver, 
     ...nut.cities.map((c) => ({ name: c.name, url: c.database.url, table: 'pool_stories' as const })),
     { name: nut.province.name, url: nut.province.database.url, table: 'story_index' as const },
   ]);
-  await probe.install();
+  await probe.connect();
   try {
     progress.start(`latency: ${o.rate} stories/s offered`, n);
     const t0 = performance.now();
+    probe.start(drafts.map((d) => d.id), t0, o.rate);
     const all = await driver.submitAtRate(drafts, o.rate, (k) => progress.update(k));
     const submitted = all.filter((s) => !s.error);
     const rejected = all.length - submitted.length;
@@ -73,6 +74,6 @@ export async function measureLatency(nut: NetworkUnderTest, driver: LoadDriver, 
       submitToProvinceMs: summary(toProvince),
     };
   } finally {
-    await probe.remove();
+    await probe.stop();
   }
 }

@@ -1,48 +1,57 @@
 import { Client } from 'pg';
 
-const CHANNEL = 'bench_seen';
-
 export interface ProbeTarget {
   name: string;
   url: string;
   table: 'pool_stories' | 'story_index';
 }
 
+/** How often each database is asked; a story is seen at most this much (plus one query) after its commit. */
+const POLL_MS = 5;
+
 /**
- * Learns the moment a story becomes visible in a table. The bench owns the apps' databases, so
- * for the latency phase it adds a row trigger that NOTIFYs the story id; PostgreSQL delivers a
- * NOTIFY only when its transaction commits, so the time this process receives it is the commit
- * as an outside reader sees it (plus a sub-millisecond hop), not a timestamp taken inside the
- * transaction before the commit's fsync. The triggers are removed after the phase.
+ * Learns the moment a story becomes visible in a table, as an outside reader sees it: one
+ * connection per database asks every POLL_MS for the stories that are due (their submit time has
+ * come) and not yet seen, by primary key. It reads committed rows only, so the time is after the
+ * commit's fsync, never a timestamp taken inside the transaction. The error is upward (late) by at
+ * most one poll interval plus one query.
+ *
+ * It polls rather than having the tables NOTIFY: PostgreSQL serialises every committing
+ * transaction that sent a NOTIFY on one cluster-wide lock held through its WAL flush, so a
+ * trigger would have queued the hubs' and the province's commits behind one another and measured
+ * a slower network than the one under test.
  */
 export class LatencyProbe {
-  private readonly clients: Client[] = [];
+  private readonly clients: Array<{ target: ProbeTarget; client: Client }> = [];
   private readonly seen = new Map<string, Map<string, number>>();
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private ids: string[] = [];
+  private startAt = 0;
+  private rate = 1;
 
   constructor(private readonly targets: ProbeTarget[]) {
     for (const t of targets) this.seen.set(t.table, this.seen.get(t.table) ?? new Map());
   }
 
-  async install(): Promise<void> {
-    for (const t of this.targets) {
-      const c = new Client({ connectionString: t.url });
-      await c.connect();
-      await c.query(`CREATE OR REPLACE FUNCTION bench_notify_seen() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN PERFORM pg_notify('${CHANNEL}', TG_TABLE_NAME || ' ' || NEW.story_id::text); RETURN NULL; END $$`);
-      await c.query(`DROP TRIGGER IF EXISTS bench_seen ON ${t.table}`);
-      await c.query(`CREATE TRIGGER bench_seen AFTER INSERT ON ${t.table} FOR EACH ROW EXECUTE FUNCTION bench_notify_seen()`);
-      c.on('notification', (n) => {
-        const at = performance.now();
-        const [table, id] = (n.payload ?? '').split(' ');
-        const m = this.seen.get(table);
-        if (m && !m.has(id)) m.set(id, at);
-      });
-      await c.query(`LISTEN ${CHANNEL}`);
-      this.clients.push(c);
+  async connect(): Promise<void> {
+    for (const target of this.targets) {
+      const client = new Client({ connectionString: target.url });
+      await client.connect();
+      this.clients.push({ target, client });
     }
   }
 
-  /** performance.now() when the story's row became visible in `table`. */
+  /** Starts watching `ids`, submitted in this order at `rate` per second from `startAt` (performance.now()). */
+  start(ids: string[], startAt: number, rate: number): void {
+    this.ids = ids;
+    this.startAt = startAt;
+    this.rate = rate;
+    this.running = true;
+    this.loops = this.clients.map(({ target, client }) => this.poll(target, client));
+  }
+
+  /** performance.now() when the story's row was first seen in `table`. */
   seenAt(table: ProbeTarget['table'], storyId: string): number | undefined {
     return this.seen.get(table)?.get(storyId);
   }
@@ -51,13 +60,27 @@ export class LatencyProbe {
     return this.seen.get(table)?.size ?? 0;
   }
 
-  async remove(): Promise<void> {
-    for (const [i, c] of this.clients.entries()) {
-      const t = this.targets[i];
-      await c.query(`DROP TRIGGER IF EXISTS bench_seen ON ${t.table}`).catch(() => undefined);
-      await c.query(`DROP FUNCTION IF EXISTS bench_notify_seen()`).catch(() => undefined);
-      await c.end().catch(() => undefined);
-    }
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+    for (const { client } of this.clients) await client.end().catch(() => undefined);
     this.clients.length = 0;
+  }
+
+  private async poll(target: ProbeTarget, client: Client): Promise<void> {
+    const seen = this.seen.get(target.table)!;
+    let firstUnseen = 0;
+    while (this.running) {
+      const due = Math.min(this.ids.length, Math.floor(((performance.now() - this.startAt) * this.rate) / 1000) + 1);
+      while (firstUnseen < due && seen.has(this.ids[firstUnseen])) firstUnseen++;
+      const wanted: string[] = [];
+      for (let i = firstUnseen; i < due; i++) if (!seen.has(this.ids[i])) wanted.push(this.ids[i]);
+      if (wanted.length > 0) {
+        const res = await client.query<{ story_id: string }>(`SELECT story_id::text FROM ${target.table} WHERE story_id = ANY($1::uuid[])`, [wanted]);
+        const at = performance.now();
+        for (const r of res.rows) if (!seen.has(r.story_id)) seen.set(r.story_id, at);
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
   }
 }

@@ -21,7 +21,7 @@ export class NetworkUnderTest {
     const env = { OUTBOX_POLL_MS: '1000', LOG_LEVEL: 'info' };
     // BENCH_CPU_PROF_DIR=<dir>: every app writes a V8 CPU profile there when it exits, to find the largest cost.
     const dir = process.env.BENCH_CPU_PROF_DIR;
-    const apps = dir ? topology.apps.map((a) => ({ ...a, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${a.name}-\${pid}.cpuprofile`] })) : topology.apps;
+    const apps = dir ? topology.apps.map((a) => ({ ...a, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}/${a.name}`] })) : topology.apps;
     const net = await TestNetwork.start({ natsUrl: nats.url, apps, centers: topology.centers, env });
     return new NetworkUnderTest(nats, net, topology);
   }

@@ -36,21 +36,65 @@ export function loadParagraphs(cwd = process.cwd()): { paragraphs: string[]; sou
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The paragraphs' sentences (each ending in its 。！？), the units stories are drawn from. */
+function sentencesOf(paragraphs: string[]): string[] {
+  const cached = SENTENCES.get(paragraphs);
+  if (cached) return cached;
+  const out = paragraphs.flatMap((p) => p.match(/[^。！？]+[。！？]?/g) ?? []).map((x) => x.trim()).filter((x) => x.length >= 8);
+  SENTENCES.set(paragraphs, out);
+  return out;
+}
+const SENTENCES = new WeakMap<string[], string[]>();
+
+/** Every 汉字 of the paragraphs, as often as it occurs. */
+function charactersOf(paragraphs: string[]): string[] {
+  const cached = CHARACTERS.get(paragraphs);
+  if (cached) return cached;
+  const out = [...paragraphs.join('')].filter((c) => /\p{Script=Han}/u.test(c));
+  CHARACTERS.set(paragraphs, out);
+  return out;
+}
+const CHARACTERS = new WeakMap<string[], string[]>();
+
+/** Small deterministic PRNG (mulberry32), so story n has the same body in every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
- * Story n: paragraphs from a rotating start, cut to BODY_BYTES on a character boundary, with
- * the story number in the last paragraph so that no two bodies (or content hashes) are equal.
+ * Story n: sentences of the real text drawn at random (seeded by n), four to a paragraph, cut to
+ * BODY_BYTES on a character boundary, with the story number in the last paragraph so that no two
+ * bodies (or content hashes) are equal. Drawing sentences rather than rotating whole paragraphs
+ * keeps stories apart the way different counties' stories are: rotating 47 paragraphs made every
+ * 47th story a near-duplicate of the others, so each hub grew families of hundreds, which is
+ * neither real nor what the throughput measure is about.
  */
 export function storyBody(paragraphs: string[], n: number): string {
+  const sentences = sentencesOf(paragraphs);
+  const random = prng(0x9e3779b9 ^ n);
   const tail = `<p>（本稿为压力测试稿件，编号 ${n}）</p>`;
   const budget = BODY_BYTES - Buffer.byteLength(tail);
+  const chars = charactersOf(paragraphs);
   let html = '';
-  for (let i = 0; Buffer.byteLength(html) < budget; i++) {
-    html += `<p>${escapeHtml(paragraphs[(n * 7 + i) % paragraphs.length])}</p>`;
+  while (Buffer.byteLength(html) < budget) {
+    let paragraph = '';
+    for (let k = 0; k < 4; k++) paragraph += sentences[Math.floor(random() * sentences.length)];
+    // One character in ten replaced by another of the text's own (drawn by frequency): the
+    // sentences stay Chinese text the segmenter reads as words, but no two stories share them whole.
+    paragraph = [...paragraph].map((c) => (/\p{Script=Han}/u.test(c) && random() < 0.1 ? chars[Math.floor(random() * chars.length)] : c)).join('');
+    html += `<p>${escapeHtml(paragraph)}</p>`;
   }
   // Cut inside the last paragraph, then close it, so the HTML stays well-formed.
-  const chars = [...html];
-  while (Buffer.byteLength(chars.join('')) + 4 > budget) chars.pop();
-  let cut = chars.join('');
+  const cutChars = [...html];
+  while (Buffer.byteLength(cutChars.join('')) + 4 > budget) cutChars.pop();
+  let cut = cutChars.join('');
   if (!cut.endsWith('</p>')) cut = cut.replace(/<\/?p?>?$|<$/, '');
   if (!cut.endsWith('</p>')) cut += '</p>';
   return cut + tail;
