@@ -6,6 +6,10 @@ import { procStatusKb } from './rss-sampler';
 import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, simhash } from '@syn/chinese-text';
 import { BODY_BYTES, loadParagraphs, storyBody } from './story-payloads';
 import { sanitizeBody } from '@syn/story';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeSearchSection } from './search-report';
 
 describe('bench modules', () => {
   it('builds 120 valid counties under 4 hubs, spread over the app processes', () => {
@@ -50,5 +54,18 @@ describe('bench modules', () => {
     expect([percentile(xs, 50), percentile(xs, 99), percentile(xs, 100)]).toEqual([50, 99, 100]);
     expect(procStatusKb(process.pid, 'VmHWM')).toBeGreaterThan(1000);
     expect(ProgressBar.line('phase', 5, 10, 1000, 10)).toContain('[█████░░░░░]  50% 5/10 5/s eta 1s');
+  });
+
+  it('rewrites the search section in place and keeps the rest of the page', () => {
+    const doc = join(mkdtempSync(join(tmpdir(), 'bench-doc-')), 'benchmarks.md');
+    writeFileSync(doc, '# Benchmarks\n\nhand-written\n');
+    const result = (p95: number) => ({ stories: 1000, totalSeconds: 9, results: { rare_word: { runs: 10, p50: 1, p95, p99: 3, max: 4 } } });
+    writeSearchSection(doc, result(2), 'first');
+    writeSearchSection(doc, result(77), 'second');
+    const text = readFileSync(doc, 'utf8');
+    expect(text).toContain('hand-written');
+    expect(text).toContain('| rare word | 1 | 77 ❌ | 3 | 50 |');
+    expect(text).not.toContain('first');
+    expect(text.match(/## Pool search/g)).toHaveLength(1);
   });
 });

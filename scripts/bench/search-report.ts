@@ -38,6 +38,9 @@ export function writeSearchSection(docPath: string, r: SearchResult, when: strin
     END,
   ].join('\n');
   const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-  const next = doc.includes(START) ? doc.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section) : `${doc.trimEnd()}\n\n${section}\n`;
+  // Index-based, not a RegExp: the marker's parentheses would be read as a group and never match.
+  const from = doc.indexOf(START);
+  const to = from < 0 ? -1 : doc.indexOf(END, from);
+  const next = to >= 0 ? doc.slice(0, from) + section + doc.slice(to + END.length) : `${doc.trimEnd()}\n\n${section}\n`;
   writeFileSync(docPath, next);
 }
