@@ -13,6 +13,7 @@ import {
   DELETE_POOL_SEARCH_STORY,
   INSERT_POOL_SEARCH_STORY,
   NEAR_DUPLICATE_QUERY,
+  POOL_POSTINGS_CLEANUP_DDL,
   POOL_SEARCH_DDL,
   REFRESH_POOL_SEARCH_LEXICON,
 } from './pool-search.sql';
@@ -67,7 +68,7 @@ beforeAll(async () => {
   db = new Client({ connectionString: url.toString() });
   await db.connect();
   await db.query(`CREATE TABLE pool_stories (story_id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL)`);
-  for (const ddl of POOL_SEARCH_DDL) await db.query(ddl);
+  for (const ddl of [...POOL_SEARCH_DDL, ...POOL_POSTINGS_CLEANUP_DDL]) await db.query(ddl);
   const day = 86_400_000;
   const base = Date.UTC(2025, 0, 1);
   for (let i = 0; i < seed.length; i++) {
@@ -208,10 +209,17 @@ describe('pool search against PostgreSQL', () => {
     expect((await db.query(sql.text, sql.values)).rows).toEqual([]);
   });
 
-  it('forgets a withdrawn story', async () => {
+  it('forgets a withdrawn story, postings included, whether its index entry or its pool row is deleted', async () => {
+    const docNo = async (id: string) => (await db.query(`SELECT doc_no FROM pool_search_docs WHERE story_id = $1`, [id])).rows[0].doc_no as string;
+    const postings = async (no: string) => (await db.query(`SELECT count(*)::int AS n FROM pool_search_terms WHERE doc_no = $1`, [no])).rows[0].n as number;
+    const withdrawn = await docNo(uuid(11));
+    const removed = await docNo(uuid(12));
+    expect(await postings(withdrawn)).toBeGreaterThan(0);
+    expect(await postings(removed)).toBeGreaterThan(0);
     await db.query(DELETE_POOL_SEARCH_STORY, [uuid(11)]);
+    await db.query(`DELETE FROM pool_stories WHERE story_id = $1`, [uuid(12)]);
     expect((await search('探路')).map((r) => r.story_id)).not.toContain(uuid(11));
-    const left = await db.query(`SELECT count(*)::int AS n FROM pool_search_terms t JOIN pool_search_docs d USING (doc_no) WHERE d.story_id = $1`, [uuid(11)]);
-    expect(left.rows[0].n).toBe(0);
+    expect(await postings(withdrawn)).toBe(0);
+    expect(await postings(removed)).toBe(0);
   });
 });

@@ -52,4 +52,17 @@ describe('ChineseSegmenter', () => {
     expect(segmenter.toTsqueryText('的了吗？')).toBeNull();
     expect(segmenter.toTsqueryText("'&|!")).toBeNull();
   });
+
+  it('gives a long text the same words each time and per mode, and callers cannot spoil the next answer', () => {
+    const seg = new ChineseSegmenter();
+    const body = '江西省赣州市融媒体中心积极为革命老区媒体融合发展探路，推动媒体融合走深走实。'.repeat(12);
+    const first = seg.words(body);
+    first.length = 0;
+    const again = seg.words(body);
+    expect(again.length).toBeGreaterThan(100);
+    expect(again).toEqual(seg.words(body));
+    expect(seg.words(body, { mode: 'precise' })).not.toEqual(again);
+    expect(seg.words(body, { dropStopwords: false }).length).toBeGreaterThanOrEqual(again.length);
+  });
 });
+

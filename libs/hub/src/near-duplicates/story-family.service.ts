@@ -70,12 +70,16 @@ export class StoryFamilyService {
     await this.leave(m, hub, story.id);
     const pooled = await this.index.nearDuplicates(m, hub, hash, 20);
     const queued: Array<{ story_id: string; distance: number }> = await m.query(
-      `SELECT f.story_id, bit_count((f.simhash # $1::bigint)::bit(64))::int AS distance
-         FROM submission_fingerprints f
-         JOIN submissions s ON s.story_id = f.story_id AND s.status = 'pending'
-        WHERE f.simhash_bands && $2::int[]
-          AND bit_count((f.simhash # $1::bigint)::bit(64)) <= $3
-          AND f.hub_code = $4
+      // The band lookup is fenced (as in nearDuplicateSql): left to itself the planner may start
+      // from the pending submissions and test the 68-key overlap on each, linear in the queue.
+      `WITH candidates AS MATERIALIZED (
+         SELECT f.story_id, f.simhash, f.hub_code FROM submission_fingerprints f WHERE f.simhash_bands && $2::int[]
+       )
+       SELECT c.story_id, bit_count((c.simhash # $1::bigint)::bit(64))::int AS distance
+         FROM candidates c
+         JOIN submissions s ON s.story_id = c.story_id AND s.status = 'pending'
+        WHERE bit_count((c.simhash # $1::bigint)::bit(64)) <= $3
+          AND c.hub_code = $4
         ORDER BY distance
         LIMIT 20`,
       [simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, hub],

@@ -8,7 +8,7 @@ describe('LexiconRefreshSchedule', () => {
   afterEach(() => jest.useRealTimers());
 
   it('refreshes on the interval and, sooner, after enough inserts', async () => {
-    const refresh = jest.fn().mockResolvedValue(true);
+    const refresh = jest.fn().mockResolvedValue(10);
     const s = new LexiconRefreshSchedule('pool_search', refresh, 60_000, 3, logger);
     s.start();
     s.noteInserted();
@@ -25,14 +25,30 @@ describe('LexiconRefreshSchedule', () => {
     expect(refresh).toHaveBeenCalledTimes(2);
   });
 
+  it('waits for a tenth of the pool before the next early rebuild, so its cost per story stays flat', async () => {
+    const refresh = jest.fn().mockResolvedValue(50_000);
+    const s = new LexiconRefreshSchedule('pool_search', refresh, 3_600_000, 500, logger);
+    s.start();
+    for (let i = 0; i < 500; i++) s.noteInserted();
+    await jest.advanceTimersByTimeAsync(2_000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 4_999; i++) s.noteInserted();
+    await jest.advanceTimersByTimeAsync(2_000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    s.noteInserted();
+    await jest.advanceTimersByTimeAsync(2_000);
+    expect(refresh).toHaveBeenCalledTimes(2);
+    await s.stop();
+  });
+
   it('runs one refresh at a time and survives a failing one', async () => {
-    let finish!: (v: boolean) => void;
-    const refresh = jest.fn().mockImplementationOnce(() => new Promise<boolean>((r) => (finish = r))).mockRejectedValueOnce(new Error('db down'));
+    let finish!: (v: number) => void;
+    const refresh = jest.fn().mockImplementationOnce(() => new Promise<number>((r) => (finish = r))).mockRejectedValueOnce(new Error('db down'));
     const s = new LexiconRefreshSchedule('pool_search', refresh, 60_000, 1, logger);
     const first = s.run('test');
     const second = s.run('test');
     expect(refresh).toHaveBeenCalledTimes(1);
-    finish(true);
+    finish(10);
     await Promise.all([first, second]);
     await s.run('test');
     expect(refresh).toHaveBeenCalledTimes(2);

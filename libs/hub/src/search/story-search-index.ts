@@ -179,15 +179,16 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
   }
 
   /**
-   * Rebuilds document frequencies in one transaction. Returns false when another process holds
-   * the refresh (replicas share the database).
+   * Rebuilds document frequencies in one transaction and returns how many stories it counted, or
+   * null when another process holds the refresh (replicas share the database).
    */
-  async refreshLexicon(): Promise<boolean> {
+  async refreshLexicon(): Promise<number | null> {
     return this.dataSource.transaction(async (m) => {
       const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.tables.lexicon}:refresh`]);
-      if (!locked) return false;
+      if (!locked) return null;
       for (const stmt of refreshLexiconSql(this.tables)) await m.query(stmt);
-      return true;
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${this.tables.docs}`);
+      return n as number;
     });
   }
 
