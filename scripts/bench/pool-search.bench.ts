@@ -18,6 +18,7 @@ import {
   CHINESE_STOPWORDS,
   NEAR_DUPLICATE_MAX_DISTANCE,
   NEAR_DUPLICATE_QUERY,
+  POOL_POSTINGS_CLEANUP_DDL,
   POOL_SEARCH_DDL,
   buildPoolSearchQuery,
   highlightAll,
@@ -472,9 +473,8 @@ async function main(): Promise<void> {
   for (const ddl of indexes.filter((d) => !d.startsWith('CREATE INDEX'))) await db.query(ddl);
   await second.end();
   indexMs['all_indexes_wall'] = round(performance.now() - tIndexes);
-  // Foreign keys are added after the load for speed, as a migration of an
-  // existing pool would.
-  await db.query(`ALTER TABLE pool_search_terms ADD FOREIGN KEY (doc_no) REFERENCES pool_search_docs (doc_no) ON DELETE CASCADE`);
+  // The apps' schema: postings leave with their story by the docs table's delete trigger.
+  for (const ddl of POOL_POSTINGS_CLEANUP_DDL) await db.query(ddl);
   const lexiconRows = [...loaded.df.entries()];
   for (let i = 0; i < lexiconRows.length; i += 50_000) {
     const chunk = lexiconRows.slice(i, i + 50_000);
