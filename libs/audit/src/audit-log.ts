@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { keysetPage, Page, PageQuery, pageLimit } from '@syn/persistence';
+import { Injectable, Optional } from '@nestjs/common';
+import { DeferredInsert, DeferredInserts, keysetPage, Page, PageQuery, pageLimit } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -30,19 +30,35 @@ export interface AuditEntryView {
   at: string;
 }
 
+const AUDIT_INSERT = new DeferredInsert('audit_log', [
+  { name: 'id', type: 'uuid' },
+  { name: 'center_code', type: 'text' },
+  { name: 'story_id', type: 'uuid' },
+  { name: 'actor', type: 'text' },
+  { name: 'actor_name', type: 'text' },
+  { name: 'actor_center', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'before', type: 'jsonb' },
+  { name: 'after', type: 'jsonb' },
+  { name: 'at', type: 'timestamptz' },
+]);
+
 /**
  * The audit trail of every state change, at every level. `record` takes the caller's transaction
  * manager: the entry commits with the change it describes, or neither happens.
  */
 @Injectable()
 export class AuditLog {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly deferred: DeferredInserts = new DeferredInserts(),
+  ) {}
 
+  /** Written with the transaction's other deferred rows just before it commits. */
   async record(m: EntityManager, r: AuditRecord): Promise<void> {
-    await m.query(
-      `INSERT INTO audit_log (id, center_code, story_id, actor, actor_name, actor_center, action, before, after, at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    await this.deferred.add(m, AUDIT_INSERT, [
       [uuidv7(), r.center, r.storyId, r.actor.id, r.actor.name, r.actor.center, r.action, json(r.before), json(r.after), r.at ?? new Date()],
-    );
+    ]);
   }
 
   /** One story's trail at one center, newest first. */

@@ -5,3 +5,4 @@ export * from './snake-naming.strategy';
 export * from './keyset-cursor';
 export * from './page-query';
 export * from './keyset-page';
+export * from './deferred-inserts';

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown, O
 import { AppEnv } from '@syn/config';
 import { ReadinessRegistry } from '@syn/observability';
 import { DataSource } from 'typeorm';
+import { DeferredInserts } from './deferred-inserts';
 import { ensureDatabase } from './ensure-database';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { PersistenceOptions } from './persistence.options';
@@ -61,8 +62,9 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
             return dataSource;
           },
         },
+        DeferredInserts,
       ],
-      exports: [DataSource],
+      exports: [DataSource, DeferredInserts],
     };
   }
 

@@ -1,10 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { LEDGER_REPORTED, LedgerReported } from '@syn/contracts';
+import { DeferredInsert, DeferredInserts } from '@syn/persistence';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { DistributionRelay } from '../relay/distribution-relay';
 
 export type LedgerFact = Omit<LedgerReported, 'entryId' | 'recordedBy'>;
+
+const LEDGER_INSERT = new DeferredInsert('ledger_entries', [
+  { name: 'center_code', type: 'text' },
+  { name: 'entry_id', type: 'uuid' },
+  { name: 'kind', type: 'text' },
+  { name: 'story_id', type: 'uuid' },
+  { name: 'story_version', type: 'int' },
+  { name: 'origin_code', type: 'text' },
+  // One text[] per row travels as a jsonb array (an array of arrays would unnest flat).
+  { name: 'authors', type: 'jsonb', expr: 'ARRAY(SELECT jsonb_array_elements_text(u.authors))' },
+  { name: 'level', type: 'text' },
+  { name: 'channel', type: 'text' },
+  { name: 'actor_code', type: 'text' },
+  { name: 'ref_id', type: 'uuid' },
+  { name: 'recorded_by', type: 'text' },
+  { name: 'occurred_at', type: 'timestamptz' },
+]);
 
 /**
  * The contribution ledger (稿件台账). Appending writes the local row and reports it to the parent in
@@ -13,13 +31,23 @@ export type LedgerFact = Omit<LedgerReported, 'entryId' | 'recordedBy'>;
  */
 @Injectable()
 export class LedgerService {
-  constructor(private readonly relay: DistributionRelay) {}
+  constructor(
+    private readonly relay: DistributionRelay,
+    @Optional() private readonly deferred: DeferredInserts = new DeferredInserts(),
+  ) {}
 
-  /** Records a new fact observed at `center`. */
+  /**
+   * Records a new fact observed at `center`. Its id is fresh, so the row cannot collide: it is
+   * written with the transaction's other deferred rows, and reported up in the same transaction.
+   */
   async record(m: EntityManager, center: string, fact: LedgerFact): Promise<LedgerReported> {
-    const entry: LedgerReported = { ...fact, entryId: uuidv7(), recordedBy: center };
-    await this.append(m, center, entry);
-    return entry;
+    const e: LedgerReported = { ...fact, entryId: uuidv7(), recordedBy: center };
+    await this.deferred.add(m, LEDGER_INSERT, [[
+      center, e.entryId, e.kind, e.storyId, e.storyVersion, e.originCode, JSON.stringify(e.authors), e.level ?? null, e.channel ?? null,
+      e.actorCode, e.refId ?? null, e.recordedBy, e.occurredAt,
+    ]]);
+    await this.relay.up<LedgerReported>(m, { kind: 'ledger', id: e.entryId }, center, LEDGER_REPORTED, e);
+    return e;
   }
 
   /** Appends an entry (new, or reported by a child) and passes it up; a repeat changes nothing. */

@@ -1,7 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
+import { DeferredInsert, DeferredInserts } from '@syn/persistence';
 import { EntityManager } from 'typeorm';
+
+const RELAY_DELIVERY_INSERT = new DeferredInsert('relay_deliveries', [
+  { name: 'item_kind', type: 'text' },
+  { name: 'item_id', type: 'uuid' },
+  { name: 'direction', type: 'text' },
+  { name: 'from_code', type: 'text' },
+  { name: 'to_code', type: 'text' },
+  { name: 'event_type', type: 'text' },
+  { name: 'event_id', type: 'uuid' },
+]);
 
 /** What is being relayed: the delivery ledger is keyed by it, so follow-ups find every copy. */
 export interface RelayItem {
@@ -19,6 +30,7 @@ export class DistributionRelay {
   constructor(
     private readonly outbox: OutboxWriter,
     private readonly directory: CenterDirectory,
+    @Optional() private readonly deferred: DeferredInserts = new DeferredInserts(),
   ) {}
 
   /** Sends to one child of `from`. */
@@ -51,6 +63,8 @@ export class DistributionRelay {
 
   /** The children `from` passed this item down to, whatever the event type. */
   async deliveredTo(m: EntityManager, item: RelayItem, from: string): Promise<string[]> {
+    // A consumer batch may hold an item's first hop and its follow-up: see the first one's rows.
+    await this.deferred.flushFor(m);
     const rows: Array<{ to_code: string }> = await m.query(
       `SELECT DISTINCT to_code FROM relay_deliveries WHERE item_kind = $1 AND item_id = $2 AND from_code = $3 AND direction = 'down' ORDER BY to_code`,
       [item.kind, item.id, from],
@@ -59,9 +73,6 @@ export class DistributionRelay {
   }
 
   private async record(m: EntityManager, item: RelayItem, direction: 'up' | 'down', from: string, to: string, type: string, eventId: string) {
-    await m.query(
-      `INSERT INTO relay_deliveries (item_kind, item_id, direction, from_code, to_code, event_type, event_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [item.kind, item.id, direction, from, to, type, eventId],
-    );
+    await this.deferred.add(m, RELAY_DELIVERY_INSERT, [[item.kind, item.id, direction, from, to, type, eventId]]);
   }
 }

@@ -2,7 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { AppEnv } from '@syn/config';
 import { STORY_SUBMITTED, STREAM_NAME } from '@syn/contracts';
 import { MetricsRegistry } from '@syn/observability';
-import { SnakeNamingStrategy } from '@syn/persistence';
+import { DeferredInserts, SnakeNamingStrategy } from '@syn/persistence';
 import { createTestDatabase, NatsServerProcess, TestDatabase } from '@syn/testing';
 import { DataSource } from 'typeorm';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
@@ -21,7 +21,7 @@ describe('outbox → JetStream', () => {
   let connection: JetStreamConnection;
   let relay: OutboxRelay;
   const signal = new OutboxCommitSignal();
-  const writer = new OutboxWriter(signal);
+  let writer: OutboxWriter;
 
   beforeAll(async () => {
     [db, nats] = await Promise.all([createTestDatabase('syn_outbox'), NatsServerProcess.start()]);
@@ -29,6 +29,8 @@ describe('outbox → JetStream', () => {
     await dataSource.initialize();
     await dataSource.runMigrations();
     new OutboxCommitSubscriber(dataSource, signal);
+    // As in the apps: outbox rows are deferred to the commit of the transaction that appends them.
+    writer = new OutboxWriter(signal, new DeferredInserts(dataSource));
     const env = { NATS_URL: nats.url, HOSTED_CENTERS: ['360702'], NATS_STREAM_REPLICAS: 1, DATABASE_URL: db.url, OUTBOX_POLL_MS: 50 } as AppEnv;
     connection = new JetStreamConnection(env);
     await connection.open();

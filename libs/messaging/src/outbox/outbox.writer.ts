@@ -1,9 +1,17 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { Direction, EventEnvelope, EVENT_CATALOG, Route, STORY_LIMITS, subjectOf } from '@syn/contracts';
+import { DeferredInsert, DeferredInserts } from '@syn/persistence';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxCommitSignal } from './outbox-commit.signal';
 import { markOutboxAppended } from './outbox-commit.subscriber';
+
+const OUTBOX_INSERT = new DeferredInsert('outbox', [
+  { name: 'event_id', type: 'uuid' },
+  { name: 'subject', type: 'text' },
+  { name: 'type', type: 'text' },
+  { name: 'envelope', type: 'text' },
+]);
 
 /** A NOTIFY on this channel wakes the relay: for tools that write outbox rows from outside the app. */
 export const OUTBOX_CHANNEL = 'syn_outbox';
@@ -24,7 +32,10 @@ export interface OutgoingEvent<P extends object> {
  */
 @Injectable()
 export class OutboxWriter {
-  constructor(@Optional() private readonly signal: OutboxCommitSignal = new OutboxCommitSignal()) {}
+  constructor(
+    @Optional() private readonly signal: OutboxCommitSignal = new OutboxCommitSignal(),
+    @Optional() private readonly deferred: DeferredInserts = new DeferredInserts(),
+  ) {}
 
   async append<P extends object>(manager: EntityManager, event: OutgoingEvent<P>): Promise<EventEnvelope<P>> {
     const [envelope] = await this.appendMany(manager, [event]);
@@ -35,11 +46,8 @@ export class OutboxWriter {
   async appendMany<P extends object>(manager: EntityManager, events: OutgoingEvent<P>[]): Promise<EventEnvelope<P>[]> {
     if (events.length === 0) return [];
     const rows = events.map((event) => this.prepare(event));
-    await manager.query(
-      `INSERT INTO outbox (event_id, subject, type, envelope)
-       SELECT event_id, subject, type, envelope FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(event_id, subject, type, envelope, n) ORDER BY n`,
-      [rows.map((r) => r.envelope.id), rows.map((r) => r.subject), rows.map((r) => r.envelope.type), rows.map((r) => r.serialised)],
-    );
+    // Written with the transaction's other deferred rows just before it commits, in this order.
+    await this.deferred.add(manager, OUTBOX_INSERT, rows.map((r) => [r.envelope.id, r.subject, r.envelope.type, r.serialised]));
     // The relay is woken once the rows are visible: at the caller's commit, or now when there is no transaction.
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive) markOutboxAppended(runner);

@@ -1,0 +1,102 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent, TransactionStartEvent } from 'typeorm';
+
+export interface DeferredColumn {
+  name: string;
+  /** PostgreSQL type of one value; the rows travel as one array per column. */
+  type: string;
+  /** SQL computing the column from `u.<name>` (e.g. a jsonb array to text[]); `u.<name>` by default. */
+  expr?: string;
+}
+
+/**
+ * An append-only INSERT that may wait until its transaction commits. Rows of the same insert are
+ * written as one statement (`unnest` of one array per column), in the order they were added.
+ */
+export class DeferredInsert {
+  readonly sql: string;
+
+  constructor(
+    readonly table: string,
+    readonly columns: readonly DeferredColumn[],
+  ) {
+    const names = columns.map((c) => c.name).join(', ');
+    const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+    const values = columns.map((c) => c.expr ?? `u.${c.name}`).join(', ');
+    this.sql = `INSERT INTO ${table} (${names})
+      SELECT ${values} FROM unnest(${arrays}) WITH ORDINALITY AS u (${names}, n) ORDER BY u.n`;
+  }
+
+  run(m: EntityManager, rows: readonly unknown[][]): Promise<unknown> {
+    return m.query(this.sql, this.columns.map((_, i) => rows.map((r) => r[i])));
+  }
+}
+
+const PENDING = Symbol('deferred inserts of this transaction');
+type Pending = Map<DeferredInsert, unknown[][]>;
+
+/**
+ * Batches append-only rows (audit entries, outbox events, relay records) of a transaction into one
+ * statement per table, written just before COMMIT. A consumer batch of 256 stories used to send
+ * each of these rows as its own statement, about half of the hub's statements per story; each
+ * costs a round trip, a parse and a plan. The rows still commit with the change they describe, or
+ * not at all: a failing write fails the commit, and a rollback drops them unwritten.
+ *
+ * Code that reads such a table inside a transaction calls flushFor() first. Outside a
+ * transaction, rows are written at once.
+ */
+@Injectable()
+export class DeferredInserts implements EntitySubscriberInterface {
+  /** Without a DataSource to hear its commits (a unit test's bare instance), every row is written at once. */
+  private readonly attached: boolean;
+
+  constructor(@Optional() dataSource?: DataSource) {
+    dataSource?.subscribers.push(this);
+    this.attached = !!dataSource;
+  }
+
+  async add(m: EntityManager, insert: DeferredInsert, rows: unknown[][]): Promise<void> {
+    if (rows.length === 0) return;
+    const runner = m.queryRunner;
+    if (!this.attached || !runner?.isTransactionActive || runner.connection.subscribers.indexOf(this) < 0) {
+      await insert.run(m, rows);
+      return;
+    }
+    const pending = pendingOf(runner, true)!;
+    const queued = pending.get(insert);
+    if (queued) queued.push(...rows);
+    else pending.set(insert, [...rows]);
+  }
+
+  /** Writes what this transaction queued so far: call it before reading a table that is written through here. */
+  async flushFor(m: EntityManager): Promise<void> {
+    if (m.queryRunner) await this.flush(m.queryRunner);
+  }
+
+  /** A savepoint is about to start: what is queued belongs to the level outside it, so it is written now. */
+  async beforeTransactionStart(event: TransactionStartEvent): Promise<void> {
+    await this.flush(event.queryRunner);
+  }
+
+  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    await this.flush(event.queryRunner);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    pendingOf(event.queryRunner, false)?.clear();
+  }
+
+  private async flush(runner: QueryRunner): Promise<void> {
+    const pending = pendingOf(runner, false);
+    if (!pending || pending.size === 0) return;
+    const batches = [...pending.entries()];
+    pending.clear();
+    for (const [insert, rows] of batches) await insert.run(runner.manager, rows);
+  }
+}
+
+function pendingOf(runner: QueryRunner, create: boolean): Pending | undefined {
+  const data = runner.data as Record<symbol, Pending | undefined>;
+  if (!data[PENDING] && create) data[PENDING] = new Map();
+  return data[PENDING];
+}
