@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DeskTokenService } from '@syn/auth';
-import type { AppEnv } from '@syn/config';
+import { APP_NODE_ARGS, type AppEnv } from '@syn/config';
 import { CenterDirectory } from '@syn/network';
 import { DEMO_PROCESSES, DEMO_ROLES, DemoProcess } from './demo-topology';
 import { loadSeedStories, toStoryInput } from './seed-stories';
@@ -73,7 +73,7 @@ function stopServices() {
 
 function startApp(p: DemoProcess, s: { auth: string; grpc: string }) {
   const logFile = resolve(RUN, `${p.name}.log`);
-  const child = spawn(process.execPath, [resolve(ROOT, `dist/apps/${p.kind}/src/main.js`)], {
+  const child = spawn(process.execPath, [...APP_NODE_ARGS, resolve(ROOT, `dist/apps/${p.kind}/src/main.js`)], {
     env: {
       ...process.env,
       DATABASE_URL: `postgres://${PG.user}@${PG.host}:${PG.port}/${p.database}`,

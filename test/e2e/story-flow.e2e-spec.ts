@@ -72,6 +72,17 @@ describe('story flow: county → city pool → provincial index', () => {
     expect(opened.body.contentHash).toBe(seen.contentHash);
   });
 
+  it('every app runs with the capped heap and reports its memory on /metrics', async () => {
+    for (const base of [county(), city(), province()]) {
+      const text = await fetch(`${base}/metrics`).then((r) => r.text());
+      const value = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1]);
+      expect(value('syn_process_resident_memory_bytes')).toBeGreaterThan(10 * 2 ** 20);
+      expect(value('syn_process_heap_used_bytes')).toBeGreaterThan(0);
+      // 160 MB of old generation plus a small young generation (APP_NODE_ARGS), not V8's default of ~2 GB.
+      expect(value('syn_process_heap_limit_bytes')).toBeLessThan(200 * 2 ** 20);
+    }
+  });
+
   it('a rejection carries its reason back to the county', async () => {
     const editor = as(county(), net.token('360703', 'editor'));
     const { body } = await editor.post('/api/v1/centers/360703/stories', storyInput({ title: '南康区家具产业新闻' })).expect(201);

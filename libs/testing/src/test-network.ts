@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DeskTokenService, Role } from '@syn/auth';
-import type { AppEnv } from '@syn/config';
+import { APP_NODE_ARGS, type AppEnv } from '@syn/config';
 import type { Center } from '@syn/network';
 import { AppProcess } from './app-process';
 import { findFreePort } from './free-port';
@@ -112,7 +112,7 @@ export class TestNetwork {
       ...extraEnv,
       ...spec.env,
     };
-    const proc = await AppProcess.start(resolve(process.cwd(), ENTRY[spec.kind]), { env, name, nodeArgs: spec.nodeArgs });
+    const proc = await AppProcess.start(resolve(process.cwd(), ENTRY[spec.kind]), { env, name, nodeArgs: [...APP_NODE_ARGS, ...(spec.nodeArgs ?? [])] });
     const http = `http://127.0.0.1:${httpPort}`;
     const app: RunningApp = { spec, name, http, grpcPort, database, process: proc, env };
     this.apps.push(app);
@@ -135,7 +135,7 @@ export class TestNetwork {
   async restart(name: string): Promise<void> {
     const a = this.app(name);
     if (a.process.running) await a.process.stop();
-    a.process = await AppProcess.start(resolve(process.cwd(), ENTRY[a.spec.kind]), { env: a.env, name: a.name, nodeArgs: a.spec.nodeArgs });
+    a.process = await AppProcess.start(resolve(process.cwd(), ENTRY[a.spec.kind]), { env: a.env, name: a.name, nodeArgs: [...APP_NODE_ARGS, ...(a.spec.nodeArgs ?? [])] });
     await a.process.waitForHttp(`${a.http}/health/ready`, 45_000);
   }
 

@@ -1,0 +1,9 @@
+/**
+ * Node flags every app process is started with: `npm run start:*` (package.json), the demo
+ * network and the test and bench networks. Measured in `npm run bench` (docs/benchmarks.md):
+ * without a cap V8 grows the old generation lazily under a burst of 10 KB events and never gives
+ * it back, so a hub that drained a backlog peaked at 330–350 MB of RSS; with these flags the
+ * largest app peaked at ~210 MB, at the same throughput. `/metrics` reports heap used against the
+ * limit (syn_process_heap_*), so the headroom is visible where the apps run.
+ */
+export const APP_NODE_ARGS: readonly string[] = ['--max-old-space-size=160', '--max-semi-space-size=4'];
