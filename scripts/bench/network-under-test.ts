@@ -17,7 +17,7 @@ export class NetworkUnderTest {
   ) {}
 
   static async start(topology: BenchTopology, nats: NatsServerProcess): Promise<NetworkUnderTest> {
-    // Production settings where TestNetwork defaults to test ones: the relay is woken by NOTIFY, polling is the fallback.
+    // Production settings where TestNetwork defaults to test ones: the relay is woken at commit, polling is the fallback.
     const env = { OUTBOX_POLL_MS: '1000', LOG_LEVEL: 'info' };
     // BENCH_CPU_PROF_DIR=<dir>: every app writes a V8 CPU profile there when it exits, to find the largest cost.
     const dir = process.env.BENCH_CPU_PROF_DIR;
