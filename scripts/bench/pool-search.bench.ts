@@ -32,6 +32,7 @@ import {
   termImpacts,
   type PoolSearchFilters,
 } from '../../libs/chinese-text/src';
+import { mulberry32 } from './seeded-random';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
@@ -70,18 +71,6 @@ function parseOptions(argv: string[]): Options {
 }
 
 // ---------------------------------------------------------------- generator
-
-/** Deterministic PRNG so runs are comparable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Vocabulary {
   readonly words: string[] = [];

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Author } from '@syn/contracts';
+import { mulberry32 } from './seeded-random';
 
 /** Bodies are ~4 KB of UTF-8 (about 1,300 汉字), the size of an ordinary county story. */
 export const BODY_BYTES = 4096;
@@ -56,18 +57,6 @@ function charactersOf(paragraphs: string[]): string[] {
 }
 const CHARACTERS = new WeakMap<string[], string[]>();
 
-/** Small deterministic PRNG (mulberry32), so story n has the same body in every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Story n: sentences of the real text drawn at random (seeded by n), four to a paragraph, cut to
  * BODY_BYTES on a character boundary, with the story number in the last paragraph so that no two
@@ -78,7 +67,7 @@ function prng(seed: number): () => number {
  */
 export function storyBody(paragraphs: string[], n: number): string {
   const sentences = sentencesOf(paragraphs);
-  const random = prng(0x9e3779b9 ^ n);
+  const random = mulberry32(0x9e3779b9 ^ n);
   const tail = `<p>（本稿为压力测试稿件，编号 ${n}）</p>`;
   const budget = BODY_BYTES - Buffer.byteLength(tail);
   const chars = charactersOf(paragraphs);
