@@ -13,6 +13,7 @@ import {
   DELETE_POOL_SEARCH_STORY,
   INSERT_POOL_SEARCH_STORY,
   NEAR_DUPLICATE_QUERY,
+  POOL_NEAR_DUPLICATE_FUNCTION_DDL,
   POOL_POSTINGS_CLEANUP_DDL,
   POOL_SEARCH_DDL,
   REFRESH_POOL_SEARCH_LEXICON,
@@ -68,7 +69,7 @@ beforeAll(async () => {
   db = new Client({ connectionString: url.toString() });
   await db.connect();
   await db.query(`CREATE TABLE pool_stories (story_id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL)`);
-  for (const ddl of [...POOL_SEARCH_DDL, ...POOL_POSTINGS_CLEANUP_DDL]) await db.query(ddl);
+  for (const ddl of [...POOL_SEARCH_DDL, ...POOL_POSTINGS_CLEANUP_DDL, ...POOL_NEAR_DUPLICATE_FUNCTION_DDL]) await db.query(ddl);
   const day = 86_400_000;
   const base = Date.UTC(2025, 0, 1);
   for (let i = 0; i < seed.length; i++) {

@@ -5,6 +5,7 @@ import { CenterDirectory } from '@syn/network';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PoolSearchIndex } from '../search/pool-search-index';
+import { SUBMISSION_NEAR_DUPLICATES_QUERY } from './submission-near-duplicates.sql';
 import { searchableText } from '../search/searchable-text';
 
 /** One member as the review-queue list shows it. */
@@ -69,21 +70,9 @@ export class StoryFamilyService {
     // A new version is judged afresh: it leaves its family and rejoins wherever its text now belongs.
     await this.leave(m, hub, story.id);
     const pooled = await this.index.nearDuplicates(m, hub, hash, 20);
-    const queued: Array<{ story_id: string; distance: number }> = await m.query(
-      // The band lookup is fenced (as in nearDuplicateSql): left to itself the planner may start
-      // from the pending submissions and test the 68-key overlap on each, linear in the queue.
-      `WITH candidates AS MATERIALIZED (
-         SELECT f.story_id, f.simhash, f.hub_code FROM submission_fingerprints f WHERE f.simhash_bands && $2::int[]
-       )
-       SELECT c.story_id, bit_count((c.simhash # $1::bigint)::bit(64))::int AS distance
-         FROM candidates c
-         JOIN submissions s ON s.story_id = c.story_id AND s.status = 'pending'
-        WHERE bit_count((c.simhash # $1::bigint)::bit(64)) <= $3
-          AND c.hub_code = $4
-        ORDER BY distance
-        LIMIT 20`,
-      [simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, hub],
-    );
+    const queued: Array<{ story_id: string; distance: number }> = await m.query(SUBMISSION_NEAR_DUPLICATES_QUERY, [
+      simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, hub,
+    ]);
     const near = [...new Set([...pooled.map((d) => d.storyId), ...queued.map((q) => q.story_id)])].filter((id) => id !== story.id);
     if (near.length === 0) return null;
     const families: Array<{ family_id: string }> = await m.query(
