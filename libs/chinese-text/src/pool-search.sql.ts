@@ -185,6 +185,11 @@ export function nearDuplicateSql(t: SearchTables): string {
  */
 export function nearDuplicateFunctionDdl(t: SearchTables): string[] {
   return [
+    // Without this, new band entries wait in the index's pending list, which every lookup scans
+    // whole: 14 ms per lookup at ~7,000 stories in the bench, 0.2 ms once they are in the tree.
+    // Four entries per story make the direct insert cheap.
+    `ALTER INDEX ${t.docs}_simhash_bands_gin SET (fastupdate = off)`,
+    `SELECT gin_clean_pending_list('${t.docs}_simhash_bands_gin'::regclass)`,
     `CREATE OR REPLACE FUNCTION ${t.docs}_near_duplicates(bigint, int[], int, int, text)
   RETURNS TABLE (story_id uuid, doc_no bigint, pooled_at timestamptz, origin_code text, simhash text, distance int)
   LANGUAGE sql STABLE SET enable_seqscan = off AS $fn$
@@ -205,7 +210,7 @@ $fn$`,
 }
 
 export function nearDuplicateFunctionDrop(t: SearchTables): string[] {
-  return [`DROP FUNCTION IF EXISTS ${t.docs}_near_duplicates(bigint, int[], int, int, text)`];
+  return [`DROP FUNCTION IF EXISTS ${t.docs}_near_duplicates(bigint, int[], int, int, text)`, `ALTER INDEX ${t.docs}_simhash_bands_gin RESET (fastupdate)`];
 }
 
 /**
