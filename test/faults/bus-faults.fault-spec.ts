@@ -1,7 +1,7 @@
 import { BusInjector, eventually, makeSnapshot } from '@syn/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { as } from '../support/http';
-import { FaultHarness, HUB, LOAD_MS, PROVINCE, sleep } from './support/fault-harness';
+import { expectClean, FaultHarness, HUB, LOAD_MS, PROVINCE, sleep } from './support/fault-harness';
 import { submitThroughReview } from '../support/county-review';
 
 /**
@@ -19,11 +19,6 @@ describe('faults: duplicates, reordering, poison and lost events', () => {
   afterAll(async () => {
     await h?.stop();
   }, 60_000);
-
-  const expectClean = (r: { lost: number; duplicated: number; mismatched: number; acknowledged: number; problems: string[] }) => {
-    expect(r.acknowledged).toBeGreaterThan(0);
-    expect({ lost: r.lost, duplicated: r.duplicated, mismatched: r.mismatched, problems: r.problems }).toEqual({ lost: 0, duplicated: 0, mismatched: 0, problems: [] });
-  };
 
   it('duplicate-delivery: every event already sent is delivered again, many times, three ways', async () => {
     const load = h.startLoad('duplicates');

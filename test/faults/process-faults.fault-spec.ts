@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { FaultHarness, HUB, LOAD_MS, sleep } from './support/fault-harness';
+import { expectClean, FaultHarness, HUB, LOAD_MS, sleep } from './support/fault-harness';
 
 /**
  * Proof under process and infrastructure faults. While four counties keep submitting (and now and
@@ -18,11 +18,6 @@ describe('faults: crashes, broker and database outages', () => {
   afterAll(async () => {
     await h?.stop();
   }, 60_000);
-
-  const expectClean = (r: { lost: number; duplicated: number; mismatched: number; acknowledged: number; problems: string[] }) => {
-    expect(r.acknowledged).toBeGreaterThan(0);
-    expect({ lost: r.lost, duplicated: r.duplicated, mismatched: r.mismatched, problems: r.problems }).toEqual({ lost: 0, duplicated: 0, mismatched: 0, problems: [] });
-  };
 
   it('county-crash-before-publish: kill -9 a county app between database commit and publish', async () => {
     const a = h.net.app('county-a');

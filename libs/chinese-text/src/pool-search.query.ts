@@ -275,8 +275,7 @@ function multiWordPage(
   // idf is at least 1 so that every salient posting scores above the 0 of the unscored tail: the
   // two plans then share one total order (score, doc_no), and a cursor from one pages the other.
   return `n AS (
-  -- reltuples is -1 until the table is first analysed; greatest() keeps idf ≥ 0 and the share test sane.
-  SELECT greatest(reltuples, 1)::float8 AS docs FROM pg_class WHERE oid = '${t.docs}'::regclass
+  SELECT (${storyCountSql(t)}) AS docs
 ),
 w AS (
   SELECT u.term, u.ord,
@@ -308,7 +307,12 @@ export const COMMON_WORD_SHARE = 0.05;
  */
 function commonWordCondition(t: SearchTables, term: string, share: number): string {
   return `coalesce((SELECT l.df FROM ${t.lexicon} l WHERE l.term = ${term}), 0)
-          >= ${share} * (SELECT greatest(c.reltuples, 1) FROM pg_class c WHERE c.oid = '${t.docs}'::regclass)`;
+          >= ${share} * (${storyCountSql(t)})`;
+}
+
+/** How many stories the set holds, by the planner's count (no scan); at least 1, since reltuples is -1 until the first ANALYZE. */
+function storyCountSql(t: SearchTables): string {
+  return `SELECT greatest(reltuples, 1)::float8 FROM pg_class WHERE oid = '${t.docs}'::regclass`;
 }
 
 function filterConditions(alias: 't' | 'd', filters: PoolSearchFilters, params: Params, withTags: boolean): string[] {

@@ -14,7 +14,6 @@ import { JetStreamConnection } from './jetstream/jetstream.connection';
 import { MessagingTables1764100000000 } from './migrations/1764100000000-messaging-tables';
 import { OutboxEntity } from './outbox/outbox.entity';
 import { OutboxCommitSignal } from './outbox/outbox-commit.signal';
-import { OutboxCommitSubscriber } from './outbox/outbox-commit.subscriber';
 import { OutboxJanitor } from './outbox/outbox.janitor';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
@@ -38,7 +37,6 @@ export const messagingPersistence: PersistencePart = {
       },
     },
     OutboxCommitSignal,
-    OutboxCommitSubscriber,
     OutboxWriter,
     OutboxRelay,
     OutboxJanitor,

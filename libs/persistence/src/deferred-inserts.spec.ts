@@ -88,6 +88,28 @@ describe('DeferredInserts', () => {
     expect((await rows()).map((r) => r.body)).toEqual(['外层']);
   });
 
+  it('runs after-commit work once the transaction has committed, once per function, and never after a rollback', async () => {
+    const seen: number[] = [];
+    const wake = () => seen.push(seen.length);
+    await dataSource.transaction(async (m) => {
+      deferred.afterCommit(m, wake);
+      deferred.afterCommit(m, wake);
+      await m.transaction(async (inner) => inner.query('SELECT 1'));
+      expect(seen).toEqual([]);
+    });
+    expect(seen).toEqual([0]);
+    await expect(
+      dataSource.transaction(async (m) => {
+        deferred.afterCommit(m, wake);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await dataSource.transaction((m) => m.query('SELECT 1'));
+    expect(seen).toEqual([0]);
+    deferred.afterCommit(dataSource.manager, wake);
+    expect(seen).toEqual([0, 1]);
+  });
+
   it('a bare instance (no data source to hear commits) writes at once', async () => {
     const bare = new DeferredInserts();
     await dataSource.transaction(async (m) => {

@@ -33,6 +33,7 @@ export class DeferredInsert {
 }
 
 const PENDING = Symbol('deferred inserts of this transaction');
+const COMMITTED = Symbol('callbacks for after this transaction commits');
 type Pending = Map<DeferredInsert, unknown[][]>;
 
 /**
@@ -44,6 +45,9 @@ type Pending = Map<DeferredInsert, unknown[][]>;
  *
  * Code that reads such a table inside a transaction calls flushFor() first. Outside a
  * transaction, rows are written at once.
+ *
+ * afterCommit() is the other half: work that must wait until the rows are visible to others
+ * (waking the outbox relay), run once the transaction has committed, never on rollback.
  */
 @Injectable()
 export class DeferredInserts implements EntitySubscriberInterface {
@@ -68,6 +72,20 @@ export class DeferredInserts implements EntitySubscriberInterface {
     else pending.set(insert, [...rows]);
   }
 
+  /**
+   * Runs `callback` once this transaction has committed (now, outside a transaction). The same
+   * function registered several times in one transaction runs once.
+   */
+  afterCommit(m: EntityManager, callback: () => void): void {
+    const runner = m.queryRunner;
+    if (!this.attached || !runner?.isTransactionActive || runner.connection.subscribers.indexOf(this) < 0) {
+      callback();
+      return;
+    }
+    const data = runner.data as Record<symbol, Set<() => void> | undefined>;
+    (data[COMMITTED] ??= new Set()).add(callback);
+  }
+
   /** Writes what this transaction queued so far: call it before reading a table that is written through here. */
   async flushFor(m: EntityManager): Promise<void> {
     if (m.queryRunner) await this.flush(m.queryRunner);
@@ -82,8 +100,19 @@ export class DeferredInserts implements EntitySubscriberInterface {
     await this.flush(event.queryRunner);
   }
 
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    // A savepoint's release is not the commit: others cannot see the rows yet.
+    if (event.queryRunner.isTransactionActive) return;
+    const data = event.queryRunner.data as Record<symbol, Set<() => void> | undefined>;
+    const callbacks = data[COMMITTED];
+    data[COMMITTED] = undefined;
+    for (const callback of callbacks ?? []) callback();
+  }
+
   afterTransactionRollback(event: TransactionRollbackEvent): void {
     pendingOf(event.queryRunner, false)?.clear();
+    // Rolling back to a savepoint keeps the outer level's callbacks; a spare wake-up is harmless.
+    if (!event.queryRunner.isTransactionActive) (event.queryRunner.data as Record<symbol, unknown>)[COMMITTED] = undefined;
   }
 
   private async flush(runner: QueryRunner): Promise<void> {

@@ -12,7 +12,8 @@ import { createServer } from 'node:net';
  */
 export async function findFreePort(host = '127.0.0.1'): Promise<number> {
   const [low] = ephemeralRange();
-  const from = 10_000;
+  // From 20000: fetch refuses a few well-known ports below it (10080 among them), whatever listens there.
+  const from = 20_000;
   const to = Math.max(from + 1_000, low - 1);
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = from + Math.floor(Math.random() * (to - from));

@@ -13,6 +13,12 @@ export const COUNTIES = ['360702', '360703', '360704', '360781'];
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A scenario passes when stories were acknowledged and none was lost, duplicated or changed. */
+export function expectClean(r: { lost: number; duplicated: number; mismatched: number; acknowledged: number; problems: string[] }): void {
+  expect(r.acknowledged).toBeGreaterThan(0);
+  expect({ lost: r.lost, duplicated: r.duplicated, mismatched: r.mismatched, problems: r.problems }).toEqual({ lost: 0, duplicated: 0, mismatched: 0, problems: [] });
+}
+
 /**
  * One network for a fault file: its own nats-server and app processes (so they can be killed),
  * counties under load, a curator accepting everything, and the checker.

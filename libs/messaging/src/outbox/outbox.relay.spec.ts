@@ -8,7 +8,6 @@ import { DataSource } from 'typeorm';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
 import { MessagingTables1764100000000 } from '../migrations/1764100000000-messaging-tables';
 import { OutboxCommitSignal } from './outbox-commit.signal';
-import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 import { OutboxJanitor } from './outbox.janitor';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxWriter } from './outbox.writer';
@@ -28,7 +27,6 @@ describe('outbox → JetStream', () => {
     dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764100000000], namingStrategy: new SnakeNamingStrategy() });
     await dataSource.initialize();
     await dataSource.runMigrations();
-    new OutboxCommitSubscriber(dataSource, signal);
     // As in the apps: outbox rows are deferred to the commit of the transaction that appends them.
     writer = new OutboxWriter(signal, new DeferredInserts(dataSource));
     const env = { NATS_URL: nats.url, HOSTED_CENTERS: ['360702'], NATS_STREAM_REPLICAS: 1, DATABASE_URL: db.url, OUTBOX_POLL_MS: 50 } as AppEnv;

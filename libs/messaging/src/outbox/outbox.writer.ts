@@ -4,7 +4,6 @@ import { DeferredInsert, DeferredInserts } from '@syn/persistence';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxCommitSignal } from './outbox-commit.signal';
-import { markOutboxAppended } from './outbox-commit.subscriber';
 
 const OUTBOX_INSERT = new DeferredInsert('outbox', [
   { name: 'event_id', type: 'uuid' },
@@ -37,6 +36,9 @@ export class OutboxWriter {
     @Optional() private readonly deferred: DeferredInserts = new DeferredInserts(),
   ) {}
 
+  /** One function for every append, so that a transaction wakes the relay once however many events it wrote. */
+  private readonly wakeRelay = () => this.signal.committed();
+
   async append<P extends object>(manager: EntityManager, event: OutgoingEvent<P>): Promise<EventEnvelope<P>> {
     const [envelope] = await this.appendMany(manager, [event]);
     return envelope;
@@ -49,9 +51,7 @@ export class OutboxWriter {
     // Written with the transaction's other deferred rows just before it commits, in this order.
     await this.deferred.add(manager, OUTBOX_INSERT, rows.map((r) => [r.envelope.id, r.subject, r.envelope.type, r.serialised]));
     // The relay is woken once the rows are visible: at the caller's commit, or now when there is no transaction.
-    const runner = manager.queryRunner;
-    if (runner?.isTransactionActive) markOutboxAppended(runner);
-    else this.signal.committed();
+    this.deferred.afterCommit(manager, this.wakeRelay);
     return rows.map((r) => r.envelope);
   }
 
