@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ChineseSegmenter } from './segmenter';
+import { CHINESE_STOPWORDS } from './stopwords';
 
 describe('ChineseSegmenter', () => {
   const segmenter = ChineseSegmenter.shared();
@@ -63,6 +66,30 @@ describe('ChineseSegmenter', () => {
     expect(again).toEqual(seg.words(body));
     expect(seg.words(body, { mode: 'precise' })).not.toEqual(again);
     expect(seg.words(body, { dropStopwords: false }).length).toBeGreaterThanOrEqual(again.length);
+  });
+
+  it('gives the same words as splitting every jieba token, on the seed stories and mixed text', () => {
+    // The reference: every token split on non-word characters, as before the plain-word fast path.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+    const jieba = Jieba.withDict(dict);
+    const reference = (text: string, mode: 'search' | 'precise') => {
+      const normalized = text.normalize('NFKC').toLowerCase();
+      const raw = mode === 'precise' ? jieba.cut(normalized, true) : jieba.cutForSearch(normalized, true);
+      return raw.flatMap((t) => t.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 0 && !CHINESE_STOPWORDS.has(w));
+    };
+    const seed: Array<{ title: string; body: string[] }> = JSON.parse(
+      readFileSync(resolve(__dirname, '../../../deploy/demo/seed-stories.json'), 'utf8'),
+    ).stories;
+    const texts = [
+      ...seed.map((s) => `${s.title}\n${s.body.join('\n')}`),
+      '5G+4K直播、“赣鄱云”APP下载量突破10.5万，co-op 模式；㐀㐁 ＡＢＣ café naïve 第3.5期',
+    ];
+    for (const text of texts) {
+      for (const mode of ['search', 'precise'] as const) expect(segmenter.words(text + mode, { mode })).toEqual(reference(text + mode, mode));
+    }
   });
 });
 
