@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSearchSection } from './search-report';
+import { measureIndexingFloor } from './indexing-floor';
 
 describe('bench modules', () => {
   it('builds 120 valid counties under 4 hubs, spread over the app processes', () => {
@@ -67,5 +68,16 @@ describe('bench modules', () => {
     expect(text).toContain('| rare word | 1 | 77 ❌ | 3 | 50 |');
     expect(text).not.toContain('first');
     expect(text.match(/## Pool search/g)).toHaveLength(1);
+  });
+
+  it('measures the text work per story and the ceiling it puts on two levels of indexing', () => {
+    const { paragraphs: real } = loadParagraphs();
+    const r = measureIndexingFloor(real, 20);
+    expect(r.stories).toBe(20);
+    expect(r.cpuMsPerStoryPerLevel).toBeGreaterThan(0);
+    expect(r.levels).toBe(2);
+    expect(r.ceilingStoriesPerSecond).toBeCloseTo((r.cores * 1000) / (2 * r.cpuMsPerStoryPerLevel), 6);
+    expect(r.jiebaMsPerStoryPerLevel).toBeGreaterThan(0);
+    expect(r.jiebaCeilingStoriesPerSecond).toBeGreaterThan(r.ceilingStoriesPerSecond);
   });
 });

@@ -1,6 +1,7 @@
 import type { BareResult } from './bare-baseline';
 import type { BenchOptions } from './bench-options';
 import type { CatchUpResult } from './catch-up-phase';
+import type { IndexingFloorResult } from './indexing-floor';
 import type { LatencyResult } from './latency-phase';
 import { round } from './percentiles';
 import type { ThroughputResult } from './throughput-phase';
@@ -17,7 +18,7 @@ export const TARGETS = {
 export type BenchSummary = ReturnType<typeof summarise>;
 
 /** The flat JSON the bench prints last: every key names what it measures and its unit. */
-export function summarise(o: BenchOptions, r: { bare: BareResult; throughput: ThroughputResult; latency: LatencyResult; catchUp: CatchUpResult; rss: Record<string, number>; seconds: number }) {
+export function summarise(o: BenchOptions, r: { bare: BareResult; indexing: IndexingFloorResult; throughput: ThroughputResult; latency: LatencyResult; catchUp: CatchUpResult; rss: Record<string, number>; seconds: number }) {
   const maxRss = Math.max(...Object.values(r.rss));
   const s = {
     quick: o.quick,
@@ -57,6 +58,13 @@ export function summarise(o: BenchOptions, r: { bare: BareResult; throughput: Th
     catch_up_to_province_stories_per_s: round(r.catchUp.provinceRate),
     bare_catch_up_drain_stories_per_s: round(r.bare.catchUpRate),
     catch_up_ratio: round(r.catchUp.drainRate / r.bare.catchUpRate, 3),
+    indexing_cpu_ms_per_story_per_level: round(r.indexing.cpuMsPerStoryPerLevel, 3),
+    indexing_ceiling_stories_per_s: round(r.indexing.ceilingStoriesPerSecond),
+    indexing_ceiling_ratio_to_bare: round(r.indexing.ceilingStoriesPerSecond / r.bare.throughput, 3),
+    indexing_ceiling_ratio_to_bare_catch_up: round(r.indexing.ceilingStoriesPerSecond / r.bare.catchUpRate, 3),
+    jieba_cpu_ms_per_story_per_level: round(r.indexing.jiebaMsPerStoryPerLevel, 3),
+    jieba_ceiling_stories_per_s: round(r.indexing.jiebaCeilingStoriesPerSecond),
+    jieba_ceiling_ratio_to_bare: round(r.indexing.jiebaCeilingStoriesPerSecond / r.bare.throughput, 3),
     cpu_seconds_throughput_phase: r.throughput.cpuSeconds,
     cpu_seconds_bare_throughput: r.bare.cpuSeconds,
     duration_s: round(r.seconds, 0),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
@@ -14,9 +14,39 @@ export function cpuSeconds(pid: number): number | undefined {
   }
 }
 
-/** Where the CPU went during one phase: seconds per process, the first thing to look at when a target is missed. */
+/** Pids of the PostgreSQL server's processes (postmaster, backends, walwriter…) on this machine. */
+export function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return pids;
+}
+
+/** Busy CPU seconds of the whole machine so far (every core; /proc/stat minus idle and iowait). */
+export function machineBusySeconds(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = ticks;
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * Where the CPU went during one phase: seconds per app process, the PostgreSQL server's processes
+ * together, this bench process (load driver and probe), and the machine as a whole. The first
+ * thing to look at when a target is missed.
+ */
 export class CpuMeter {
   private readonly before = new Map<string, number>();
+  private postgresBefore = new Map<number, number>();
+  private benchBefore = 0;
+  private machineBefore = 0;
 
   constructor(private readonly processes: () => Array<{ name: string; pid: number | undefined }>) {}
 
@@ -26,6 +56,9 @@ export class CpuMeter {
       const s = pid ? cpuSeconds(pid) : undefined;
       if (s !== undefined) this.before.set(name, s);
     }
+    this.postgresBefore = new Map(postgresPids().map((pid) => [pid, cpuSeconds(pid) ?? 0]));
+    this.benchBefore = cpuSeconds(process.pid) ?? 0;
+    this.machineBefore = machineBusySeconds();
   }
 
   /** CPU seconds used per process since begin(). */
@@ -33,8 +66,14 @@ export class CpuMeter {
     const out: Record<string, number> = {};
     for (const { name, pid } of this.processes()) {
       const s = pid ? cpuSeconds(pid) : undefined;
-      if (s !== undefined) out[name] = Math.round((s - (this.before.get(name) ?? s)) * 10) / 10;
+      if (s !== undefined) out[name] = round1(s - (this.before.get(name) ?? s));
     }
+    // Backends that ended during the phase are missed; the apps' pools keep theirs open.
+    let postgres = 0;
+    for (const pid of postgresPids()) postgres += (cpuSeconds(pid) ?? 0) - (this.postgresBefore.get(pid) ?? 0);
+    out.postgres = round1(postgres);
+    out['bench driver'] = round1((cpuSeconds(process.pid) ?? 0) - this.benchBefore);
+    out['machine (all)'] = round1(machineBusySeconds() - this.machineBefore);
     return out;
   }
 }

@@ -56,6 +56,7 @@ export function renderLatest(r: ReportInput, when: Date, loadAfter: number[]): s
   const s = r.summary;
   const m = r.machine;
   const rss = Object.entries(s.peak_rss_mb).sort(([a], [b]) => a.localeCompare(b));
+  const perStory = (seconds: number | undefined) => (seconds === undefined ? '–' : f((seconds * 1000) / r.throughput.stories, 1));
   return `## Latest run
 
 ${when.toISOString().slice(0, 16).replace('T', ' ')} UTC, commit \`${commit()}\`, ${s.quick ? 'quick' : 'full'} run, ${s.duration_s} s.
@@ -74,6 +75,15 @@ Load average ${m.loadAverageAtStart.join(' / ')} at the start and ${loadAfter.jo
 | peak RSS, largest app | ${f(s.max_peak_rss_mb)} MB | ${f(s.bare_consumer_peak_rss_mb)} MB | | ≤ ${TARGETS.max_peak_rss_mb} MB | ${mark(s.targets_met.max_peak_rss_mb)} |
 | catch-up drain, ${s.catch_up_stories} stories | ${f(s.catch_up_drain_stories_per_s)} stories/s | ${f(s.bare_catch_up_drain_stories_per_s)} stories/s | ${f(s.catch_up_ratio, 3)} | ≥ ${TARGETS.catch_up_ratio} | ${mark(s.targets_met.catch_up_ratio)} |
 
+**The indexing ceiling.** Each center that searches a story (the city hub and the province) spends ${f(s.indexing_cpu_ms_per_story_per_level, 2)} ms of CPU
+on its text alone (sanitising check, plain text, jieba in both modes, SimHash, BM25 impacts; one thread, no I/O, the bench's stories).
+Doing nothing else, ${m.cores} cores could index at most ${f(s.indexing_ceiling_stories_per_s)} stories/s at both levels:
+${f(s.indexing_ceiling_ratio_to_bare, 3)} of the bare throughput and ${f(s.indexing_ceiling_ratio_to_bare_catch_up, 3)} of the bare catch-up${
+  (s.indexing_ceiling_ratio_to_bare ?? 1) < TARGETS.pool_throughput_ratio ? ', below the 0.5 the targets ask for' : ''
+}.
+jieba's own two calls are ${f(s.jieba_cpu_ms_per_story_per_level, 2)} ms of that; they alone would cap the network at ${f(s.jieba_ceiling_stories_per_s)} stories/s
+(${f(s.jieba_ceiling_ratio_to_bare, 3)} of bare).
+
 Also measured: submit acknowledged (HTTP 202) ${f(s.submit_ack_throughput_stories_per_s)} stories/s; drafts written ${f(s.draft_write_throughput_stories_per_s)} stories/s;
 latency phase achieved ${f(s.latency_achieved_submit_stories_per_s)} submits/s of the ${s.latency_offered_stories_per_s} offered (${s.latency_stories} stories);
 submit → pooled p50 / p95 / p99 / max ${f(s.p50_submit_to_pool_ms)} / ${f(s.p95_submit_to_pool_ms)} / ${f(s.p99_submit_to_pool_ms)} / ${f(s.max_submit_to_pool_ms)} ms;
@@ -81,10 +91,12 @@ submit → province p50 / p95 / p99 / max ${f(s.p50_submit_to_province_ms)} / ${
 HTTP submit p50 / p99 ${f(s.p50_submit_ack_ms)} / ${f(s.p99_submit_ack_ms)} ms;
 catch-up counted from the hub's process start ${f(s.catch_up_drain_from_start_stories_per_s)} stories/s, backlog indexed at the province ${f(s.catch_up_to_province_stories_per_s)} stories/s (hub \`${r.catchUp.hub}\`, process ${r.catchUp.process}).
 
-| process | peak RSS MB | CPU s in the throughput phase |
-| --- | --- | --- |
-${rss.map(([name, mb]) => `| ${name} | ${f(mb, 1)} | ${f(r.throughput.cpuSeconds[name], 1)} |`).join('\n')}
-| bare-consumer | ${f(r.bare.rssMb, 1)} | ${f(r.bare.cpuSeconds['bare-consumer'], 1)} (bare throughput phase) |
+| process | peak RSS MB | CPU s in the throughput phase | CPU ms per story |
+| --- | --- | --- | --- |
+${rss.map(([name, mb]) => `| ${name} | ${f(mb, 1)} | ${f(r.throughput.cpuSeconds[name], 1)} | ${perStory(r.throughput.cpuSeconds[name])} |`).join('\n')}
+${Object.keys(r.throughput.cpuSeconds).filter((name) => !(name in s.peak_rss_mb)).map((name) => `| ${name} | | ${f(r.throughput.cpuSeconds[name], 1)} | ${perStory(r.throughput.cpuSeconds[name])} |`).join('\n')}
+| bare-consumer | ${f(r.bare.rssMb, 1)} | ${f(r.bare.cpuSeconds['bare-consumer'], 1)} (bare throughput phase) | ${f((r.bare.cpuSeconds['bare-consumer'] * 1000) / s.stories, 2)} |
+${['postgres', 'bench driver', 'machine (all)'].filter((name) => name in r.bare.cpuSeconds).map((name) => `| bare: ${name === 'bench driver' ? 'bench publisher' : name} | | ${f(r.bare.cpuSeconds[name], 1)} (bare throughput phase) | ${f((r.bare.cpuSeconds[name] * 1000) / s.stories, 2)} |`).join('\n')}
 `;
 }
 

@@ -6,6 +6,7 @@ import { summarise } from './bench-summary';
 import { buildTopology } from './bench-topology';
 import { measureCatchUp } from './catch-up-phase';
 import { CpuMeter } from './cpu-meter';
+import { measureIndexingFloor } from './indexing-floor';
 import { measureLatency } from './latency-phase';
 import { LoadDriver } from './load-driver';
 import { machineInfo } from './machine-info';
@@ -53,6 +54,9 @@ async function main() {
       progress,
     });
 
+    const indexing = measureIndexingFloor(paragraphs);
+    progress.note(`indexing floor: ${indexing.cpuMsPerStoryPerLevel.toFixed(2)} ms of CPU per story per level, ceiling ${Math.round(indexing.ceilingStoriesPerSecond)} stories/s on ${indexing.cores} cores`);
+
     progress.note('network: starting apps…');
     const t0 = performance.now();
     nut = await NetworkUnderTest.start(topology, nats);
@@ -76,7 +80,7 @@ async function main() {
     nut = undefined;
     const search = o.searchStories > 0 ? await measureSearch(o.searchStories, progress) : null;
 
-    const summary = summarise(o, { bare, throughput, latency, catchUp, rss: peaks, seconds: (performance.now() - started) / 1000 });
+    const summary = summarise(o, { bare, indexing, throughput, latency, catchUp, rss: peaks, seconds: (performance.now() - started) / 1000 });
     if (o.write) {
       const path = writeReport(o, { machine, summary, bare, throughput, latency, catchUp, samples: source });
       if (search) writeSearchSection(path, search, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
