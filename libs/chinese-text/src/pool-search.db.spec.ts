@@ -14,7 +14,9 @@ import {
   INSERT_POOL_SEARCH_STORY,
   NEAR_DUPLICATE_QUERY,
   POOL_NEAR_DUPLICATE_FUNCTION_DDL,
+  POOL_LEXICON_PENDING_DDL,
   POOL_POSTINGS_CLEANUP_DDL,
+  COUNT_POOL_SEARCH_PENDING_LEXICON,
   POOL_SEARCH_DDL,
   REFRESH_POOL_SEARCH_LEXICON,
 } from './pool-search.sql';
@@ -69,7 +71,7 @@ beforeAll(async () => {
   db = new Client({ connectionString: url.toString() });
   await db.connect();
   await db.query(`CREATE TABLE pool_stories (story_id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL)`);
-  for (const ddl of [...POOL_SEARCH_DDL, ...POOL_POSTINGS_CLEANUP_DDL, ...POOL_NEAR_DUPLICATE_FUNCTION_DDL]) await db.query(ddl);
+  for (const ddl of [...POOL_SEARCH_DDL, ...POOL_POSTINGS_CLEANUP_DDL, ...POOL_NEAR_DUPLICATE_FUNCTION_DDL, ...POOL_LEXICON_PENDING_DDL]) await db.query(ddl);
   const day = 86_400_000;
   const base = Date.UTC(2025, 0, 1);
   for (let i = 0; i < seed.length; i++) {
@@ -222,5 +224,31 @@ describe('pool search against PostgreSQL', () => {
     expect((await search('探路')).map((r) => r.story_id)).not.toContain(uuid(11));
     expect(await postings(withdrawn)).toBe(0);
     expect(await postings(removed)).toBe(0);
+  });
+
+  it('counting the stories indexed since the last count gives the lexicon a full recount would', async () => {
+    const lexicon = async () => (await db.query(`SELECT term, df FROM pool_search_lexicon ORDER BY term`)).rows as Array<{ term: string; df: number }>;
+    const pending = async () => Number((await db.query(`SELECT count(*) AS n FROM pool_search_lexicon_pending`)).rows[0].n);
+    // Recounted first: an earlier test removed stories, whose words a count of new ones never takes back.
+    await db.query('BEGIN');
+    for (const stmt of REFRESH_POOL_SEARCH_LEXICON) await db.query(stmt);
+    await db.query('COMMIT');
+    await db.query('BEGIN');
+    try {
+      expect(await pending()).toBe(0);
+      const before = await lexicon();
+      await addStory(uuid(300), '赣州融媒体探路乡村振兴新闻', seed[1].body.join('\n'), '360702', new Date(Date.UTC(2025, 2, 1)));
+      await addStory(uuid(301), '新增一篇全新词语稿件', '鄱阳湖候鸟保护志愿者巡护记。第二段写候鸟与渔民。', '360703', new Date(Date.UTC(2025, 2, 2)));
+      expect(await pending()).toBe(2);
+      await db.query(COUNT_POOL_SEARCH_PENDING_LEXICON);
+      expect(await pending()).toBe(0);
+      const counted = await lexicon();
+      expect(counted.length).toBeGreaterThan(before.length);
+      expect(counted.find((r) => r.term === '候鸟')?.df).toBe((before.find((r) => r.term === '候鸟')?.df ?? 0) + 1);
+      for (const stmt of REFRESH_POOL_SEARCH_LEXICON) await db.query(stmt);
+      expect(counted).toEqual(await lexicon());
+    } finally {
+      await db.query('ROLLBACK');
+    }
   });
 });

@@ -20,6 +20,8 @@
  *   in so county/city/category/date filters are checked inside the index.
  * - <prefix>_lexicon: document frequency per word for idf, refreshed by a
  *   periodic job (idf only weighs multi-word queries, so staleness is cheap).
+ *   <prefix>_lexicon_pending lists the stories indexed since they were last
+ *   counted, so a refresh can add just those instead of recounting the set.
  *
  * `scope_code` is the center whose search a row belongs to (the hub for a
  * pool, the province for the index): apps are multi-tenant, so one database
@@ -34,6 +36,8 @@ export interface SearchTables {
   readonly docs: string;
   readonly terms: string;
   readonly lexicon: string;
+  /** Stories indexed and not yet counted in the lexicon (doc_no). */
+  readonly lexiconPending: string;
   /** Table holding `title` and `body` of the stories, keyed by story id. */
   readonly texts: string;
   /** Its key column (uuid), referenced by <prefix>_docs.story_id. */
@@ -46,7 +50,7 @@ export function searchTables(prefix: string, texts: string, textsKey: string): S
   for (const name of [prefix, texts, textsKey]) {
     if (!IDENTIFIER.test(name)) throw new RangeError(`invalid SQL identifier for search tables: ${name}`);
   }
-  return { prefix, docs: `${prefix}_docs`, terms: `${prefix}_terms`, lexicon: `${prefix}_lexicon`, texts, textsKey };
+  return { prefix, docs: `${prefix}_docs`, terms: `${prefix}_terms`, lexicon: `${prefix}_lexicon`, lexiconPending: `${prefix}_lexicon_pending`, texts, textsKey };
 }
 
 /** The hub's pool: stories live in pool_stories (story_id). */
@@ -154,6 +158,9 @@ WITH d AS (
     (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
   VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, array_to_tsvector($9::text[]), $10::bigint, $11::int[])
   RETURNING doc_no, scope_code, hub_code, origin_code, category, pooled_at
+),
+uncounted AS (
+  INSERT INTO ${t.lexiconPending} (doc_no) SELECT doc_no FROM d
 )
 INSERT INTO ${t.terms} (scope_code, term, impact, doc_no, hub_code, origin_code, category, pooled_at)
 SELECT d.scope_code, p.term, p.impact, d.doc_no, d.hub_code, d.origin_code, d.category, d.pooled_at
@@ -222,11 +229,45 @@ export function nearDuplicateFunctionDrop(t: SearchTables): string[] {
  */
 export function refreshLexiconSql(t: SearchTables): string[] {
   return [
+    // Run at REPEATABLE READ (one snapshot): the stories counted and the pending rows cleared are the same set.
+    `DELETE FROM ${t.lexiconPending}`,
     `CREATE TEMP TABLE ${t.lexicon}_new ON COMMIT DROP AS
      SELECT word AS term, ndoc AS df FROM ts_stat('SELECT lexemes FROM ${t.docs}')`,
     `DELETE FROM ${t.lexicon}`,
     `INSERT INTO ${t.lexicon} (term, df) SELECT term, df FROM ${t.lexicon}_new`,
   ];
+}
+
+/**
+ * Adds the stories indexed since the last count to the lexicon, in one statement: the pending rows
+ * it removes and the stories it counts come from one snapshot, so a story committed meanwhile waits
+ * for the next run rather than being missed or counted twice. Its cost follows the new stories,
+ * where a full recount follows the whole set. A story removed after it was counted keeps adding to
+ * its words' frequencies until the next full recount (refreshLexiconSql), which the app runs on
+ * an interval: idf moves by a fraction of a percent for that.
+ */
+export function countPendingLexiconSql(t: SearchTables): string {
+  return `WITH counted AS (
+  DELETE FROM ${t.lexiconPending} RETURNING doc_no
+),
+words AS (
+  SELECT w.term, count(*)::int AS df
+  FROM counted c
+  JOIN ${t.docs} d ON d.doc_no = c.doc_no
+  CROSS JOIN LATERAL unnest(tsvector_to_array(d.lexemes)) AS w (term)
+  GROUP BY w.term
+)
+INSERT INTO ${t.lexicon} AS l (term, df) SELECT term, df FROM words
+ON CONFLICT (term) DO UPDATE SET df = l.df + EXCLUDED.df`;
+}
+
+/** The table of stories not yet counted (a later migration adds it to existing sets). */
+export function lexiconPendingDdl(t: SearchTables): string[] {
+  return [`CREATE TABLE IF NOT EXISTS ${t.lexiconPending} (doc_no bigint PRIMARY KEY)`];
+}
+
+export function lexiconPendingDrop(t: SearchTables): string[] {
+  return [`DROP TABLE IF EXISTS ${t.lexiconPending}`];
 }
 
 /** The hub pool's statements (POOL_SEARCH_TABLES). */
@@ -240,6 +281,9 @@ export const NEAR_DUPLICATE_QUERY = nearDuplicateSql(POOL_SEARCH_TABLES);
 export const POOL_NEAR_DUPLICATE_FUNCTION_DDL: readonly string[] = nearDuplicateFunctionDdl(POOL_SEARCH_TABLES);
 export const POOL_NEAR_DUPLICATE_FUNCTION_DROP: readonly string[] = nearDuplicateFunctionDrop(POOL_SEARCH_TABLES);
 export const REFRESH_POOL_SEARCH_LEXICON: readonly string[] = refreshLexiconSql(POOL_SEARCH_TABLES);
+export const COUNT_POOL_SEARCH_PENDING_LEXICON = countPendingLexiconSql(POOL_SEARCH_TABLES);
+export const POOL_LEXICON_PENDING_DDL: readonly string[] = lexiconPendingDdl(POOL_SEARCH_TABLES);
+export const POOL_LEXICON_PENDING_DROP: readonly string[] = lexiconPendingDrop(POOL_SEARCH_TABLES);
 
 /**
  * Shape of the single-word search (pool-search.query.ts generates the exact

@@ -7,7 +7,7 @@ describe('LexiconRefreshSchedule', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('refreshes on the interval and, sooner, after enough inserts', async () => {
+  it('adds new stories after enough inserts and recounts everything on the interval', async () => {
     const refresh = jest.fn().mockResolvedValue(10);
     const s = new LexiconRefreshSchedule('pool_search', refresh, 60_000, 3, logger);
     s.start();
@@ -17,27 +17,27 @@ describe('LexiconRefreshSchedule', () => {
     expect(refresh).toHaveBeenCalledTimes(0);
     s.noteInserted();
     await jest.advanceTimersByTimeAsync(2_000);
-    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(refresh.mock.calls).toEqual([['count-new']]);
     await jest.advanceTimersByTimeAsync(60_000);
-    expect(refresh).toHaveBeenCalledTimes(2);
+    expect(refresh.mock.calls).toEqual([['count-new'], ['recount']]);
     await s.stop();
     await jest.advanceTimersByTimeAsync(120_000);
     expect(refresh).toHaveBeenCalledTimes(2);
   });
 
-  it('waits for a tenth of the pool before the next early rebuild, so its cost per story stays flat', async () => {
-    const refresh = jest.fn().mockResolvedValue(50_000);
+  it('counts new stories every `afterInserts`, however large the set has grown', async () => {
+    const refresh = jest.fn().mockResolvedValue(500);
     const s = new LexiconRefreshSchedule('pool_search', refresh, 3_600_000, 500, logger);
     s.start();
-    for (let i = 0; i < 500; i++) s.noteInserted();
-    await jest.advanceTimersByTimeAsync(2_000);
-    expect(refresh).toHaveBeenCalledTimes(1);
-    for (let i = 0; i < 4_999; i++) s.noteInserted();
-    await jest.advanceTimersByTimeAsync(2_000);
-    expect(refresh).toHaveBeenCalledTimes(1);
-    s.noteInserted();
-    await jest.advanceTimersByTimeAsync(2_000);
-    expect(refresh).toHaveBeenCalledTimes(2);
+    for (let round = 1; round <= 3; round++) {
+      for (let i = 0; i < 499; i++) s.noteInserted();
+      await jest.advanceTimersByTimeAsync(2_000);
+      expect(refresh).toHaveBeenCalledTimes(round - 1);
+      s.noteInserted();
+      await jest.advanceTimersByTimeAsync(2_000);
+      expect(refresh).toHaveBeenCalledTimes(round);
+    }
+    expect(new Set(refresh.mock.calls.map(([kind]) => kind))).toEqual(new Set(['count-new']));
     await s.stop();
   });
 
@@ -45,13 +45,13 @@ describe('LexiconRefreshSchedule', () => {
     let finish!: (v: number) => void;
     const refresh = jest.fn().mockImplementationOnce(() => new Promise<number>((r) => (finish = r))).mockRejectedValueOnce(new Error('db down'));
     const s = new LexiconRefreshSchedule('pool_search', refresh, 60_000, 1, logger);
-    const first = s.run('test');
-    const second = s.run('test');
+    const first = s.run('recount', 'test');
+    const second = s.run('count-new', 'test');
     expect(refresh).toHaveBeenCalledTimes(1);
     finish(10);
     await Promise.all([first, second]);
-    await s.run('test');
+    await s.run('count-new', 'test');
     expect(refresh).toHaveBeenCalledTimes(2);
-    expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ msg: 'search lexicon refresh failed', error: 'db down' }));
+    expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ msg: 'search lexicon refresh failed', kind: 'count-new', error: 'db down' }));
   });
 });

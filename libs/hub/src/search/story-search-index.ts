@@ -13,6 +13,7 @@ import {
   nextPoolSearchCursor,
   type PoolSearchCursor,
   type PoolSearchFilters,
+  countPendingLexiconSql,
   refreshLexiconSql,
   type SearchTables,
   simhash,
@@ -91,6 +92,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
   private readonly insertSql: string;
   private readonly deleteSql: string;
   private readonly nearSql: string;
+  private lastFingerprint: { text: string; hash: bigint } | undefined;
 
   protected constructor(
     readonly tables: SearchTables,
@@ -102,7 +104,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     this.insertSql = insertSearchStorySql(tables);
     this.deleteSql = deleteSearchStorySql(tables);
     this.nearSql = nearDuplicateSql(tables);
-    this.schedule = new LexiconRefreshSchedule(tables.prefix, () => this.refreshLexicon(), env.SEARCH_LEXICON_REFRESH_MS, env.SEARCH_LEXICON_REFRESH_AFTER_INSERTS, this.logger);
+    this.schedule = new LexiconRefreshSchedule(tables.prefix, (run) => (run === 'recount' ? this.refreshLexicon() : this.countNewLexemes()), env.SEARCH_LEXICON_REFRESH_MS, env.SEARCH_LEXICON_REFRESH_AFTER_INSERTS, this.logger);
   }
 
   onApplicationBootstrap() {
@@ -134,9 +136,15 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     await m.query(this.deleteSql, [storyId]);
   }
 
-  /** SimHash of a story's title and plain-text body (the same text for every caller, so distances compare). */
+  /**
+   * SimHash of a story's title and plain-text body (the same text for every caller, so distances compare).
+   * The last one is kept: a hub fingerprints a submission for its family and again when the same
+   * transaction accepts it into the pool.
+   */
   fingerprint(title: string, plainBody: string): bigint {
-    return simhash(`${title}\n${plainBody}`, { segmenter: this.segmenter });
+    const text = `${title}\n${plainBody}`;
+    if (this.lastFingerprint?.text !== text) this.lastFingerprint = { text, hash: simhash(text, { segmenter: this.segmenter }) };
+    return this.lastFingerprint.hash;
   }
 
   /** Stories of `scope` within NEAR_DUPLICATE_MAX_DISTANCE bits of `hash`, nearest first. */
@@ -179,17 +187,31 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
   }
 
   /**
-   * Rebuilds document frequencies in one transaction and returns how many stories it counted, or
-   * null when another process holds the refresh (replicas share the database).
+   * Recounts document frequencies over the whole set in one transaction and returns how many
+   * stories it counted, or null when another process holds the lexicon (replicas share the database).
    */
   async refreshLexicon(): Promise<number | null> {
-    return this.dataSource.transaction(async (m) => {
-      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.tables.lexicon}:refresh`]);
-      if (!locked) return null;
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      if (!(await this.lockLexicon(m))) return null;
       for (const stmt of refreshLexiconSql(this.tables)) await m.query(stmt);
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${this.tables.docs}`);
       return n as number;
     });
+  }
+
+  /** Adds the words of the stories indexed since the last count; returns how many it added, or null as above. */
+  async countNewLexemes(): Promise<number | null> {
+    return this.dataSource.transaction(async (m) => {
+      if (!(await this.lockLexicon(m))) return null;
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${this.tables.lexiconPending}`);
+      await m.query(countPendingLexiconSql(this.tables));
+      return n as number;
+    });
+  }
+
+  private async lockLexicon(m: EntityManager): Promise<boolean> {
+    const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.tables.lexicon}:refresh`]);
+    return locked as boolean;
   }
 
   /** Stories stored before search existed (or missed), oldest first; none by default. */
@@ -213,7 +235,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     }
     if (total > 0) {
       this.logger.log({ msg: 'stories indexed for search at boot', set: this.tables.prefix, stories: total });
-      await this.schedule.run('backfill');
+      await this.schedule.run('count-new', 'backfill');
     }
     return total;
   }
