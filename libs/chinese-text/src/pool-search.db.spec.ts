@@ -233,14 +233,14 @@ describe('pool search against PostgreSQL', () => {
     await db.query('BEGIN');
     for (const stmt of REFRESH_POOL_SEARCH_LEXICON) await db.query(stmt);
     await db.query('COMMIT');
-    await db.query('BEGIN');
+    await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     try {
       expect(await pending()).toBe(0);
       const before = await lexicon();
       await addStory(uuid(300), '赣州融媒体探路乡村振兴新闻', seed[1].body.join('\n'), '360702', new Date(Date.UTC(2025, 2, 1)));
       await addStory(uuid(301), '新增一篇全新词语稿件', '鄱阳湖候鸟保护志愿者巡护记。第二段写候鸟与渔民。', '360703', new Date(Date.UTC(2025, 2, 2)));
       expect(await pending()).toBe(2);
-      await db.query(COUNT_POOL_SEARCH_PENDING_LEXICON);
+      for (const stmt of COUNT_POOL_SEARCH_PENDING_LEXICON) await db.query(stmt);
       expect(await pending()).toBe(0);
       const counted = await lexicon();
       expect(counted.length).toBeGreaterThan(before.length);

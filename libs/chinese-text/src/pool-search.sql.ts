@@ -239,26 +239,21 @@ export function refreshLexiconSql(t: SearchTables): string[] {
 }
 
 /**
- * Adds the stories indexed since the last count to the lexicon, in one statement: the pending rows
- * it removes and the stories it counts come from one snapshot, so a story committed meanwhile waits
- * for the next run rather than being missed or counted twice. Its cost follows the new stories,
- * where a full recount follows the whole set. A story removed after it was counted keeps adding to
- * its words' frequencies until the next full recount (refreshLexiconSql), which the app runs on
- * an interval: idf moves by a fraction of a percent for that.
+ * Adds the stories indexed since the last count to the lexicon, and clears them from the pending
+ * list. Run in one REPEATABLE READ transaction: both statements see one snapshot, so a story
+ * committed meanwhile waits for the next run rather than being missed or counted twice. Its cost
+ * follows the new stories (ts_stat over them, then one upsert per distinct word), where a full
+ * recount follows the whole set. A story removed after it was counted keeps adding to its words'
+ * frequencies until the next full recount (refreshLexiconSql), which the app runs on an interval:
+ * idf moves by a fraction of a percent for that.
  */
-export function countPendingLexiconSql(t: SearchTables): string {
-  return `WITH counted AS (
-  DELETE FROM ${t.lexiconPending} RETURNING doc_no
-),
-words AS (
-  SELECT w.term, count(*)::int AS df
-  FROM counted c
-  JOIN ${t.docs} d ON d.doc_no = c.doc_no
-  CROSS JOIN LATERAL unnest(tsvector_to_array(d.lexemes)) AS w (term)
-  GROUP BY w.term
-)
-INSERT INTO ${t.lexicon} AS l (term, df) SELECT term, df FROM words
-ON CONFLICT (term) DO UPDATE SET df = l.df + EXCLUDED.df`;
+export function countPendingLexiconSql(t: SearchTables): string[] {
+  return [
+    `INSERT INTO ${t.lexicon} AS l (term, df)
+     SELECT word, ndoc FROM ts_stat('SELECT d.lexemes FROM ${t.docs} d JOIN ${t.lexiconPending} p ON p.doc_no = d.doc_no')
+     ON CONFLICT (term) DO UPDATE SET df = l.df + EXCLUDED.df`,
+    `DELETE FROM ${t.lexiconPending}`,
+  ];
 }
 
 /** The table of stories not yet counted (a later migration adds it to existing sets). */
@@ -281,7 +276,7 @@ export const NEAR_DUPLICATE_QUERY = nearDuplicateSql(POOL_SEARCH_TABLES);
 export const POOL_NEAR_DUPLICATE_FUNCTION_DDL: readonly string[] = nearDuplicateFunctionDdl(POOL_SEARCH_TABLES);
 export const POOL_NEAR_DUPLICATE_FUNCTION_DROP: readonly string[] = nearDuplicateFunctionDrop(POOL_SEARCH_TABLES);
 export const REFRESH_POOL_SEARCH_LEXICON: readonly string[] = refreshLexiconSql(POOL_SEARCH_TABLES);
-export const COUNT_POOL_SEARCH_PENDING_LEXICON = countPendingLexiconSql(POOL_SEARCH_TABLES);
+export const COUNT_POOL_SEARCH_PENDING_LEXICON: readonly string[] = countPendingLexiconSql(POOL_SEARCH_TABLES);
 export const POOL_LEXICON_PENDING_DDL: readonly string[] = lexiconPendingDdl(POOL_SEARCH_TABLES);
 export const POOL_LEXICON_PENDING_DROP: readonly string[] = lexiconPendingDrop(POOL_SEARCH_TABLES);
 

@@ -199,12 +199,12 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     });
   }
 
-  /** Adds the words of the stories indexed since the last count; returns how many it added, or null as above. */
+  /** Adds the words of the stories indexed since the last count; returns how many stories the set holds, or null as above. */
   async countNewLexemes(): Promise<number | null> {
-    return this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
       if (!(await this.lockLexicon(m))) return null;
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${this.tables.lexiconPending}`);
-      await m.query(countPendingLexiconSql(this.tables));
+      for (const stmt of countPendingLexiconSql(this.tables)) await m.query(stmt);
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${this.tables.docs}`);
       return n as number;
     });
   }
