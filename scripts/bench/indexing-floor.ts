@@ -23,6 +23,8 @@ const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
 
+const ROUNDS = 3;
+
 function cpuMs(run: () => void): number {
   const before = process.cpuUsage();
   run();
@@ -38,7 +40,7 @@ function cpuMs(run: () => void): number {
  * ceiling on any network that keeps Chinese search at both levels, which the report sets against
  * the bare floor.
  */
-export function measureIndexingFloor(paragraphs: string[], stories = 400): IndexingFloorResult {
+export function measureIndexingFloor(paragraphs: string[], stories = 600): IndexingFloorResult {
   // Its own instance: nothing the network or an earlier phase segmented is in its recent-text cache.
   const segmenter = new ChineseSegmenter();
   // As stored and sent: bodies are sanitised at the county before they travel.
@@ -56,12 +58,24 @@ export function measureIndexingFloor(paragraphs: string[], stories = 400): Index
   for (const s of inputs.slice(stories)) work(s);
   let sink = 0;
   const measured = inputs.slice(0, stories);
-  const cpuMsPerStoryPerLevel = cpuMs(() => measured.forEach((s) => (sink += work(s)))) / stories;
+  // The least of three rounds: a floor, so time lost to whatever else the machine runs (the two
+  // vCPUs may share a core) is left out rather than averaged in.
+  const floor = (round: (part: typeof measured) => void) => {
+    const third = Math.ceil(measured.length / ROUNDS);
+    const parts = Array.from({ length: ROUNDS }, (_, i) => measured.slice(i * third, (i + 1) * third)).filter((p) => p.length > 0);
+    return Math.min(...parts.map((part) => cpuMs(() => round(part)) / part.length));
+  };
+  const cpuMsPerStoryPerLevel = floor((part) => part.forEach((s) => (sink += work(s))));
 
   const jieba = Jieba.withDict(dict);
-  const texts = measured.map((s) => `${s.title}\n${searchableText(s.body)}`.normalize('NFKC').toLowerCase());
-  for (const t of texts.slice(0, 20)) jieba.cutForSearch(t, true);
-  const jiebaMsPerStoryPerLevel = cpuMs(() => texts.forEach((t) => (sink += jieba.cutForSearch(t, true).length + jieba.cut(t, true).length))) / stories;
+  const texts = new Map(measured.map((s) => [s, `${s.title}\n${searchableText(s.body)}`.normalize('NFKC').toLowerCase()]));
+  for (const t of [...texts.values()].slice(0, 20)) jieba.cutForSearch(t, true);
+  const jiebaMsPerStoryPerLevel = floor((part) =>
+    part.forEach((s) => {
+      const t = texts.get(s)!;
+      sink += jieba.cutForSearch(t, true).length + jieba.cut(t, true).length;
+    }),
+  );
   if (sink < 0) throw new Error('unreachable');
 
   const levels = 2;
