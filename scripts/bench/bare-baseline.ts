@@ -7,7 +7,7 @@ import { BareMessage } from './bare-payloads';
 import { CpuMeter } from './cpu-meter';
 import { ProgressBar } from './progress-bar';
 import { procStatusKb } from './rss-sampler';
-import { waitForCount } from './wait-for-count';
+import { PROBE_CONNECTION_OPTIONS, waitForCount } from './wait-for-count';
 
 const STREAM = 'BARE';
 const DURABLE = 'bare';
@@ -61,7 +61,7 @@ export async function runBareBaseline(opts: {
   const nc = await connect({ servers: opts.natsUrl, name: 'bench-bare-publisher' });
   const jsm = await jetstreamManager(nc);
   await jsm.streams.add({ name: STREAM, subjects: ['bare.>'], storage: StorageType.File, retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, duplicate_window: 10 * 60 * 1e9, num_replicas: 1 });
-  const pg = new Client({ connectionString: db.url });
+  const pg = new Client({ connectionString: db.url, options: PROBE_CONNECTION_OPTIONS });
   await pg.connect();
   let consumer: AppProcess | undefined;
   const rowCount = async () => Number((await pg.query(`SELECT count(*)::int AS n FROM bare_inbox`)).rows[0].n);

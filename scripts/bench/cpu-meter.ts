@@ -37,6 +37,14 @@ export function machineSeconds(): { busy: number; interrupts: number } {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+function isAutovacuum(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('autovacuum worker');
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Where the CPU went during one phase: seconds per app process, the PostgreSQL server's processes
  * together, this bench process (load driver and probe), and the machine as a whole. The first
@@ -44,7 +52,9 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export class CpuMeter {
   private readonly before = new Map<string, number>();
-  private postgresBefore = new Map<number, number>();
+  /** Per PostgreSQL process: CPU at its first and its latest sample, and whether it is an autovacuum worker. */
+  private postgres = new Map<number, { first: number; last: number; autovacuum: boolean }>();
+  private sampler?: NodeJS.Timeout;
   private benchBefore = 0;
   private machineBefore = { busy: 0, interrupts: 0 };
 
@@ -56,9 +66,25 @@ export class CpuMeter {
       const s = pid ? cpuSeconds(pid) : undefined;
       if (s !== undefined) this.before.set(name, s);
     }
-    this.postgresBefore = new Map(postgresPids().map((pid) => [pid, cpuSeconds(pid) ?? 0]));
+    this.postgres.clear();
+    this.samplePostgres(true);
+    // Sampled through the phase: autovacuum workers and short-lived backends start and end within it.
+    clearInterval(this.sampler);
+    this.sampler = setInterval(() => this.samplePostgres(false), 500);
+    this.sampler.unref();
     this.benchBefore = cpuSeconds(process.pid) ?? 0;
     this.machineBefore = machineSeconds();
+  }
+
+  private samplePostgres(atBegin: boolean): void {
+    for (const pid of postgresPids()) {
+      const cpu = cpuSeconds(pid);
+      if (cpu === undefined) continue;
+      const known = this.postgres.get(pid);
+      if (known) known.last = cpu;
+      // A process first seen after begin() started during the phase: all its CPU counts.
+      else this.postgres.set(pid, { first: atBegin ? cpu : 0, last: cpu, autovacuum: isAutovacuum(pid) });
+    }
   }
 
   /** CPU seconds used per process since begin(). */
@@ -68,10 +94,17 @@ export class CpuMeter {
       const s = pid ? cpuSeconds(pid) : undefined;
       if (s !== undefined) out[name] = round1(s - (this.before.get(name) ?? s));
     }
-    // Backends that ended during the phase are missed; the apps' pools keep theirs open.
+    clearInterval(this.sampler);
+    this.samplePostgres(false);
+    // A process that ended is counted up to its last sample, at most half a second short.
     let postgres = 0;
-    for (const pid of postgresPids()) postgres += (cpuSeconds(pid) ?? 0) - (this.postgresBefore.get(pid) ?? 0);
+    let autovacuum = 0;
+    for (const p of this.postgres.values()) {
+      if (p.autovacuum) autovacuum += p.last - p.first;
+      else postgres += p.last - p.first;
+    }
     out.postgres = round1(postgres);
+    out['postgres autovacuum'] = round1(autovacuum);
     out['bench driver'] = round1((cpuSeconds(process.pid) ?? 0) - this.benchBefore);
     const machine = machineSeconds();
     const listed = Object.values(out).reduce((a, b) => a + b, 0);

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { PROBE_CONNECTION_OPTIONS } from './wait-for-count';
 
 export interface ProbeTarget {
   name: string;
@@ -43,7 +44,7 @@ export class LatencyProbe {
 
   async connect(): Promise<void> {
     for (const target of this.targets) {
-      const client = new Client({ connectionString: target.url });
+      const client = new Client({ connectionString: target.url, options: PROBE_CONNECTION_OPTIONS });
       await client.connect();
       this.clients.push({ target, client });
     }

@@ -1,6 +1,7 @@
 import { NatsServerProcess, RunningApp, TestNetwork } from '@syn/testing';
 import { Pool } from 'pg';
 import type { BenchTopology } from './bench-topology';
+import { PROBE_CONNECTION_OPTIONS } from './wait-for-count';
 
 /**
  * The network the bench measures: its own nats-server (temporary store), one database per app,
@@ -38,7 +39,7 @@ export class NetworkUnderTest {
   db(app: RunningApp): Pool {
     let p = this.pools.get(app.name);
     if (!p) {
-      p = new Pool({ connectionString: app.database.url, max: 2 });
+      p = new Pool({ connectionString: app.database.url, max: 2, options: PROBE_CONNECTION_OPTIONS });
       this.pools.set(app.name, p);
     }
     return p;

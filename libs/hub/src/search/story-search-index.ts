@@ -187,31 +187,27 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
   }
 
   /**
-   * Recounts document frequencies over the whole set in one transaction and returns how many
-   * stories it counted, or null when another process holds the lexicon (replicas share the database).
+   * Recounts document frequencies over the whole set and returns how many stories it holds, or
+   * null when another process holds the lexicon (replicas share the database).
    */
-  async refreshLexicon(): Promise<number | null> {
+  refreshLexicon(): Promise<number | null> {
+    return this.updateLexicon(refreshLexiconSql(this.tables));
+  }
+
+  /** Adds the words of the stories indexed since the last count; returns as refreshLexicon. */
+  countNewLexemes(): Promise<number | null> {
+    return this.updateLexicon(countPendingLexiconSql(this.tables));
+  }
+
+  /** One REPEATABLE READ transaction: the stories counted and the pending rows cleared are one snapshot's. */
+  private updateLexicon(statements: readonly string[]): Promise<number | null> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      if (!(await this.lockLexicon(m))) return null;
-      for (const stmt of refreshLexiconSql(this.tables)) await m.query(stmt);
+      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.tables.lexicon}:refresh`]);
+      if (!locked) return null;
+      for (const stmt of statements) await m.query(stmt);
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${this.tables.docs}`);
       return n as number;
     });
-  }
-
-  /** Adds the words of the stories indexed since the last count; returns how many stories the set holds, or null as above. */
-  async countNewLexemes(): Promise<number | null> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      if (!(await this.lockLexicon(m))) return null;
-      for (const stmt of countPendingLexiconSql(this.tables)) await m.query(stmt);
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${this.tables.docs}`);
-      return n as number;
-    });
-  }
-
-  private async lockLexicon(m: EntityManager): Promise<boolean> {
-    const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.tables.lexicon}:refresh`]);
-    return locked as boolean;
   }
 
   /** Stories stored before search existed (or missed), oldest first; none by default. */
