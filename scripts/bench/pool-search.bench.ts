@@ -470,7 +470,7 @@ async function main(): Promise<void> {
     const chunk = lexiconRows.slice(i, i + 50_000);
     await db.query(`INSERT INTO pool_search_lexicon SELECT * FROM unnest($1::text[], $2::int[])`, [chunk.map((r) => r[0]), chunk.map((r) => r[1])]);
   }
-  let t0 = performance.now();
+  const t0 = performance.now();
   await db.query(`VACUUM ANALYZE`);
   indexMs['vacuum_analyze'] = round(performance.now() - t0);
   await db.query(`SELECT setval(pg_get_serial_sequence('pool_search_docs', 'doc_no'), $1)`, [o.stories]);

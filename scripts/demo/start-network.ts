@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DeskTokenService } from '@syn/auth';
 import { APP_NODE_ARGS, type AppEnv } from '@syn/config';
@@ -88,7 +88,6 @@ function startApp(p: DemoProcess, s: { auth: string; grpc: string }) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const { createWriteStream } = require('node:fs') as typeof import('node:fs');
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);

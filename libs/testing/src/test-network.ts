@@ -144,7 +144,7 @@ export class TestNetwork {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.apps.map((a) => (a.process.running ? a.process.stop() : undefined)));
+    await Promise.all(this.apps.filter((a) => a.process.running).map((a) => a.process.stop()));
     await Promise.all(this.apps.map((a) => a.database.drop().catch(() => undefined)));
   }
 }

@@ -1,18 +1,18 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DELIVERY_RECEIPT, Direction, STORY_CORRECTED, STORY_WITHDRAWN } from '@syn/contracts';
+import { DELIVERY_RECEIPT, DeliveryReceipt, Direction, STORY_CORRECTED, STORY_WITHDRAWN, StoryCorrected, StoryWithdrawn } from '@syn/contracts';
 import { EventHandler, EventHandlerRegistry, InboundEvent } from '@syn/messaging';
 import { HostedCenters, CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 import { Propagation } from './propagation.service';
 
-class PropagationHandler implements EventHandler<any> {
+class PropagationHandler<P> implements EventHandler<P> {
   constructor(
     readonly type: string,
     readonly direction: Direction,
-    private readonly apply: (m: EntityManager, e: InboundEvent<any>) => Promise<void>,
+    private readonly apply: (m: EntityManager, e: InboundEvent<P>) => Promise<void>,
   ) {}
 
-  handle(m: EntityManager, e: InboundEvent<any>): Promise<void> {
+  handle(m: EntityManager, e: InboundEvent<P>): Promise<void> {
     return this.apply(m, e);
   }
 }
@@ -35,9 +35,9 @@ export class PropagationHandlers implements OnModuleInit {
     if (this.hosted.list().some((c) => this.directory.childrenOf(c).length > 0)) directions.push('up');
     if (this.hosted.list().some((c) => this.directory.get(c).parent !== null)) directions.push('down');
     for (const direction of directions) {
-      this.registry.register(new PropagationHandler(STORY_CORRECTED, direction, (m, e) => this.propagation.corrected(m, e)));
-      this.registry.register(new PropagationHandler(STORY_WITHDRAWN, direction, (m, e) => this.propagation.withdrawn(m, e)));
-      this.registry.register(new PropagationHandler(DELIVERY_RECEIPT, direction, (m, e) => this.propagation.receipt(m, e)));
+      this.registry.register(new PropagationHandler<StoryCorrected>(STORY_CORRECTED, direction, (m, e) => this.propagation.corrected(m, e)));
+      this.registry.register(new PropagationHandler<StoryWithdrawn>(STORY_WITHDRAWN, direction, (m, e) => this.propagation.withdrawn(m, e)));
+      this.registry.register(new PropagationHandler<DeliveryReceipt>(DELIVERY_RECEIPT, direction, (m, e) => this.propagation.receipt(m, e)));
     }
   }
 }

@@ -51,7 +51,8 @@ export class CenterKeyring {
     try {
       parsed = JSON.parse(readFileSync(path, 'utf8')) as CenterKeysFile;
     } catch (e) {
-      // The parse error could quote key material: name the file only.
+      // The parse error could quote key material: name the file only, and do not chain it as the cause.
+      // eslint-disable-next-line preserve-caught-error -- the cause's message would carry the key material into logs
       throw new Error(`GRPC_KEYS_FILE ${path} is not a readable keys file (${(e as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
     }
     return CenterKeyring.fromKeys(parsed);

@@ -7,7 +7,7 @@ import type { EventHandler } from './event-handler';
 export class EventHandlerRegistry {
   private readonly handlers = new Map<string, EventHandler>();
 
-  register(handler: EventHandler<any>): void {
+  register(handler: EventHandler): void {
     const key = `${handler.direction}:${handler.type}`;
     if (this.handlers.has(key)) throw new Error(`two handlers for ${key}`);
     this.handlers.set(key, handler);

@@ -18,7 +18,7 @@ export class DeadLetterRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async park(m: ParkedMessage): Promise<void> {
-    const text = Buffer.from(m.data).subarray(0, MAX_STORED).toString('utf8').replace(/\u0000/g, '');
+    const text = Buffer.from(m.data).subarray(0, MAX_STORED).toString('utf8').replaceAll('\u0000', '');
     const head = peekHead(text);
     await this.dataSource.query(
       `INSERT INTO dead_letters (consumer, subject, stream_seq, event_id, event_type, payload, reason, delivery_count)
