@@ -1,6 +1,7 @@
 export * from './ensure-database';
 export * from './persistence.options';
 export * from './persistence.module';
+export * from './app-data-source';
 export * from './snake-naming.strategy';
 export * from './keyset-cursor';
 export * from './page-query';

@@ -12,3 +12,6 @@ export interface PersistencePart {
 export interface PersistenceOptions {
   parts: PersistencePart[];
 }
+
+/** Injection token holding the PersistencePart list an app's PersistenceModule was built from. */
+export const PERSISTENCE_PARTS = Symbol('PERSISTENCE_PARTS');
