@@ -1,6 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** The province's view of one pooled story, whichever hub holds it. */
+// Made by the migrations (descending or partial indexes, which entity metadata cannot express): declared so schema diffs leave them alone.
+@Index('story_index_newest', { synchronize: false })
+@Index('story_index_hub', { synchronize: false })
+@Index('story_index_origin', { synchronize: false })
+@Index('story_index_category', { synchronize: false })
+@Index('story_index_embargo', { synchronize: false })
 @Entity('story_index')
 export class StoryIndexEntity {
   @PrimaryColumn({ type: 'uuid' }) storyId!: string;
@@ -19,8 +25,8 @@ export class StoryIndexEntity {
   @Column({ type: 'char', length: 64 }) contentHash!: string;
   @Column({ type: 'timestamptz' }) pooledAt!: Date;
   @Column({ type: 'text' }) pooledBy!: string;
-  @Column({ type: 'timestamptz' }) indexedAt!: Date;
-  @Column({ type: 'text', array: true }) authors!: string[];
+  @Column({ type: 'timestamptz', default: () => 'now()' }) indexedAt!: Date;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) authors!: string[];
   @Column({ type: 'uuid', nullable: true }) topicId!: string | null;
   /** A hub's curator edits of this version (0 = as the origin wrote it). */
   @Column({ type: 'int', default: 0 }) edition!: number;

@@ -1,6 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One curator edit of a pooled story: the edition it made, the fields before and after, and who. */
+// Made by the migrations (descending or partial indexes, which entity metadata cannot express): declared so schema diffs leave them alone.
+@Index('pool_story_edits_story', { synchronize: false })
 @Entity('pool_story_edits')
 export class PoolStoryEditEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;

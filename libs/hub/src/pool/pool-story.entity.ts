@@ -1,7 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Author, MediaRef } from '@syn/contracts';
 
 /** A story in the hub's shared pool (大稿库). */
+// Made by the migrations (descending or partial indexes, which entity metadata cannot express): declared so schema diffs leave them alone.
+@Index('pool_stories_hub_pooled', { synchronize: false })
+@Index('pool_stories_origin_pooled', { synchronize: false })
 @Entity('pool_stories')
 export class PoolStoryEntity {
   @PrimaryColumn({ type: 'uuid' }) storyId!: string;

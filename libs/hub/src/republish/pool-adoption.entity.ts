@@ -1,6 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A use of a pooled story that this hub heard of, e.g. a child's 转载. */
+// Made by the migrations (descending or partial indexes, which entity metadata cannot express): declared so schema diffs leave them alone.
+@Index('pool_adoptions_story', { synchronize: false })
 @Entity('pool_adoptions')
 export class PoolAdoptionEntity {
   @PrimaryColumn({ type: 'uuid' }) eventId!: string;

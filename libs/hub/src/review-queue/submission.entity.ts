@@ -1,10 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { StorySnapshot } from '@syn/contracts';
 
 export const SUBMISSION_STATUSES = ['pending', 'accepted', 'rejected', 'returned'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** A story waiting in (or decided by) the hub's review queue; holds the submitted version in full. */
+// Made by the migrations (descending or partial indexes, which entity metadata cannot express): declared so schema diffs leave them alone.
+@Index('submissions_queue', { synchronize: false })
+@Check('submissions_status_check', `status IN ('pending','accepted','rejected','returned')`)
 @Entity('submissions')
 export class SubmissionEntity {
   @PrimaryColumn({ type: 'uuid' }) storyId!: string;
@@ -17,7 +20,7 @@ export class SubmissionEntity {
   @Column({ type: 'text' }) status!: SubmissionStatus;
   @Column({ type: 'text' }) submittedBy!: string;
   @Column({ type: 'timestamptz' }) submittedAt!: Date;
-  @Column({ type: 'timestamptz' }) receivedAt!: Date;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) receivedAt!: Date;
   @Column({ type: 'text', nullable: true }) decidedBy!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) reason!: string | null;

@@ -1,6 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A message that could not be applied, parked with the reason so the stream behind it keeps moving. */
+// Made by the migrations (descending or partial indexes, which entity metadata cannot express): declared so schema diffs leave them alone.
+@Index('dead_letters_consumer_seq', { synchronize: false })
 @Entity('dead_letters')
 export class DeadLetterEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -1,6 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /** 转载: a copy of a sibling's pooled story, published on one of this center's channels with attribution. */
+// Made by the migrations (descending or partial indexes, which entity metadata cannot express): declared so schema diffs leave them alone.
+@Index('republished_stories_center', { synchronize: false })
+@Unique('republished_stories_center_code_story_id_channel_key', ['centerCode', 'storyId', 'channel'])
 @Entity('republished_stories')
 export class RepublishedStoryEntity {
   @PrimaryColumn({ type: 'uuid' }) id!: string;
