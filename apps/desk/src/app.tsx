@@ -9,10 +9,13 @@ import { SessionProvider } from './hooks/use-session';
 
 dayjs.locale('zh-cn');
 
+/** Chinese faces first for each platform the desks run on (Windows, macOS, Linux). */
+const FONT_FAMILY = "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif";
+
 /** Chinese locale for antd and dates, the session, and the router under /desk. */
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 6, fontFamily: FONT_FAMILY } }}>
       <AntApp>
         <SessionProvider>
           <BrowserRouter basename="/desk">

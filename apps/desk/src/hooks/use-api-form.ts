@@ -48,7 +48,8 @@ export function useApiForm<T extends object>(options: { labels?: Record<string, 
         if (e instanceof ApiError && e.fieldErrors.length) {
           const onForm = e.fieldErrors.filter((f) => fieldIsRegistered(form, f.field));
           const byField = new Map<string, string[]>();
-          for (const f of onForm) byField.set(f.field, [...(byField.get(f.field) ?? []), fieldErrorText(f, options.labels)]);
+          // One field may break several rules with the same Chinese text (empty is both too short and not a string).
+          for (const f of onForm) byField.set(f.field, [...new Set([...(byField.get(f.field) ?? []), fieldErrorText(f, options.labels)])]);
           form.setFields([...byField].map(([field, errors]) => ({ name: namePath(field) as never, errors })));
           if (onForm.length < e.fieldErrors.length) showError(e);
         } else showError(e);

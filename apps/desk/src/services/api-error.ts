@@ -40,6 +40,7 @@ const LEGACY_PATTERNS: { re: RegExp; code: string; param?: string }[] = [
   { re: /must be one of the following values/, code: 'isIn' },
   { re: /must contain no more than (\d+) elements/, code: 'arrayMaxSize', param: 'max' },
   { re: /must be a UUID/, code: 'isUuid' },
+  { re: /must be a string/, code: 'isString' },
   { re: /should not exist/, code: 'whitelistValidation' },
 ];
 

@@ -58,7 +58,8 @@ export default function StoryEditorPage() {
 
   const save = () =>
     submit(async (v) => {
-      const input: StoryInput = { ...v, summary: v.summary || null };
+      // Untouched inputs are undefined; send them empty so the server names the one rule they break.
+      const input: StoryInput = { title: v.title ?? '', summary: v.summary || null, body: v.body ?? '', byline: v.byline ?? '', category: v.category ?? '' };
       if (story) {
         setStory(await updateStory(me.center, story.id, input));
         void message.success(commonTexts.saved);
