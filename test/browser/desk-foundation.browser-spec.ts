@@ -187,6 +187,56 @@ describe('desk foundation (Chromium)', () => {
     }
   }, 60_000);
 
+  it('pasting from Word keeps headings, lists, quotes and links, and drops the office markup', async () => {
+    const d = await openDesk(browser, county());
+    try {
+      await signIn(d.page, DESK_USERS.zhanggongEditor);
+      await d.page.goto('/desk/stories/new');
+      await d.page.getByTestId('story-body').waitFor();
+      await d.page.getByTestId('story-title').fill('从 Word 粘贴的稿件');
+      await d.page.getByTestId('story-category').fill('测试');
+      await d.page.getByTestId('story-body').click();
+      await d.page.evaluate(`(() => {
+        const html = '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{mso-style-parent:"";}</style></head><body>'
+          + '<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->'
+          + '<h2 class="MsoTitle" style="mso-line-height-rule:exactly"><span lang="ZH-CN" style="font-family:宋体">小标题</span></h2>'
+          + '<p class="MsoNormal" style="text-indent:2em"><span style="font-size:14pt;font-family:仿宋_GB2312"><b>加粗</b>正文<a href="https://www.example.cn/" target="_blank" style="color:blue">链接</a></span><o:p></o:p></p>'
+          + '<p class="MsoNormal"><o:p>&nbsp;</o:p></p>'
+          + '<ul><li><font face="宋体">要点一</font></li></ul><blockquote><p>引语</p></blockquote>'
+          + '<script>alert(1)</script><img src="x" onerror="alert(2)"></body></html>';
+        const dt = new DataTransfer();
+        dt.setData('text/html', html);
+        dt.setData('text/plain', '小标题 加粗正文链接 要点一 引语');
+        document.querySelector('[data-testid=story-body]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      })()`);
+      await d.page.getByRole('button', { name: /保\s*存/ }).click();
+      await d.page.waitForURL(/\/desk\/stories\/[0-9a-f-]{36}\/edit$/);
+      const body = await d.page.evaluate<string>(`(async () => {
+        const s = JSON.parse(sessionStorage.getItem('syn.desk.session'));
+        const r = await fetch('/api/v1/centers/360702/stories/' + location.pathname.split('/')[3], { headers: { Authorization: 'Bearer ' + s.accessToken } });
+        return (await r.json()).body;
+      })()`);
+      expect(body).toBe('<h2>小标题</h2><p><strong>加粗</strong>正文<a href="https://www.example.cn/">链接</a></p><ul><li><p>要点一</p></li></ul><blockquote><p>引语</p></blockquote>');
+      await screenshot(d.page, 'story-editor-pasted');
+      expect(d.problems.unexpected()).toEqual([]);
+    } finally {
+      await d.close();
+    }
+  }, 60_000);
+
+  it('the provincial desk’s home follows the live stream, token in the header', async () => {
+    const d = await openDesk(browser, desk.net.app('360000').http);
+    try {
+      await signIn(d.page, DESK_USERS.jiangxiDesk);
+      await d.page.getByText('实时连接正常').waitFor();
+      expect(await d.page.getByTestId('center-name').innerText()).toBe('江西省融媒体平台');
+      await screenshot(d.page, 'home-province-desk');
+      expect(d.problems.unexpected()).toEqual([]);
+    } finally {
+      await d.close();
+    }
+  });
+
   it('Swagger UI at /docs works under the same policy', async () => {
     const d = await openDesk(browser, county(), '/docs');
     try {

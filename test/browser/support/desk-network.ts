@@ -22,7 +22,7 @@ export interface DeskNetwork {
 /**
  * A real network for the desk's browser tests: a private nats-server, fresh PostgreSQL databases,
  * the apps as processes from dist/ (build first: npm run build), demo users seeded.
- * Defaults to 赣州 (city) with 章贡 and 南康 (one county app); `env` reaches every app.
+ * Defaults to 江西 (province), 赣州 (city) and 章贡 with 南康 (one county app); `env` reaches every app.
  */
 export async function startDeskNetwork(opts: { apps?: TestAppSpec[]; env?: Record<string, string> } = {}): Promise<DeskNetwork> {
   const nats = await NatsServerProcess.start();
@@ -31,6 +31,7 @@ export async function startDeskNetwork(opts: { apps?: TestAppSpec[]; env?: Recor
       natsUrl: nats.url,
       env: { SEED_USERS_FILE: DEMO_USERS_FILE, ...opts.env },
       apps: opts.apps ?? [
+        { kind: 'province', centers: ['360000'] },
         { kind: 'city', centers: ['360700'] },
         { kind: 'county', centers: ['360702', '360703'] },
       ],

@@ -12,6 +12,8 @@ export function cleanPastedHtml(html: string): string {
     .replace(/<script[\s\S]*?<\/script>/gi, '')
     .replace(/<\/?(o|w|v|m|st1):[^>]*>/gi, '')
     .replace(/<\/?(font|span)[^>]*>/gi, '')
+    // Event handlers never run (the CSP forbids inline script), but the browser would still report them.
+    .replace(/\son[a-z]+=("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
     .replace(/\s(class|style|lang|align|face|size|color|id)=("[^"]*"|'[^']*'|[^\s>]+)/gi, '')
     .replace(/<p[^>]*>(\s|&nbsp;|<br\s*\/?>)*<\/p>/gi, '');
 }

@@ -1,12 +1,17 @@
 import { BoldOutlined, ItalicOutlined, LinkOutlined, OrderedListOutlined, UnorderedListOutlined, DisconnectOutlined } from '@ant-design/icons';
 import Link from '@tiptap/extension-link';
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Button, Divider, Input, Popover, Space, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { editorTexts } from '../locales/zh-CN';
 import { cleanPastedHtml } from './clean-pasted-html';
 import './rich-text-editor.css';
+
+/** The stored form of the content: empty paragraphs (Word's spacing, the one left after a paste) dropped. */
+function bodyHtml(editor: Editor): string {
+  return editor.isEmpty ? '' : editor.getHTML().replace(/<p><\/p>/g, '');
+}
 
 export interface RichTextEditorProps {
   value?: string;
@@ -31,12 +36,12 @@ export default function RichTextEditor({ value, onChange, id }: RichTextEditorPr
       transformPastedHTML: cleanPastedHtml,
       attributes: { class: 'rich-text-editor__content', 'data-testid': 'story-body', ...(id ? { id } : {}), 'aria-label': editorTexts.placeholder },
     },
-    onUpdate: ({ editor: e }) => onChange?.(e.isEmpty ? '' : e.getHTML()),
+    onUpdate: ({ editor: e }) => onChange?.(bodyHtml(e)),
   });
 
   // A value set from outside (the story loaded) replaces the content; our own edits do not loop back.
   useEffect(() => {
-    if (editor && value !== undefined && value !== (editor.isEmpty ? '' : editor.getHTML())) editor.commands.setContent(value, { emitUpdate: false });
+    if (editor && value !== undefined && value !== bodyHtml(editor)) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
 
   const active = useEditorState({

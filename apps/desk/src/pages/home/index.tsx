@@ -11,7 +11,8 @@ export default function HomePage() {
   const me = useMe();
   const access = useAccess();
   const [events, setEvents] = useState<LiveEvent<{ title?: string }>[]>([]);
-  const live = useLiveFeed<{ title?: string }>(me.center, (e) => setEvents((prev) => [e, ...prev].slice(0, 20)), { enabled: access.canLiveFeed });
+  // `ready` only says the stream is open; stories come as `pooled` and `recommended`.
+  const live = useLiveFeed<{ title?: string }>(me.center, (e) => e.event !== 'ready' && setEvents((prev) => [e, ...prev].slice(0, 20)), { enabled: access.canLiveFeed });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
