@@ -241,7 +241,7 @@ describe('desk foundation (Chromium)', () => {
     const d = await openDesk(browser, county(), '/docs');
     try {
       await d.page.locator('.swagger-ui .opblock').first().waitFor();
-      await screenshot(d.page, 'swagger-docs');
+      await screenshot(d.page, 'swagger-docs', { fullPage: false });
       expect(d.problems.unexpected()).toEqual([]);
     } finally {
       await d.close();
