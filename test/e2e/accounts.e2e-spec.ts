@@ -57,6 +57,11 @@ describe('accounts, sessions and user management', () => {
     const s = await session('360702', 'zg-admin', SEED.users[0]!.password);
     const me = await as(net.app('360702').http, s.accessToken).get('/api/v1/auth/me').expect(200);
     expect(me.body).toMatchObject({ userId: s.user.id, role: 'admin', roleLabel: '管理员', center: '360702', kind: 'account' });
+    // The desk shows and hides by these: the center's place in the tree and the matrix's actions for the role there.
+    expect(me.body.centerInfo).toEqual({ code: '360702', name: '章贡区融媒体中心', level: 'county', parent: '360700' });
+    expect(me.body.actions).toEqual(expect.arrayContaining(['auth.me', 'users.create', 'countyReview.setPolicy', 'story.submit']));
+    expect(me.body.actions).not.toContain('review.decide');
+    expect(me.body.actions).not.toContain('auth.login');
 
     const next = await request(net.app('360702').http).post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
     issued.push(next.body.accessToken, next.body.refreshToken);
@@ -68,6 +73,14 @@ describe('accounts, sessions and user management', () => {
     // A seeded user is not re-created or overwritten on restart.
     const users = await as(net.app('360702').http, next.body.accessToken).get('/api/v1/centers/360702/users').expect(200);
     expect(users.body.items.map((u: { username: string }) => u.username)).toEqual(['zg-admin']);
+  });
+
+  it('the sign-in page learns the centers an app serves without a token', async () => {
+    const r = await request(net.app('360702').http).get('/api/v1/desk/centers').expect(200);
+    expect(r.body.items).toEqual([
+      { code: '360702', name: '章贡区融媒体中心', level: 'county', parent: '360700' },
+      { code: '360703', name: '南康区融媒体中心', level: 'county', parent: '360700' },
+    ]);
   });
 
   it('wrong passwords and unknown users get the same answer', async () => {

@@ -26,6 +26,7 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   'auth.refresh': () => ({ method: 'post', path: '/api/v1/auth/refresh', body: { refreshToken: `${NOBODY}.nothing` }, ok: 401 }),
   'auth.logout': () => ({ method: 'post', path: '/api/v1/auth/logout', body: { refreshToken: `${NOBODY}.nothing` }, ok: 204 }),
   'auth.me': () => ({ method: 'get', path: '/api/v1/auth/me', ok: 200 }),
+  'desk.centers': () => ({ method: 'get', path: '/api/v1/desk/centers', ok: 200 }),
   'story.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/stories`, ok: 200 }),
   'story.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/stories/${NOBODY}`, ok: 404 }),
   'story.create': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/stories`, body: storyInput(), ok: 201 }),

@@ -14,15 +14,16 @@ interface Claims {
   iat?: number;
 }
 
-/** Access tokens from a password login live this long; the refresh token renews them. */
-export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 /** Signs and verifies the short-lived desk tokens every HTTP request carries. */
 @Injectable()
 export class DeskTokenService {
   private readonly jwt: JwtService;
+  /** Access tokens from a password login live this long (ACCESS_TOKEN_TTL_SECONDS); the refresh token renews them. */
+  readonly accessTtlSeconds: number;
 
   constructor(env: AppEnv) {
+    this.accessTtlSeconds = env.ACCESS_TOKEN_TTL_SECONDS ?? 15 * 60;
     // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
     // as a PEM public key on every call, which cost more CPU than the rest of a submit request.
     const key = createSecretKey(Buffer.from(env.AUTH_TOKEN_SECRET, 'utf8'));
@@ -38,7 +39,7 @@ export class DeskTokenService {
   /** An account's access token after login or refresh; checked against the account on every request. */
   signAccess(p: Principal): string {
     const claims: Claims = { sub: p.userId, name: p.name, role: p.role, center: p.center, kind: 'account' };
-    return this.jwt.sign(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
+    return this.jwt.sign(claims, { expiresIn: this.accessTtlSeconds });
   }
 
   verify(token: string): Principal {

@@ -103,6 +103,12 @@ export class AppEnv {
   @Max(24 * 3600)
   REVIEW_CLAIM_TTL_SECONDS: number = 15 * 60;
 
+  /** How long an access token from a password login lives; the desk refreshes it shortly before. Tests shorten it. */
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS: number = 15 * 60;
+
   /**
    * 入库 without a curator for submissions from these children (trusted counties): six-digit codes,
    * comma-separated, or `*` for every child of the hubs this process hosts. Empty: every story waits for review.

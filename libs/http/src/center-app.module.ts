@@ -9,7 +9,8 @@ import { MessagingModule, messagingPersistence } from '@syn/messaging';
 import { NetworkModule } from '@syn/network';
 import { ObservabilityModule } from '@syn/observability';
 import { PersistenceModule, PersistencePart } from '@syn/persistence';
-import { DeskPageController } from './desk/desk-page.controller';
+import { DeskCentersController } from './desk/desk-centers.controller';
+import { DeskStaticModule } from './desk/desk-static.module';
 
 /**
  * The platform every center app stands on: validated env, the center tree, its own database,
@@ -21,7 +22,7 @@ export class CenterAppModule {
     return {
       module: CenterAppModule,
       global: true,
-      controllers: [DeskPageController],
+      controllers: [DeskCentersController],
       imports: [
         ConfigModule.forRoot(),
         ObservabilityModule,
@@ -33,6 +34,7 @@ export class CenterAppModule {
         AccountsModule,
         AuditModule,
         GrpcClientsModule,
+        DeskStaticModule,
       ],
       exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, AuthModule, ObservabilityModule, AuditModule],
     };

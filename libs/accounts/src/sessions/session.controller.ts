@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Public, ROLE_LABELS, TooManyRequestsError } from '@syn/auth';
+import { actionsFor, CurrentPrincipal, type Principal, Public, ROLE_LABELS, TooManyRequestsError } from '@syn/auth';
+import { CenterDirectory } from '@syn/network';
 import type { Response } from 'express';
 import { LoginDto, RefreshDto } from './session.dto';
 import { SessionService } from './session.service';
@@ -8,7 +9,10 @@ import { SessionService } from './session.service';
 @ApiTags('auth (登录)')
 @Controller('api/v1/auth')
 export class SessionController {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly directory: CenterDirectory,
+  ) {}
 
   @Post('login')
   @Public()
@@ -41,8 +45,18 @@ export class SessionController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Who the token speaks for' })
+  @ApiOperation({ summary: 'Who the token speaks for, their center (level, name, parent) and the actions (access-matrix names) their role may call there' })
   me(@CurrentPrincipal() p: Principal) {
-    return { userId: p.userId, name: p.name, role: p.role, roleLabel: ROLE_LABELS[p.role], center: p.center, kind: p.kind };
+    const c = this.directory.get(p.center);
+    return {
+      userId: p.userId,
+      name: p.name,
+      role: p.role,
+      roleLabel: ROLE_LABELS[p.role],
+      center: p.center,
+      kind: p.kind,
+      centerInfo: { code: c.code, name: c.name, level: c.level, parent: c.parent },
+      actions: actionsFor(p.role, c.level),
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { ACCESS_TOKEN_TTL_SECONDS, DeskTokenService, RateLimiter, ROLE_LABELS } from '@syn/auth';
+import { DeskTokenService, RateLimiter, ROLE_LABELS } from '@syn/auth';
 import { HostedCenters } from '@syn/network';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -99,7 +99,7 @@ export class SessionService {
       accessToken: this.tokens.signAccess({ userId: user.id, name: user.displayName, role: user.role, center: user.centerCode }),
       refreshToken: `${id}.${secret}`,
       tokenType: 'Bearer',
-      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      expiresIn: this.tokens.accessTtlSeconds,
       user: { id: user.id, center: user.centerCode, username: user.username, displayName: user.displayName, role: user.role, roleLabel: ROLE_LABELS[user.role] },
     };
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES } from '../roles';
-import { ACCESS_MATRIX, accessRuleFor, routeKey } from './access-matrix';
+import { ACCESS_MATRIX, accessRuleFor, actionsFor, routeKey } from './access-matrix';
 import { renderRoleMatrixMarkdown } from './role-matrix.markdown';
 
 describe('ACCESS_MATRIX', () => {
@@ -11,13 +11,24 @@ describe('ACCESS_MATRIX', () => {
     for (const r of ACCESS_MATRIX) for (const role of r.roles) expect(ROLES).toContain(role);
   });
 
-  it('ties every route with a :center to the caller’s center, and opens only login, refresh and logout', () => {
+  it('ties every route with a :center to the caller’s center, and opens only login, refresh, logout and the desk’s list of centers', () => {
     for (const r of ACCESS_MATRIX) {
       if (r.path.includes(':center')) expect(['own', 'own-or-below']).toContain(r.scope);
       else expect(['public', 'authenticated']).toContain(r.scope);
     }
-    expect(ACCESS_MATRIX.filter((r) => r.scope === 'public').map((r) => r.action)).toEqual(['auth.login', 'auth.refresh', 'auth.logout']);
+    expect(ACCESS_MATRIX.filter((r) => r.scope === 'public').map((r) => r.action)).toEqual(['auth.login', 'auth.refresh', 'auth.logout', 'desk.centers']);
     expect(ACCESS_MATRIX.filter((r) => r.scope === 'own-or-below').every((r) => r.action.startsWith('users.') && r.roles.join() === 'admin')).toBe(true);
+  });
+
+  it('lists the actions of a role at a level from the matrix itself, never a public one', () => {
+    const countyReporter = actionsFor('reporter', 'county');
+    expect(countyReporter).toEqual(expect.arrayContaining(['auth.me', 'story.list', 'story.create']));
+    expect(countyReporter).not.toContain('story.submit');
+    expect(countyReporter).not.toContain('countyReview.sign');
+    expect(countyReporter).not.toContain('auth.login');
+    expect(actionsFor('editor', 'county')).toContain('story.submit');
+    expect(actionsFor('curator', 'city')).toContain('review.decide');
+    expect(actionsFor('admin', 'province')).not.toContain('story.create');
   });
 
   it('is found by method and route pattern', () => {

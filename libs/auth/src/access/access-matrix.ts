@@ -43,7 +43,8 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
   { action: 'auth.login', method: 'POST', path: '/api/v1/auth/login', levels: ALL_LEVELS, roles: [], scope: 'public', summary: '登录：用户名与密码换取访问令牌（15 分钟）与刷新令牌' },
   { action: 'auth.refresh', method: 'POST', path: '/api/v1/auth/refresh', levels: ALL_LEVELS, roles: [], scope: 'public', summary: '刷新：以刷新令牌换取新的一对令牌（旧刷新令牌作废）' },
   { action: 'auth.logout', method: 'POST', path: '/api/v1/auth/logout', levels: ALL_LEVELS, roles: [], scope: 'public', summary: '退出：作废刷新令牌' },
-  { action: 'auth.me', method: 'GET', path: '/api/v1/auth/me', levels: ALL_LEVELS, roles: ROLES, scope: 'authenticated', summary: '当前用户：令牌所代表的用户、角色与中心' },
+  { action: 'auth.me', method: 'GET', path: '/api/v1/auth/me', levels: ALL_LEVELS, roles: ROLES, scope: 'authenticated', summary: '当前用户：令牌所代表的用户、角色、中心（级别、名称、上级）及其可做的操作' },
+  { action: 'desk.centers', method: 'GET', path: '/api/v1/desk/centers', levels: ALL_LEVELS, roles: [], scope: 'public', summary: '登录页：本进程服务的中心（代码、中文名称、级别）' },
 
   { action: 'story.list', method: 'GET', path: '/api/v1/centers/:center/stories', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '本中心稿件列表（含草稿）' },
   { action: 'story.get', method: 'GET', path: '/api/v1/centers/:center/stories/:id', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '查看本中心一篇稿件' },
@@ -135,4 +136,12 @@ export function routeKey(method: string, path: string): string {
 /** The rule of a registered route, or undefined for routes outside the matrix (health, docs). */
 export function accessRuleFor(method: string, path: string): AccessRule | undefined {
   return byRoute.get(routeKey(method, path));
+}
+
+/**
+ * The actions a role may call at a center of `level`: what the desk shows or hides. Derived from
+ * the matrix itself so the desk never needs a second table of permissions.
+ */
+export function actionsFor(role: Role, level: CenterLevel): string[] {
+  return ACCESS_MATRIX.filter((r) => r.scope !== 'public' && r.levels.includes(level) && r.roles.includes(role)).map((r) => r.action);
 }

@@ -1,0 +1,21 @@
+/** Chinese labels of API fields, used by error messages ("标题不能为空"). Keys are the server's field paths. */
+export const fieldLabels: Record<string, string> = {
+  center: '中心',
+  username: '用户名',
+  password: '密码',
+  title: '标题',
+  summary: '摘要',
+  body: '正文',
+  byline: '署名',
+  authors: '作者',
+  category: '栏目',
+  tags: '标签',
+  priority: '优先级',
+  regionCode: '地区代码',
+  topicId: '选题',
+  embargoUntil: '解禁时间',
+  mediaRefs: '媒体附件',
+  reason: '理由',
+  displayName: '姓名',
+  role: '角色',
+};

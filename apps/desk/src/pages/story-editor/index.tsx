@@ -1,0 +1,125 @@
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Skeleton, Space } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { RichTextEditorProps } from '../../components/rich-text-editor';
+import { StatusTag } from '../../components/status-tag';
+import { useShowError } from '../../hooks/use-api-error';
+import { useApiForm } from '../../hooks/use-api-form';
+import { useAccess, useMe } from '../../hooks/use-session';
+import { commonTexts, fieldLabels, storyTexts } from '../../locales/zh-CN';
+import { createStory, getStory, submitStory, updateStory } from '../../services/stories';
+import type { Story, StoryInput } from '../../services/types';
+
+// TipTap and ProseMirror are the heaviest part of the desk: their own chunk, loaded with this page.
+const RichTextEditor = lazy(() => import('../../components/rich-text-editor'));
+
+/** Form.Item hands value/onChange to its direct child, so the Suspense boundary lives in here. */
+function BodyField(props: RichTextEditorProps) {
+  return (
+    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+      <RichTextEditor {...props} />
+    </Suspense>
+  );
+}
+
+const EDITABLE = new Set(['draft', 'returned']);
+
+/** 写稿 / 编辑稿件: a draft's fields; the server's validation errors appear next to each field in Chinese. */
+export default function StoryEditorPage() {
+  const { id } = useParams<{ id: string }>();
+  const me = useMe();
+  const access = useAccess();
+  const navigate = useNavigate();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const { form, submitting, submit } = useApiForm<StoryInput>();
+  const [story, setStory] = useState<Story | null>(null);
+  const [loading, setLoading] = useState(!!id);
+
+  useEffect(() => {
+    if (!id) {
+      form.setFieldsValue({ byline: me.name });
+      return;
+    }
+    const ctrl = new AbortController();
+    setLoading(true);
+    getStory(me.center, id, ctrl.signal)
+      .then((s) => {
+        setStory(s);
+        form.setFieldsValue({ title: s.title, summary: s.summary ?? '', body: s.body, byline: s.byline, category: s.category });
+      })
+      .catch(showError)
+      .finally(() => !ctrl.signal.aborted && setLoading(false));
+    return () => ctrl.abort();
+  }, [id, me.center, me.name, form, showError]);
+
+  const editable = !story || (EDITABLE.has(story.status) && !story.withdrawnAt);
+
+  const save = () =>
+    submit(async (v) => {
+      // Untouched inputs are undefined; send them empty so the server names the one rule they break.
+      const input: StoryInput = { title: v.title ?? '', summary: v.summary || null, body: v.body ?? '', byline: v.byline ?? '', category: v.category ?? '' };
+      if (story) {
+        setStory(await updateStory(me.center, story.id, input));
+        void message.success(commonTexts.saved);
+      } else {
+        const created = await createStory(me.center, input);
+        void message.success(storyTexts.created);
+        navigate(`/stories/${created.id}/edit`, { replace: true });
+      }
+    });
+
+  const submitUp = async () => {
+    if (!story) return;
+    try {
+      setStory(await submitStory(me.center, story.id));
+      void message.success(storyTexts.submitted);
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  if (loading) return <Card><Skeleton active /></Card>;
+
+  return (
+    <Card
+      title={story ? storyTexts.editTitle : storyTexts.newTitle}
+      extra={story && <StatusTag status={story.status} label={story.statusLabel} withdrawn={!!story.withdrawnAt} />}
+    >
+      {!editable && <Alert type="info" showIcon message={storyTexts.notEditable} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" disabled={!editable} name="story">
+        <Form.Item name="title" label={fieldLabels.title}>
+          <Input placeholder={fieldLabels.title} data-testid="story-title" />
+        </Form.Item>
+        <Form.Item name="summary" label={fieldLabels.summary}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+        </Form.Item>
+        <Space size="large" style={{ display: 'flex' }} align="start">
+          <Form.Item name="byline" label={fieldLabels.byline} style={{ minWidth: 280 }}>
+            <Input data-testid="story-byline" />
+          </Form.Item>
+          <Form.Item name="category" label={fieldLabels.category} style={{ minWidth: 200 }}>
+            <Input data-testid="story-category" />
+          </Form.Item>
+        </Space>
+        <Form.Item name="body" label={fieldLabels.body}>
+          <BodyField />
+        </Form.Item>
+      </Form>
+      <Space>
+        {access.canWriteStory && editable && (
+          <Button type="primary" icon={<SaveOutlined />} loading={submitting} onClick={() => void save()}>
+            {commonTexts.save}
+          </Button>
+        )}
+        {story && access.canSubmitStory && editable && (
+          <Popconfirm title={storyTexts.submitConfirm} onConfirm={submitUp} okText={storyTexts.submit} cancelText={commonTexts.cancel}>
+            <Button icon={<SendOutlined />}>{storyTexts.submit}</Button>
+          </Popconfirm>
+        )}
+        <Button onClick={() => navigate('/stories')}>{commonTexts.back}</Button>
+      </Space>
+    </Card>
+  );
+}
