@@ -65,7 +65,15 @@ export default tseslint.config(
     files: ['apps/desk/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Pages load their data in effects and show a spinner meanwhile; that first setState is the
+      // point of the effect, not a cascading render, and no data-fetching library is in use to move it.
+      'react-hooks/set-state-in-effect': 'off',
+      // antd's onClick/onFinish ignore what the handler returns; an async handler there is the idiom,
+      // and its errors are caught inside (useApiForm, useShowError).
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
   },
   {
     // Plain JavaScript config and CI files are not in any tsconfig: no type-aware rules there.

@@ -25,7 +25,9 @@ class FatalError extends Error {}
 export function useLiveFeed<T = unknown>(center: string | undefined, onEvent: (e: LiveEvent<T>) => void, options: { enabled?: boolean; path?: string } = {}): LiveState {
   const [state, setState] = useState<LiveState>('closed');
   const handler = useRef(onEvent);
-  handler.current = onEvent;
+  useEffect(() => {
+    handler.current = onEvent;
+  });
   const enabled = options.enabled ?? true;
   const path = options.path ?? (center ? `/api/v1/centers/${center}/live-feed` : undefined);
 

@@ -49,7 +49,7 @@ export default function LoginPage() {
         throw e;
       }
       await reload();
-      navigate(from, { replace: true });
+      void navigate(from, { replace: true });
     });
 
   return (

@@ -66,7 +66,7 @@ export default function StoryEditorPage() {
       } else {
         const created = await createStory(me.center, input);
         void message.success(storyTexts.created);
-        navigate(`/stories/${created.id}/edit`, { replace: true });
+        void navigate(`/stories/${created.id}/edit`, { replace: true });
       }
     });
 
