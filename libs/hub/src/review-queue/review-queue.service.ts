@@ -1,4 +1,5 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { actorOf, AuditLog } from '@syn/audit';
 import { Principal } from '@syn/auth';
 import { REVIEW_DECIDED, ReviewDecided, StorySnapshot } from '@syn/contracts';
@@ -88,7 +89,7 @@ export class ReviewQueueService {
   private async decideIn(m: EntityManager, hub: string, storyId: string, dto: ReviewDecisionDto, by: Principal) {
     const sub = await m.getRepository(SubmissionEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
     if (!sub) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
-    if (sub.status !== 'pending') throw new ConflictException(`story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
+    if (sub.status !== 'pending') throw new StateConflict(API_ERROR_CODES.alreadyDecided, `story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
     const now = new Date();
     this.claims.assertFree(sub, by, now);
     return this.record(m, sub, OUTCOME[dto.decision], dto.reason ?? null, by, now);

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { ConflictException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@syn/auth';
 import { STORY_CORRECTED, STORY_WITHDRAWN, StoryCorrected, StoryWithdrawn } from '@syn/contracts';
@@ -28,7 +29,7 @@ export class StoryCorrectionsService {
   async correct(center: string, id: string, by: Principal, dto: CorrectStoryDto): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.stories.lock(m, center, id);
-      if (story.withdrawnAt) throw new ConflictException(`story ${id} of center ${center} was withdrawn; a withdrawn story cannot be corrected`);
+      if (story.withdrawnAt) throw new StateConflict(API_ERROR_CODES.storyWithdrawn, `story ${id} of center ${center} was withdrawn; a withdrawn story cannot be corrected`);
       if (story.status !== 'accepted') {
         throw new ConflictException(`story ${id} of center ${center} is ${story.status}; only a story accepted into a pool is corrected (edit and submit it otherwise)`);
       }
@@ -58,7 +59,7 @@ export class StoryCorrectionsService {
   async withdraw(center: string, id: string, by: Principal, dto: WithdrawStoryDto): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.stories.lock(m, center, id);
-      if (story.withdrawnAt) throw new ConflictException(`story ${id} of center ${center} was already withdrawn at ${story.withdrawnAt.toISOString()}`);
+      if (story.withdrawnAt) throw new StateConflict(API_ERROR_CODES.storyWithdrawn, `story ${id} of center ${center} was already withdrawn at ${story.withdrawnAt.toISOString()}`);
       const now = new Date();
       Object.assign(story, { version: story.version + 1, withdrawnAt: now, withdrawalReason: dto.reason, withdrawnBy: by.name, updatedAt: now });
       await m.save(story);

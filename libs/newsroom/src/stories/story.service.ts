@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { actorOf, AuditLog, changedFields } from '@syn/audit';
 import { Principal } from '@syn/auth';
 import { StoryContent } from '@syn/contracts';
@@ -69,7 +70,7 @@ export class StoryService {
       const story = await this.lock(m, center, id);
       assertNotWithdrawn(story);
       if (!EDITABLE.has(story.status)) {
-        throw new ConflictException(`story ${id} of center ${center} is ${story.status}; it can be edited only as a draft or after it was sent back`);
+        throw new StateConflict(API_ERROR_CODES.storyNotEditable, `story ${id} of center ${center} is ${story.status}; it can be edited only as a draft or after it was sent back`);
       }
       const merged = this.normalise(center, { ...this.contentOf(story), ...stripUndefined(dto) } as CreateStoryDto);
       const hash = contentHash(merged);
