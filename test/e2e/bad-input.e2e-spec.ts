@@ -62,7 +62,7 @@ describe('bad input and wrong callers', () => {
     });
 
     it.each([
-      ['empty title', { title: '' }, { field: 'title', code: 'isNotEmpty', params: {} }],
+      ['empty title', { title: '' }, { field: 'title', code: 'minLength', params: { min: 1 } }],
       ['title too long', { title: '长'.repeat(201) }, { field: 'title', code: 'maxLength', params: { max: 200 } }],
       ['bad priority', { priority: 'whenever' }, { field: 'priority', code: 'isIn', params: { values: expect.arrayContaining(['normal']) } }],
       ['author without name', { authors: [{ role: 'reporter' }] }, { field: 'authors[0].name', code: expect.any(String) }],

@@ -13,6 +13,8 @@ export function strictValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
+    // The target lets errors[] find each rule's arguments in the validators' metadata; it is never sent.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => {
       const messages = flattenValidationErrors(errors);
       return new BadRequestException({
