@@ -1,3 +1,4 @@
+import { StoryVersionLog } from '../story-versions/story-version-log';
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { ConflictException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@syn/auth';
@@ -24,6 +25,7 @@ export class StoryCorrectionsService {
     private readonly stories: StoryService,
     private readonly ledger: DeliveryLedger,
     private readonly sender: DeliverySender,
+    private readonly versions: StoryVersionLog,
   ) {}
 
   async correct(center: string, id: string, by: Principal, dto: CorrectStoryDto): Promise<StoryEntity> {
@@ -46,6 +48,7 @@ export class StoryCorrectionsService {
         updatedAt: now,
       });
       await m.save(story);
+      await this.versions.record(m, story, by, 'corrected', note ?? null);
       const payload: StoryCorrected = { story: toSnapshot(story), note, correctedBy: by.name, correctedAt: now.toISOString() };
       const to = await this.holders(m, story);
       for (const holder of to) {
@@ -63,6 +66,7 @@ export class StoryCorrectionsService {
       const now = new Date();
       Object.assign(story, { version: story.version + 1, withdrawnAt: now, withdrawalReason: dto.reason, withdrawnBy: by.name, updatedAt: now });
       await m.save(story);
+      await this.versions.record(m, story, by, 'withdrawn', dto.reason);
       const to = story.submittedVersion === null ? [] : await this.holders(m, story);
       const payload: StoryWithdrawn = { storyId: id, originCode: center, version: story.version, reason: dto.reason, withdrawnBy: by.name, withdrawnAt: now.toISOString() };
       for (const holder of to) {

@@ -13,6 +13,7 @@ import { StoryEntity } from './story.entity';
 import { toSnapshot } from './story-snapshot.mapper';
 import { assertNotWithdrawn } from './story-guards';
 import { TopicInboxService } from '../topic-inbox/topic-inbox.service';
+import { StoryVersionLog } from '../story-versions/story-version-log';
 
 /** States in which the origin may still change its text without a formal correction. */
 const EDITABLE = new Set(['draft', 'returned', 'rejected']);
@@ -24,6 +25,7 @@ export class StoryService {
     private readonly review: CountyReviewService,
     private readonly audit: AuditLog,
     private readonly topics: TopicInboxService,
+    private readonly versions: StoryVersionLog,
   ) {}
 
   async create(center: string, by: Principal, dto: CreateStoryDto): Promise<StoryEntity> {
@@ -59,6 +61,7 @@ export class StoryService {
     });
     return this.dataSource.transaction(async (m) => {
       await m.save(story);
+      await this.versions.record(m, story, by, 'created');
       await this.audit.record(m, { center, storyId: story.id, actor: actorOf(by), action: 'story.created', after: { version: 1, status: 'draft', title: story.title }, at: now });
       return story;
     });
@@ -93,6 +96,7 @@ export class StoryService {
         updatedAt: now,
       });
       await m.save(story);
+      await this.versions.record(m, story, by, 'edited');
       const after = { ...this.contentOf(story), version: story.version, reviewStage: story.reviewStage };
       const diff = changedFields<Record<string, unknown>>(before, after, Object.keys(after));
       await this.audit.record(m, { center, storyId: id, actor: actorOf(by), action: 'story.edited', ...diff, at: now });
