@@ -7,6 +7,8 @@ export const API_ERROR_CODES = {
   invalidInput: 'invalid-input',
   /** 400: the body is not JSON. */
   malformedJson: 'malformed-json',
+  /** 400: a token was sent in the URL; tokens are accepted only in the Authorization header. */
+  tokenInUrl: 'token-in-url',
   /** 401: no token, a bad or expired token, or a disabled account. */
   unauthenticated: 'unauthenticated',
   /** 403: the caller's role or center may not do this. */
