@@ -51,6 +51,7 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   'releaseInbox.republish': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/release-inbox/${NOBODY}/republish`, ok: 404 }),
   'adoptionFeedback.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/adoption-feedback`, ok: 200 }),
   'review.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/review-queue`, ok: 200 }),
+  'review.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/review-queue/${NOBODY}`, ok: 404 }),
   'review.decide': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/decision`, body: { decision: 'accept' }, ok: 404 }),
   'review.claim': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/claim`, ok: 404 }),
   'review.release': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/release`, ok: 404 }),

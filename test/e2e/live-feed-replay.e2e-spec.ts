@@ -55,6 +55,10 @@ describe('live feed at every level, with replay (实时动态)', () => {
     const claimed = data(await feed.next(about('queue.claimed', id)));
     expect(claimed).toMatchObject({ claimedBy: 'curator-360700', claimedByName: '王审' });
     expect(Date.parse(claimed.expiresAt as string)).toBeGreaterThan(Date.now());
+    // The desk opens the story the event names: the queue entry with its claim holder and expiry.
+    const opened = await curator().get(`/api/v1/centers/360700/review-queue/${id}`).expect(200);
+    expect(opened.body).toMatchObject({ storyId: id, status: 'pending', title: '章贡区：实时送审的稿件', claim: { claimedBy: 'curator-360700', claimedByName: '王审', expiresAt: claimed.expiresAt } });
+    expect((await curator().get('/api/v1/centers/360700/review-queue/01890000-0000-7000-8000-000000000000').expect(404)).body.code).toBe('not-found');
 
     await curator().post(`/api/v1/centers/360700/review-queue/${id}/decision`, { decision: 'accept' }).expect(200);
     expect(data(await feed.next(about('queue.decided', id)))).toMatchObject({ decision: 'accepted', decidedBy: expect.any(String) });

@@ -75,6 +75,7 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
   { action: 'adoptionFeedback.list', method: 'GET', path: '/api/v1/centers/:center/adoption-feedback', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '采用反馈：本中心及下级中心的稿件被谁、在哪个渠道采用' },
 
   { action: 'review.list', method: 'GET', path: '/api/v1/centers/:center/review-queue', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '审核队列：下级报送的稿件' },
+  { action: 'review.get', method: 'GET', path: '/api/v1/centers/:center/review-queue/:storyId', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '审核队列中的一篇稿件（认领人与到期时间、重报、同题稿件）' },
   { action: 'review.decide', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/decision', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '入库、退稿或退改' },
   { action: 'review.claim', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/claim', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '领稿：占用一篇待审稿件（再次领取即续期）' },
   { action: 'review.release', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/release', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '放回：把领取的稿件交还审核队列' },
