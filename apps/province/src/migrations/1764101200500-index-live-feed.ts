@@ -13,8 +13,8 @@ export class IndexLiveFeed1764101200500 implements MigrationInterface {
     const entry = (n: string) => `jsonb_build_object(
         'storyId', ${n}.story_id, 'version', ${n}.version, 'edition', ${n}.edition, 'title', ${n}.title, 'summary', ${n}.summary,
         'byline', ${n}.byline, 'category', ${n}.category, 'priority', ${n}.priority, 'hubCode', ${n}.hub_code, 'originCode', ${n}.origin_code,
-        'topicId', ${n}.topic_id, 'by', ${n}.pooled_by, 'at', syn_iso(${n}.pooled_at),
-        'embargoedUntil', CASE WHEN ${n}.hub_code <> ${n}.province_code THEN syn_iso(${n}.embargo_until) END)`;
+        'topicId', ${n}.topic_id, 'by', ${n}.pooled_by, 'at', ${n}.pooled_at,
+        'embargoedUntil', CASE WHEN ${n}.hub_code <> ${n}.province_code THEN ${n}.embargo_until END)`;
     await q.query(`
       CREATE FUNCTION syn_live_index_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -36,7 +36,7 @@ export class IndexLiveFeed1764101200500 implements MigrationInterface {
       BEGIN
         INSERT INTO live_feed_journal (center_code, event, story_id, data)
         SELECT o.province_code, 'index.withdrawn', o.story_id,
-               jsonb_build_object('storyId', o.story_id, 'version', o.version, 'hubCode', o.hub_code, 'originCode', o.origin_code, 'at', syn_iso(now()))
+               jsonb_build_object('storyId', o.story_id, 'version', o.version, 'hubCode', o.hub_code, 'originCode', o.origin_code, 'at', now())
           FROM old_rows o;
         RETURN NULL;
       END $$`);
@@ -45,7 +45,7 @@ export class IndexLiveFeed1764101200500 implements MigrationInterface {
       BEGIN
         INSERT INTO live_feed_journal (center_code, event, story_id, data)
         SELECT n.province_code, 'index.recommended', n.story_id,
-               jsonb_build_object('storyId', n.story_id, 'hubCode', n.hub_code, 'note', n.note, 'by', n.recommended_by, 'at', syn_iso(n.recommended_at))
+               jsonb_build_object('storyId', n.story_id, 'hubCode', n.hub_code, 'note', n.note, 'by', n.recommended_by, 'at', n.recommended_at)
           FROM new_rows n;
         RETURN NULL;
       END $$`);

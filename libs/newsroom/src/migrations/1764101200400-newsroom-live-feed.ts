@@ -17,9 +17,9 @@ export class NewsroomLiveFeed1764101200400 implements MigrationInterface {
                  'storyId', n.id, 'version', n.version, 'title', n.title, 'status', n.status, 'previousStatus', o.status,
                  'reviewStage', n.review_stage, 'submittedTo', n.submitted_to, 'submittedVersion', n.submitted_version,
                  'reason', CASE WHEN n.status IN ('rejected', 'returned') THEN coalesce(n.decision_reason, n.sent_back_reason) ELSE n.sent_back_reason END,
-                 'decidedBy', n.decided_by, 'decidedAt', syn_iso(n.decided_at),
+                 'decidedBy', n.decided_by, 'decidedAt', n.decided_at,
                  'withdrawn', n.withdrawn_at IS NOT NULL, 'withdrawalReason', n.withdrawal_reason, 'holderName', n.holder_name,
-                 'at', syn_iso(greatest(n.updated_at, n.decided_at, n.withdrawn_at)))
+                 'at', greatest(n.updated_at, n.decided_at, n.withdrawn_at))
           FROM new_rows n JOIN old_rows o USING (id)
          WHERE (n.status, n.review_stage, n.decided_at, n.withdrawn_at, n.submitted_version)
                IS DISTINCT FROM (o.status, o.review_stage, o.decided_at, o.withdrawn_at, o.submitted_version);
@@ -31,7 +31,7 @@ export class NewsroomLiveFeed1764101200400 implements MigrationInterface {
         INSERT INTO live_feed_journal (center_code, event, story_id, data)
         SELECT n.center_code, 'story.feedback', n.story_id, jsonb_build_object(
                  'storyId', n.story_id, 'version', n.version, 'kind', n.kind, 'adopterCode', n.adopter_code, 'adopterName', n.adopter_name,
-                 'adopterLevel', n.adopter_level, 'adoptedBy', n.adopted_by, 'channel', n.channel, 'note', n.note, 'at', syn_iso(n.adopted_at))
+                 'adopterLevel', n.adopter_level, 'adoptedBy', n.adopted_by, 'channel', n.channel, 'note', n.note, 'at', n.adopted_at)
           FROM new_rows n;
         RETURN NULL;
       END $$`);
