@@ -33,7 +33,10 @@ describe('live feed at every level, with replay (实时动态)', () => {
   });
 
   const watch = async (center: string, role: Role, headers: Record<string, string> = {}, query = '') => {
-    const s = await SseClient.open(`${net.app(center).http}/api/v1/centers/${center}/live-feed${query}`, { authorization: `Bearer ${net.token(center, role)}`, ...headers });
+    const s = await SseClient.open(`${net.app(center).http}/api/v1/centers/${center}/live-feed${query}`, {
+      authorization: `Bearer ${net.token(center, role)}`,
+      ...headers,
+    });
     streams.push(s);
     return s;
   };
@@ -49,15 +52,28 @@ describe('live feed at every level, with replay (实时动态)', () => {
 
     const id = await submitStory(net, '360702', { title: '章贡区：实时送审的稿件' });
     const queued = await feed.next(about('queue.queued', id));
-    expect(data(queued)).toMatchObject({ storyId: id, version: 1, title: '章贡区：实时送审的稿件', status: 'pending', origin: { code: '360702', name: '章贡区融媒体中心' } });
+    expect(data(queued)).toMatchObject({
+      storyId: id,
+      version: 1,
+      title: '章贡区：实时送审的稿件',
+      status: 'pending',
+      origin: { code: '360702', name: '章贡区融媒体中心' },
+    });
 
-    await curator().post(`/api/v1/centers/360700/review-queue/${id}/claim`).expect((r) => expect(r.status).toBeLessThan(300));
+    await curator()
+      .post(`/api/v1/centers/360700/review-queue/${id}/claim`)
+      .expect((r) => expect(r.status).toBeLessThan(300));
     const claimed = data(await feed.next(about('queue.claimed', id)));
     expect(claimed).toMatchObject({ claimedBy: 'curator-360700', claimedByName: '王审' });
     expect(Date.parse(claimed.expiresAt as string)).toBeGreaterThan(Date.now());
     // The desk opens the story the event names: the queue entry with its claim holder and expiry.
     const opened = await curator().get(`/api/v1/centers/360700/review-queue/${id}`).expect(200);
-    expect(opened.body).toMatchObject({ storyId: id, status: 'pending', title: '章贡区：实时送审的稿件', claim: { claimedBy: 'curator-360700', claimedByName: '王审', expiresAt: claimed.expiresAt } });
+    expect(opened.body).toMatchObject({
+      storyId: id,
+      status: 'pending',
+      title: '章贡区：实时送审的稿件',
+      claim: { claimedBy: 'curator-360700', claimedByName: '王审', expiresAt: claimed.expiresAt },
+    });
     expect((await curator().get('/api/v1/centers/360700/review-queue/01890000-0000-7000-8000-000000000000').expect(404)).body.code).toBe('not-found');
 
     await curator().post(`/api/v1/centers/360700/review-queue/${id}/decision`, { decision: 'accept' }).expect(200);
@@ -79,7 +95,9 @@ describe('live feed at every level, with replay (实时动态)', () => {
     // While the desk is away: another story arrives and the first is decided.
     const b = await submitStory(net, '360702', { title: '断线期间的稿件' });
     await decide(net, '360700', a, 'reject', '与已入库稿件重复');
-    await eventually(async () => (await curator().get('/api/v1/centers/360700/review-queue?limit=200')).body.items?.some((i: { storyId: string }) => i.storyId === b));
+    await eventually(async () =>
+      (await curator().get('/api/v1/centers/360700/review-queue?limit=200')).body.items?.some((i: { storyId: string }) => i.storyId === b),
+    );
 
     const again = await watch('360700', 'curator', { 'last-event-id': seen.id! });
     expect(data(await again.next((e) => e.event === 'ready'))).toMatchObject({ after: Number(seen.id), replay: true });
@@ -109,7 +127,9 @@ describe('live feed at every level, with replay (实时动态)', () => {
     expect(data(status)).toMatchObject({ storyId: id, status: 'rejected', previousStatus: 'submitted', reason: '请补充采访对象', submittedTo: '360700' });
     // Each center watches only itself, with the header token only.
     expect((await watch('360702', 'editor', {}, `?access_token=x`)).status).toBe(400);
-    const other = await SseClient.open(`${net.app('360702').http}/api/v1/centers/360702/live-feed?access_token=${encodeURIComponent(net.token('360702', 'editor'))}`);
+    const other = await SseClient.open(
+      `${net.app('360702').http}/api/v1/centers/360702/live-feed?access_token=${encodeURIComponent(net.token('360702', 'editor'))}`,
+    );
     streams.push(other);
     expect(other.status).toBe(401);
   });

@@ -44,9 +44,17 @@ describe('story versions (版本)', () => {
     expect(Date.parse(list.body.items[0].at)).toBeGreaterThanOrEqual(Date.parse(list.body.items[1].at));
     expect(list.body.items[0].content).toBeUndefined();
 
-    const first = await editor().get(`${versionsOf(v1.id)}/1`).expect(200);
-    expect(first.body).toMatchObject({ storyId: v1.id, version: 1, content: { title: '第一稿', summary: null, body: v1.body, byline: v1.byline, tags: v1.tags } });
-    const second = await editor().get(`${versionsOf(v1.id)}/2`).expect(200);
+    const first = await editor()
+      .get(`${versionsOf(v1.id)}/1`)
+      .expect(200);
+    expect(first.body).toMatchObject({
+      storyId: v1.id,
+      version: 1,
+      content: { title: '第一稿', summary: null, body: v1.body, byline: v1.byline, tags: v1.tags },
+    });
+    const second = await editor()
+      .get(`${versionsOf(v1.id)}/2`)
+      .expect(200);
     expect(second.body.content).toMatchObject({ title: '第二稿', summary: '补充摘要' });
     // The current story is the newest version, hash and all.
     const current = await editor().get(`/api/v1/centers/360702/stories/${v1.id}`).expect(200);
@@ -74,10 +82,14 @@ describe('story versions (版本)', () => {
 
   it('answers a wrong version or story with 404/400, and a sibling county with 403', async () => {
     const { body } = await editor().post('/api/v1/centers/360702/stories', storyInput()).expect(201);
-    const missing = await editor().get(`${versionsOf(body.id)}/9`).expect(404);
+    const missing = await editor()
+      .get(`${versionsOf(body.id)}/9`)
+      .expect(404);
     expect(missing.body.code).toBe('not-found');
     await editor().get(versionsOf('01890000-0000-7000-8000-000000000000')).expect(404);
-    const bad = await editor().get(`${versionsOf(body.id)}/latest`).expect(400);
+    const bad = await editor()
+      .get(`${versionsOf(body.id)}/latest`)
+      .expect(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'version', code: 'isInt' });
     await as(net.app('360702').http, net.token('360703', 'editor')).get(versionsOf(body.id)).expect(403);
     await as(net.app('360702').http, net.token('360703', 'editor')).get(`/api/v1/centers/360703/stories/${body.id}/versions`).expect(404);

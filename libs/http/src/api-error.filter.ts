@@ -23,13 +23,21 @@ export class ApiErrorFilter extends BaseExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn({ msg: 'database unavailable; answered 503', err: (exception as Error).message });
       res.setHeader('Retry-After', '5');
-      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, error: 'Service Unavailable', code: API_ERROR_CODES.unavailable, message: ['the database is busy or restarting; nothing was changed, try again shortly'] });
+      res
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .json({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          code: API_ERROR_CODES.unavailable,
+          message: ['the database is busy or restarting; nothing was changed, try again shortly'],
+        });
       return;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const answer = exception.getResponse();
-      const body: Record<string, unknown> = typeof answer === 'string' ? { statusCode: status, message: answer } : { statusCode: status, ...(answer as Record<string, unknown>) };
+      const body: Record<string, unknown> =
+        typeof answer === 'string' ? { statusCode: status, message: answer } : { statusCode: status, ...(answer as Record<string, unknown>) };
       res.status(status).json({ ...body, code: typeof body.code === 'string' ? body.code : codeForStatus(status) });
       return;
     }

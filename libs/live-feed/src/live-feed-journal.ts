@@ -44,7 +44,10 @@ export class LiveFeedJournal implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap() {
     // Pruned whether or not anybody watches, so an unwatched center's journal stays a few days long.
-    this.pruner = setInterval(() => void this.prune().catch((e) => this.logger.warn({ msg: 'live feed prune failed', err: (e as Error).message })), PRUNE_EVERY_MS);
+    this.pruner = setInterval(
+      () => void this.prune().catch((e) => this.logger.warn({ msg: 'live feed prune failed', err: (e as Error).message })),
+      PRUNE_EVERY_MS,
+    );
     this.pruner.unref();
   }
 

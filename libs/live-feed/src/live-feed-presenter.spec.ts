@@ -9,7 +9,10 @@ describe('LiveFeedPresenter', () => {
   const now = new Date('2026-11-30T08:00:00.000Z');
 
   it('names the centers an event mentions', () => {
-    expect(presenter.present(event({ storyId: 's', hubCode: '360700', originCode: '360702' }), now)).toMatchObject({ city: { code: '360700', name: '赣州市融媒体中心' }, origin: { code: '360702', name: '章贡区融媒体中心' } });
+    expect(presenter.present(event({ storyId: 's', hubCode: '360700', originCode: '360702' }), now)).toMatchObject({
+      city: { code: '360700', name: '赣州市融媒体中心' },
+      origin: { code: '360702', name: '章贡区融媒体中心' },
+    });
   });
 
   it('leaves out the text of a story until its embargo passes, and shows it afterwards', () => {

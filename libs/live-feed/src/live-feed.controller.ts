@@ -26,21 +26,33 @@ export class LiveFeedController {
   @Sse()
   @ApiOperation({ summary: 'text/event-stream of this center’s desk: province index, review queue and pool, own stories’ status; replays after Last-Event-ID' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'the id of the last event received; the stream resumes after it' })
-  stream(@Param('center') center: string, @Query('access_token') queryToken: unknown, @Headers('last-event-id') lastEventId: string | undefined): Observable<MessageEvent> {
+  stream(
+    @Param('center') center: string,
+    @Query('access_token') queryToken: unknown,
+    @Headers('last-event-id') lastEventId: string | undefined,
+  ): Observable<MessageEvent> {
     if (queryToken !== undefined) {
-      throw new BadRequestException({ statusCode: 400, code: API_ERROR_CODES.tokenInUrl, message: ['access_token: a token is accepted only in the Authorization header'], fields: ['access_token'] });
+      throw new BadRequestException({
+        statusCode: 400,
+        code: API_ERROR_CODES.tokenInUrl,
+        message: ['access_token: a token is accepted only in the Authorization header'],
+        fields: ['access_token'],
+      });
     }
     const after = lastEventId === undefined || lastEventId === '' ? null : Number(lastEventId);
     if (after !== null && !(Number.isSafeInteger(after) && after >= 0)) {
-      throw new BadRequestException({ statusCode: 400, code: API_ERROR_CODES.invalidInput, message: [`Last-Event-ID: ${JSON.stringify(lastEventId)} is not an event id of this feed`], fields: ['Last-Event-ID'] });
+      throw new BadRequestException({
+        statusCode: 400,
+        code: API_ERROR_CODES.invalidInput,
+        message: [`Last-Event-ID: ${JSON.stringify(lastEventId)} is not an event id of this feed`],
+        fields: ['Last-Event-ID'],
+      });
     }
     let last = String(after ?? '');
     const events = this.journal.watch(center, after).pipe(
       map((e): MessageEvent => {
         last = String(e.seq);
-        return e.event === 'ready'
-          ? { type: 'ready', id: last, retry: RETRY_MS, data: e.data }
-          : { type: e.event, id: last, data: this.presenter.present(e) };
+        return e.event === 'ready' ? { type: 'ready', id: last, retry: RETRY_MS, data: e.data } : { type: e.event, id: last, data: this.presenter.present(e) };
       }),
     );
     // A comment keeps proxies from closing an idle stream and carries no id, so it moves no cursor.

@@ -49,11 +49,21 @@ export class IndexLiveFeed1764101200500 implements MigrationInterface {
           FROM new_rows n;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER story_index_live_inserted AFTER INSERT ON story_index REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_inserted()`);
-    await q.query(`CREATE TRIGGER story_index_live_updated AFTER UPDATE ON story_index REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_updated()`);
-    await q.query(`CREATE TRIGGER story_index_live_deleted AFTER DELETE ON story_index REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_deleted()`);
-    await q.query(`CREATE TRIGGER story_recommendations_live_inserted AFTER INSERT ON story_recommendations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_recommended()`);
-    await q.query(`CREATE TRIGGER story_recommendations_live_updated AFTER UPDATE ON story_recommendations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_recommended()`);
+    await q.query(
+      `CREATE TRIGGER story_index_live_inserted AFTER INSERT ON story_index REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_inserted()`,
+    );
+    await q.query(
+      `CREATE TRIGGER story_index_live_updated AFTER UPDATE ON story_index REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_updated()`,
+    );
+    await q.query(
+      `CREATE TRIGGER story_index_live_deleted AFTER DELETE ON story_index REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_deleted()`,
+    );
+    await q.query(
+      `CREATE TRIGGER story_recommendations_live_inserted AFTER INSERT ON story_recommendations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_recommended()`,
+    );
+    await q.query(
+      `CREATE TRIGGER story_recommendations_live_updated AFTER UPDATE ON story_recommendations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_index_recommended()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

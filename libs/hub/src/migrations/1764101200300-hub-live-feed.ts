@@ -90,9 +90,15 @@ export class HubLiveFeed1764101200300 implements MigrationInterface {
       ['submissions', 'queue'],
       ['pool_stories', 'pool'],
     ]) {
-      await q.query(`CREATE TRIGGER ${table}_live_inserted AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_${fn}_inserted()`);
-      await q.query(`CREATE TRIGGER ${table}_live_updated AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_${fn}_updated()`);
-      await q.query(`CREATE TRIGGER ${table}_live_deleted AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_${fn}_deleted()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_live_inserted AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_${fn}_inserted()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_live_updated AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_${fn}_updated()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_live_deleted AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_${fn}_deleted()`,
+      );
     }
   }
 

@@ -35,8 +35,12 @@ export class NewsroomLiveFeed1764101200400 implements MigrationInterface {
           FROM new_rows n;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER stories_live_updated AFTER UPDATE ON stories REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_story_updated()`);
-    await q.query(`CREATE TRIGGER story_feedback_live_inserted AFTER INSERT ON story_feedback REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_feedback_inserted()`);
+    await q.query(
+      `CREATE TRIGGER stories_live_updated AFTER UPDATE ON stories REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_story_updated()`,
+    );
+    await q.query(
+      `CREATE TRIGGER story_feedback_live_inserted AFTER INSERT ON story_feedback REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION syn_live_feedback_inserted()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

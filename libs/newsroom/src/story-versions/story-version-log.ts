@@ -66,5 +66,13 @@ export class StoryVersionLog {
 }
 
 function summary(r: StoryVersionEntity): StoryVersionSummary {
-  return { version: r.version, kind: r.kind, at: r.at.toISOString(), by: { userId: r.byUser, name: r.byName }, title: r.title, contentHash: r.contentHash.trim(), note: r.note };
+  return {
+    version: r.version,
+    kind: r.kind,
+    at: r.at.toISOString(),
+    by: { userId: r.byUser, name: r.byName },
+    title: r.title,
+    contentHash: r.contentHash.trim(),
+    note: r.note,
+  };
 }

@@ -4,7 +4,13 @@ import { API_ERROR_CODES } from '@syn/api-errors';
 import { StoryVersionLog } from './story-version-log';
 
 const badParam = (field: string, rule: string, message: string) => () =>
-  new BadRequestException({ statusCode: 400, code: API_ERROR_CODES.invalidInput, message: [`${field}: ${message}`], fields: [field], errors: [{ field, code: rule, params: {}, message: `${field}: ${message}` }] });
+  new BadRequestException({
+    statusCode: 400,
+    code: API_ERROR_CODES.invalidInput,
+    message: [`${field}: ${message}`],
+    fields: [field],
+    errors: [{ field, code: rule, params: {}, message: `${field}: ${message}` }],
+  });
 const uuid = new ParseUUIDPipe({ exceptionFactory: badParam('id', 'isUUID', 'must be a UUID') });
 const versionNumber = new ParseIntPipe({ exceptionFactory: badParam('version', 'isInt', 'must be a whole number') });
 
