@@ -57,16 +57,31 @@ describe('bad input and wrong callers', () => {
       const r = await county().post('/api/v1/centers/360702/stories', storyInput(over)).expect(400);
       expect(r.body.fields).toContain(field);
       expect(r.body.message.join(' ')).toContain(field);
+      expect(r.body.code).toBe('invalid-input');
+      expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field.replace(/\.(\d+)/g, '[$1]'));
+    });
+
+    it.each([
+      ['empty title', { title: '' }, { field: 'title', code: 'minLength', params: { min: 1 } }],
+      ['title too long', { title: '长'.repeat(201) }, { field: 'title', code: 'maxLength', params: { max: 200 } }],
+      ['bad priority', { priority: 'whenever' }, { field: 'priority', code: 'isIn', params: { values: expect.arrayContaining(['normal']) } }],
+      ['author without name', { authors: [{ role: 'reporter' }] }, { field: 'authors[0].name', code: expect.any(String) }],
+      ['unknown field', { status: 'accepted' }, { field: 'status', code: 'whitelistValidation', params: {} }],
+    ])('%s → errors[] names the constraint and its arguments, not only English', async (_, over, expected) => {
+      const r = await county().post('/api/v1/centers/360702/stories', storyInput(over)).expect(400);
+      expect(r.body.errors).toContainEqual(expect.objectContaining({ ...expected, message: expect.stringContaining(expected.field) }));
     });
 
     it('a body over the documented limit → 413', async () => {
       const r = await county().post('/api/v1/centers/360702/stories', storyInput({ body: `<p>${'融'.repeat(40_000)}</p>` })).expect(413);
       expect(r.body.message[0]).toMatch(/body: request body exceeds the 65536-byte limit/);
+      expect(r.body.code).toBe('payload-too-large');
     });
 
     it('malformed JSON → 400', async () => {
       const r = await county().post('/api/v1/centers/360702/stories').set('content-type', 'application/json').send('{"title": "x",').expect(400);
       expect(r.body.message[0]).toMatch(/malformed JSON/);
+      expect(r.body.code).toBe('malformed-json');
     });
 
     it('HTML is sanitised, and a body that is only a script is refused', async () => {
@@ -81,10 +96,12 @@ describe('bad input and wrong callers', () => {
     await county().patch('/api/v1/centers/360702/stories/not-a-uuid', { title: 'x' }).expect(400);
     const r = await county().patch(`/api/v1/centers/360702/stories/${pooledId}`, { tags: 'one' }).expect(400);
     expect(r.body.fields).toContain('tags');
-    await county().patch('/api/v1/centers/360702/stories/01890000-0000-7000-8000-000000000000', { title: 'x' }).expect(404);
+    const missing = await county().patch('/api/v1/centers/360702/stories/01890000-0000-7000-8000-000000000000', { title: 'x' }).expect(404);
+    expect(missing.body.code).toBe('not-found');
     // A pooled story is not edited behind the hub's back.
     const c = await county().patch(`/api/v1/centers/360702/stories/${pooledId}`, { title: '改标题' }).expect(409);
     expect(c.body.message).toContain(pooledId);
+    expect(c.body.code).toBe('story-not-editable');
   });
 
   it('list queries are validated', async () => {
@@ -106,14 +123,16 @@ describe('bad input and wrong callers', () => {
 
   describe('callers who do not belong', () => {
     it('no token → 401, forged token → 401', async () => {
-      await as(net.app('360702').http).get('/api/v1/centers/360702/stories').expect(401);
+      const none = await as(net.app('360702').http).get('/api/v1/centers/360702/stories').expect(401);
+      expect(none.body.code).toBe('unauthenticated');
       const forged = net.token('360702', 'editor').slice(0, -4) + 'AAAA';
       await as(net.app('360702').http, forged).get('/api/v1/centers/360702/stories').expect(401);
     });
 
     it('a county cannot read or act for a sibling county', async () => {
       const sibling = as(net.app('360702').http, net.token('360703', 'editor'));
-      await sibling.get('/api/v1/centers/360702/stories').expect(403);
+      const refused = await sibling.get('/api/v1/centers/360702/stories').expect(403);
+      expect(refused.body.code).toBe('forbidden');
       await sibling.get(`/api/v1/centers/360702/stories/${pooledId}`).expect(403);
       await sibling.post('/api/v1/centers/360702/stories', storyInput()).expect(403);
       await sibling.post(`/api/v1/centers/360702/stories/${pooledId}/submit`).expect(403);

@@ -32,45 +32,51 @@ describe('province live feed (实时稿件流)', () => {
     await nats?.stop();
   });
 
-  const feedUrl = (token?: string) => `${net.app('360000').http}/api/v1/centers/360000/live-feed${token ? `?access_token=${encodeURIComponent(token)}` : ''}`;
-  const watch = async (url: string, headers?: Record<string, string>) => {
-    const w = await SseClient.open(url, headers);
+  const feedUrl = `/api/v1/centers/360000/live-feed`;
+  /** The desk token travels only in the Authorization header, as on every other route. */
+  const watch = async (token?: string, query = '') => {
+    const w = await SseClient.open(`${net.app('360000').http}${feedUrl}${query}`, token ? { authorization: `Bearer ${token}` } : {});
     watchers.push(w);
     return w;
   };
 
-  it('refuses to stream without a valid desk token of this province', async () => {
-    expect((await watch(feedUrl())).status).toBe(401);
-    expect((await watch(feedUrl('not-a-token'))).status).toBe(401);
-    expect((await watch(feedUrl(net.token('360700', 'desk-editor')))).status).toBe(403);
-    expect((await watch(feedUrl(net.token('360000', 'reporter')))).status).toBe(403);
+  it('refuses to stream without a valid desk token of this province in the Authorization header', async () => {
+    expect((await watch()).status).toBe(401);
+    expect((await watch('not-a-token')).status).toBe(401);
+    expect((await watch(net.token('360700', 'desk-editor'))).status).toBe(403);
+    expect((await watch(net.token('360000', 'reporter'))).status).toBe(403);
+    // A token in the URL is never accepted: alone it is no token, beside a good header it is refused.
+    const inUrl = `?access_token=${encodeURIComponent(net.token('360000', 'desk-editor'))}`;
+    expect((await watch(undefined, inUrl)).status).toBe(401);
+    const both = await watch(net.token('360000', 'desk-editor'), inUrl);
+    expect(both.status).toBe(400);
+    expect(both.body).toMatchObject({ code: 'token-in-url' });
   });
 
   it('stops a desk account that was disabled, as the guard does everywhere else', async () => {
     const admin = as(net.app('360000').http, net.token('360000', 'admin'));
     const made = await admin.post('/api/v1/centers/360000/users', { username: 'feed-watcher', displayName: '值班编辑', role: 'desk-editor', password: 'feed-watcher-Passw0rd' }).expect(201);
     const login = await as(net.app('360000').http).post('/api/v1/auth/login', { center: '360000', username: 'feed-watcher', password: 'feed-watcher-Passw0rd' }).expect(200);
-    const allowed = await watch(feedUrl(login.body.accessToken));
+    const allowed = await watch(login.body.accessToken);
     expect(allowed.status).toBe(200);
     allowed.close();
     await admin.patch(`/api/v1/centers/360000/users/${made.body.id}`, { disabled: true }).expect(200);
-    expect((await watch(feedUrl(login.body.accessToken))).status).toBe(401);
+    expect((await watch(login.body.accessToken)).status).toBe(401);
   });
 
   it('delivers a story pooled in a city hub to a watching desk, live', async () => {
-    const byQuery = await watch(feedUrl(net.token('360000', 'desk-editor')));
-    const byHeader = await watch(feedUrl(), { authorization: `Bearer ${net.token('360000', 'chief-editor')}` });
-    expect(byQuery.status).toBe(200);
-    expect(byHeader.status).toBe(200);
-    await byQuery.next((e) => e.event === 'ready');
-    await byHeader.next((e) => e.event === 'ready');
+    const desk = await watch(net.token('360000', 'desk-editor'));
+    const chief = await watch(net.token('360000', 'chief-editor'));
+    expect(desk.status).toBe(200);
+    expect(chief.status).toBe(200);
+    await desk.next((e) => e.event === 'ready');
+    await chief.next((e) => e.event === 'ready');
 
     const id = await poolStory(net, '360702', '360700', { title: '章贡区：实时入库的好稿' });
-    for (const w of [byQuery, byHeader]) {
-      const e = await w.next((x) => x.event === 'pooled' && JSON.parse(x.data).storyId === id);
+    for (const w of [desk, chief]) {
+      const e = await w.next((x) => x.event === 'index.pooled' && JSON.parse(x.data).storyId === id);
+      expect(Number(e.id)).toBeGreaterThan(0);
       expect(JSON.parse(e.data)).toMatchObject({
-        kind: 'pooled',
-        province: '360000',
         storyId: id,
         version: 1,
         title: '章贡区：实时入库的好稿',
@@ -82,13 +88,13 @@ describe('province live feed (实时稿件流)', () => {
 
     // Another city's pool lands on the same feed.
     const nc = await poolStory(net, '360113', '360100', { title: '红谷滩区新闻' });
-    const e = await byQuery.next((x) => x.event === 'pooled' && JSON.parse(x.data).storyId === nc);
+    const e = await desk.next((x) => x.event === 'index.pooled' && JSON.parse(x.data).storyId === nc);
     expect(JSON.parse(e.data).city).toEqual({ code: '360100', name: '南昌市融媒体中心' });
   });
 
   it('marks a story its city recommended (推荐), in the index and on the feed; a forged recommendation is parked', async () => {
     const desk = as(net.app('360000').http, net.token('360000', 'desk-editor'));
-    const w = await watch(feedUrl(net.token('360000', 'desk-editor')));
+    const w = await watch(net.token('360000', 'desk-editor'));
     await w.next((e) => e.event === 'ready');
     const id = await poolStory(net, '360702', '360700', { title: '赣州：推荐给省台的稿件' });
     await eventually(async () => (await desk.get('/api/v1/centers/360000/index?city=360700')).body.items?.some((i: { storyId: string }) => i.storyId === id));
@@ -102,8 +108,8 @@ describe('province live feed (实时稿件流)', () => {
       child: '360700',
       payload: { storyId: id, hubCode: '360700', note: '独家现场，建议省台采用', recommendedBy: '王审', recommendedAt },
     });
-    const live = await w.next((e) => e.event === 'recommended' && JSON.parse(e.data).storyId === id);
-    expect(JSON.parse(live.data)).toMatchObject({ kind: 'recommended', note: '独家现场，建议省台采用', by: '王审', city: { code: '360700' } });
+    const live = await w.next((e) => e.event === 'index.recommended' && JSON.parse(e.data).storyId === id);
+    expect(JSON.parse(live.data)).toMatchObject({ note: '独家现场，建议省台采用', by: '王审', city: { code: '360700' } });
 
     const marked = await desk.get('/api/v1/centers/360000/index?recommended=true').expect(200);
     expect(marked.body.items).toHaveLength(1);

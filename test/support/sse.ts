@@ -6,12 +6,16 @@ export interface SseEvent {
 }
 
 /**
- * A minimal EventSource over fetch, for tests: opens the stream, parses frames as they arrive, and
- * lets a test wait for the first event matching a predicate.
+ * A minimal EventSource over fetch, for tests: opens the stream with the headers a desk sends
+ * (Authorization, Last-Event-ID on a reconnect), parses frames as they arrive, and lets a test wait
+ * for the first event matching a predicate.
  */
 export class SseClient {
   readonly events: SseEvent[] = [];
   private readonly waiters: Array<{ match: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }> = [];
+
+  /** The JSON error answer when the stream was refused. */
+  body: Record<string, unknown> | undefined;
 
   private constructor(
     readonly status: number,
@@ -23,7 +27,12 @@ export class SseClient {
     const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
     const client = new SseClient(res.status, controller);
     if (res.status !== 200 || !res.body) {
-      await res.text().catch(() => undefined);
+      const text = await res.text().catch(() => '');
+      try {
+        client.body = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        client.body = undefined;
+      }
       return client;
     }
     void client.pump(res.body).catch(() => undefined);

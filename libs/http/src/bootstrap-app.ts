@@ -7,7 +7,7 @@ import { grpcServerOptions } from '@syn/grpc';
 import { JsonLogger } from '@syn/observability';
 import helmet from 'helmet';
 import { bodyErrorHandler } from './body-error.middleware';
-import { DatabaseUnavailableFilter } from './database-unavailable.filter';
+import { ApiErrorFilter } from './api-error.filter';
 import { strictValidationPipe } from './validation.pipe';
 
 export interface BootstrapOptions {
@@ -33,7 +33,7 @@ export async function bootstrapApp(module: Type<unknown>, options: BootstrapOpti
     next();
   });
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()));
+  app.useGlobalFilters(new ApiErrorFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()

@@ -5,6 +5,7 @@ import { AuthModule } from '@syn/auth';
 import { DeliveryModule, deliveryPersistence } from '@syn/delivery';
 import { ConfigModule } from '@syn/config';
 import { GrpcClientsModule } from '@syn/grpc';
+import { LiveFeedModule, liveFeedPersistence } from '@syn/live-feed';
 import { MessagingModule, messagingPersistence } from '@syn/messaging';
 import { NetworkModule } from '@syn/network';
 import { ObservabilityModule } from '@syn/observability';
@@ -14,7 +15,7 @@ import { DeskStaticModule } from './desk/desk-static.module';
 
 /**
  * The platform every center app stands on: validated env, the center tree, its own database,
- * JetStream with outbox/inbox, desk auth, health and metrics. Apps add only their features.
+ * JetStream with outbox/inbox, desk auth, health and metrics, the desk's live feed. Apps add only their features.
  */
 @Module({})
 export class CenterAppModule {
@@ -27,7 +28,7 @@ export class CenterAppModule {
         ConfigModule.forRoot(),
         ObservabilityModule,
         NetworkModule.forRoot(),
-        PersistenceModule.forRoot({ parts: [messagingPersistence, accountsPersistence, auditPersistence, deliveryPersistence, ...parts] }),
+        PersistenceModule.forRoot({ parts: [messagingPersistence, accountsPersistence, auditPersistence, deliveryPersistence, liveFeedPersistence, ...parts] }),
         MessagingModule,
         DeliveryModule,
         AuthModule,
@@ -35,6 +36,7 @@ export class CenterAppModule {
         AuditModule,
         GrpcClientsModule,
         DeskStaticModule,
+        LiveFeedModule,
       ],
       exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, AuthModule, ObservabilityModule, AuditModule],
     };

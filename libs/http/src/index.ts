@@ -3,3 +3,4 @@ export * from './body-error.middleware';
 export * from './bootstrap-app';
 export * from './center-app.module';
 export * from './database-unavailable.filter';
+export * from './api-error.filter';

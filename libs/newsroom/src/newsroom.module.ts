@@ -32,10 +32,15 @@ import { StoriesController } from './stories/stories.controller';
 import { StoryEntity } from './stories/story.entity';
 import { StoryService } from './stories/story.service';
 import { StoryViewer } from './stories/story-viewer';
+import { StoryVersions1764101200100 } from './migrations/1764101200100-story-versions';
+import { NewsroomLiveFeed1764101200400 } from './migrations/1764101200400-newsroom-live-feed';
+import { StoryVersionEntity } from './story-versions/story-version.entity';
+import { StoryVersionLog } from './story-versions/story-version-log';
+import { StoryVersionsController } from './story-versions/story-versions.controller';
 
 export const newsroomPersistence: PersistencePart = {
-  entities: [StoryEntity, ReviewPolicyEntity, RepublishedStoryEntity, StoryFeedbackEntity],
-  migrations: [NewsroomStories1764100100000, CountyReviewAndSharing1764100310100, StoryWithdrawal1764100410000, NewsroomInboxes1764100500200],
+  entities: [StoryEntity, ReviewPolicyEntity, RepublishedStoryEntity, StoryFeedbackEntity, StoryVersionEntity],
+  migrations: [NewsroomStories1764100100000, CountyReviewAndSharing1764100310100, StoryWithdrawal1764100410000, NewsroomInboxes1764100500200, StoryVersions1764101200100, NewsroomLiveFeed1764101200400],
 };
 
 /**
@@ -46,9 +51,10 @@ export const newsroomPersistence: PersistencePart = {
  */
 @Module({
   imports: [RelayModule],
-  controllers: [StoriesController, CountyReviewController, SharedPoolController, TopicInboxController, ReleaseInboxController, AdoptionFeedbackController, StoryCorrectionsController],
+  controllers: [StoriesController, CountyReviewController, SharedPoolController, TopicInboxController, ReleaseInboxController, AdoptionFeedbackController, StoryCorrectionsController, StoryVersionsController],
   providers: [
     StoryService,
+    StoryVersionLog,
     StoryViewer,
     ReviewDecidedHandler,
     ReviewPolicyService,

@@ -3,9 +3,8 @@ import { AuditLog, remoteActor } from '@syn/audit';
 import { STORY_RECOMMENDED, StoryRecommended } from '@syn/contracts';
 import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
-import { notifyPoolFeed } from '../live-feed/pool-feed.channel';
 
-/** 推荐 from a city hub: the story is marked for the provincial desk, in its index and live. */
+/** 推荐 from a city hub: the story is marked for the provincial desk, in its index (and, through the table's trigger, on the live feed). */
 @Injectable()
 export class StoryRecommendedHandler implements EventHandler<StoryRecommended>, OnModuleInit {
   readonly type = STORY_RECOMMENDED;
@@ -46,7 +45,6 @@ export class StoryRecommendedHandler implements EventHandler<StoryRecommended>, 
       after: { note: r.note ?? null, hubCode: r.hubCode },
       at: new Date(r.recommendedAt),
     });
-    await notifyPoolFeed(m, { kind: 'recommended', province: e.recipient, storyId: r.storyId, hubCode: r.hubCode, at: r.recommendedAt, note: r.note ?? null, by: r.recommendedBy });
     this.logger.log({ msg: 'story recommended', province: e.recipient, hub: r.hubCode, storyId: r.storyId });
   }
 }

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ProvinceSearchIndex } from '../index-search/province-search-index';
 import type { PooledStory, PoolListener } from '@syn/hub';
 import type { EntityManager } from 'typeorm';
-import { notifyPoolFeed } from '../live-feed/pool-feed.channel';
 
 /**
  * Records a pooled story in the province's index (and its province-scope search), keeping the highest (version, edition) seen:
  * a curator's edition of a version replaces it, a newer version from the origin beats both. Used by the
- * story.pooled handler (city pools) and as a pool listener (the province's own pool). A change is
- * announced to the live feed in the same transaction.
+ * story.pooled handler (city pools) and as a pool listener (the province's own pool). The live feed
+ * hears of every change from the table's triggers (IndexLiveFeed migration).
  */
 @Injectable()
 export class StoryIndexWriter implements PoolListener {
@@ -38,20 +37,6 @@ export class StoryIndexWriter implements PoolListener {
       [s.id, s.title, s.body],
     );
     await this.search.index(m, { storyId: s.id, scope: at, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags, pooledAt: e.pooledAt, title: s.title, body: s.body });
-    await notifyPoolFeed(m, {
-      kind: 'pooled',
-      province: at,
-      storyId: s.id,
-      hubCode: e.hubCode,
-      at: e.pooledAt.toISOString(),
-      version: s.version,
-      title: s.title,
-      originCode: s.originCode,
-      category: s.category,
-      priority: s.priority,
-      topicId: s.topicId ?? null,
-      by: e.pooledBy,
-    });
     return true;
   }
 }

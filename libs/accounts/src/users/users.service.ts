@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { BadRequestException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { Principal, Role, ROLE_LABELS, ROLE_LEVELS } from '@syn/auth';
 import { CenterDirectory } from '@syn/network';
 import { DataSource } from 'typeorm';
@@ -64,7 +65,7 @@ export class UsersService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $7) ON CONFLICT (center_code, username) DO NOTHING RETURNING id`,
       [user.id, center, user.username, user.displayName, user.role, user.passwordHash, now, user.createdBy],
     );
-    if (inserted.length === 0) throw new ConflictException(`user ${dto.username} already exists at center ${center}`);
+    if (inserted.length === 0) throw new StateConflict(API_ERROR_CODES.alreadyExists, `user ${dto.username} already exists at center ${center}`);
     this.logger.log({ msg: 'user created', center, userId: user.id, role: user.role, by: user.createdBy });
     return userView(user);
   }

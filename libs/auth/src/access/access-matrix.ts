@@ -33,6 +33,8 @@ const WRITERS: readonly Role[] = ['reporter', 'editor', 'chief-editor', 'admin']
 const ISSUERS: readonly Role[] = ['desk-editor', 'chief-editor', 'curator', 'admin'];
 /** Who reads the provincial desk's figures and feed. */
 const PROVINCE_DESK: readonly Role[] = ['desk-editor', 'chief-editor', 'admin'];
+/** Who watches a desk's live feed: everyone who decides or edits at the center (a reporter follows her own stories in the list). */
+const LIVE_FEED_WATCHERS: readonly Role[] = ['editor', 'chief-editor', 'curator', 'desk-editor', 'admin'];
 
 /**
  * The one source of truth for who may call which endpoint. DeskAuthGuard enforces it by route,
@@ -49,6 +51,8 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
   { action: 'story.list', method: 'GET', path: '/api/v1/centers/:center/stories', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '本中心稿件列表（含草稿）' },
   { action: 'story.get', method: 'GET', path: '/api/v1/centers/:center/stories/:id', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '查看本中心一篇稿件' },
   { action: 'story.create', method: 'POST', path: '/api/v1/centers/:center/stories', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '写稿（草稿）' },
+  { action: 'story.versions', method: 'GET', path: '/api/v1/centers/:center/stories/:id/versions', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '稿件的全部版本：版本号、类型、时间、修改人、标题、内容指纹' },
+  { action: 'story.version', method: 'GET', path: '/api/v1/centers/:center/stories/:id/versions/:version', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '稿件某一版本的全文（用于版本对比）' },
   { action: 'story.update', method: 'PATCH', path: '/api/v1/centers/:center/stories/:id', levels: AUTHORS, roles: WRITERS, scope: 'own', summary: '修改草稿或被退回的稿件' },
   { action: 'story.submit', method: 'POST', path: '/api/v1/centers/:center/stories/:id/submit', levels: AUTHORS, roles: ['editor', 'chief-editor', 'admin'], scope: 'own', summary: '终审签字并上报到上级中心' },
   { action: 'story.audit', method: 'GET', path: '/api/v1/centers/:center/stories/:id/audit', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '稿件审计记录：本中心每次状态变化（谁、何时、前后）' },
@@ -72,6 +76,7 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
   { action: 'adoptionFeedback.list', method: 'GET', path: '/api/v1/centers/:center/adoption-feedback', levels: AUTHORS, roles: ROLES, scope: 'own', summary: '采用反馈：本中心及下级中心的稿件被谁、在哪个渠道采用' },
 
   { action: 'review.list', method: 'GET', path: '/api/v1/centers/:center/review-queue', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '审核队列：下级报送的稿件' },
+  { action: 'review.get', method: 'GET', path: '/api/v1/centers/:center/review-queue/:storyId', levels: HUBS, roles: ['curator', 'desk-editor', 'chief-editor', 'admin'], scope: 'own', summary: '审核队列中的一篇稿件（认领人与到期时间、重报、同题稿件）' },
   { action: 'review.decide', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/decision', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '入库、退稿或退改' },
   { action: 'review.claim', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/claim', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '领稿：占用一篇待审稿件（再次领取即续期）' },
   { action: 'review.release', method: 'POST', path: '/api/v1/centers/:center/review-queue/:storyId/release', levels: HUBS, roles: ['curator', 'desk-editor', 'admin'], scope: 'own', summary: '放回：把领取的稿件交还审核队列' },
@@ -85,7 +90,7 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
 
   { action: 'index.list', method: 'GET', path: '/api/v1/centers/:center/index', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '省级稿库：全省各大稿库的稿件' },
   { action: 'index.open', method: 'GET', path: '/api/v1/centers/:center/index/:storyId', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '打开省级稿库中的稿件（经 gRPC 从所属稿库取全文）' },
-  { action: 'liveFeed.watch', method: 'GET', path: '/api/v1/centers/:center/live-feed', levels: ['province'], roles: PROVINCE_DESK, scope: 'own', summary: '实时稿件流（SSE）：全省各大稿库入库与推荐的稿件' },
+  { action: 'liveFeed.watch', method: 'GET', path: '/api/v1/centers/:center/live-feed', levels: ALL_LEVELS, roles: LIVE_FEED_WATCHERS, scope: 'own', summary: '实时动态（SSE，可凭 Last-Event-ID 续传）：省——全省入库、推荐、更正、撤稿；市——审核队列与大稿库变化；县——本中心稿件的处理结果与采用' },
 
   { action: 'adoption.adopt', method: 'POST', path: '/api/v1/centers/:center/adoptions', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '选用稿件到本中心渠道（采用反馈发给原作中心）' },
   { action: 'adoption.list', method: 'GET', path: '/api/v1/centers/:center/adoptions', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '本中心的选用记录' },

@@ -52,7 +52,7 @@ export function renderRoleMatrixMarkdown(): string {
     '',
     '- A parent admin manages a child center’s users by calling the app that hosts the child (same token; the tree says the child is below). That app cannot see whether the parent admin’s own account was disabled meanwhile: there the access token is honoured until it expires (15 minutes); the refresh is refused at once.',
     '- Service tokens minted with `AUTH_TOKEN_SECRET` (demo, scripts, tests) are not tied to an account and stay valid until they expire.',
-    '- The live feed (`liveFeed.watch`, Server-Sent Events) also takes the token as `?access_token=`, because a browser’s EventSource cannot send headers; the guard lets it through and its controller makes the same checks, with the roles of this matrix.',
+    '- The live feed (`liveFeed.watch`, Server-Sent Events) takes the token in the Authorization header only, like every route (a desk reads it with fetch, not EventSource); a token in the URL is refused. What each level’s feed carries is in docs/live-feed.md.',
     '- A route’s roles say who may call it; some steps are narrower inside. 终审 (`story.submit`, or `countyReview.sign` with step final) is the chief editor’s: an editor or admin reaches it and is refused with 403 naming the role needed; an admin signs no review step.',
     '',
   );

@@ -1,4 +1,5 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { ForbiddenException, Inject, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@syn/auth';
 import { STORY_ADOPTED, StoryAdopted } from '@syn/contracts';
 import { CenterDirectory } from '@syn/network';
@@ -66,7 +67,7 @@ export class AdoptionService {
         `SELECT channel FROM adoptions WHERE adopter_code = $1 AND story_id = $2 AND channel = ANY($3::text[]) FOR UPDATE`,
         [adopter, storyId, channels],
       );
-      if (held.length) throw new ConflictException(`story ${storyId} is already adopted by ${adopter} for ${held.map((h) => h.channel).join('、')}`);
+      if (held.length) throw new StateConflict(API_ERROR_CODES.alreadyAdopted, `story ${storyId} is already adopted by ${adopter} for ${held.map((h) => h.channel).join('、')}`);
       const now = new Date();
       const hop = nextHopDown(this.directory, adopter, story.originCode);
       const out: AdoptionView[] = [];

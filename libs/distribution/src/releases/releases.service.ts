@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@syn/auth';
 import { RELEASE_ISSUED, RELEASE_WITHDRAWN, ReleaseIssued, ReleaseRepublished, ReleaseWithdrawn, StoryContent, StorySnapshot } from '@syn/contracts';
 import { PoolStoryEntity, snapshotFromPoolRow } from '@syn/hub';
@@ -74,7 +75,7 @@ export class ReleasesService {
   async correct(issuer: string, releaseId: string, dto: CorrectReleaseDto, by: Principal) {
     await this.dataSource.transaction(async (m) => {
       const r = await this.lock(m, issuer, releaseId);
-      if (r.status === 'withdrawn') throw new ConflictException(`release ${releaseId} of ${issuer} was withdrawn; it cannot be corrected`);
+      if (r.status === 'withdrawn') throw new StateConflict(API_ERROR_CODES.releaseWithdrawn, `release ${releaseId} of ${issuer} was withdrawn; it cannot be corrected`);
       const prior = r.story;
       const merged = releaseContent(issuer, { ...prior, ...stripUndefined(dto) } as never, prior.priority);
       const hash = contentHash(merged);
@@ -94,7 +95,7 @@ export class ReleasesService {
   async withdraw(issuer: string, releaseId: string, reason: string, by: Principal) {
     await this.dataSource.transaction(async (m) => {
       const r = await this.lock(m, issuer, releaseId);
-      if (r.status === 'withdrawn') throw new ConflictException(`release ${releaseId} of ${issuer} was already withdrawn by ${r.withdrawn_by}`);
+      if (r.status === 'withdrawn') throw new StateConflict(API_ERROR_CODES.releaseWithdrawn, `release ${releaseId} of ${issuer} was already withdrawn by ${r.withdrawn_by}`);
       const now = new Date();
       await m.query(`UPDATE releases SET status = 'withdrawn', withdrawn_by = $2, withdrawn_at = $3, withdraw_reason = $4 WHERE release_id = $1`, [releaseId, by.name, now, reason.trim()]);
       const payload: ReleaseWithdrawn = { releaseId, issuerCode: issuer, reason: reason.trim(), withdrawnBy: by.name, withdrawnAt: now.toISOString() };

@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { BadRequestException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@syn/auth';
 import { STORY_LIMITS } from '@syn/contracts';
 import { contentHash } from '@syn/story';
@@ -44,7 +45,7 @@ export class FamilyMergeService {
       if (missing.length > 0) throw new NotFoundException(`stories ${missing.join(', ')} are not in the review queue of ${hub}`);
       const now = new Date();
       for (const s of subs) {
-        if (s.status !== 'pending') throw new ConflictException(`story ${s.storyId} v${s.version} was already ${s.status} at ${hub} by ${s.decidedBy}; only pending stories can be merged`);
+        if (s.status !== 'pending') throw new StateConflict(API_ERROR_CODES.alreadyDecided, `story ${s.storyId} v${s.version} was already ${s.status} at ${hub} by ${s.decidedBy}; only pending stories can be merged`);
         this.claims.assertFree(s, by, now);
       }
       const familyOf = await this.families.familyIds(m, hub, all);

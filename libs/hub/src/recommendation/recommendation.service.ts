@@ -1,4 +1,5 @@
-import { ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
 import { STORY_RECOMMENDED, StoryRecommended } from '@syn/contracts';
@@ -25,7 +26,7 @@ export class RecommendationService {
     return this.dataSource.transaction(async (m) => {
       const row = await m.getRepository(PoolStoryEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundException(`story ${storyId} is not in the pool of ${hub}`);
-      if (row.recommendedAt) throw new ConflictException(`story ${storyId} was already recommended to ${parent.code} by ${row.recommendedBy} at ${row.recommendedAt.toISOString()}`);
+      if (row.recommendedAt) throw new StateConflict(API_ERROR_CODES.alreadyRecommended, `story ${storyId} was already recommended to ${parent.code} by ${row.recommendedBy} at ${row.recommendedAt.toISOString()}`);
       const now = new Date();
       Object.assign(row, { recommendedAt: now, recommendedBy: by.name, recommendNote: note.trim() });
       await m.save(row);

@@ -20,6 +20,13 @@ export class ReviewQueueController {
     return this.queue.list(center, q);
   }
 
+  @Get(':storyId')
+  @Roles('curator', 'desk-editor', 'chief-editor', 'admin')
+  @ApiOperation({ summary: 'One story of the review queue (pending or decided), with its claim, resubmission and family, as in the list' })
+  get(@Param('center') center: string, @Param('storyId', uuid) storyId: string) {
+    return this.queue.get(center, storyId);
+  }
+
   @Post(':storyId/decision')
   @HttpCode(200)
   @Roles('curator', 'desk-editor', 'admin')

@@ -1,4 +1,5 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { actorOf, AuditLog } from '@syn/audit';
 import { Principal } from '@syn/auth';
 import { REVIEW_DECIDED, ReviewDecided, StorySnapshot } from '@syn/contracts';
@@ -12,7 +13,7 @@ import { liveClaim } from '../claims/claim-rules';
 import { PoolAnnouncer } from '../pool/pool-announcer';
 import { PoolRow, PoolStoryEntity } from '../pool/pool-story.entity';
 import { poolRowFromSnapshot } from '../pool/pool-story.mapper';
-import { StoryFamilyService } from '../near-duplicates/story-family.service';
+import { FamilySummary, StoryFamilyService } from '../near-duplicates/story-family.service';
 import { ReviewDecisionDto, ReviewQueueQuery } from './review-decision.dto';
 import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 import { SubmissionEntity } from './submission.entity';
@@ -45,27 +46,39 @@ export class ReviewQueueService {
     const now = new Date();
     const families = await this.families.familiesOf(hub, page.items.map((s) => s.storyId));
     return {
-      items: page.items.map((s) => ({
-        storyId: s.storyId,
-        originCode: s.originCode,
-        originName: this.directory.has(s.originCode) ? this.directory.get(s.originCode).name : s.originCode,
-        version: s.version,
-        status: s.status,
-        title: s.title,
-        story: s.snapshot,
-        submittedBy: s.submittedBy,
-        submittedAt: s.submittedAt.toISOString(),
-        receivedAt: s.receivedAt.toISOString(),
-        decidedBy: s.decidedBy,
-        decidedAt: s.decidedAt?.toISOString() ?? null,
-        reason: s.reason,
-        claim: s.status === 'pending' ? liveClaim(s, now) : null,
-        // A newer version that replaced an earlier entry: the curator sees what became of the earlier one.
-        resubmission: s.previousVersion !== null ? { previousVersion: s.previousVersion, previousStatus: s.previousStatus, previousReason: s.previousReason } : null,
-        // Near-duplicates filed by other centers (同题稿件); GET …/review-queue/:storyId/family has them side by side.
-        family: families.get(s.storyId) ?? null,
-      })),
+      items: page.items.map((s) => this.item(s, now, families.get(s.storyId) ?? null)),
       nextCursor: page.nextCursor,
+    };
+  }
+
+  /** One entry of the queue, as the list shows it: what a desk opens from a live-feed event. */
+  async get(hub: string, storyId: string) {
+    const s = await this.dataSource.getRepository(SubmissionEntity).findOneBy({ hubCode: hub, storyId });
+    if (!s) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
+    const families = await this.families.familiesOf(hub, [storyId]);
+    return this.item(s, new Date(), families.get(storyId) ?? null);
+  }
+
+  private item(s: SubmissionEntity, now: Date, family: FamilySummary | null) {
+    return {
+      storyId: s.storyId,
+      originCode: s.originCode,
+      originName: this.directory.has(s.originCode) ? this.directory.get(s.originCode).name : s.originCode,
+      version: s.version,
+      status: s.status,
+      title: s.title,
+      story: s.snapshot,
+      submittedBy: s.submittedBy,
+      submittedAt: s.submittedAt.toISOString(),
+      receivedAt: s.receivedAt.toISOString(),
+      decidedBy: s.decidedBy,
+      decidedAt: s.decidedAt?.toISOString() ?? null,
+      reason: s.reason,
+      claim: s.status === 'pending' ? liveClaim(s, now) : null,
+      // A newer version that replaced an earlier entry: the curator sees what became of the earlier one.
+      resubmission: s.previousVersion !== null ? { previousVersion: s.previousVersion, previousStatus: s.previousStatus, previousReason: s.previousReason } : null,
+      // Near-duplicates filed by other centers (同题稿件); GET …/review-queue/:storyId/family has them side by side.
+      family,
     };
   }
 
@@ -88,7 +101,7 @@ export class ReviewQueueService {
   private async decideIn(m: EntityManager, hub: string, storyId: string, dto: ReviewDecisionDto, by: Principal) {
     const sub = await m.getRepository(SubmissionEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
     if (!sub) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
-    if (sub.status !== 'pending') throw new ConflictException(`story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
+    if (sub.status !== 'pending') throw new StateConflict(API_ERROR_CODES.alreadyDecided, `story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
     const now = new Date();
     this.claims.assertFree(sub, by, now);
     return this.record(m, sub, OUTCOME[dto.decision], dto.reason ?? null, by, now);

@@ -1,3 +1,5 @@
+import { StoryVersionLog } from '../story-versions/story-version-log';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { ConflictException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@syn/auth';
 import { STORY_CORRECTED, STORY_WITHDRAWN, StoryCorrected, StoryWithdrawn } from '@syn/contracts';
@@ -23,12 +25,13 @@ export class StoryCorrectionsService {
     private readonly stories: StoryService,
     private readonly ledger: DeliveryLedger,
     private readonly sender: DeliverySender,
+    private readonly versions: StoryVersionLog,
   ) {}
 
   async correct(center: string, id: string, by: Principal, dto: CorrectStoryDto): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.stories.lock(m, center, id);
-      if (story.withdrawnAt) throw new ConflictException(`story ${id} of center ${center} was withdrawn; a withdrawn story cannot be corrected`);
+      if (story.withdrawnAt) throw new StateConflict(API_ERROR_CODES.storyWithdrawn, `story ${id} of center ${center} was withdrawn; a withdrawn story cannot be corrected`);
       if (story.status !== 'accepted') {
         throw new ConflictException(`story ${id} of center ${center} is ${story.status}; only a story accepted into a pool is corrected (edit and submit it otherwise)`);
       }
@@ -45,6 +48,7 @@ export class StoryCorrectionsService {
         updatedAt: now,
       });
       await m.save(story);
+      await this.versions.record(m, story, by, 'corrected', note ?? null);
       const payload: StoryCorrected = { story: toSnapshot(story), note, correctedBy: by.name, correctedAt: now.toISOString() };
       const to = await this.holders(m, story);
       for (const holder of to) {
@@ -58,10 +62,11 @@ export class StoryCorrectionsService {
   async withdraw(center: string, id: string, by: Principal, dto: WithdrawStoryDto): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.stories.lock(m, center, id);
-      if (story.withdrawnAt) throw new ConflictException(`story ${id} of center ${center} was already withdrawn at ${story.withdrawnAt.toISOString()}`);
+      if (story.withdrawnAt) throw new StateConflict(API_ERROR_CODES.storyWithdrawn, `story ${id} of center ${center} was already withdrawn at ${story.withdrawnAt.toISOString()}`);
       const now = new Date();
       Object.assign(story, { version: story.version + 1, withdrawnAt: now, withdrawalReason: dto.reason, withdrawnBy: by.name, updatedAt: now });
       await m.save(story);
+      await this.versions.record(m, story, by, 'withdrawn', dto.reason);
       const to = story.submittedVersion === null ? [] : await this.holders(m, story);
       const payload: StoryWithdrawn = { storyId: id, originCode: center, version: story.version, reason: dto.reason, withdrawnBy: by.name, withdrawnAt: now.toISOString() };
       for (const holder of to) {

@@ -1,3 +1,4 @@
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
@@ -72,7 +73,7 @@ export class CountyReviewService {
       const story = await this.lock(m, center, id);
       this.assertAtHome(story);
       if (story.submittedVersion === story.version) {
-        throw new ConflictException(`story ${id} of center ${center} version ${story.version} was already sent to ${story.submittedTo}; edit it to start a new version`);
+        throw new StateConflict(API_ERROR_CODES.alreadySubmitted, `story ${id} of center ${center} version ${story.version} was already sent to ${story.submittedTo}; edit it to start a new version`);
       }
       const now = new Date();
       const before = { reviewStage: story.reviewStage, reviewSignoffs: story.reviewSignoffs };
@@ -113,8 +114,8 @@ export class CountyReviewService {
   }
 
   private assertAtHome(story: StoryEntity) {
-    if (story.status === 'submitted') throw new ConflictException(`story ${story.id} version ${story.version} is already awaiting review at ${story.submittedTo}`);
-    if (story.status === 'accepted') throw new ConflictException(`story ${story.id} is already in the pool of ${story.submittedTo}`);
+    if (story.status === 'submitted') throw new StateConflict(API_ERROR_CODES.alreadySubmitted, `story ${story.id} version ${story.version} is already awaiting review at ${story.submittedTo}`);
+    if (story.status === 'accepted') throw new StateConflict(API_ERROR_CODES.alreadyInPool, `story ${story.id} is already in the pool of ${story.submittedTo}`);
     if (!AT_HOME.has(story.status)) throw new ConflictException(`story ${story.id} of center ${story.centerCode} is ${story.status}`);
     if (story.submittedVersion === story.version && story.reviewStage === 'final') {
       throw new ConflictException(`story ${story.id} version ${story.version} came back ${story.status} from ${story.submittedTo}; edit it to make a new version before it is reviewed again`);
@@ -124,7 +125,7 @@ export class CountyReviewService {
   private refusal(e: unknown, center: string, id: string): Error {
     if (!(e instanceof ReviewRefusal)) return e as Error;
     const message = `story ${id} of center ${center}: ${e.message}`;
-    return e.kind === 'wrong-role' || e.kind === 'same-signer' ? new ForbiddenException(message) : new ConflictException(message);
+    return e.kind === 'wrong-role' || e.kind === 'same-signer' ? new ForbiddenException(message) : new StateConflict(API_ERROR_CODES.reviewOutOfOrder, message);
   }
 
   private async lock(m: EntityManager, center: string, id: string): Promise<StoryEntity> {

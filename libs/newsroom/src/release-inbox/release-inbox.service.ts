@@ -1,4 +1,5 @@
-import { ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@syn/auth';
 import { RELEASE_REPUBLISHED, ReleaseRepublished, StorySnapshot } from '@syn/contracts';
 import { DistributionRelay } from '@syn/distribution';
@@ -62,8 +63,8 @@ export class ReleaseInboxService {
       const rows: ReleaseInboxRow[] = await m.query(`SELECT * FROM release_inbox WHERE center_code = $1 AND release_id = $2 FOR UPDATE`, [center, releaseId]);
       const r = rows[0];
       if (!r) throw new NotFoundException(`release ${releaseId} is not in the release inbox of center ${center}`);
-      if (r.status === 'withdrawn') throw new ConflictException(`release ${releaseId} was withdrawn by ${r.issuer_code}: ${r.withdraw_reason}`);
-      if (r.status === 'republished') throw new ConflictException(`release ${releaseId} was already republished at ${center} by ${r.republished_by}`);
+      if (r.status === 'withdrawn') throw new StateConflict(API_ERROR_CODES.releaseWithdrawn, `release ${releaseId} was withdrawn by ${r.issuer_code}: ${r.withdraw_reason}`);
+      if (r.status === 'republished') throw new StateConflict(API_ERROR_CODES.alreadyRepublished, `release ${releaseId} was already republished at ${center} by ${r.republished_by}`);
       if (!r.targeted) throw new UnprocessableEntityException(`center ${center} only relays release ${releaseId}; it is not one of its targets`);
       const now = new Date();
       await m.query(`UPDATE release_inbox SET status = 'republished', republished_by = $3, republished_at = $4 WHERE center_code = $1 AND release_id = $2`, [center, releaseId, by.name, now]);

@@ -1,4 +1,5 @@
-import { BadGatewayException, BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { BadGatewayException, BadRequestException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { status } from '@grpc/grpc-js';
 import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
@@ -115,7 +116,7 @@ export class SharedPoolService {
     };
     return this.dataSource.transaction(async (m) => {
       const inserted = await m.createQueryBuilder().insert().into(RepublishedStoryEntity).values(copy).orIgnore().returning(['id']).execute();
-      if (inserted.raw.length === 0) throw new ConflictException(`story ${storyId} is already republished by center ${center} on channel ${copy.channel}`);
+      if (inserted.raw.length === 0) throw new StateConflict(API_ERROR_CODES.alreadyRepublished, `story ${storyId} is already republished by center ${center} on channel ${copy.channel}`);
       await this.outbox.append<StoryRepublished>(m, {
         type: STORY_REPUBLISHED,
         parent: hub.code,

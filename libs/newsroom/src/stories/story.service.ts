@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { actorOf, AuditLog, changedFields } from '@syn/audit';
 import { Principal } from '@syn/auth';
 import { StoryContent } from '@syn/contracts';
@@ -12,6 +13,7 @@ import { StoryEntity } from './story.entity';
 import { toSnapshot } from './story-snapshot.mapper';
 import { assertNotWithdrawn } from './story-guards';
 import { TopicInboxService } from '../topic-inbox/topic-inbox.service';
+import { StoryVersionLog } from '../story-versions/story-version-log';
 
 /** States in which the origin may still change its text without a formal correction. */
 const EDITABLE = new Set(['draft', 'returned', 'rejected']);
@@ -23,6 +25,7 @@ export class StoryService {
     private readonly review: CountyReviewService,
     private readonly audit: AuditLog,
     private readonly topics: TopicInboxService,
+    private readonly versions: StoryVersionLog,
   ) {}
 
   async create(center: string, by: Principal, dto: CreateStoryDto): Promise<StoryEntity> {
@@ -58,6 +61,7 @@ export class StoryService {
     });
     return this.dataSource.transaction(async (m) => {
       await m.save(story);
+      await this.versions.record(m, story, by, 'created');
       await this.audit.record(m, { center, storyId: story.id, actor: actorOf(by), action: 'story.created', after: { version: 1, status: 'draft', title: story.title }, at: now });
       return story;
     });
@@ -69,7 +73,7 @@ export class StoryService {
       const story = await this.lock(m, center, id);
       assertNotWithdrawn(story);
       if (!EDITABLE.has(story.status)) {
-        throw new ConflictException(`story ${id} of center ${center} is ${story.status}; it can be edited only as a draft or after it was sent back`);
+        throw new StateConflict(API_ERROR_CODES.storyNotEditable, `story ${id} of center ${center} is ${story.status}; it can be edited only as a draft or after it was sent back`);
       }
       const merged = this.normalise(center, { ...this.contentOf(story), ...stripUndefined(dto) } as CreateStoryDto);
       const hash = contentHash(merged);
@@ -92,6 +96,7 @@ export class StoryService {
         updatedAt: now,
       });
       await m.save(story);
+      await this.versions.record(m, story, by, 'edited');
       const after = { ...this.contentOf(story), version: story.version, reviewStage: story.reviewStage };
       const diff = changedFields<Record<string, unknown>>(before, after, Object.keys(after));
       await this.audit.record(m, { center, storyId: id, actor: actorOf(by), action: 'story.edited', ...diff, at: now });

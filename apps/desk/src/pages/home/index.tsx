@@ -11,7 +11,7 @@ export default function HomePage() {
   const me = useMe();
   const access = useAccess();
   const [events, setEvents] = useState<LiveEvent<{ title?: string }>[]>([]);
-  // `ready` only says the stream is open; stories come as `pooled` and `recommended`.
+  // `ready` only says the stream is open; every other event (docs/live-feed.md) is listed as it comes.
   const live = useLiveFeed<{ title?: string }>(me.center, (e) => e.event !== 'ready' && setEvents((prev) => [e, ...prev].slice(0, 20)), { enabled: access.canLiveFeed });
 
   return (

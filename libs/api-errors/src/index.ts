@@ -1,0 +1,3 @@
+export * from './api-error-codes';
+export * from './field-error';
+export * from './state-conflict';
