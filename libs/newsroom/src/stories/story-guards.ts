@@ -1,5 +1,4 @@
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
-import { ConflictException } from '@nestjs/common';
 import type { StoryEntity } from './story.entity';
 
 /** A withdrawn story (撤稿) is kept forever but never changes or travels again. */
