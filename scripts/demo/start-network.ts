@@ -222,9 +222,17 @@ async function main() {
   const tokens = new DeskTokenService({ AUTH_TOKEN_SECRET: s.auth } as AppEnv);
   await seed(tokens, directory);
 
-  say('\nDesks (each serves its REST API; API docs at /docs):');
+  const users = (JSON.parse(readFileSync(resolve(ROOT, 'deploy/demo/users.json'), 'utf8')) as { users: Array<{ center: string; username: string; password: string; role: string; displayName: string }> }).users;
+  // An editor opens the desk and signs in with an account; tokens are for curl and scripts.
+  say('\nDesks: open the URL in a browser and sign in (中心, 用户名, 密码) with an account listed under it.');
   for (const p of DEMO_PROCESSES) {
     say(`\n  ${p.name}  http://127.0.0.1:${p.httpPort}/desk   docs http://127.0.0.1:${p.httpPort}/docs${p.kind !== 'county' ? `   gRPC 127.0.0.1:${p.grpcPort}` : ''}`);
+    for (const u of users.filter((x) => p.centers.includes(x.center))) {
+      say(`    ${u.center} ${directory.get(u.center).name}  ${u.username.padEnd(10)} ${u.password.padEnd(26)} ${u.role.padEnd(12)} ${u.displayName}`);
+    }
+  }
+  say('\nTokens for curl (Authorization: Bearer …), one per demo role and center:');
+  for (const p of DEMO_PROCESSES) {
     for (const code of p.centers) {
       for (const role of DEMO_ROLES[p.kind]) {
         const token = tokens.sign({ userId: `${role}-${code}`, name: `${directory.get(code).name}·${role}`, role, center: code }, 12 * 3600);
@@ -232,9 +240,6 @@ async function main() {
       }
     }
   }
-  say('\nOr sign in with a demo account (POST /api/v1/auth/login {center, username, password}); see deploy/demo/users.json:');
-  const users = (JSON.parse(readFileSync(resolve(ROOT, 'deploy/demo/users.json'), 'utf8')) as { users: Array<{ center: string; username: string; password: string; role: string; displayName: string }> }).users;
-  for (const u of users) say(`    ${u.center} ${u.username.padEnd(10)} ${u.password.padEnd(24)} ${u.role.padEnd(12)} ${u.displayName}`);
   say('\nTokens last 12 hours. Logs: .run/*.log. Ctrl-C stops everything.');
 }
 
