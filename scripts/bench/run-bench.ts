@@ -59,7 +59,7 @@ async function main() {
       message: (i) => bareMessage(paragraphs, i, counties0[i % counties0.length], hub0),
       progress,
     });
-    const floor = await runSameWorkFloor(nats.url, topology, o, progress);
+    const floor = await runSameWorkFloor(nats, topology, o, progress);
     progress.note(
       `floor: ${floor.provinceThroughput.toFixed(0)} stories/s to the province; p50/p99 → province ${floor.submitToProvinceMs.p50.toFixed(0)}/${floor.submitToProvinceMs.p99.toFixed(0)} ms at ${o.rate}/s; drain ${floor.drainRate.toFixed(0)} stories/s`,
     );

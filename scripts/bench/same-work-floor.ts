@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { DiscardPolicy, jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
-import { AppProcess, createTestDatabase, TestDatabase } from '@syn/testing';
+import { APP_NODE_ARGS } from '@syn/config';
+import { AppProcess, createTestDatabase, NatsServerProcess, TestDatabase } from '@syn/testing';
 import { Pool } from 'pg';
 import type { BenchOptions } from './bench-options';
 import type { BenchTopology } from './bench-topology';
@@ -47,7 +48,8 @@ const NAME: Record<Role, string> = { publisher: 'floor-counties', hub: 'floor-hu
  * is: throughput to the pool and to the province, open-loop latency at the same offered rate, and
  * the drain of a backlog that waited in JetStream while the hub was down.
  */
-export async function runSameWorkFloor(natsUrl: string, topology: BenchTopology, o: BenchOptions, progress: ProgressBar): Promise<FloorResult> {
+export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchTopology, o: BenchOptions, progress: ProgressBar): Promise<FloorResult> {
+  const natsUrl = nats.url;
   const dbs: Record<Role, TestDatabase> = {
     publisher: await createTestDatabase('syn_bench_floor_county'),
     hub: await createTestDatabase('syn_bench_floor_hub'),
@@ -62,6 +64,8 @@ export async function runSameWorkFloor(natsUrl: string, topology: BenchTopology,
   const start = async (role: Role) => {
     const p = await AppProcess.start(resolve(__dirname, ENTRY[role]), {
       name: NAME[role],
+      // The apps' own V8 settings, so the two footprints compare.
+      nodeArgs: [...APP_NODE_ARGS],
       env: { FLOOR_NATS_URL: natsUrl, FLOOR_DATABASE_URL: dbs[role].url, FLOOR_PROVINCE: PROVINCE, FLOOR_ROUTES: JSON.stringify(routes) },
     });
     await p.waitForLine(new RegExp(`floor ${role} ready`), 30_000);
@@ -79,7 +83,7 @@ export async function runSameWorkFloor(natsUrl: string, topology: BenchTopology,
   const provinceDb = new Pool({ connectionString: dbs.province.url, max: 1, options: PROBE_CONNECTION_OPTIONS });
   const pooled = async () => Number((await hubDb.query(`SELECT count(*)::int AS n FROM floor_pool`)).rows[0].n);
   const indexed = async () => Number((await provinceDb.query(`SELECT count(*)::int AS n FROM floor_index`)).rows[0].n);
-  const cpu = new CpuMeter(() => [...(['publisher', 'hub', 'province'] as Role[]).map((r) => ({ name: NAME[r], pid: procs[r]?.pid }))]);
+  const cpu = new CpuMeter(() => [...(['publisher', 'hub', 'province'] as Role[]).map((r) => ({ name: NAME[r], pid: procs[r]?.pid })), { name: 'nats-server', pid: nats.pid }]);
   let serial = 0;
   const order = (count: number, rate: number) => publish(nc, { first: serial, count, rate }).finally(() => (serial += count));
   try {
