@@ -65,7 +65,7 @@ export async function runBareBaseline(opts: {
   await pg.connect();
   let consumer: AppProcess | undefined;
   const rowCount = async () => Number((await pg.query(`SELECT count(*)::int AS n FROM bare_inbox`)).rows[0].n);
-  const cpu = new CpuMeter(() => [{ name: 'bare-consumer', pid: consumer?.pid }]);
+  const cpu = new CpuMeter(() => [{ name: 'bare-consumer', pid: consumer?.pid }], () => [db.name]);
   try {
     consumer = await startConsumer(opts.natsUrl, db);
     cpu.begin();

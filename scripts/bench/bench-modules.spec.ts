@@ -3,6 +3,7 @@ import { buildTopology } from './bench-topology';
 import { percentile } from './percentiles';
 import { ProgressBar } from './progress-bar';
 import { procStatusKb } from './rss-sampler';
+import { postgresRole } from './cpu-meter';
 import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, simhash } from '@syn/chinese-text';
 import { BODY_BYTES, loadParagraphs, storyBody } from './story-payloads';
 import { sanitizeBody } from '@syn/story';
@@ -108,5 +109,12 @@ describe('bench modules', () => {
     const ids = [floorStoryId(0), floorStoryId(1), floorStoryId(0xffffffff), floorEventId(1)];
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('tells which database a PostgreSQL process works for from its title', () => {
+    expect(postgresRole('postgres: 15/main: postgres syn_bench_floor_hub_1a2b 127.0.0.1(58348) idle in transaction ')).toEqual({ autovacuum: false, database: 'syn_bench_floor_hub_1a2b' });
+    expect(postgresRole('postgres: app syn_x [local] INSERT')).toEqual({ autovacuum: false, database: 'syn_x' });
+    expect(postgresRole('postgres: 15/main: walwriter   ')).toEqual({ autovacuum: false, database: undefined });
+    expect(postgresRole('postgres: 15/main: autovacuum worker syn_x')).toEqual({ autovacuum: true });
   });
 });

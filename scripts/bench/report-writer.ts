@@ -120,7 +120,8 @@ export function writeReport(o: BenchOptions, r: ReportInput, when = new Date()):
   if (!doc.includes(RUNS_END)) doc = doc.trimEnd() + `\n\n## Every full run, against the same-work floor\n\n${TEMPLATE.slice(TEMPLATE.indexOf('| date'))}`;
   const latest = renderLatest(r, when, loadavg().map((l) => Math.round(l * 100) / 100));
   doc = doc.slice(0, doc.indexOf(GEN_START) + GEN_START.length) + `\n${latest.trimEnd()}\n` + doc.slice(doc.indexOf(GEN_END));
-  doc = doc.replace(RUNS_END, `${runRow(r, when)}\n${RUNS_END}`);
+  // Quick runs are smoke runs: their numbers are in "Latest run" when written, never in the table of full runs.
+  if (!o.quick) doc = doc.replace(RUNS_END, `${runRow(r, when)}\n${RUNS_END}`);
   writeFileSync(path, doc);
   return path;
 }

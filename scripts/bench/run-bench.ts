@@ -74,7 +74,7 @@ async function main() {
     progress.note(`network: ${nut.apps.length} apps ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     rss = new RssSampler(() => nut!.processes());
     rss.start();
-    const cpu = new CpuMeter(() => nut!.processes());
+    const cpu = new CpuMeter(() => nut!.processes(), () => nut!.apps.map((a) => a.database.name));
     const driver = new LoadDriver(nut.net, paragraphs);
 
     // Warm-up: JIT, connection pools and every consumer's first pull, through the whole path.

@@ -83,7 +83,7 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
   const provinceDb = new Pool({ connectionString: dbs.province.url, max: 1, options: PROBE_CONNECTION_OPTIONS });
   const pooled = async () => Number((await hubDb.query(`SELECT count(*)::int AS n FROM floor_pool`)).rows[0].n);
   const indexed = async () => Number((await provinceDb.query(`SELECT count(*)::int AS n FROM floor_index`)).rows[0].n);
-  const cpu = new CpuMeter(() => [...(['publisher', 'hub', 'province'] as Role[]).map((r) => ({ name: NAME[r], pid: procs[r]?.pid })), { name: 'nats-server', pid: nats.pid }]);
+  const cpu = new CpuMeter(() => [...(['publisher', 'hub', 'province'] as Role[]).map((r) => ({ name: NAME[r], pid: procs[r]?.pid })), { name: 'nats-server', pid: nats.pid }], () => Object.values(dbs).map((d) => d.name));
   let serial = 0;
   const order = (count: number, rate: number) => publish(nc, { first: serial, count, rate }).finally(() => (serial += count));
   try {
