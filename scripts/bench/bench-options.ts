@@ -31,7 +31,7 @@ export const SEARCH_PHASE_STORIES = 1_000_000;
 
 const USAGE = `usage: npm run bench -- [--quick] [--counties N] [--stories N] [--catch-up N] [--rate N] [--latency-seconds N]
                         [--concurrency N] [--hubs N] [--city-processes N] [--county-processes N]
-                        [--search | --search-stories N] [--floor-only] [--no-write]`;
+                        [--search | --search-stories N] [--floor-only] [--write | --no-write]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');

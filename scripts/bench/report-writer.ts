@@ -91,7 +91,7 @@ drain from the hub's process start ${f(s.floor_catch_up_drain_from_start_stories
 Bare one hop (publish → consume → one INSERT, no text work): ${f(s.bare_throughput_stories_per_s)} stories/s, catch-up ${f(s.bare_catch_up_drain_stories_per_s)} stories/s.
 Text work alone, one thread: ${f(s.indexing_cpu_ms_per_story_per_level, 2)} ms per story per level (jieba's two calls ${f(s.jieba_cpu_ms_per_story_per_level, 2)} ms).
 
-**Where the CPU goes, per story** (throughput phases; \`/proc/<pid>/stat\`; PostgreSQL is every server process on the machine, sampled every 0.5 s).
+**Where the CPU goes, per story** (throughput phases; \`/proc/<pid>/stat\`; PostgreSQL split by database, sampled every 0.5 s; "this phase in all" is what the phase itself cost, the other machine rows include other users' work: see Method).
 
 | network process | CPU s | ms per story | peak RSS MB |
 | --- | --- | --- | --- |

@@ -68,7 +68,8 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
       nodeArgs: [...APP_NODE_ARGS],
       env: { FLOOR_NATS_URL: natsUrl, FLOOR_DATABASE_URL: dbs[role].url, FLOOR_PROVINCE: PROVINCE, FLOOR_ROUTES: JSON.stringify(routes) },
     });
-    await p.waitForLine(new RegExp(`floor ${role} ready`), 30_000);
+    // Loading the dictionary and the product's libraries takes seconds on a busy machine.
+    await p.waitForLine(new RegExp(`floor ${role} ready`), 120_000);
     procs[role] = p;
   };
   const stop = async (role: Role) => {
@@ -163,6 +164,8 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
     progress.start('floor: hub restarted, draining', c);
     let firstRow = 0;
     const spawned = performance.now();
+    // Started before the counting begins: it prints "ready" before it takes its first message.
+    await start('hub');
     const drainedAt = waitForCount(
       async () => (await pooled()) - cPooled0,
       c,
@@ -173,12 +176,10 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
       15 * 60_000,
     );
     const indexedAt = waitForCount(async () => (await indexed()) - cIndexed0, c, () => undefined, 15 * 60_000);
-    await start('hub');
-    const tDrained = await drainedAt;
+    const [tDrained, tIndexed] = await Promise.all([drainedAt, indexedAt]);
     // A backlog drained before the first poll has no first row of its own: count from the start.
     const drainRate = (c / (tDrained - (firstRow && firstRow < tDrained ? firstRow : spawned))) * 1000;
     progress.finish(`${drainRate.toFixed(0)} stories/s`);
-    const tIndexed = await indexedAt;
 
     for (const role of ['publisher', 'hub', 'province'] as Role[]) await stop(role);
     return {
@@ -198,6 +199,7 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
       rssMb: rss,
     };
   } catch (e) {
+    progress.note(`floor failed: ${(e as Error).message}`);
     for (const p of Object.values(procs)) if (p) process.stderr.write(`\n--- ${p.name} ---\n${p.logs().split('\n').slice(-30).join('\n')}\n`);
     throw e;
   } finally {
