@@ -65,7 +65,7 @@ export async function runBareBaseline(opts: {
   await pg.connect();
   let consumer: AppProcess | undefined;
   const rowCount = async () => Number((await pg.query(`SELECT count(*)::int AS n FROM bare_inbox`)).rows[0].n);
-  const cpu = new CpuMeter(() => [{ name: 'bare-consumer', pid: consumer?.pid }]);
+  const cpu = new CpuMeter(() => [{ name: 'bare-consumer', pid: consumer?.pid }], () => [db.name]);
   try {
     consumer = await startConsumer(opts.natsUrl, db);
     cpu.begin();
@@ -100,7 +100,8 @@ export async function runBareBaseline(opts: {
       },
       600_000,
     );
-    const catchUpRate = (opts.catchUp / (drained - firstRow)) * 1000;
+    // A backlog drained before the first poll has no first row of its own: count from the start.
+    const catchUpRate = (opts.catchUp / (drained - (firstRow && firstRow < drained ? firstRow : spawned))) * 1000;
     opts.progress.finish(`${catchUpRate.toFixed(0)} stories/s`);
     return { stories: opts.stories, throughput, publishRate, catchUp: opts.catchUp, catchUpRate, catchUpRateFromStart: (opts.catchUp / (drained - spawned)) * 1000, cpuSeconds, rssMb };
   } finally {

@@ -3,6 +3,7 @@ import { buildTopology } from './bench-topology';
 import { percentile } from './percentiles';
 import { ProgressBar } from './progress-bar';
 import { procStatusKb } from './rss-sampler';
+import { postgresRole } from './cpu-meter';
 import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, simhash } from '@syn/chinese-text';
 import { BODY_BYTES, loadParagraphs, storyBody } from './story-payloads';
 import { sanitizeBody } from '@syn/story';
@@ -11,6 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSearchSection } from './search-report';
 import { measureIndexingFloor } from './indexing-floor';
+import { storyText } from './floor-text';
+import { floorStoryId, floorEventId } from './floor-wire';
+import { ChineseSegmenter } from '@syn/chinese-text';
 
 describe('bench modules', () => {
   it('builds 120 valid counties under 4 hubs, spread over the app processes', () => {
@@ -24,7 +28,9 @@ describe('bench modules', () => {
   });
 
   it('parses flags, and --quick is a small run that writes nothing', () => {
-    expect(parseBenchOptions(['--quick'])).toMatchObject({ quick: true, write: false });
+    expect(parseBenchOptions(['--quick'])).toMatchObject({ quick: true, write: false, searchStories: 0 });
+    expect(parseBenchOptions([])).toMatchObject({ rate: 100, searchStories: 0, floorOnly: false });
+    expect(parseBenchOptions(['--search'])).toMatchObject({ searchStories: 1_000_000 });
     expect(parseBenchOptions(['--counties', '150', '--stories', '2000', '--no-write'])).toMatchObject({ counties: 150, stories: 2000, write: false });
     expect(() => parseBenchOptions(['--counties', 'many'])).toThrow(/bad argument/);
   });
@@ -42,12 +48,19 @@ describe('bench modules', () => {
     expect(storyBody(paragraphs, 2)).not.toBe(a);
   });
 
-  it('draws stories that are not near-duplicates of one another, as different counties’ stories are not', () => {
+  it('draws bodies of whole seed sentences only, and stories that are rarely near-duplicates', () => {
     const { paragraphs: real } = loadParagraphs();
+    const seedText = real.join('');
+    for (const n of [0, 1, 99]) {
+      const sentences = storyBody(real, n).replace(/<p>（本稿为压力测试稿件，编号 \d+）<\/p>$/, '').replace(/<\/?p>/g, '').match(/[^。！？]+[。！？]?/g)!;
+      // Every sentence but the cut last one is the seed text's own, character for character.
+      for (const s of sentences.slice(0, -1)) expect(seedText).toContain(s);
+    }
     const hashes = Array.from({ length: 60 }, (_, n) => simhash(storyBody(real, n).replace(/<[^>]+>/g, '\n')));
     let near = 0;
     for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) if (hammingDistance(hashes[i], hashes[j]) <= NEAR_DUPLICATE_MAX_DISTANCE) near++;
-    expect(near).toBe(0);
+    // ~1 pair in 4,000 falls within the threshold (story-payloads.ts says why): at most one here.
+    expect(near).toBeLessThanOrEqual(1);
   });
 
   it('computes nearest-rank percentiles, reads its own RSS and draws a bar', () => {
@@ -79,5 +92,29 @@ describe('bench modules', () => {
     expect(r.ceilingStoriesPerSecond).toBeCloseTo((r.cores * 1000) / (2 * r.cpuMsPerStoryPerLevel), 6);
     expect(r.jiebaMsPerStoryPerLevel).toBeGreaterThan(0);
     expect(r.jiebaCeilingStoriesPerSecond).toBeGreaterThan(r.ceilingStoriesPerSecond);
+  });
+
+  it('does the floor hub’s text work once: a weighted tsvector with positions, the SimHash and its bands', () => {
+    const t = storyText(new ChineseSegmenter(), '赣州市融媒体中心大稿库', '<p>赣州市融媒体中心建设“大稿库”。</p><script>x</script><p>县级融媒体中心上报稿件。</p>');
+    expect(t.body).not.toContain('script');
+    expect(t.tsvector).toMatch(/'赣州':\d+A/);
+    expect(t.tsvector).toMatch(/'上报':\d+(?![A\d])/);
+    expect(t.bands).toHaveLength(4);
+    expect(t.probeKeys).toHaveLength(68);
+    expect(t.probeKeys).toEqual(expect.arrayContaining(t.bands));
+    expect(BigInt(t.simhash)).not.toBe(0n);
+  });
+
+  it('derives distinct, valid uuids from story serials', () => {
+    const ids = [floorStoryId(0), floorStoryId(1), floorStoryId(0xffffffff), floorEventId(1)];
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('tells which database a PostgreSQL process works for from its title', () => {
+    expect(postgresRole('postgres: 15/main: postgres syn_bench_floor_hub_1a2b 127.0.0.1(58348) idle in transaction ')).toEqual({ autovacuum: false, database: 'syn_bench_floor_hub_1a2b' });
+    expect(postgresRole('postgres: app syn_x [local] INSERT')).toEqual({ autovacuum: false, database: 'syn_x' });
+    expect(postgresRole('postgres: 15/main: walwriter   ')).toEqual({ autovacuum: false, database: undefined });
+    expect(postgresRole('postgres: 15/main: autovacuum worker syn_x')).toEqual({ autovacuum: true });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * What one bench run does; `--quick` shrinks every phase to a smoke run of a minute or two. The
- * before/after rows of docs/benchmarks.md were measured at the earlier quick size, which the flags
- * still give: `--quick --stories 1500 --latency-seconds 6 --catch-up 3000 --search-stories 3000`.
+ * search phase (1,000,000 stories in a scratch database) is separate: only with `--search` or
+ * `--search-stories N`.
  */
 export interface BenchOptions {
   quick: boolean;
@@ -22,11 +22,16 @@ export interface BenchOptions {
   docPath: string;
   /** Stories in the pool-search phase's scratch database (0: skip the phase). */
   searchStories: number;
+  /** Only the floors (bare and same-work), not the network: to check the floor itself. */
+  floorOnly: boolean;
 }
+
+/** The issue's size for the search phase's targets. */
+export const SEARCH_PHASE_STORIES = 1_000_000;
 
 const USAGE = `usage: npm run bench -- [--quick] [--counties N] [--stories N] [--catch-up N] [--rate N] [--latency-seconds N]
                         [--concurrency N] [--hubs N] [--city-processes N] [--county-processes N]
-                        [--search-stories N | --no-search] [--no-write]`;
+                        [--search | --search-stories N] [--floor-only] [--write | --no-write]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
@@ -38,10 +43,11 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     countyProcesses: 2,
     stories: quick ? 400 : 10_000,
     concurrency: 48,
-    rate: 200,
+    rate: 100,
     latencySeconds: quick ? 2 : 30,
     catchUp: quick ? 600 : 50_000,
-    searchStories: argv.includes('--no-search') ? 0 : quick ? 1000 : 200_000,
+    searchStories: argv.includes('--search') ? SEARCH_PHASE_STORIES : 0,
+    floorOnly: argv.includes('--floor-only'),
     write: !argv.includes('--no-write') && !quick,
     docPath: 'docs/benchmarks.md',
   };
@@ -59,7 +65,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--quick' || a === '--no-write' || a === '--no-search') continue;
+    if (['--quick', '--no-write', '--no-search', '--search', '--floor-only'].includes(a)) continue;
     if (a === '--write') {
       o.write = true;
       continue;

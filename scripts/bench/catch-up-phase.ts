@@ -80,7 +80,8 @@ export async function measureCatchUp(nut: NetworkUnderTest, paragraphs: string[]
   const indexed = waitForCount(async () => (await indexCount()) - indexed0, n, () => undefined, 15 * 60_000);
   await nut.net.restart(app.name);
   const tDrained = await drained;
-  const drainRate = (n / (tDrained - firstRow)) * 1000;
+  // A backlog drained before the first poll has no first row of its own: count from the start.
+  const drainRate = (n / (tDrained - (firstRow && firstRow < tDrained ? firstRow : started))) * 1000;
   progress.finish(`${drainRate.toFixed(0)} stories/s`);
   const tIndexed = await indexed;
   return {

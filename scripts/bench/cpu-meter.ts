@@ -37,11 +37,22 @@ export function machineSeconds(): { busy: number; interrupts: number } {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function isAutovacuum(pid: number): boolean {
+/**
+ * What a PostgreSQL process works for, from the title it sets (`postgres: 15/main: <user> <database>
+ * <host>(<port>) <state>` for a client backend): an autovacuum worker, a backend of a database
+ * (named), or a server-wide process (walwriter, checkpointer…) that works for every database.
+ */
+export function postgresRole(title: string): { autovacuum: boolean; database?: string } {
+  if (title.includes('autovacuum worker')) return { autovacuum: true };
+  const backend = /^postgres: (?:[^:\s]+: )?\S+ (\S+) (?:\[local\]|\S+\(\d+\))/.exec(title);
+  return { autovacuum: false, database: backend?.[1] };
+}
+
+function roleOf(pid: number): { autovacuum: boolean; database?: string } {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('autovacuum worker');
+    return postgresRole(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '));
   } catch {
-    return false;
+    return { autovacuum: false };
   }
 }
 
@@ -52,13 +63,20 @@ function isAutovacuum(pid: number): boolean {
  */
 export class CpuMeter {
   private readonly before = new Map<string, number>();
-  /** Per PostgreSQL process: CPU at its first and its latest sample, and whether it is an autovacuum worker. */
-  private postgres = new Map<number, { first: number; last: number; autovacuum: boolean }>();
+  /** Per PostgreSQL process: CPU at its first and its latest sample, whether it is an autovacuum worker, its database. */
+  private postgres = new Map<number, { first: number; last: number; autovacuum: boolean; database?: string }>();
   private sampler?: NodeJS.Timeout;
   private benchBefore = 0;
   private machineBefore = { busy: 0, interrupts: 0 };
 
-  constructor(private readonly processes: () => Array<{ name: string; pid: number | undefined }>) {}
+  /**
+   * `databases`: the phase's own databases. When given, backends of any other database (other
+   * users of a shared server) are counted apart, in "postgres, other databases".
+   */
+  constructor(
+    private readonly processes: () => Array<{ name: string; pid: number | undefined }>,
+    private readonly databases?: () => string[],
+  ) {}
 
   begin(): void {
     this.before.clear();
@@ -83,7 +101,7 @@ export class CpuMeter {
       const known = this.postgres.get(pid);
       if (known) known.last = cpu;
       // A process first seen after begin() started during the phase: all its CPU counts.
-      else this.postgres.set(pid, { first: atBegin ? cpu : 0, last: cpu, autovacuum: isAutovacuum(pid) });
+      else this.postgres.set(pid, { first: atBegin ? cpu : 0, last: cpu, ...roleOf(pid) });
     }
   }
 
@@ -99,12 +117,16 @@ export class CpuMeter {
     // A process that ended is counted up to its last sample, at most half a second short.
     let postgres = 0;
     let autovacuum = 0;
+    let others = 0;
+    const ours = this.databases ? new Set(this.databases()) : undefined;
     for (const p of this.postgres.values()) {
       if (p.autovacuum) autovacuum += p.last - p.first;
+      else if (ours && p.database && !ours.has(p.database)) others += p.last - p.first;
       else postgres += p.last - p.first;
     }
     out.postgres = round1(postgres);
     out['postgres autovacuum'] = round1(autovacuum);
+    if (ours) out['postgres, other databases'] = round1(others);
     out['bench driver'] = round1((cpuSeconds(process.pid) ?? 0) - this.benchBefore);
     const machine = machineSeconds();
     const listed = Object.values(out).reduce((a, b) => a + b, 0);
@@ -112,6 +134,10 @@ export class CpuMeter {
     out['kernel interrupts'] = round1(machine.interrupts - this.machineBefore.interrupts);
     out['machine (all)'] = round1(machine.busy - this.machineBefore.busy);
     out['not in the rows above'] = round1(out['machine (all)'] - listed - out['kernel interrupts']);
+    // What this phase itself cost: its processes, its databases and the server's shared processes,
+    // the broker, the bench and the interrupts of its traffic; not other users of the machine.
+    const foreign = new Set(['machine (all)', 'not in the rows above', 'postgres, other databases']);
+    out['this phase in all'] = round1(Object.entries(out).filter(([k]) => !foreign.has(k)).reduce((a, [, v]) => a + v, 0));
     return out;
   }
 }

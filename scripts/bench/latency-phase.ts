@@ -2,7 +2,7 @@ import type { BenchOptions } from './bench-options';
 import { LatencyProbe } from './latency-probe';
 import type { LoadDriver } from './load-driver';
 import type { NetworkUnderTest } from './network-under-test';
-import { percentile } from './percentiles';
+import { distribution } from './percentiles';
 import type { ProgressBar } from './progress-bar';
 
 export interface LatencyResult {
@@ -17,7 +17,7 @@ export interface LatencyResult {
   invisible: number;
 }
 
-const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), max: xs.reduce((m, x) => Math.max(m, x), 0) });
+const summary = distribution;
 
 /**
  * Fixed offered load (open loop, o.rate stories/s for o.latencySeconds), each story timed from

@@ -4,7 +4,8 @@ import { PROBE_CONNECTION_OPTIONS } from './wait-for-count';
 export interface ProbeTarget {
   name: string;
   url: string;
-  table: 'pool_stories' | 'story_index';
+  /** A table with a story_id primary key: pool_stories, story_index, or the floor's floor_pool and floor_index. */
+  table: string;
 }
 
 /** How often each database is asked; a story is seen at most this much (plus one query) after its commit. */

@@ -14,15 +14,17 @@ import { NetworkUnderTest } from './network-under-test';
 import { ProgressBar } from './progress-bar';
 import { writeReport } from './report-writer';
 import { RssSampler } from './rss-sampler';
+import { runSameWorkFloor } from './same-work-floor';
 import { loadParagraphs } from './story-payloads';
 import { measureSearch, searchSummary } from './search-phase';
 import { writeSearchSection } from './search-report';
 import { measureThroughput } from './throughput-phase';
 
 /**
- * npm run bench [-- --quick | --counties N | --stories N | --no-write …]
- * Brings up its own network, measures it against the bare stack in the same run, prints a JSON
- * summary as its last stdout line and (unless --no-write / --quick) rewrites docs/benchmarks.md.
+ * npm run bench [-- --quick | --counties N | --stories N | --no-write | --search …]
+ * Measures the same-work floor (same-work-floor.ts) and the bare path, then brings up its own
+ * network and measures it the same way in the same run; prints a JSON summary as its last stdout
+ * line and (unless --no-write / --quick) rewrites docs/benchmarks.md.
  */
 async function main() {
   const o = parseBenchOptions(process.argv.slice(2));
@@ -57,6 +59,14 @@ async function main() {
       message: (i) => bareMessage(paragraphs, i, counties0[i % counties0.length], hub0),
       progress,
     });
+    const floor = await runSameWorkFloor(nats, topology, o, progress);
+    progress.note(
+      `floor: ${floor.provinceThroughput.toFixed(0)} stories/s to the province; p50/p99 → province ${floor.submitToProvinceMs.p50.toFixed(0)}/${floor.submitToProvinceMs.p99.toFixed(0)} ms at ${o.rate}/s; drain ${floor.drainRate.toFixed(0)} stories/s`,
+    );
+    if (o.floorOnly) {
+      process.stdout.write(JSON.stringify({ bare, floor }) + '\n');
+      return;
+    }
 
     progress.note('network: starting apps…');
     const t0 = performance.now();
@@ -64,7 +74,7 @@ async function main() {
     progress.note(`network: ${nut.apps.length} apps ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     rss = new RssSampler(() => nut!.processes());
     rss.start();
-    const cpu = new CpuMeter(() => nut!.processes());
+    const cpu = new CpuMeter(() => nut!.processes(), () => nut!.apps.map((a) => a.database.name));
     const driver = new LoadDriver(nut.net, paragraphs);
 
     // Warm-up: JIT, connection pools and every consumer's first pull, through the whole path.
@@ -81,9 +91,9 @@ async function main() {
     nut = undefined;
     const search = o.searchStories > 0 ? await measureSearch(o.searchStories, progress) : null;
 
-    const summary = summarise(o, { bare, indexing, throughput, latency, catchUp, rss: peaks, seconds: (performance.now() - started) / 1000 });
+    const summary = summarise(o, { bare, floor, indexing, throughput, latency, catchUp, rss: peaks, seconds: (performance.now() - started) / 1000 });
     if (o.write) {
-      const path = writeReport(o, { machine, summary, bare, throughput, latency, catchUp, samples: source });
+      const path = writeReport(o, { machine, summary, bare, floor, throughput, latency, catchUp, samples: source });
       if (search) writeSearchSection(path, search, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
       progress.note(`report written to ${path}`);
     }
