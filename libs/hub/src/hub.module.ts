@@ -17,6 +17,7 @@ import { NearDuplicates1764100700200 } from './migrations/1764100700200-near-dup
 import { PoolPostingsCleanupTrigger1764100800100 } from './migrations/1764100800100-pool-postings-cleanup-trigger';
 import { NearDuplicateLookupFunctions1764100800200 } from './migrations/1764100800200-near-duplicate-lookup-functions';
 import { PoolLexiconPending1764100800500 } from './migrations/1764100800500-pool-lexicon-pending';
+import { PoolRankedSearch1764101300100 } from './migrations/1764101300100-pool-ranked-search';
 import { FamilyMergeService } from './near-duplicates/family-merge.service';
 import { StoryFamilyController } from './near-duplicates/story-family.controller';
 import { StoryFamilyService } from './near-duplicates/story-family.service';
@@ -45,7 +46,7 @@ import { SubmissionEntity } from './review-queue/submission.entity';
 
 export const hubPersistence: PersistencePart = {
   entities: [SubmissionEntity, PoolStoryEntity, PoolStoryEditEntity, PoolAdoptionEntity],
-  migrations: [HubPool1764100200000, HubWorkflow1764100310200, HubTombstoneGuards1764100420000, PoolSearch1764100700100, NearDuplicates1764100700200, PoolPostingsCleanupTrigger1764100800100, NearDuplicateLookupFunctions1764100800200, PoolLexiconPending1764100800500],
+  migrations: [HubPool1764100200000, HubWorkflow1764100310200, HubTombstoneGuards1764100420000, PoolSearch1764100700100, NearDuplicates1764100700200, PoolPostingsCleanupTrigger1764100800100, NearDuplicateLookupFunctions1764100800200, PoolLexiconPending1764100800500, PoolRankedSearch1764101300100],
 };
 
 /** What a center with children does: review what they submit and keep the shared pool. */
