@@ -19,7 +19,7 @@ import {
   clearTopListsSql,
 } from './pool-search.sql';
 import { buildPoolSearchQuery, nextPoolSearchCursor, type PoolSearchCursor, type PoolSearchFilters } from './pool-search.query';
-import { storyTsvector } from './story-tsvector';
+import { storyVectors } from './story-tsvector';
 import { refreshTopLists } from './top-lists';
 
 const server = process.env.PG_SCRATCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -42,10 +42,10 @@ interface Row {
 async function addStory(id: string, title: string, body: string, origin: string | null, pooledAt: Date): Promise<void> {
   await db.query(`INSERT INTO pool_stories (story_id, title, body) VALUES ($1, $2, $3)`, [id, title, body]);
   const hash = simhash(`${title}\n${body}`);
-  const vector = storyTsvector({ title: segmenter.words(title), summary: segmenter.words('媒体融合'), body: segmenter.words(body) });
+  const v = storyVectors({ title: segmenter.words(title), summary: segmenter.words('媒体融合'), body: segmenter.words(body) });
   await db.query(DELETE_POOL_SEARCH_STORIES, [[id]]);
   await db.query(INSERT_POOL_SEARCH_STORIES, [
-    [id], ['360700'], ['360700'], [origin], ['时政'], ['{媒体融合}'], [pooledAt], [vector], [simhashToPg(hash)], [`{${simhashBands(hash).join(',')}}`],
+    [id], ['360700'], ['360700'], [origin], ['时政'], ['{媒体融合}'], [pooledAt], [v.lexemes], [v.ranking], [simhashToPg(hash)], [`{${simhashBands(hash).join(',')}}`],
   ]);
 }
 
@@ -55,7 +55,7 @@ async function lists(words: string[] | null, size = 100): Promise<void> {
     for (const stmt of clearTopListsSql(POOL_SEARCH_TABLES)) await db.query(stmt);
     return;
   }
-  await refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'rebuild', size, minStories: 1e9, words });
+  await refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'rebuild', size, minStories: 1e9, minShare: 2, words });
 }
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -153,7 +153,7 @@ describe('pool search against PostgreSQL', () => {
       await addStory(uuid(200), '探路新篇：探路者的探路故事', '记者探路。', '360702', new Date(Date.UTC(2025, 2, 1)));
       const before = await search('探路');
       expect(before[0].story_id).toBe(uuid(200));
-      await refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'extend', minStories: 1e9 });
+      await refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'extend', minStories: 1e9, minShare: 2 });
       const listed = await db.query(`SELECT doc_no::text FROM pool_search_top WHERE term = '探路' AND doc_no = $1`, [before[0].doc_no]);
       expect(listed.rows).toHaveLength(1);
       expect(await search('探路')).toEqual(before);
@@ -251,8 +251,8 @@ describe('pool search against PostgreSQL', () => {
     }
   });
 
-  it('indexes a story in one row: the weighted tsvector keeps title words at weight A', async () => {
-    const r = await db.query(`SELECT ts_filter(lexemes, '{a}')::text AS title FROM pool_search_docs WHERE story_id = $1`, [uuid(1)]);
+  it('indexes a story in one row: the ranking vector keeps title words at weight A', async () => {
+    const r = await db.query(`SELECT ts_filter(ranking, '{a}')::text AS title FROM pool_search_docs WHERE story_id = $1`, [uuid(1)]);
     for (const w of segmenter.words(seed[0].title)) expect(r.rows[0].title).toContain(`'${w}'`);
   });
 });

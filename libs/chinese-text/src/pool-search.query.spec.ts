@@ -19,7 +19,7 @@ describe('buildPoolSearchQuery', () => {
     expect(sql.text).toContain('ORDER BY t.score DESC, t.doc_no DESC');
     expect(sql.text).toContain('FROM pool_search_top_terms tt');
     expect(sql.text).toContain('d.lexemes @@ $1::tsquery');
-    expect(sql.text).toMatch(/ts_rank\('\{0\.1,0\.2,0\.4,1\.0\}'::float4\[\], d\.lexemes, \$\d+::tsquery, 1\)/);
+    expect(sql.text).toMatch(/ts_rank\('\{0\.1,0\.2,0\.4,1\.0\}'::float4\[\], d\.ranking, \$\d+::tsquery\)/);
     expect(sql.values.slice(0, 4)).toEqual(["'媒体'", 20, '360700', ['媒体']]);
   });
 

@@ -134,43 +134,47 @@ interface PageInput {
 }
 
 /**
- * One page, three tiers under one LIMIT (UNION ALL runs lazily: a later tier only runs when the
- * earlier ones cannot fill the page), chosen by whether every query word has a top list
- * (<prefix>_top_terms; uncorrelated conditions, so PostgreSQL decides once, before any branch):
+ * One page in two tiers under one LIMIT (UNION ALL runs lazily: the unscored tier only runs when
+ * the scored one cannot fill the page). Which plan runs depends on whether every query word has a
+ * top list (<prefix>_top_terms), an uncorrelated condition PostgreSQL evaluates once:
  *
- * - listed: the stories of the words' lists up to the lists' watermark, plus every matching story
- *   pooled after it, scored live and merged by score; then (score 0, newest first) the other
- *   matching stories up to the watermark. Deep pages of a common word are the recency tail;
- * - not listed: every matching story scored live, best first. Such a word is in fewer stories than
- *   TOP_LIST_MIN_STORIES (else the job lists it), so the bitmap and the scores stay bounded.
+ * - listed: scored, the stories of the words' lists up to the lists' watermark, merged with the
+ *   matching stories pooled after it, scored live; unscored (0, newest first), every other match;
+ * - not listed: scored, every match whose ranking vector has a query word; unscored, the rest.
+ *   Such a word is in fewer stories than TOP_LIST_MIN_STORIES (else the job lists it), so the
+ *   bitmap and the scoring stay bounded.
  *
- * A story's score is the same number whichever branch computes it (wordScoreSql; several words
- * add up), and a story is in exactly one branch, so (score, doc_no) is one total order and the
- * keyset cursor pages through the tiers without gaps or repeats.
+ * A story's score is the same number whichever branch computes it (wordScoreSql over the in-row
+ * ranking vector; several words add up), and each story is in exactly one branch, so
+ * (score, doc_no) is one total order and the keyset cursor pages without gaps or repeats.
  */
 function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
   const { scope, words, tsquery, limit, filters, cursor } = p;
   const wordsParam = params.add(words);
-  // Added on first use: a page of the unscored tail scores nothing, and an unused parameter has no type.
+  // Added on first use: a page of the unscored tier scores nothing, and an unused parameter has no type.
   let wordQueries: string[] | undefined;
   const score = (alias: string) =>
-    (wordQueries ??= words.map((w) => params.add(quoteLexeme(w)))).map((q) => wordScoreSql(`${alias}.lexemes`, `${q}::tsquery`)).join(' + ');
+    (wordQueries ??= words.map((w) => params.add(quoteLexeme(w)))).map((q) => wordScoreSql(`${alias}.ranking`, `${q}::tsquery`)).join(' + ');
+  const anyWord = params.add(words.map(quoteLexeme).join(' | '));
+  const scored = (alias: string) => `${alias}.ranking @@ ${anyWord}::tsquery`;
   const docFilters = filterConditions('d', filters, params, true);
   const termFilters = filterConditions('t', filters, params, false);
   const tagCheck = filters.tags && filters.tags.length > 0 ? ` AND d.tags @> ${params.add(filters.tags)}::text[]` : '';
-  // Every stored or live score is > 0; a cursor at score 0 is already in the unscored tail.
+  // Every scored story is > 0; a cursor at score 0 is already in the unscored tier.
   const inScoredTier = !cursor || BigInt(cursor.score) > 0n;
   const cursorScore = cursor && inScoredTier ? `${params.add(cursor.score)}::bigint` : undefined;
   const cursorDoc = cursor ? `${params.add(cursor.docNo)}::bigint` : undefined;
   const afterCursor = (s: string, docNo: string) => (cursor ? [`(${s}, ${docNo}) < (${cursorScore}, ${cursorDoc})`] : []);
   const n = words.length;
+  // Conditions in this order on purpose: PostgreSQL evaluates a scan's filters as written among
+  // equal costs, and the in-row ranking vector is cheap where the word set is read from TOAST.
   const where = (conditions: string[]) => conditions.join('\n       AND ');
   const matches = [`d.scope_code = ${scope}`, `d.lexemes @@ ${tsquery}::tsquery`, ...docFilters];
 
   const branches: string[] = [];
   if (inScoredTier) {
-    // Listed: list entries up to the watermark (filters on the copied columns, the story's row for
-    // tags and to drop entries of stories removed since), and live scores after it.
+    // Listed: list entries up to the watermark (filters on the copied columns; the story's row for
+    // tags, and to drop entries of stories removed since), and live scores after it.
     const listed = n === 1
       ? `SELECT t.doc_no, t.score FROM ${t.top} t
           WHERE ${where([`t.scope_code = ${scope}`, `t.term = ${wordsParam}[1]`, `t.doc_no <= (SELECT upto FROM listed)`, ...termFilters, ...afterCursor('t.score', 't.doc_no'),
@@ -178,9 +182,10 @@ function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
           ORDER BY t.score DESC, t.doc_no DESC
           LIMIT ${limit}`
       : // Several words: the union of their lists are the candidates; each is checked for every
-        // word and scored live, once (a story in one list may lack another word).
+        // word (its ranking vector often has them all, else the word set) and scored from its row.
         `SELECT c.doc_no, c.score FROM (
-            SELECT x.doc_no, (SELECT ${score('d')} FROM ${t.docs} d WHERE d.doc_no = x.doc_no AND d.lexemes @@ ${tsquery}::tsquery${tagCheck}) AS score
+            SELECT x.doc_no, (SELECT ${score('d')} FROM ${t.docs} d
+                               WHERE d.doc_no = x.doc_no AND (d.ranking @@ ${tsquery}::tsquery OR d.lexemes @@ ${tsquery}::tsquery)${tagCheck}) AS score
             FROM (SELECT DISTINCT t.doc_no FROM ${t.top} t
                    WHERE ${where([`t.scope_code = ${scope}`, `t.term = ANY(${wordsParam}::text[])`, `t.doc_no <= (SELECT upto FROM listed)`, ...termFilters])}) x
             OFFSET 0) c
@@ -191,43 +196,49 @@ function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
        (${listed})
        UNION ALL
        (SELECT d.doc_no, ${score('d')} AS score FROM ${t.docs} d
-         WHERE ${where([...matches, `d.doc_no > (SELECT upto FROM listed)`, ...afterCursor(score('d'), 'd.doc_no')])}
+         WHERE ${where([scored('d'), ...matches, `d.doc_no > (SELECT upto FROM listed)`, ...afterCursor(score('d'), 'd.doc_no')])}
          ORDER BY 2 DESC, 1 DESC
          LIMIT ${limit})
      ) x
      WHERE (SELECT all_listed FROM listed)
      ORDER BY x.score DESC, x.doc_no DESC
      LIMIT ${limit})`);
+    branches.push(`(SELECT d.doc_no, ${score('d')} AS score FROM ${t.docs} d
+     WHERE ${where(['NOT (SELECT all_listed FROM listed)', scored('d'), ...matches, ...afterCursor(score('d'), 'd.doc_no')])}
+     ORDER BY 2 DESC, 1 DESC
+     LIMIT ${limit})`);
   }
-  // Listed, unscored tail: the other matches up to the watermark, newest first.
-  const tail = [...matches, `d.doc_no <= (SELECT upto FROM listed)`];
-  if (cursor && !inScoredTier) tail.push(`d.doc_no < ${cursorDoc}`);
-  tail.push(`NOT EXISTS (SELECT 1 FROM ${t.top} x WHERE x.scope_code = ${scope} AND x.term = ANY(${wordsParam}::text[]) AND x.doc_no = d.doc_no)`);
-  tail.push('(SELECT all_listed FROM listed)');
+  const tailCursor = cursor && !inScoredTier ? [`d.doc_no < ${cursorDoc}`] : [];
+  // Listed, unscored: matches in no list up to the watermark, and unscored matches after it.
+  const listedTail = [
+    ...matches,
+    ...tailCursor,
+    '(SELECT all_listed FROM listed)',
+    `NOT EXISTS (SELECT 1 FROM ${t.top} x WHERE x.scope_code = ${scope} AND x.term = ANY(${wordsParam}::text[]) AND x.doc_no = d.doc_no AND x.doc_no <= (SELECT upto FROM listed))`,
+    `(d.doc_no <= (SELECT upto FROM listed) OR NOT ${scored('d')})`,
+  ];
   if (docFilters.length === 0) {
-    // Dense matches (by the lists' counts) are found by walking doc_no backwards in ~limit/share
+    // Dense matches (by the lists' estimates) are found by walking doc_no backwards in ~limit/share
     // rows; sparse ones through the GIN bitmap, which `doc_no + 0` keeps off that walk.
     branches.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
-     WHERE ${where([...tail, '(SELECT dense FROM listed)'])}
+     WHERE ${where([...listedTail, '(SELECT dense FROM listed)'])}
      ORDER BY d.doc_no DESC
      LIMIT ${limit})`);
     branches.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
-     WHERE ${where([...tail, 'NOT (SELECT dense FROM listed)'])}
+     WHERE ${where([...listedTail, 'NOT (SELECT dense FROM listed)'])}
      ORDER BY d.doc_no + 0 DESC
      LIMIT ${limit})`);
   } else {
     branches.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
-     WHERE ${where(tail)}
+     WHERE ${where(listedTail)}
      ORDER BY d.doc_no + 0 DESC
      LIMIT ${limit})`);
   }
-  if (inScoredTier) {
-    // Not listed: every match, scored.
-    branches.push(`(SELECT d.doc_no, ${score('d')} AS score FROM ${t.docs} d
-     WHERE ${where(['NOT (SELECT all_listed FROM listed)', ...matches, ...afterCursor(score('d'), 'd.doc_no')])}
-     ORDER BY 2 DESC, 1 DESC
+  // Not listed, unscored.
+  branches.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
+     WHERE ${where(['NOT (SELECT all_listed FROM listed)', ...matches, ...tailCursor, `NOT ${scored('d')}`])}
+     ORDER BY d.doc_no + 0 DESC
      LIMIT ${limit})`);
-  }
   return `listed AS (
   SELECT count(*) = ${n} AS all_listed, min(tt.upto_doc_no) AS upto,
          coalesce(exp(sum(ln(greatest(tt.matches, 1) / (${storyCountSql(t)})))), 0) >= ${p.share} AS dense

@@ -6,10 +6,11 @@
  * Every statement is generated for one `SearchTables`, so two searchable sets can live in one
  * database (the province hosts its own pool and the index of its cities' pools side by side).
  *
- * - <prefix>_docs: one row per story. Filter columns, `lexemes`, a weighted tsvector of the
- *   story's pre-segmented words with positions (story-tsvector.ts; GIN), and the SimHash with its
- *   band keys (GIN; near-duplicate candidates by equality). Inserting a story costs this row and
- *   its index entries, nothing else: ranking reads `ts_rank` of the stored tsvector.
+ * - <prefix>_docs: one row per story. Filter columns, `lexemes` (the story's distinct
+ *   pre-segmented words; GIN), `ranking` (the words that can rank it, weighted by field, with
+ *   positions; kept in the row), and the SimHash with its band keys (GIN; near-duplicate
+ *   candidates by equality). Inserting a story costs this row and its index entries, nothing else:
+ *   a match is ranked by `ts_rank` of its `ranking` (story-tsvector.ts).
  * - <prefix>_top / <prefix>_top_terms: for each word common enough that ranking all its matches
  *   would be slow, the best-scored stories up to a watermark (`upto_doc_no`), kept by a periodic
  *   job off the write path (refreshTopListsSql). Stories pooled after the watermark are scored
@@ -56,18 +57,23 @@ export const RANK_WEIGHTS = '{0.1,0.2,0.4,1.0}';
 export const RANK_SCALE = 1_000_000;
 
 /**
- * A story's score for one word, as an integer: ts_rank with length normalisation 1 (divided by
- * log2 of the story's word count), scaled. Multi-word scores are the sum of the words' scores, so
- * a stored list score and a live one are the same number.
+ * A story's score for one word, as an integer: ts_rank of its ranking vector, scaled; 0 when the
+ * word is not among its ranking words. Multi-word scores are the sum of the words' scores, so a
+ * stored list score and a live one are the same number.
  */
-export function wordScoreSql(vector: string, tsquery: string): string {
-  return `(ts_rank('${RANK_WEIGHTS}'::float4[], ${vector}, ${tsquery}, 1) * ${RANK_SCALE})::bigint`;
+export function wordScoreSql(ranking: string, tsquery: string): string {
+  return `(ts_rank('${RANK_WEIGHTS}'::float4[], ${ranking}, ${tsquery}) * ${RANK_SCALE})::bigint`;
 }
 
 /** Stories in a top list per common word; deeper pages continue newest first. */
 export const TOP_LIST_SIZE = 500;
-/** A word gets a list once PostgreSQL's statistics estimate it in this many stories of the set. */
-export const TOP_LIST_MIN_STORIES = 2000;
+/**
+ * A word gets a list once PostgreSQL's statistics estimate it in this many stories of the set.
+ * Below it, a search ranks every match live: a row read and a ts_rank of the in-row vector each.
+ */
+export const TOP_LIST_MIN_STORIES = 5000;
+/** …or this share of the set, if less: in a small set a word in a few percent of it is common. */
+export const TOP_LIST_MIN_SHARE = 0.02;
 
 /**
  * The migration from the postings design (pool-search.legacy-ddl.ts) to this one, for a set whose
@@ -83,6 +89,9 @@ export function rankedSearchDdl(t: SearchTables): string[] {
     `DROP TABLE IF EXISTS ${t.prefix}_lexicon_pending`,
     `DELETE FROM ${t.docs}`,
     `ALTER TABLE ${t.docs} DROP COLUMN word_count`,
+    `ALTER TABLE ${t.docs} ADD COLUMN ranking tsvector NOT NULL`,
+    // Compressed in the row rather than moved out to TOAST: ranking a match must not cost a read.
+    `ALTER TABLE ${t.docs} ALTER COLUMN ranking SET STORAGE MAIN`,
     // PostgreSQL's own statistics are the lexicon now: ANALYZE keeps the most common lexemes with
     // their frequencies (pg_stats.most_common_elems); 1000 keeps up to 10,000 of them.
     `ALTER TABLE ${t.docs} ALTER COLUMN lexemes SET STATISTICS 1000`,
@@ -119,6 +128,7 @@ export function rankedSearchDrop(t: SearchTables): string[] {
     `DROP TABLE IF EXISTS ${t.topTerms}`,
     `ALTER TABLE ${t.docs} ALTER COLUMN lexemes SET STATISTICS -1`,
     `DELETE FROM ${t.docs}`,
+    `ALTER TABLE ${t.docs} DROP COLUMN ranking`,
     `ALTER TABLE ${t.docs} ADD COLUMN word_count integer NOT NULL DEFAULT 0`,
     `CREATE TABLE ${t.prefix}_terms (
     scope_code  text NOT NULL,
@@ -154,14 +164,14 @@ export function rankedSearchDrop(t: SearchTables): string[] {
  *
  * $1 story_id uuid[], $2 scope_code text[], $3 hub_code text[], $4 origin_code text[],
  * $5 category text[], $6 tags (one array literal per story) text[], $7 pooled_at timestamptz[],
- * $8 lexemes (storyTsvector) text[], $9 simhash (simhashToPg) bigint[], $10 simhash bands (array
- * literal per story, simhashBands) text[].
+ * $8 lexemes text[], $9 ranking text[] (storyVectors), $10 simhash (simhashToPg) bigint[],
+ * $11 simhash bands (array literal per story, simhashBands) text[].
  */
 export function insertSearchStoriesSql(t: SearchTables): string {
-  return `INSERT INTO ${t.docs} (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, lexemes, simhash, simhash_bands)
-SELECT u.story_id, u.scope_code, u.hub_code, u.origin_code, u.category, u.tags::text[], u.pooled_at, u.lexemes::tsvector, u.simhash, u.bands::int[]
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::bigint[], $10::text[])
-  AS u (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, lexemes, simhash, bands)`;
+  return `INSERT INTO ${t.docs} (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, lexemes, ranking, simhash, simhash_bands)
+SELECT u.story_id, u.scope_code, u.hub_code, u.origin_code, u.category, u.tags::text[], u.pooled_at, u.lexemes::tsvector, u.ranking::tsvector, u.simhash, u.bands::int[]
+FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::bigint[], $11::text[])
+  AS u (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, lexemes, ranking, simhash, bands)`;
 }
 
 /** Withdrawal (or before re-indexing edited stories). $1 story_id uuid[]. */
@@ -218,47 +228,50 @@ export function nearDuplicateFunctionDrop(t: SearchTables): string[] {
 }
 
 /**
- * Words PostgreSQL's statistics estimate in at least $1 stories of the set (most_common_elems of
- * the lexemes column, kept by ANALYZE/autovacuum). Returns (term). Empty before the first ANALYZE.
+ * Words PostgreSQL's statistics estimate in at least $1 stories, or $2 of the stories, of the set
+ * (most_common_elems of the lexemes column, kept by ANALYZE/autovacuum). Returns (term, stories).
+ * Empty before the first ANALYZE.
  */
 export function commonWordsSql(t: SearchTables): string {
-  return `SELECT e.term
+  return `SELECT e.term, round(e.freq * c.n)::int AS stories
 FROM pg_stats s
 CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e (term, freq)
 CROSS JOIN (SELECT greatest(reltuples, 0) AS n FROM pg_class WHERE oid = '${t.docs}'::regclass) c
 WHERE s.schemaname = current_schema() AND s.tablename = '${t.docs}' AND s.attname = 'lexemes'
-  AND e.term IS NOT NULL AND e.freq * c.n >= $1`;
+  AND e.term IS NOT NULL AND e.freq * c.n >= least($1::float8, $2::float8 * c.n)`;
 }
 
 /**
- * Builds the list of one new word in one scope from every story up to the watermark: the best
- * $4 stories by score, and the count of stories containing it.
- * $1 scope, $2 term, $3 watermark doc_no, $4 list size.
+ * Builds the lists of new words in one scope from every story up to the watermark, in one pass
+ * over the stories' ranking vectors (a story scores 0 for a word outside them, so only those can
+ * enter a list): the best $5 stories per word. $1 scope, $2 terms text[], $3 their estimated
+ * story counts int[], $4 watermark doc_no, $5 list size.
  */
-export function buildTopListSql(t: SearchTables): string {
-  return `WITH m AS MATERIALIZED (
-  SELECT d.doc_no, ${wordScoreSql('d.lexemes', 'quote_literal($2::text)::tsquery')} AS score,
+export function buildTopListsSql(t: SearchTables): string {
+  return `WITH scored AS (
+  SELECT w.term, d.doc_no, ${wordScoreSql('d.ranking', 'quote_literal(w.term)::tsquery')} AS score,
          d.hub_code, d.origin_code, d.category, d.pooled_at
   FROM ${t.docs} d
-  WHERE d.scope_code = $1 AND d.lexemes @@ quote_literal($2::text)::tsquery AND d.doc_no <= $3
+  CROSS JOIN LATERAL unnest(tsvector_to_array(d.ranking)) AS w (term)
+  WHERE d.scope_code = $1 AND d.doc_no <= $4 AND w.term = ANY($2::text[])
 ),
 best AS (
-  SELECT * FROM m ORDER BY score DESC, doc_no DESC LIMIT $4
+  SELECT * FROM (SELECT s.*, row_number() OVER (PARTITION BY s.term ORDER BY s.score DESC, s.doc_no DESC) AS n FROM scored s) r
+  WHERE r.n <= $5
 ),
 listed AS (
   INSERT INTO ${t.top} (scope_code, term, doc_no, score, hub_code, origin_code, category, pooled_at)
-  SELECT $1, $2, doc_no, score, hub_code, origin_code, category, pooled_at FROM best
-  RETURNING score
+  SELECT $1, term, doc_no, score, hub_code, origin_code, category, pooled_at FROM best
 )
 INSERT INTO ${t.topTerms} (scope_code, term, upto_doc_no, matches, entries, cutoff)
-SELECT $1, $2, $3, (SELECT count(*) FROM m), count(*),
-       CASE WHEN count(*) >= $4 THEN min(score) ELSE 0 END
-FROM listed`;
+SELECT $1, u.term, $4, u.stories, coalesce(b.entries, 0), CASE WHEN b.entries >= $5 THEN b.cutoff ELSE 0 END
+FROM unnest($2::text[], $3::int[]) AS u (term, stories)
+LEFT JOIN (SELECT term, count(*) AS entries, min(score) AS cutoff FROM best GROUP BY term) b USING (term)`;
 }
 
 /**
  * Brings every list of a scope up to the watermark: each story pooled since a list's watermark is
- * scored for the listed words it contains (one pass over the new stories, not one per word), and
+ * scored for the listed words of its ranking vector (one pass over the new stories), and
  * enters the list when it scores at least the list's cutoff (its last entry, once full). Lists
  * grown past a quarter over size are trimmed back and their cutoff raised.
  * Each statement names its parameters (scope, upto: the watermark doc_no, size: the list size).
@@ -268,17 +281,17 @@ export function extendTopListsSql(t: SearchTables): TopListStatement[] {
     named(`DROP TABLE IF EXISTS pg_temp.${t.prefix}_fresh`),
     named(`CREATE TEMP TABLE ${t.prefix}_fresh (term text, doc_no bigint, score bigint, cutoff bigint, hub_code text, origin_code text, category text, pooled_at timestamptz)`),
     named(`INSERT INTO ${t.prefix}_fresh
-SELECT tt.term, f.doc_no, ${wordScoreSql('f.lexemes', 'quote_literal(tt.term)::tsquery')} AS score, tt.cutoff,
+SELECT tt.term, f.doc_no, ${wordScoreSql('f.ranking', 'quote_literal(tt.term)::tsquery')} AS score, tt.cutoff,
        f.hub_code, f.origin_code, f.category, f.pooled_at
 FROM ${t.docs} f
-CROSS JOIN LATERAL unnest(tsvector_to_array(f.lexemes)) AS w (term)
+CROSS JOIN LATERAL unnest(tsvector_to_array(f.ranking)) AS w (term)
 JOIN ${t.topTerms} tt ON tt.scope_code = {scope} AND tt.term = w.term AND f.doc_no > tt.upto_doc_no
 WHERE f.scope_code = {scope} AND f.doc_no > (SELECT coalesce(min(upto_doc_no), {upto}) FROM ${t.topTerms} WHERE scope_code = {scope}) AND f.doc_no <= {upto}`),
     named(`INSERT INTO ${t.top} (scope_code, term, doc_no, score, hub_code, origin_code, category, pooled_at)
 SELECT {scope}, term, doc_no, score, hub_code, origin_code, category, pooled_at FROM ${t.prefix}_fresh WHERE score >= cutoff
 ON CONFLICT DO NOTHING`),
-    named(`UPDATE ${t.topTerms} tt SET matches = tt.matches + c.matches, entries = tt.entries + c.entries
-FROM (SELECT term, count(*) AS matches, count(*) FILTER (WHERE score >= cutoff) AS entries FROM ${t.prefix}_fresh GROUP BY term) c
+    named(`UPDATE ${t.topTerms} tt SET entries = tt.entries + c.entries
+FROM (SELECT term, count(*) AS entries FROM ${t.prefix}_fresh WHERE score >= cutoff GROUP BY term) c
 WHERE tt.scope_code = {scope} AND tt.term = c.term`),
     named(`UPDATE ${t.topTerms} SET upto_doc_no = {upto} WHERE scope_code = {scope} AND upto_doc_no < {upto}`),
     named(`WITH over AS (

@@ -19,7 +19,7 @@ import {
   simhashProbeKeys,
   simhashToPg,
   type StoryTokens,
-  storyTsvector,
+  storyVectors,
   type TopListOptions,
   refreshTopLists,
 } from '@syn/chinese-text';
@@ -156,7 +156,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     if (latest.length === 0) return;
     const rows = latest.map((s) => {
       const a = s.tokens ? { tokens: s.tokens, simhash: s.simhash } : this.analyse(s.title, s.body, s.summary, s.tags);
-      return { s, vector: storyTsvector(a.tokens), hash: a.simhash };
+      return { s, vectors: storyVectors(a.tokens), hash: a.simhash };
     });
     await m.query(this.deleteSql, [latest.map((s) => s.storyId)]);
     await m.query(this.insertSql, [
@@ -167,7 +167,8 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
       rows.map((r) => r.s.category),
       rows.map((r) => pgTextArray(r.s.tags)),
       rows.map((r) => r.s.pooledAt),
-      rows.map((r) => r.vector),
+      rows.map((r) => r.vectors.lexemes),
+      rows.map((r) => r.vectors.ranking),
       rows.map((r) => simhashToPg(r.hash)),
       rows.map((r) => `{${simhashBands(r.hash).join(',')}}`),
     ]);
