@@ -181,16 +181,19 @@ function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
             `EXISTS (SELECT 1 FROM ${t.docs} d WHERE d.doc_no = t.doc_no${tagCheck})`])}
           ORDER BY t.score DESC, t.doc_no DESC
           LIMIT ${limit}`
-      : // Several words: the union of their lists are the candidates; each is checked for every
-        // word (its ranking vector often has them all, else the word set) and scored from its row.
+      : // Several words: the union of their lists are the candidates, scored from their rows (in-row
+        // vector, cheap) and sorted; each is checked for every word only as the page consumes it
+        // (its ranking vector often has them all, else the word set is read). OFFSET 0 keeps the
+        // check above the sort, a scalar subquery keeps it per row.
         `SELECT c.doc_no, c.score FROM (
-            SELECT x.doc_no, (SELECT ${score('d')} FROM ${t.docs} d
-                               WHERE d.doc_no = x.doc_no AND (d.ranking @@ ${tsquery}::tsquery OR d.lexemes @@ ${tsquery}::tsquery)${tagCheck}) AS score
+            SELECT x.doc_no, s.score
             FROM (SELECT DISTINCT t.doc_no FROM ${t.top} t
                    WHERE ${where([`t.scope_code = ${scope}`, `t.term = ANY(${wordsParam}::text[])`, `t.doc_no <= (SELECT upto FROM listed)`, ...termFilters])}) x
+            CROSS JOIN LATERAL (SELECT ${score('d')} AS score FROM ${t.docs} d WHERE d.doc_no = x.doc_no${tagCheck}) s
+            WHERE ${where(['true', ...afterCursor('s.score', 'x.doc_no')])}
+            ORDER BY s.score DESC, x.doc_no DESC
             OFFSET 0) c
-          WHERE ${where(['c.score IS NOT NULL', ...afterCursor('c.score', 'c.doc_no')])}
-          ORDER BY c.score DESC, c.doc_no DESC
+          WHERE (SELECT d.ranking @@ ${tsquery}::tsquery OR d.lexemes @@ ${tsquery}::tsquery FROM ${t.docs} d WHERE d.doc_no = c.doc_no)
           LIMIT ${limit}`;
     branches.push(`(SELECT x.doc_no, x.score FROM (
        (${listed})
