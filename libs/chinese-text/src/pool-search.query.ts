@@ -174,7 +174,9 @@ function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
   const branches: string[] = [];
   if (inScoredTier) {
     // Listed: list entries up to the watermark (filters on the copied columns; the story's row for
-    // tags, and to drop entries of stories removed since), and live scores after it.
+    // tags, and to drop entries of stories removed since), and live scores after it. The stories
+    // after the watermark are few and read by walking doc_no: the watermark is only known at run
+    // time, and planned blind PostgreSQL read a common word's whole GIN bitmap for them instead.
     const listed = n === 1
       ? `SELECT t.doc_no, t.score FROM ${t.top} t
           WHERE ${where([`t.scope_code = ${scope}`, `t.term = ${wordsParam}[1]`, `t.doc_no <= (SELECT upto FROM listed)`, ...termFilters, ...afterCursor('t.score', 't.doc_no'),
@@ -198,8 +200,9 @@ function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
     branches.push(`(SELECT x.doc_no, x.score FROM (
        (${listed})
        UNION ALL
-       (SELECT d.doc_no, ${score('d')} AS score FROM ${t.docs} d
-         WHERE ${where([scored('d'), ...matches, `d.doc_no > (SELECT upto FROM listed)`, ...afterCursor(score('d'), 'd.doc_no')])}
+       (SELECT d.doc_no, ${score('d')} AS score
+          FROM (SELECT f.* FROM ${t.docs} f WHERE f.doc_no > (SELECT upto FROM listed) ORDER BY f.doc_no DESC OFFSET 0) d
+         WHERE ${where([scored('d'), ...matches, ...afterCursor(score('d'), 'd.doc_no')])}
          ORDER BY 2 DESC, 1 DESC
          LIMIT ${limit})
      ) x
