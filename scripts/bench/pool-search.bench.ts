@@ -19,8 +19,10 @@ import {
   NEAR_DUPLICATE_MAX_DISTANCE,
   NEAR_DUPLICATE_QUERY,
   POOL_NEAR_DUPLICATE_FUNCTION_DDL,
-  POOL_POSTINGS_CLEANUP_DDL,
+  POOL_RANKED_SEARCH_DDL,
   POOL_SEARCH_DDL,
+  POOL_SEARCH_TABLES,
+  INSERT_POOL_SEARCH_STORIES,
   buildPoolSearchQuery,
   highlightAll,
   highlightSnippet,
@@ -30,7 +32,8 @@ import {
   simhashOfWords,
   simhashProbeKeys,
   simhashToPg,
-  termImpacts,
+  storyVectors,
+  refreshTopLists,
   type PoolSearchFilters,
 } from '../../libs/chinese-text/src';
 import { mulberry32 } from './seeded-random';
@@ -250,19 +253,26 @@ async function dropDatabase(url: string): Promise<void> {
   await admin.end();
 }
 
-/** Tables first, indexes after the load (much faster than maintaining them row by row). */
-function splitDdl(): { tables: string[]; indexes: string[] } {
-  // UNLOGGED only to spare the shared server ~5 GB of WAL; reads are identical.
-  const tables = POOL_SEARCH_DDL.filter((s) => s.startsWith('CREATE TABLE')).map((s) =>
+/**
+ * Tables first, indexes after the load (much faster than maintaining them row by row). The docs
+ * table as the migrations leave it: created by the first search migration, then changed by the
+ * ranked-search one (which also creates the top-list tables; the postings are never created here).
+ */
+function splitDdl(): { tables: string[]; indexes: string[]; ranked: string[] } {
+  // UNLOGGED only to spare the shared server the WAL of the load; reads are identical.
+  const legacy = POOL_SEARCH_DDL.filter((s) => !s.includes('pool_search_terms') && !s.includes('pool_search_lexicon'));
+  const tables = legacy.filter((s) => s.startsWith('CREATE TABLE')).map((s) =>
     s.replace('CREATE TABLE', 'CREATE UNLOGGED TABLE').replace(/REFERENCES [^\n]*\n/g, (m) => (m.endsWith(',\n') ? ',\n' : '\n')),
   );
-  const indexes = POOL_SEARCH_DDL.filter((s) => !s.startsWith('CREATE TABLE'));
-  return { tables, indexes };
+  const indexes = legacy.filter((s) => !s.startsWith('CREATE TABLE'));
+  const ranked = POOL_RANKED_SEARCH_DDL.filter((s) => !s.startsWith('DELETE FROM'));
+  return { tables, indexes, ranked };
 }
 
 interface Loaded {
   df: Map<string, number>;
   samples: Story[];
+  /** Positions (token occurrences) in the stored tsvectors. */
   postings: number;
   generateMs: number;
   insertMs: number;
@@ -282,9 +292,8 @@ async function load(db: Client, o: Options, gen: StoryGenerator, vocab: Vocabula
     const s = {
       id: [] as string[], title: [] as string[], body: [] as string[], origin: [] as string[],
       category: [] as string[], tags: [] as string[], pooled: [] as string[], docNo: [] as number[],
-      words: [] as number[], lexemes: [] as string[], simhash: [] as string[], bands: [] as string[],
+      lexemes: [] as string[], ranking: [] as string[], simhash: [] as string[], bands: [] as string[],
     };
-    const p = { term: [] as string[], impact: [] as number[], docNo: [] as number[], origin: [] as string[], category: [] as string[], pooled: [] as string[] };
     for (let k = 0; k < n; k++) {
       const story = gen.story(start + k);
       story.pooledAt = new Date(NOW - POOL_DAYS * DAY_MS + Math.floor(((start + k) / o.stories) * POOL_DAYS * DAY_MS));
@@ -293,30 +302,22 @@ async function load(db: Client, o: Options, gen: StoryGenerator, vocab: Vocabula
         dfById = grow(dfById);
         seenIn = grow(seenIn);
       }
-      const lexemes: string[] = [];
       for (const list of [story.titlePieces, story.bodyPieces]) {
         for (const id of list) {
           if (seenIn[id] === story.docNo) continue;
           seenIn[id] = story.docNo;
           dfById[id]++;
-          lexemes.push(vocab.quotedPieces[id]);
         }
       }
-      const { postings: ps, wordCount } = termImpacts(
-        story.titlePieces.map((id) => vocab.pieces[id]),
-        story.bodyPieces.map((id) => vocab.pieces[id]),
-      );
+      const vectors = storyVectors({ title: story.titlePieces.map((id) => vocab.pieces[id]), body: story.bodyPieces.map((id) => vocab.pieces[id]) });
       const hash = simhashOfWords(story.tokens);
       const pooled = story.pooledAt.toISOString();
       s.id.push(story.id); s.title.push(story.title); s.body.push(story.body); s.origin.push(story.origin);
       s.category.push(story.category); s.tags.push(pgArray(story.tags)); s.pooled.push(pooled); s.docNo.push(story.docNo);
-      s.words.push(wordCount); s.lexemes.push(lexemes.join(' '));
+      s.lexemes.push(vectors.lexemes);
+      s.ranking.push(vectors.ranking);
       s.simhash.push(simhashToPg(hash)); s.bands.push(`{${simhashBands(hash).join(',')}}`);
-      for (const x of ps) {
-        p.term.push(x.term); p.impact.push(x.impact); p.docNo.push(story.docNo);
-        p.origin.push(story.origin); p.category.push(story.category); p.pooled.push(pooled);
-      }
-      postings += ps.length;
+      postings += story.titlePieces.length + story.bodyPieces.length;
       if (samples.length < 400 && rnd() < (400 * 4) / o.stories) samples.push(story);
     }
     generateMs += performance.now() - t0;
@@ -330,20 +331,14 @@ async function load(db: Client, o: Options, gen: StoryGenerator, vocab: Vocabula
         [s.id, s.title, s.body, s.origin, s.category, s.pooled],
       );
       await db.query(
-        `INSERT INTO pool_search_docs (story_id, doc_no, scope_code, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
+        `INSERT INTO pool_search_docs (story_id, doc_no, scope_code, hub_code, origin_code, category, tags, pooled_at, lexemes, ranking, simhash, simhash_bands)
          OVERRIDING SYSTEM VALUE
-         SELECT id, doc_no, '360700', '360700', origin, category, tags::text[], pooled, words, lexemes::tsvector, simhash, bands::int[]
-         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::text[], $9::bigint[], $10::text[])
-           AS u (id, doc_no, origin, category, tags, pooled, words, lexemes, simhash, bands)`,
-        [s.id, s.docNo, s.origin, s.category, s.tags, s.pooled, s.words, s.lexemes, s.simhash, s.bands],
+         SELECT id, doc_no, '360700', '360700', origin, category, tags::text[], pooled, lexemes::tsvector, ranking::tsvector, simhash, bands::int[]
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::bigint[], $10::text[])
+           AS u (id, doc_no, origin, category, tags, pooled, lexemes, ranking, simhash, bands)`,
+        [s.id, s.docNo, s.origin, s.category, s.tags, s.pooled, s.lexemes, s.ranking, s.simhash, s.bands],
       );
-      const tB = performance.now();
-      await db.query(
-        `INSERT INTO pool_search_terms (scope_code, hub_code, term, impact, doc_no, origin_code, category, pooled_at)
-         SELECT '360700', '360700', * FROM unnest($1::text[], $2::smallint[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[])`,
-        [p.term, p.impact, p.docNo, p.origin, p.category, p.pooled],
-      );
-      if (process.env.BENCH_DEBUG) log(`batch: stories+docs ${round(tB - tA)} ms, postings ${round(performance.now() - tB)} ms`);
+      if (process.env.BENCH_DEBUG) log(`batch: stories+docs ${round(performance.now() - tA)} ms`);
       insertMs += performance.now() - t1;
     })();
     if ((start - 1) % (o.batch * 20) === 0) log(`loaded ${start - 1 + n}/${o.stories}`);
@@ -431,13 +426,16 @@ async function main(): Promise<void> {
   await db.query(`CREATE UNLOGGED TABLE pool_stories (
     story_id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL,
     origin_code text, category text, pooled_at timestamptz NOT NULL)`);
-  const { tables, indexes } = splitDdl();
+  const { tables, indexes, ranked } = splitDdl();
   for (const t of tables) await db.query(t);
+  for (const ddl of ranked) await db.query(ddl);
+  await db.query(`ALTER TABLE pool_search_top SET UNLOGGED`);
+  await db.query(`ALTER TABLE pool_search_top_terms SET UNLOGGED`);
 
   log(`generating and loading ${o.stories} stories`);
   const loaded = await load(db, o, gen, vocab, rnd);
   const tLoaded = performance.now();
-  log(`loaded in ${round((tLoaded - tStart) / 1000)} s; ${loaded.postings} postings`);
+  log(`loaded in ${round((tLoaded - tStart) / 1000)} s; ${loaded.postings} word positions`);
 
   // The lexeme GIN build is by far the longest step (one entry per distinct
   // word per story); run it on a second connection while the other indexes
@@ -463,17 +461,18 @@ async function main(): Promise<void> {
   for (const ddl of indexes.filter((d) => !d.startsWith('CREATE INDEX'))) await db.query(ddl);
   await second.end();
   indexMs['all_indexes_wall'] = round(performance.now() - tIndexes);
-  // The apps' schema: postings leave with their story by the docs table's delete trigger.
-  for (const ddl of [...POOL_POSTINGS_CLEANUP_DDL, ...POOL_NEAR_DUPLICATE_FUNCTION_DDL]) await db.query(ddl);
-  const lexiconRows = [...loaded.df.entries()];
-  for (let i = 0; i < lexiconRows.length; i += 50_000) {
-    const chunk = lexiconRows.slice(i, i + 50_000);
-    await db.query(`INSERT INTO pool_search_lexicon SELECT * FROM unnest($1::text[], $2::int[])`, [chunk.map((r) => r[0]), chunk.map((r) => r[1])]);
-  }
-  const t0 = performance.now();
+  for (const ddl of POOL_NEAR_DUPLICATE_FUNCTION_DDL) await db.query(ddl);
+  let t0 = performance.now();
   await db.query(`VACUUM ANALYZE`);
   indexMs['vacuum_analyze'] = round(performance.now() - t0);
   await db.query(`SELECT setval(pg_get_serial_sequence('pool_search_docs', 'doc_no'), $1)`, [o.stories]);
+  // The periodic job's first run: a list for every word the statistics put in enough stories.
+  t0 = performance.now();
+  const topLists = await refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'rebuild' });
+  indexMs['top_lists_build'] = round(performance.now() - t0);
+  const topRows = Number((await db.query(`SELECT count(*) AS n FROM pool_search_top`)).rows[0].n);
+  log(`top lists: ${topLists} words, ${topRows} rows, ${indexMs['top_lists_build']} ms`);
+  await db.query(`VACUUM ANALYZE pool_search_top, pool_search_top_terms`);
 
   const sizes = (
     await db.query<{ name: string; total: string; table: string }>(
@@ -551,8 +550,8 @@ async function main(): Promise<void> {
     results['common_word_pages_2_to_5'] = stats(ms, rows);
     log(`pages 2-5: ${JSON.stringify(results['common_word_pages_2_to_5'])}`);
   }
-  // The first page after a word's salient postings: served by the GIN branch
-  // alone (bitmap of all matches + top-N sort by doc_no).
+  // The first page after a word's top list: the unscored tail alone (walk of doc_no for a dense
+  // word, GIN bitmap + top-N sort by doc_no otherwise).
   for (const [kind, words] of [['medium_word_first_tail_page', medium], ['common_word_first_tail_page', common]] as const) {
     const ms: number[] = [];
     const rows: number[] = [];
@@ -618,41 +617,46 @@ async function main(): Promise<void> {
     log(`baseline: ${JSON.stringify(results['baseline_gin_ts_rank_common_word'])}`);
   }
 
-  // Write cost of one story (segment with jieba + impacts + simhash + insert), online.
+  // Write cost (segment with jieba + tsvector + SimHash in the app; the insert statement), online:
+  // one story per statement, and batches of 100 in one statement (StorySearchIndex.indexMany).
   {
-    const ms: number[] = [];
     const segMs: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const story = gen.story(n + 1000 + i);
+    const prepare = (story: Story) => {
       const ts = performance.now();
-      const titleWords = segmenter.words(story.title);
-      const bodyWords = segmenter.words(story.body);
-      const lex = [...new Set([...titleWords, ...bodyWords])];
-      const { postings, wordCount } = termImpacts(titleWords, bodyWords);
+      const vectors = storyVectors({ title: segmenter.words(story.title), body: segmenter.words(story.body) });
       const hash = simhashOfWords(segmenter.words(`${story.title}\n${story.body}`, { mode: 'precise' }));
       segMs.push(performance.now() - ts);
-      await db.query(`INSERT INTO pool_stories (story_id, title, body, pooled_at) VALUES ($1, $2, $3, now())`, [story.id, story.title, story.body]);
+      return { story, vectors, hash };
+    };
+    const insert = async (batch: ReturnType<typeof prepare>[]) => {
+      await db.query(`INSERT INTO pool_stories (story_id, title, body, pooled_at) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])`, [
+        batch.map((b) => b.story.id), batch.map((b) => b.story.title), batch.map((b) => b.story.body), batch.map(() => new Date()),
+      ]);
       const tq = performance.now();
-      await db.query(
-        `WITH d AS (
-           INSERT INTO pool_search_docs (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
-           VALUES ($1, '360700', '360700', $2, $3, $4::text[], now(), $5, array_to_tsvector($6::text[]), $7::bigint, $8::int[])
-           RETURNING doc_no, scope_code, hub_code, origin_code, category, pooled_at)
-         INSERT INTO pool_search_terms (scope_code, term, impact, doc_no, hub_code, origin_code, category, pooled_at)
-         SELECT d.scope_code, p.term, p.impact, d.doc_no, d.hub_code, d.origin_code, d.category, d.pooled_at FROM d, unnest($9::text[], $10::smallint[]) p (term, impact)`,
-        [story.id, story.origin, story.category, story.tags, wordCount, lex, simhashToPg(hash), simhashBands(hash), postings.map((p) => p.term), postings.map((p) => p.impact)],
-      );
-      ms.push(performance.now() - tq);
+      await db.query(INSERT_POOL_SEARCH_STORIES, [
+        batch.map((b) => b.story.id), batch.map(() => HUB), batch.map(() => HUB), batch.map((b) => b.story.origin), batch.map((b) => b.story.category),
+        batch.map((b) => pgArray(b.story.tags)), batch.map(() => new Date()), batch.map((b) => b.vectors.lexemes), batch.map((b) => b.vectors.ranking), batch.map((b) => simhashToPg(b.hash)),
+        batch.map((b) => `{${simhashBands(b.hash).join(',')}}`),
+      ]);
+      return performance.now() - tq;
+    };
+    const one: number[] = [];
+    for (let i = 0; i < 50; i++) one.push(await insert([prepare(gen.story(n + 1000 + i))]));
+    const perStoryInBatch: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const batch = Array.from({ length: 100 }, (_, i) => prepare(gen.story(n + 2000 + k * 100 + i)));
+      perStoryInBatch.push((await insert(batch)) / 100);
     }
-    results['write_one_story'] = { segmentAndScoreMs: stats(segMs, [0]).p50, insertMs: stats(ms, [0]) };
+    results['write_one_story'] = { segmentAndVectorMs: stats(segMs, [0]).p50, insertMs: stats(one, [0]), insertPerStoryInBatchOf100Ms: stats(perStoryInBatch, [0]) };
+    log(`write: ${JSON.stringify(results['write_one_story'])}`);
   }
 
   const summary = {
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), pg: (await db.query('SHOW server_version')).rows[0].server_version, sharedBuffers: (await db.query('SHOW shared_buffers')).rows[0].shared_buffers },
     stories: n,
     queriesPerKind: o.queries,
-    postings: loaded.postings,
-    postingsPerStory: round(loaded.postings / n),
+    wordPositions: loaded.postings,
+    wordPositionsPerStory: round(loaded.postings / n),
     lexicon: loaded.df.size,
     loadSeconds: { generate: round(loaded.generateMs / 1000), insertWait: round(loaded.insertMs / 1000), indexes: indexMs },
     sizes,

@@ -3,5 +3,8 @@ export * from './segmenter';
 export * from './simhash';
 export * from './term-impacts';
 export * from './highlight';
+export * from './story-tsvector';
 export * from './pool-search.sql';
+export * from './pool-search.legacy-ddl';
 export * from './pool-search.query';
+export * from './top-lists';

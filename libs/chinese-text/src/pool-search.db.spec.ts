@@ -8,19 +8,19 @@ import { resolve } from 'path';
 import { Client } from 'pg';
 import { ChineseSegmenter } from './segmenter';
 import { NEAR_DUPLICATE_MAX_DISTANCE, simhash, simhashBands, simhashProbeKeys, simhashToPg } from './simhash';
-import { termImpacts } from './term-impacts';
+import { POOL_LEXICON_PENDING_DDL, POOL_POSTINGS_CLEANUP_DDL, POOL_SEARCH_DDL } from './pool-search.legacy-ddl';
 import {
-  DELETE_POOL_SEARCH_STORY,
-  INSERT_POOL_SEARCH_STORY,
+  DELETE_POOL_SEARCH_STORIES,
+  INSERT_POOL_SEARCH_STORIES,
   NEAR_DUPLICATE_QUERY,
   POOL_NEAR_DUPLICATE_FUNCTION_DDL,
-  POOL_LEXICON_PENDING_DDL,
-  POOL_POSTINGS_CLEANUP_DDL,
-  COUNT_POOL_SEARCH_PENDING_LEXICON,
-  POOL_SEARCH_DDL,
-  REFRESH_POOL_SEARCH_LEXICON,
+  POOL_RANKED_SEARCH_DDL,
+  POOL_SEARCH_TABLES,
+  clearTopListsSql,
 } from './pool-search.sql';
 import { buildPoolSearchQuery, nextPoolSearchCursor, type PoolSearchCursor, type PoolSearchFilters } from './pool-search.query';
+import { storyVectors } from './story-tsvector';
+import { refreshTopLists } from './top-lists';
 
 const server = process.env.PG_SCRATCH_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `scratch_search_it_${process.pid}`;
@@ -41,16 +41,24 @@ interface Row {
 
 async function addStory(id: string, title: string, body: string, origin: string | null, pooledAt: Date): Promise<void> {
   await db.query(`INSERT INTO pool_stories (story_id, title, body) VALUES ($1, $2, $3)`, [id, title, body]);
-  const titleWords = segmenter.words(title);
-  const bodyWords = segmenter.words(body);
-  const { postings, wordCount } = termImpacts(titleWords, bodyWords);
   const hash = simhash(`${title}\n${body}`);
-  await db.query(INSERT_POOL_SEARCH_STORY, [
-    id, '360700', '360700', origin, '时政', ['媒体融合'], pooledAt, wordCount,
-    segmenter.lexemes(title, body), simhashToPg(hash), simhashBands(hash),
-    postings.map((p) => p.term), postings.map((p) => p.impact),
+  const v = storyVectors({ title: segmenter.words(title), summary: segmenter.words('媒体融合'), body: segmenter.words(body) });
+  await db.query(DELETE_POOL_SEARCH_STORIES, [[id]]);
+  await db.query(INSERT_POOL_SEARCH_STORIES, [
+    [id], ['360700'], ['360700'], [origin], ['时政'], ['{媒体融合}'], [pooledAt], [v.lexemes], [v.ranking], [simhashToPg(hash)], [`{${simhashBands(hash).join(',')}}`],
   ]);
 }
+
+/** Lists for the given words (every story fits: size 100), or none. */
+async function lists(words: string[] | null, size = 100): Promise<void> {
+  if (words === null) {
+    for (const stmt of clearTopListsSql(POOL_SEARCH_TABLES)) await db.query(stmt);
+    return;
+  }
+  await refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'rebuild', size, minStories: 1e9, minShare: 2, words });
+}
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 async function search(query: string, filters?: PoolSearchFilters, cursor?: PoolSearchCursor, limit = 20, commonWordShare?: number): Promise<Row[]> {
   const sql = buildPoolSearchQuery({ scope: '360700', query, filters, cursor, limit, storyColumns: ['title'], commonWordShare }, segmenter);
@@ -58,7 +66,16 @@ async function search(query: string, filters?: PoolSearchFilters, cursor?: PoolS
   return (await db.query<Row>(sql.text, sql.values)).rows;
 }
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+async function pageAll(query: string, filters: PoolSearchFilters | undefined, limit: number, commonWordShare?: number): Promise<string[]> {
+  const out: string[] = [];
+  let cursor: PoolSearchCursor | null | undefined;
+  do {
+    const page = await search(query, filters, cursor ?? undefined, limit, commonWordShare);
+    out.push(...page.map((r) => `${r.story_id}:${r.score}`));
+    cursor = nextPoolSearchCursor(page, limit);
+  } while (cursor);
+  return out;
+}
 
 beforeAll(async () => {
   // Medium test: a real PostgreSQL is part of the contract (CI starts one); no database is a failure.
@@ -71,7 +88,8 @@ beforeAll(async () => {
   db = new Client({ connectionString: url.toString() });
   await db.connect();
   await db.query(`CREATE TABLE pool_stories (story_id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL)`);
-  for (const ddl of [...POOL_SEARCH_DDL, ...POOL_POSTINGS_CLEANUP_DDL, ...POOL_NEAR_DUPLICATE_FUNCTION_DDL, ...POOL_LEXICON_PENDING_DDL]) await db.query(ddl);
+  // The migrations' order: the postings design first, then its replacement.
+  for (const ddl of [...POOL_SEARCH_DDL, ...POOL_POSTINGS_CLEANUP_DDL, ...POOL_NEAR_DUPLICATE_FUNCTION_DDL, ...POOL_LEXICON_PENDING_DDL, ...POOL_RANKED_SEARCH_DDL]) await db.query(ddl);
   const day = 86_400_000;
   const base = Date.UTC(2025, 0, 1);
   for (let i = 0; i < seed.length; i++) {
@@ -81,12 +99,9 @@ beforeAll(async () => {
   // seed story whose title is "为革命老区媒体深度融合发展探路".
   const long = seed.slice(0, 10).map((s) => s.body.join('\n')).join('\n');
   await addStory(uuid(100), '综合稿件', `${long}\n最后一句也在探路。`, '360702', new Date(base + 20 * day));
-  // Two more single deep mentions, so 探路 has a GIN-only tail to page through.
+  // Two more single deep mentions, so 探路 has a tail past a short list to page through.
   await addStory(uuid(101), '综合稿件二', `${long}\n继续探路。`, '360703', new Date(base + 21 * day));
   await addStory(uuid(102), '综合稿件三', `探路在前。\n${long}`, '360703', new Date(base + 22 * day));
-  await db.query('BEGIN');
-  for (const stmt of REFRESH_POOL_SEARCH_LEXICON) await db.query(stmt);
-  await db.query('COMMIT');
   await db.query('ANALYZE');
 }, 60_000);
 
@@ -118,20 +133,35 @@ describe('pool search against PostgreSQL', () => {
     expect(paged.map((r) => r.story_id)).toEqual(all.map((r) => r.story_id));
   });
 
-  it('pages across the salient postings into the GIN-only tail', async () => {
-    const all = await search('探路', undefined, undefined, 100);
-    expect(all.some((r) => r.score === '0')).toBe(true);
-    expect(all.some((r) => r.score !== '0')).toBe(true);
-    // Tail is newest first.
-    expect(all.filter((r) => r.score === '0').map((r) => r.story_id)).toEqual([uuid(102), uuid(101), uuid(100)]);
-    const paged: Row[] = [];
-    let cursor: PoolSearchCursor | null | undefined;
-    do {
-      const page = await search('探路', undefined, cursor ?? undefined, 1);
-      paged.push(...page);
-      cursor = nextPoolSearchCursor(page, 1);
-    } while (cursor);
-    expect(paged.map((r) => r.story_id)).toEqual(all.map((r) => r.story_id));
+  it('pages past a short top list into the unscored tail, newest first', async () => {
+    await lists(['探路'], 1);
+    try {
+      const all = await search('探路', undefined, undefined, 100);
+      expect(all.filter((r) => r.score !== '0').map((r) => r.story_id)).toEqual([uuid(11)]);
+      expect(all.filter((r) => r.score === '0').map((r) => r.story_id)).toEqual([uuid(102), uuid(101), uuid(100)]);
+      expect(await pageAll('探路', undefined, 1)).toEqual(all.map((r) => `${r.story_id}:${r.score}`));
+      // Walking doc_no and the bitmap give the same tail.
+      expect(await pageAll('探路', undefined, 1, 0)).toEqual(await pageAll('探路', undefined, 1, 2));
+    } finally {
+      await lists(null);
+    }
+  });
+
+  it('scores stories pooled after a list was built live, and the extension lists them', async () => {
+    await lists(['探路'], 100);
+    try {
+      await addStory(uuid(200), '探路新篇：探路者的探路故事', '记者探路。', '360702', new Date(Date.UTC(2025, 2, 1)));
+      const before = await search('探路');
+      expect(before[0].story_id).toBe(uuid(200));
+      await refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'extend', minStories: 1e9, minShare: 2 });
+      const listed = await db.query(`SELECT doc_no::text FROM pool_search_top WHERE term = '探路' AND doc_no = $1`, [before[0].doc_no]);
+      expect(listed.rows).toHaveLength(1);
+      expect(await search('探路')).toEqual(before);
+    } finally {
+      await db.query(DELETE_POOL_SEARCH_STORIES, [[uuid(200)]]);
+      await db.query(`DELETE FROM pool_stories WHERE story_id = $1`, [uuid(200)]);
+      await lists(null);
+    }
   });
 
   it('ANDs words: every hit contains all of them', async () => {
@@ -155,17 +185,7 @@ describe('pool search against PostgreSQL', () => {
     expect(paged.map((r) => r.story_id)).toEqual(rows.map((r) => r.story_id));
   });
 
-  it('the common-word plans and the bitmap plans return the same rows in the same order, page by page', async () => {
-    const pagedWith = async (query: string, filters: PoolSearchFilters | undefined, share: number) => {
-      const out: string[] = [];
-      let cursor: PoolSearchCursor | null | undefined;
-      do {
-        const page = await search(query, filters, cursor ?? undefined, 3, share);
-        out.push(...page.map((r) => `${r.story_id}:${r.score}`));
-        cursor = nextPoolSearchCursor(page, 3);
-      } while (cursor);
-      return out;
-    };
+  it('the top-list plans and the live-scored plans return the same rows in the same order, page by page', async () => {
     const cases: Array<[string, PoolSearchFilters | undefined]> = [
       ['探路', undefined],
       ['媒体', undefined],
@@ -174,13 +194,17 @@ describe('pool search against PostgreSQL', () => {
       ['媒体 影响力', { tags: ['媒体融合'] }],
       ['媒体 融合', { originCodes: ['360702', '360703'] }],
     ];
-    for (const [query, filters] of cases) {
-      // share 0: every word counts as common; share 2: none does.
-      const common = await pagedWith(query, filters, 0);
-      const bitmap = await pagedWith(query, filters, 2);
-      expect(common.length).toBeGreaterThan(0);
-      expect({ query, rows: common }).toEqual({ query, rows: bitmap });
-      expect(new Set(common).size).toBe(common.length);
+    const live: string[][] = [];
+    for (const [query, filters] of cases) live.push(await pageAll(query, filters, 3));
+    await lists(['探路', '媒体', '影响力', '融合', '发展']);
+    try {
+      for (const [i, [query, filters]] of cases.entries()) {
+        expect(live[i].length).toBeGreaterThan(0);
+        expect(new Set(live[i]).size).toBe(live[i].length);
+        expect({ query, rows: await pageAll(query, filters, 3) }).toEqual({ query, rows: live[i] });
+      }
+    } finally {
+      await lists(null);
     }
   });
 
@@ -212,43 +236,23 @@ describe('pool search against PostgreSQL', () => {
     expect((await db.query(sql.text, sql.values)).rows).toEqual([]);
   });
 
-  it('forgets a withdrawn story, postings included, whether its index entry or its pool row is deleted', async () => {
-    const docNo = async (id: string) => (await db.query(`SELECT doc_no FROM pool_search_docs WHERE story_id = $1`, [id])).rows[0].doc_no as string;
-    const postings = async (no: string) => (await db.query(`SELECT count(*)::int AS n FROM pool_search_terms WHERE doc_no = $1`, [no])).rows[0].n as number;
-    const withdrawn = await docNo(uuid(11));
-    const removed = await docNo(uuid(12));
-    expect(await postings(withdrawn)).toBeGreaterThan(0);
-    expect(await postings(removed)).toBeGreaterThan(0);
-    await db.query(DELETE_POOL_SEARCH_STORY, [uuid(11)]);
-    await db.query(`DELETE FROM pool_stories WHERE story_id = $1`, [uuid(12)]);
-    expect((await search('探路')).map((r) => r.story_id)).not.toContain(uuid(11));
-    expect(await postings(withdrawn)).toBe(0);
-    expect(await postings(removed)).toBe(0);
+  it('forgets a withdrawn story, whether its index entry or its pool row is deleted, list entries included', async () => {
+    await lists(['探路']);
+    try {
+      await db.query(DELETE_POOL_SEARCH_STORIES, [[uuid(11)]]);
+      await db.query(`DELETE FROM pool_stories WHERE story_id = $1`, [uuid(12)]);
+      const ids = (await search('探路', undefined, undefined, 100)).map((r) => r.story_id);
+      expect(ids).not.toContain(uuid(11));
+      expect(ids).not.toContain(uuid(12));
+      const docs = await db.query(`SELECT count(*)::int AS n FROM pool_search_docs WHERE story_id = ANY($1::uuid[])`, [[uuid(11), uuid(12)]]);
+      expect(docs.rows[0].n).toBe(0);
+    } finally {
+      await lists(null);
+    }
   });
 
-  it('counting the stories indexed since the last count gives the lexicon a full recount would', async () => {
-    const lexicon = async () => (await db.query(`SELECT term, df FROM pool_search_lexicon ORDER BY term`)).rows as Array<{ term: string; df: number }>;
-    const pending = async () => Number((await db.query(`SELECT count(*) AS n FROM pool_search_lexicon_pending`)).rows[0].n);
-    // Recounted first: an earlier test removed stories, whose words a count of new ones never takes back.
-    await db.query('BEGIN');
-    for (const stmt of REFRESH_POOL_SEARCH_LEXICON) await db.query(stmt);
-    await db.query('COMMIT');
-    await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-    try {
-      expect(await pending()).toBe(0);
-      const before = await lexicon();
-      await addStory(uuid(300), '赣州融媒体探路乡村振兴新闻', seed[1].body.join('\n'), '360702', new Date(Date.UTC(2025, 2, 1)));
-      await addStory(uuid(301), '新增一篇全新词语稿件', '鄱阳湖候鸟保护志愿者巡护记。第二段写候鸟与渔民。', '360703', new Date(Date.UTC(2025, 2, 2)));
-      expect(await pending()).toBe(2);
-      for (const stmt of COUNT_POOL_SEARCH_PENDING_LEXICON) await db.query(stmt);
-      expect(await pending()).toBe(0);
-      const counted = await lexicon();
-      expect(counted.length).toBeGreaterThan(before.length);
-      expect(counted.find((r) => r.term === '候鸟')?.df).toBe((before.find((r) => r.term === '候鸟')?.df ?? 0) + 1);
-      for (const stmt of REFRESH_POOL_SEARCH_LEXICON) await db.query(stmt);
-      expect(counted).toEqual(await lexicon());
-    } finally {
-      await db.query('ROLLBACK');
-    }
+  it('indexes a story in one row: the ranking vector keeps title words at weight A', async () => {
+    const r = await db.query(`SELECT ts_filter(ranking, '{a}')::text AS title FROM pool_search_docs WHERE story_id = $1`, [uuid(1)]);
+    for (const w of segmenter.words(seed[0].title)) expect(r.rows[0].title).toContain(`'${w}'`);
   });
 });

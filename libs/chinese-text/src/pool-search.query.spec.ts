@@ -12,13 +12,15 @@ describe('buildPoolSearchQuery', () => {
     expect(buildPoolSearchQuery({ scope: '360700', query: '，。的' })).toBeNull();
   });
 
-  it('serves a single word from the rank index, then the GIN index', () => {
+  it('serves a single word from its top list and live scores, then the tail; or scores every match', () => {
     const sql = buildPoolSearchQuery({ scope: '360700', query: '媒体' })!;
     expect(sql.words).toEqual(['媒体']);
-    expect(sql.text).toContain('FROM pool_search_terms t');
-    expect(sql.text).toContain('ORDER BY t.impact DESC, t.doc_no DESC');
+    expect(sql.text).toContain('FROM pool_search_top t');
+    expect(sql.text).toContain('ORDER BY t.score DESC, t.doc_no DESC');
+    expect(sql.text).toContain('FROM pool_search_top_terms tt');
     expect(sql.text).toContain('d.lexemes @@ $1::tsquery');
-    expect(sql.values).toEqual(["'媒体'", 20, '360700', '媒体']);
+    expect(sql.text).toMatch(/ts_rank\('\{0\.1,0\.2,0\.4,1\.0\}'::float4\[\], d\.ranking, \$\d+::tsquery\)/);
+    expect(sql.values.slice(0, 4)).toEqual(["'媒体'", 20, '360700', ['媒体']]);
   });
 
   it('confines every branch to the scope (one hub of a multi-tenant database)', () => {
@@ -32,14 +34,14 @@ describe('buildPoolSearchQuery', () => {
   it('searches another set of tables and filters by hub', () => {
     const tables = searchTables('index_search', 'story_index_texts', 'story_id');
     const sql = buildPoolSearchQuery({ scope: '360000', tables, query: '媒体', filters: { hubCodes: ['360700'] }, storyColumns: ['title'] })!;
-    expect(sql.text).toContain('FROM index_search_terms t');
+    expect(sql.text).toContain('FROM index_search_top t');
     expect(sql.text).toContain('FROM index_search_docs d');
     expect(sql.text).toContain('JOIN story_index_texts s ON s.story_id = d.story_id');
     expect(sql.text).toMatch(/t\.hub_code = ANY\(\$\d+::text\[\]\)/);
     expect(sql.text).not.toContain('pool_search');
     const several = buildPoolSearchQuery({ scope: '360000', tables, query: '赣州 媒体', storyColumns: ['title'] })!;
     expect(several.text).toContain('FROM index_search_docs d');
-    expect(several.text).toContain('index_search_lexicon');
+    expect(several.text).toContain('index_search_top_terms');
     expect(several.text).not.toMatch(/pool_s/);
   });
 
@@ -68,28 +70,26 @@ describe('buildPoolSearchQuery', () => {
     expect(sql.text).toMatch(/d\.origin_code = \$\d+/);
     expect(sql.text).toMatch(/t\.pooled_at >= \$\d+::timestamptz/);
     expect(sql.text).toMatch(/d\.pooled_at < \$\d+::timestamptz/);
-    expect(sql.text).toMatch(/td\.tags @> \$\d+::text\[\]/);
+    expect(sql.text).toMatch(/d\.tags @> \$\d+::text\[\]/);
     expect(sql.values).toEqual(expect.arrayContaining([from, before, ['脱贫'], '360702']));
   });
 
-  it('continues after a cursor and skips the salient tier once past it', () => {
-    const inSalient = buildPoolSearchQuery({ scope: '360700', query: '媒体', cursor: { score: '1375', docNo: '42' } })!;
-    expect(inSalient.text).toMatch(/\(t\.impact, t\.doc_no\) < \(\$\d+::int, \$\d+::bigint\)/);
+  it('continues after a cursor and skips the scored tier once past it', () => {
+    const inScored = buildPoolSearchQuery({ scope: '360700', query: '媒体', cursor: { score: '1375', docNo: '42' } })!;
+    expect(inScored.text).toMatch(/\(t\.score, t\.doc_no\) < \(\$\d+::bigint, \$\d+::bigint\)/);
     const inTail = buildPoolSearchQuery({ scope: '360700', query: '媒体', cursor: { score: '0', docNo: '42' } })!;
-    expect(inTail.text).not.toContain('FROM pool_search_terms t\n');
+    expect(inTail.text).not.toContain('FROM pool_search_top t\n');
+    expect(inTail.text).not.toContain('ts_rank');
     expect(inTail.text).toMatch(/d\.doc_no < \$\d+::bigint/);
   });
 
-  it('ANDs several words and scores them with idf from the lexicon', () => {
+  it('ANDs several words and adds their scores, from the lists or live', () => {
     const sql = buildPoolSearchQuery({ scope: '360700', query: '赣州 媒体', storyColumns: ['title', 'body'] })!;
     expect(sql.words).toEqual(['赣州', '媒体']);
     expect(sql.values[0]).toBe("'赣州' & '媒体'");
-    expect(sql.text).toContain('pool_search_lexicon');
-    // Plan B (a rarer word): one hash join per word against its salient postings, within the scope.
-    expect(sql.text).toMatch(/LEFT JOIN pool_search_terms t1 ON t1.scope_code = \$\d+ AND t1.term = \$\d+ AND t1.doc_no = m.doc_no/);
-    // Plan A (all words common): the union of the salient lists, checked lazily in score order.
-    expect(sql.text).toMatch(/GROUP BY t.doc_no[\s\S]*OFFSET 0/);
-    expect(sql.text.match(/>= 0.05 \*/g)).toHaveLength(3);
+    expect(sql.text).toContain('count(*) = 2 AS all_listed');
+    expect(sql.text).toMatch(/SELECT DISTINCT t\.doc_no FROM pool_search_top t/);
+    expect(sql.text.match(/ts_rank\(/g)!.length).toBeGreaterThanOrEqual(6);
     expect(sql.text).toContain('JOIN pool_stories s ON s.story_id = d.story_id');
     expect(sql.text).toContain(', s.title, s.body');
   });

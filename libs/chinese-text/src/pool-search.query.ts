@@ -1,4 +1,4 @@
-import { POOL_SEARCH_TABLES, SearchTables } from './pool-search.sql';
+import { POOL_SEARCH_TABLES, SearchTables, wordScoreSql } from './pool-search.sql';
 import { ChineseSegmenter, quoteLexeme } from './segmenter';
 
 /**
@@ -45,8 +45,9 @@ export interface PoolSearchRequest {
    */
   readonly storyColumns?: readonly string[];
   /**
-   * Share of the stories from which a word takes the common-word plans (COMMON_WORD_SHARE by
-   * default). Both plans return the same rows in the same order; tests set 0 or 2 to force one.
+   * Share of the stories from which the unscored tail of a listed word is read by walking doc_no
+   * backwards rather than through the GIN bitmap (COMMON_WORD_SHARE by default). Both return the
+   * same rows in the same order; tests set 0 or 2 to force one.
    */
   readonly commonWordShare?: number;
 }
@@ -89,9 +90,7 @@ export function buildPoolSearchQuery(
   const scope = params.add(request.scope);
   const share = request.commonWordShare ?? COMMON_WORD_SHARE;
   if (!Number.isFinite(share)) throw new RangeError('commonWordShare must be a number');
-  const page = words.length === 1
-    ? singleWordPage(t, scope, words[0], tsquery, limitParam, request.filters ?? {}, cursor, params, share)
-    : multiWordPage(t, scope, words, tsquery, limitParam, request.filters ?? {}, cursor, params, share);
+  const page = rankedPage(t, { scope, words, tsquery, limit: limitParam, filters: request.filters ?? {}, cursor, share }, params);
   const join = columns.length > 0 ? `\nJOIN ${t.texts} s ON s.${t.textsKey} = d.story_id` : '';
   const text = `WITH ${page}
 SELECT d.story_id, page.doc_no::text AS doc_no, page.score::text AS score${columns.join('')}
@@ -124,76 +123,135 @@ export function decodePoolSearchCursor(token: string): PoolSearchCursor {
   return { score, docNo };
 }
 
-function singleWordPage(
-  t: SearchTables,
-  scope: string,
-  word: string,
-  tsquery: string,
-  limit: string,
-  filters: PoolSearchFilters,
-  cursor: PoolSearchCursor | undefined,
-  params: Params,
-  share: number,
-): string {
-  const term = params.add(word);
+interface PageInput {
+  readonly scope: string;
+  readonly words: readonly string[];
+  readonly tsquery: string;
+  readonly limit: string;
+  readonly filters: PoolSearchFilters;
+  readonly cursor: PoolSearchCursor | undefined;
+  readonly share: number;
+}
+
+/**
+ * One page in two tiers under one LIMIT (UNION ALL runs lazily: the unscored tier only runs when
+ * the scored one cannot fill the page). Which plan runs depends on whether every query word has a
+ * top list (<prefix>_top_terms), an uncorrelated condition PostgreSQL evaluates once:
+ *
+ * - listed: scored, the stories of the words' lists up to the lists' watermark, merged with the
+ *   matching stories pooled after it, scored live; unscored (0, newest first), every other match;
+ * - not listed: scored, every match whose ranking vector has a query word; unscored, the rest.
+ *   Such a word is in fewer stories than TOP_LIST_MIN_STORIES (else the job lists it), so the
+ *   bitmap and the scoring stay bounded.
+ *
+ * A story's score is the same number whichever branch computes it (wordScoreSql over the in-row
+ * ranking vector; several words add up), and each story is in exactly one branch, so
+ * (score, doc_no) is one total order and the keyset cursor pages without gaps or repeats.
+ */
+function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
+  const { scope, words, tsquery, limit, filters, cursor } = p;
+  const wordsParam = params.add(words);
+  // Added on first use: a page of the unscored tier scores nothing, and an unused parameter has no type.
+  let wordQueries: string[] | undefined;
+  const score = (alias: string) =>
+    (wordQueries ??= words.map((w) => params.add(quoteLexeme(w)))).map((q) => wordScoreSql(`${alias}.ranking`, `${q}::tsquery`)).join(' + ');
+  const anyWord = params.add(words.map(quoteLexeme).join(' | '));
+  const scored = (alias: string) => `${alias}.ranking @@ ${anyWord}::tsquery`;
+  const docFilters = filterConditions('d', filters, params, true);
+  const termFilters = filterConditions('t', filters, params, false);
+  const tagCheck = filters.tags && filters.tags.length > 0 ? ` AND d.tags @> ${params.add(filters.tags)}::text[]` : '';
+  // Every scored story is > 0; a cursor at score 0 is already in the unscored tier.
+  const inScoredTier = !cursor || BigInt(cursor.score) > 0n;
+  const cursorScore = cursor && inScoredTier ? `${params.add(cursor.score)}::bigint` : undefined;
+  const cursorDoc = cursor ? `${params.add(cursor.docNo)}::bigint` : undefined;
+  const afterCursor = (s: string, docNo: string) => (cursor ? [`(${s}, ${docNo}) < (${cursorScore}, ${cursorDoc})`] : []);
+  const n = words.length;
+  // Conditions in this order on purpose: PostgreSQL evaluates a scan's filters as written among
+  // equal costs, and the in-row ranking vector is cheap where the word set is read from TOAST.
+  const where = (conditions: string[]) => conditions.join('\n       AND ');
+  const matches = [`d.scope_code = ${scope}`, `d.lexemes @@ ${tsquery}::tsquery`, ...docFilters];
+
   const branches: string[] = [];
-  // Salient postings have impact > 0; a cursor with score 0 is already past them.
-  const inSalientTier = !cursor || BigInt(cursor.score) > 0n;
-  if (inSalientTier) {
-    const conditions = [`t.scope_code = ${scope}`, `t.term = ${term}`];
-    if (cursor) conditions.push(`(t.impact, t.doc_no) < (${params.add(cursor.score)}::int, ${params.add(cursor.docNo)}::bigint)`);
-    conditions.push(...filterConditions('t', filters, params, false));
-    if (filters.tags && filters.tags.length > 0) {
-      // Tags are not copied into the postings; a PK probe per candidate.
-      conditions.push(
-        `EXISTS (SELECT 1 FROM ${t.docs} td WHERE td.doc_no = t.doc_no AND td.tags @> ${params.add(filters.tags)}::text[])`,
-      );
-    }
-    branches.push(`(SELECT t.doc_no, t.impact::bigint AS score
-     FROM ${t.terms} t
-    WHERE ${conditions.join('\n      AND ')}
-    ORDER BY t.impact DESC, t.doc_no DESC
-    LIMIT ${limit})`);
+  if (inScoredTier) {
+    // Listed: list entries up to the watermark (filters on the copied columns; the story's row for
+    // tags, and to drop entries of stories removed since), and live scores after it. The stories
+    // after the watermark are few and read by walking doc_no: the watermark is only known at run
+    // time, and planned blind PostgreSQL read a common word's whole GIN bitmap for them instead.
+    const listed = n === 1
+      ? `SELECT t.doc_no, t.score FROM ${t.top} t
+          WHERE ${where([`t.scope_code = ${scope}`, `t.term = ${wordsParam}[1]`, `t.doc_no <= (SELECT upto FROM listed)`, ...termFilters, ...afterCursor('t.score', 't.doc_no'),
+            `EXISTS (SELECT 1 FROM ${t.docs} d WHERE d.doc_no = t.doc_no${tagCheck})`])}
+          ORDER BY t.score DESC, t.doc_no DESC
+          LIMIT ${limit}`
+      : // Several words: the union of their lists are the candidates, scored from their rows (in-row
+        // vector, cheap) and sorted; each is checked for every word only as the page consumes it
+        // (its ranking vector often has them all, else the word set is read). OFFSET 0 keeps the
+        // check above the sort, a scalar subquery keeps it per row.
+        `SELECT c.doc_no, c.score FROM (
+            SELECT x.doc_no, s.score
+            FROM (SELECT DISTINCT t.doc_no FROM ${t.top} t
+                   WHERE ${where([`t.scope_code = ${scope}`, `t.term = ANY(${wordsParam}::text[])`, `t.doc_no <= (SELECT upto FROM listed)`, ...termFilters])}) x
+            CROSS JOIN LATERAL (SELECT ${score('d')} AS score FROM ${t.docs} d WHERE d.doc_no = x.doc_no${tagCheck}) s
+            WHERE ${where(['true', ...afterCursor('s.score', 'x.doc_no')])}
+            ORDER BY s.score DESC, x.doc_no DESC
+            OFFSET 0) c
+          WHERE (SELECT d.ranking @@ ${tsquery}::tsquery OR d.lexemes @@ ${tsquery}::tsquery FROM ${t.docs} d WHERE d.doc_no = c.doc_no)
+          LIMIT ${limit}`;
+    branches.push(`(SELECT x.doc_no, x.score FROM (
+       (${listed})
+       UNION ALL
+       (SELECT d.doc_no, ${score('d')} AS score
+          FROM (SELECT f.* FROM ${t.docs} f WHERE f.doc_no > (SELECT upto FROM listed) ORDER BY f.doc_no DESC OFFSET 0) d
+         WHERE ${where([scored('d'), ...matches, ...afterCursor(score('d'), 'd.doc_no')])}
+         ORDER BY 2 DESC, 1 DESC
+         LIMIT ${limit})
+     ) x
+     WHERE (SELECT all_listed FROM listed)
+     ORDER BY x.score DESC, x.doc_no DESC
+     LIMIT ${limit})`);
+    branches.push(`(SELECT d.doc_no, ${score('d')} AS score FROM ${t.docs} d
+     WHERE ${where(['NOT (SELECT all_listed FROM listed)', scored('d'), ...matches, ...afterCursor(score('d'), 'd.doc_no')])}
+     ORDER BY 2 DESC, 1 DESC
+     LIMIT ${limit})`);
   }
-  const rest = [`d.lexemes @@ ${tsquery}::tsquery`, `d.scope_code = ${scope}`];
-  if (cursor && !inSalientTier) rest.push(`d.doc_no < ${params.add(cursor.docNo)}::bigint`);
-  const filtered = filterConditions('d', filters, params, true);
-  rest.push(...filtered);
-  // scope_code lets the bitmap plan below make this one hash anti-join against the word's salient
-  // postings (a range of the rank index) instead of a primary-key probe per matching story.
-  rest.push(`NOT EXISTS (SELECT 1 FROM ${t.terms} x WHERE x.scope_code = ${scope} AND x.term = ${term} AND x.doc_no = d.doc_no)`);
-  const where = rest.join('\n      AND ');
-  if (filtered.length === 0) {
-    // A common word (≥ COMMON_WORD_SHARE of the stories, by the lexicon) is in most of the newest
-    // stories, so walking doc_no backwards finds a page after ~limit/share rows; the bitmap plan
-    // would first fetch every one of its tens of thousands of matches. For other words the walk
-    // could cross the whole pool, so they keep the bitmap. The choice is two branches gated by
-    // uncorrelated conditions (one-time filters): only one of them runs. `doc_no + 0` keeps the
-    // bitmap branch off the backward index walk, which the planner may otherwise pick for it.
-    const common = commonWordCondition(t, term, share);
-    branches.push(`(SELECT d.doc_no, 0::bigint AS score
-     FROM ${t.docs} d
-    WHERE ${where}
-      AND ${common}
-    ORDER BY d.doc_no DESC
-    LIMIT ${limit})`);
-    branches.push(`(SELECT d.doc_no, 0::bigint AS score
-     FROM ${t.docs} d
-    WHERE ${where}
-      AND NOT ${common}
-    ORDER BY d.doc_no + 0 DESC
-    LIMIT ${limit})`);
+  const tailCursor = cursor && !inScoredTier ? [`d.doc_no < ${cursorDoc}`] : [];
+  // Listed, unscored: matches in no list up to the watermark, and unscored matches after it.
+  const listedTail = [
+    ...matches,
+    ...tailCursor,
+    '(SELECT all_listed FROM listed)',
+    `NOT EXISTS (SELECT 1 FROM ${t.top} x WHERE x.scope_code = ${scope} AND x.term = ANY(${wordsParam}::text[]) AND x.doc_no = d.doc_no AND x.doc_no <= (SELECT upto FROM listed))`,
+    `(d.doc_no <= (SELECT upto FROM listed) OR NOT ${scored('d')})`,
+  ];
+  if (docFilters.length === 0) {
+    // Dense matches (by the lists' estimates) are found by walking doc_no backwards in ~limit/share
+    // rows; sparse ones through the GIN bitmap, which `doc_no + 0` keeps off that walk.
+    branches.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
+     WHERE ${where([...listedTail, '(SELECT dense FROM listed)'])}
+     ORDER BY d.doc_no DESC
+     LIMIT ${limit})`);
+    branches.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
+     WHERE ${where([...listedTail, 'NOT (SELECT dense FROM listed)'])}
+     ORDER BY d.doc_no + 0 DESC
+     LIMIT ${limit})`);
   } else {
-    // With filters the bitmap is ANDed with their indexes, so it stays small whatever the word.
-    branches.push(`(SELECT d.doc_no, 0::bigint AS score
-     FROM ${t.docs} d
-    WHERE ${where}
-    ORDER BY d.doc_no + 0 DESC
-    LIMIT ${limit})`);
+    branches.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
+     WHERE ${where(listedTail)}
+     ORDER BY d.doc_no + 0 DESC
+     LIMIT ${limit})`);
   }
-  // UNION ALL under LIMIT runs lazily: the GIN branch only runs when the
-  // salient postings cannot fill the page.
-  return `page AS (
+  // Not listed, unscored.
+  branches.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
+     WHERE ${where(['NOT (SELECT all_listed FROM listed)', ...matches, ...tailCursor, `NOT ${scored('d')}`])}
+     ORDER BY d.doc_no + 0 DESC
+     LIMIT ${limit})`);
+  return `listed AS (
+  SELECT count(*) = ${n} AS all_listed, min(tt.upto_doc_no) AS upto,
+         coalesce(exp(sum(ln(greatest(tt.matches, 1) / (${storyCountSql(t)})))), 0) >= ${p.share} AS dense
+  FROM ${t.topTerms} tt
+  WHERE tt.scope_code = ${scope} AND tt.term = ANY(${wordsParam}::text[])
+),
+page AS (
   SELECT * FROM (
   ${branches.join('\n  UNION ALL\n  ')}
   ) AS tiers
@@ -201,114 +259,8 @@ function singleWordPage(
 )`;
 }
 
-function multiWordPage(
-  t: SearchTables,
-  scope: string,
-  words: readonly string[],
-  tsquery: string,
-  limit: string,
-  filters: PoolSearchFilters,
-  cursor: PoolSearchCursor | undefined,
-  params: Params,
-  share: number,
-): string {
-  const docFilters = filterConditions('d', filters, params, true);
-  const termFilters = filterConditions('t', filters, params, false);
-  const wordsParam = params.add(words);
-  const wordParams = words.map((w) => params.add(w));
-  const cursorScore = cursor ? params.add(cursor.score) : undefined;
-  const cursorDoc = cursor ? params.add(cursor.docNo) : undefined;
-  const afterCursor = (score: string, docNo: string) => (cursor ? `(${score}, ${docNo}) < (${cursorScore}::bigint, ${cursorDoc}::bigint)` : 'true');
-  const inScoredTier = !cursor || BigInt(cursor.score) > 0n;
-  const allCommon = `(SELECT min(coalesce(l.df, 0)) FROM unnest(${wordsParam}::text[]) AS u (term) LEFT JOIN ${t.lexicon} l ON l.term = u.term)
-          >= ${share} * (SELECT n.docs FROM n)`;
-
-  // Plan A, every word common. The match set is then tens of thousands of stories, and fetching
-  // it is the cost. But a story's score comes from its salient postings alone, so the scored
-  // stories are the union of the words' salient lists (index-only ranges): they are scored,
-  // sorted, and checked for the words they are not salient for only as the page consumes them
-  // (a story salient for every word needs no check). Stories with no salient posting for any
-  // word score 0 and come after, newest first, as in a single-word search.
-  const tagCheck = filters.tags && filters.tags.length > 0 ? ` AND d.tags @> ${params.add(filters.tags)}::text[]` : '';
-  const needsCheck = tagCheck ? 'true' : `c.salient_words < ${words.length}`;
-  const branchA: string[] = [];
-  if (inScoredTier) {
-    // The sorted candidates sit behind OFFSET 0 so that the containment check is not pushed below
-    // the sort: it runs per candidate, in score order, only until the page is full. It is a scalar
-    // subquery so that the planner cannot turn it into a hashed subplan over every match.
-    branchA.push(`(SELECT c.doc_no, c.score FROM (
-       SELECT t.doc_no, sum(t.impact * w.idf)::bigint AS score, count(*) AS salient_words
-         FROM w JOIN ${t.terms} t ON t.scope_code = ${scope} AND t.term = w.term${termFilters.map((f) => `\n          AND ${f}`).join('')}
-        GROUP BY t.doc_no
-       HAVING ${afterCursor('sum(t.impact * w.idf)::bigint', 't.doc_no')}
-        ORDER BY score DESC, t.doc_no DESC
-       OFFSET 0) c
-     WHERE ${allCommon}
-       AND (NOT (${needsCheck})
-            OR coalesce((SELECT d.lexemes @@ ${tsquery}::tsquery${tagCheck} FROM ${t.docs} d WHERE d.doc_no = c.doc_no), false))
-     LIMIT ${limit})`);
-  }
-  const tail = [`d.lexemes @@ ${tsquery}::tsquery`, `d.scope_code = ${scope}`, ...docFilters];
-  if (cursor && !inScoredTier) tail.push(`d.doc_no < ${cursorDoc}::bigint`);
-  tail.push(`NOT EXISTS (SELECT 1 FROM ${t.terms} x WHERE x.scope_code = ${scope} AND x.term = ANY(${wordsParam}::text[]) AND x.doc_no = d.doc_no)`);
-  branchA.push(`(SELECT d.doc_no, 0::bigint AS score FROM ${t.docs} d
-     WHERE ${allCommon}
-       AND ${tail.join('\n       AND ')}
-     ORDER BY d.doc_no + 0 DESC
-     LIMIT ${limit})`);
-
-  // Plan B, some word not common: the stories containing every word are few (at most that word's),
-  // so take them all from the GIN index (with the filters as a BitmapAnd) and score each with one
-  // LEFT JOIN per word, a hash join against that word's salient list.
-  const joins = wordParams
-    .map((w, i) => `\n         LEFT JOIN ${t.terms} t${i} ON t${i}.scope_code = ${scope} AND t${i}.term = ${w} AND t${i}.doc_no = m.doc_no`)
-    .join('');
-  const score = wordParams.map((_, i) => `coalesce(t${i}.impact, 0) * (SELECT idf FROM w WHERE ord = ${i + 1})`).join('\n              + ');
-  const branchB = `(SELECT scored.doc_no, scored.score FROM (
-       SELECT m.doc_no, (${score})::bigint AS score
-         FROM m${joins}) scored
-     WHERE NOT ${allCommon}
-       AND ${afterCursor('scored.score', 'scored.doc_no')}
-     ORDER BY scored.score DESC, scored.doc_no DESC
-     LIMIT ${limit})`;
-
-  // idf is at least 1 so that every salient posting scores above the 0 of the unscored tail: the
-  // two plans then share one total order (score, doc_no), and a cursor from one pages the other.
-  return `n AS (
-  SELECT (${storyCountSql(t)}) AS docs
-),
-w AS (
-  SELECT u.term, u.ord,
-         greatest(1, round(100 * ln(1 + (greatest(n.docs, coalesce(l.df, 0)) - coalesce(l.df, 0) + 0.5) / (coalesce(l.df, 0) + 0.5))))::int AS idf
-  FROM unnest(${wordsParam}::text[]) WITH ORDINALITY AS u (term, ord)
-  CROSS JOIN n
-  LEFT JOIN ${t.lexicon} l ON l.term = u.term
-),
-m AS MATERIALIZED (
-  SELECT d.doc_no FROM ${t.docs} d
-  WHERE ${[`d.lexemes @@ ${tsquery}::tsquery`, `d.scope_code = ${scope}`, ...docFilters].join('\n    AND ')}
-),
-page AS (
-  -- Plan A or plan B, chosen once by the one-time condition on the lexicon; the other never runs.
-  SELECT * FROM (
-  ${[...branchA, branchB].join('\n  UNION ALL\n  ')}
-  ) AS tiers
-  LIMIT ${limit}
-)`;
-}
-
-/** Share of the stories above which a word counts as common for the tail page's plan. */
+/** Share of the stories from which a listed word's tail is walked rather than read through the bitmap. */
 export const COMMON_WORD_SHARE = 0.05;
-
-/**
- * True when the lexicon says the word is in at least COMMON_WORD_SHARE of the stories. Uncorrelated,
- * so PostgreSQL evaluates it once, before either branch runs. A word missing from the lexicon (new
- * since its refresh) counts as rare, which is the safe plan for it.
- */
-function commonWordCondition(t: SearchTables, term: string, share: number): string {
-  return `coalesce((SELECT l.df FROM ${t.lexicon} l WHERE l.term = ${term}), 0)
-          >= ${share} * (${storyCountSql(t)})`;
-}
 
 /** How many stories the set holds, by the planner's count (no scan); at least 1, since reltuples is -1 until the first ANALYZE. */
 function storyCountSql(t: SearchTables): string {

@@ -1,43 +1,34 @@
 /**
- * Schema and statements for Chinese full-text search over a set of stories:
- * the city hub's story pool (大稿库), and the province's index of every pool.
+ * Schema and statements for Chinese full-text search over a set of stories: the city hub's story
+ * pool (大稿库), and the province's index of every pool. docs/search-design.md has the why and
+ * the measurements.
  *
- * Every statement is generated for one `SearchTables` (table names plus the
- * table that holds the stories' title and body), so two searchable sets can
- * live in one database: the province hosts its own pool and the index of its
- * cities' pools side by side. `POOL_SEARCH_*` are the hub pool's instances.
- * See docs/search-design.md for the why and the measurements.
+ * Every statement is generated for one `SearchTables`, so two searchable sets can live in one
+ * database (the province hosts its own pool and the index of its cities' pools side by side).
  *
- * Three tables per set:
- * - <prefix>_docs: one row per story. Filter columns, a tsvector of the
- *   story's distinct words (GIN; answers "which stories contain these words"
- *   exactly), and the SimHash with its band keys (GIN; near-duplicate
- *   candidates by equality).
- * - <prefix>_terms: salient postings only (title words, repeated words), with
- *   the BM25 tf component as `impact`. Its (scope_code, term, impact DESC,
- *   doc_no DESC) index makes single-word top-k an index range scan of 20
- *   entries, however many stories contain the word. Filter columns are copied
- *   in so county/city/category/date filters are checked inside the index.
- * - <prefix>_lexicon: document frequency per word for idf, refreshed by a
- *   periodic job (idf only weighs multi-word queries, so staleness is cheap).
- *   <prefix>_lexicon_pending lists the stories indexed since they were last
- *   counted, so a refresh can add just those instead of recounting the set.
+ * - <prefix>_docs: one row per story. Filter columns, `lexemes` (the story's distinct
+ *   pre-segmented words; GIN), `ranking` (the words that can rank it, weighted by field, with
+ *   positions; kept in the row), and the SimHash with its band keys (GIN; near-duplicate
+ *   candidates by equality). Inserting a story costs this row and its index entries, nothing else:
+ *   a match is ranked by `ts_rank` of its `ranking` (story-tsvector.ts).
+ * - <prefix>_top / <prefix>_top_terms: for each word common enough that ranking all its matches
+ *   would be slow, the best-scored stories up to a watermark (`upto_doc_no`), kept by a periodic
+ *   job off the write path (refreshTopListsSql). Stories pooled after the watermark are scored
+ *   live, so a list never hides a new story; the list only saves ranking the old ones again.
  *
- * `scope_code` is the center whose search a row belongs to (the hub for a
- * pool, the province for the index): apps are multi-tenant, so one database
- * may hold several hubs' pools, and every search and duplicate check names
- * its scope. `hub_code` is the hub that pools the story (equal to the scope
- * for a pool; the city filter of the province's search).
+ * `scope_code` is the center whose search a row belongs to (the hub for a pool, the province for
+ * the index): apps are multi-tenant, and every search and duplicate check names its scope.
+ * `hub_code` is the hub that pools the story (the city filter of the province's search).
  */
 
 export interface SearchTables {
-  /** Prefix of the three tables and their indexes, e.g. `pool_search`. */
+  /** Prefix of the tables and their indexes, e.g. `pool_search`. */
   readonly prefix: string;
   readonly docs: string;
-  readonly terms: string;
-  readonly lexicon: string;
-  /** Stories indexed and not yet counted in the lexicon (doc_no). */
-  readonly lexiconPending: string;
+  /** Best stories per common word (the job's output). */
+  readonly top: string;
+  /** Which words have a list, up to which doc_no, and how many stories contain them. */
+  readonly topTerms: string;
   /** Table holding `title` and `body` of the stories, keyed by story id. */
   readonly texts: string;
   /** Its key column (uuid), referenced by <prefix>_docs.story_id. */
@@ -50,126 +41,142 @@ export function searchTables(prefix: string, texts: string, textsKey: string): S
   for (const name of [prefix, texts, textsKey]) {
     if (!IDENTIFIER.test(name)) throw new RangeError(`invalid SQL identifier for search tables: ${name}`);
   }
-  return { prefix, docs: `${prefix}_docs`, terms: `${prefix}_terms`, lexicon: `${prefix}_lexicon`, lexiconPending: `${prefix}_lexicon_pending`, texts, textsKey };
+  return { prefix, docs: `${prefix}_docs`, top: `${prefix}_top`, topTerms: `${prefix}_top_terms`, texts, textsKey };
 }
 
 /** The hub's pool: stories live in pool_stories (story_id). */
 export const POOL_SEARCH_TABLES = searchTables('pool_search', 'pool_stories', 'story_id');
 
-/** Statements for a migration's up(), in order. */
-export function searchDdl(t: SearchTables): string[] {
+/**
+ * ts_rank's weights for D, C, B, A (body, -, summary and tags, title): one title occurrence
+ * outweighs any number of body mentions (ts_rank saturates a word's repeats at π²/6 times its
+ * best weight).
+ */
+export const RANK_WEIGHTS = '{0.1,0.2,0.4,1.0}';
+/** Integer scores (keyset cursors compare exactly): ts_rank × this. */
+export const RANK_SCALE = 1_000_000;
+
+/**
+ * A story's score for one word, as an integer: ts_rank of its ranking vector, scaled; 0 when the
+ * word is not among its ranking words. Multi-word scores are the sum of the words' scores, so a
+ * stored list score and a live one are the same number.
+ */
+export function wordScoreSql(ranking: string, tsquery: string): string {
+  return `(ts_rank('${RANK_WEIGHTS}'::float4[], ${ranking}, ${tsquery}) * ${RANK_SCALE})::bigint`;
+}
+
+/** Stories in a top list per common word; deeper pages continue newest first. */
+export const TOP_LIST_SIZE = 500;
+/**
+ * A word gets a list once PostgreSQL's statistics estimate it in this many stories of the set.
+ * Below it, a search ranks every match live: a row read and a ts_rank of the in-row vector each.
+ */
+export const TOP_LIST_MIN_STORIES = 5000;
+/** …or this share of the set, if less: in a small set a word in a few percent of it is common. */
+export const TOP_LIST_MIN_SHARE = 0.02;
+
+/**
+ * The migration from the postings design (pool-search.legacy-ddl.ts) to this one, for a set whose
+ * docs table exists. Existing entries are deleted: the apps re-index them at boot with weights and
+ * positions (StorySearchIndex.backfill).
+ */
+export function rankedSearchDdl(t: SearchTables): string[] {
   return [
-    `CREATE TABLE ${t.docs} (
-    story_id      uuid PRIMARY KEY REFERENCES ${t.texts} (${t.textsKey}) ON DELETE CASCADE,
-    -- Dense surrogate: 8-byte keys in the postings table instead of 16-byte
-    -- uuids, and a recency order for ties ("newer first").
-    doc_no        bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
-    scope_code    text NOT NULL,
-    hub_code      text NOT NULL,
-    origin_code   text,
-    category      text,
-    tags          text[] NOT NULL DEFAULT '{}',
-    pooled_at     timestamptz NOT NULL,
-    word_count    integer NOT NULL,
-    lexemes       tsvector NOT NULL,
-    simhash       bigint NOT NULL,
-    simhash_bands integer[] NOT NULL
+    `DROP TRIGGER IF EXISTS ${t.prefix}_terms_drop_postings ON ${t.docs}`,
+    `DROP FUNCTION IF EXISTS ${t.prefix}_terms_drop_postings()`,
+    `DROP TABLE IF EXISTS ${t.prefix}_terms`,
+    `DROP TABLE IF EXISTS ${t.prefix}_lexicon`,
+    `DROP TABLE IF EXISTS ${t.prefix}_lexicon_pending`,
+    `DELETE FROM ${t.docs}`,
+    `ALTER TABLE ${t.docs} DROP COLUMN word_count`,
+    `ALTER TABLE ${t.docs} ADD COLUMN ranking tsvector NOT NULL`,
+    // Compressed in the row rather than moved out to TOAST: ranking a match must not cost a read.
+    `ALTER TABLE ${t.docs} ALTER COLUMN ranking SET STORAGE MAIN`,
+    // PostgreSQL's own statistics are the lexicon now: ANALYZE keeps the most common lexemes with
+    // their frequencies (pg_stats.most_common_elems); 1000 keeps up to 10,000 of them.
+    `ALTER TABLE ${t.docs} ALTER COLUMN lexemes SET STATISTICS 1000`,
+    `CREATE TABLE ${t.topTerms} (
+    scope_code  text NOT NULL,
+    term        text NOT NULL,
+    upto_doc_no bigint NOT NULL,
+    matches     integer NOT NULL,
+    entries     integer NOT NULL,
+    cutoff      bigint NOT NULL,
+    PRIMARY KEY (scope_code, term)
   )`,
-    `CREATE INDEX ${t.docs}_lexemes_gin ON ${t.docs} USING gin (lexemes)`,
-    `CREATE INDEX ${t.docs}_simhash_bands_gin ON ${t.docs} USING gin (simhash_bands)`,
-    `CREATE INDEX ${t.docs}_origin_pooled ON ${t.docs} (scope_code, origin_code, pooled_at)`,
-    `CREATE INDEX ${t.docs}_category_pooled ON ${t.docs} (scope_code, category, pooled_at)`,
-    `CREATE INDEX ${t.docs}_pooled ON ${t.docs} (scope_code, pooled_at)`,
-    `CREATE INDEX ${t.docs}_tags_gin ON ${t.docs} USING gin (tags)`,
-    `CREATE TABLE ${t.terms} (
+    `CREATE TABLE ${t.top} (
+    scope_code  text NOT NULL,
+    term        text NOT NULL,
+    doc_no      bigint NOT NULL,
+    score       bigint NOT NULL,
+    hub_code    text NOT NULL,
+    origin_code text,
+    category    text,
+    pooled_at   timestamptz NOT NULL,
+    PRIMARY KEY (scope_code, term, doc_no)
+  )`,
+    `CREATE INDEX ${t.top}_rank ON ${t.top} (scope_code, term, score DESC, doc_no DESC)
+    INCLUDE (hub_code, origin_code, category, pooled_at)`,
+    `ALTER TABLE ${t.top} SET (parallel_workers = 0)`,
+  ];
+}
+
+/** Back to the postings design's tables (empty; the old code's boot backfill re-indexes). */
+export function rankedSearchDrop(t: SearchTables): string[] {
+  return [
+    `DROP TABLE IF EXISTS ${t.top}`,
+    `DROP TABLE IF EXISTS ${t.topTerms}`,
+    `ALTER TABLE ${t.docs} ALTER COLUMN lexemes SET STATISTICS -1`,
+    `DELETE FROM ${t.docs}`,
+    `ALTER TABLE ${t.docs} DROP COLUMN ranking`,
+    `ALTER TABLE ${t.docs} ADD COLUMN word_count integer NOT NULL DEFAULT 0`,
+    `CREATE TABLE ${t.prefix}_terms (
     scope_code  text NOT NULL,
     term        text NOT NULL,
     impact      smallint NOT NULL,
-    doc_no      bigint NOT NULL REFERENCES ${t.docs} (doc_no) ON DELETE CASCADE,
+    doc_no      bigint NOT NULL,
     hub_code    text NOT NULL,
     origin_code text,
     category    text,
     pooled_at   timestamptz NOT NULL,
     PRIMARY KEY (doc_no, term)
   )`,
-    `CREATE INDEX ${t.terms}_rank ON ${t.terms} (scope_code, term, impact DESC, doc_no DESC)
+    `CREATE INDEX ${t.prefix}_terms_rank ON ${t.prefix}_terms (scope_code, term, impact DESC, doc_no DESC)
     INCLUDE (hub_code, origin_code, category, pooled_at)`,
-    // Searches touch a few hundred index entries; starting parallel workers
-    // costs more (measured ~17 ms per Gather on the 2-core hub) than the scan.
-    `ALTER TABLE ${t.docs} SET (parallel_workers = 0)`,
-    `ALTER TABLE ${t.terms} SET (parallel_workers = 0)`,
-    // The planner needs per-word row estimates to choose between the postings
-    // index and the GIN path; the default 100 most-common values is too few.
-    `ALTER TABLE ${t.terms} ALTER COLUMN term SET STATISTICS 1000`,
-    `CREATE TABLE ${t.lexicon} (
-    term text PRIMARY KEY,
-    df   integer NOT NULL
-  )`,
-  ];
-}
-
-/**
- * Postings are removed with their story by a delete trigger on the docs table instead of the
- * foreign key searchDdl created: the key's check ran once per posting on insert (~66 per story,
- * a fifth of the insert's time), while stories are removed rarely. Applied by a later migration.
- */
-export function postingsCleanupDdl(t: SearchTables): string[] {
-  return [
-    `ALTER TABLE ${t.terms} DROP CONSTRAINT IF EXISTS ${t.terms}_doc_no_fkey`,
-    `CREATE OR REPLACE FUNCTION ${t.terms}_drop_postings() RETURNS trigger LANGUAGE plpgsql AS $$
+    `ALTER TABLE ${t.prefix}_terms SET (parallel_workers = 0)`,
+    `ALTER TABLE ${t.prefix}_terms ALTER COLUMN term SET STATISTICS 1000`,
+    `CREATE TABLE ${t.prefix}_lexicon (term text PRIMARY KEY, df integer NOT NULL)`,
+    `CREATE TABLE ${t.prefix}_lexicon_pending (doc_no bigint PRIMARY KEY)`,
+    `CREATE OR REPLACE FUNCTION ${t.prefix}_terms_drop_postings() RETURNS trigger LANGUAGE plpgsql AS $$
      BEGIN
-       DELETE FROM ${t.terms} WHERE doc_no = OLD.doc_no;
+       DELETE FROM ${t.prefix}_terms WHERE doc_no = OLD.doc_no;
        RETURN NULL;
      END $$`,
-    `CREATE TRIGGER ${t.terms}_drop_postings AFTER DELETE ON ${t.docs}
-     FOR EACH ROW EXECUTE FUNCTION ${t.terms}_drop_postings()`,
+    `CREATE TRIGGER ${t.prefix}_terms_drop_postings AFTER DELETE ON ${t.docs}
+     FOR EACH ROW EXECUTE FUNCTION ${t.prefix}_terms_drop_postings()`,
   ];
-}
-
-/** Undoes postingsCleanupDdl (the foreign key comes back). */
-export function postingsCleanupDrop(t: SearchTables): string[] {
-  return [
-    `DROP TRIGGER IF EXISTS ${t.terms}_drop_postings ON ${t.docs}`,
-    `DROP FUNCTION IF EXISTS ${t.terms}_drop_postings()`,
-    `DELETE FROM ${t.terms} x WHERE NOT EXISTS (SELECT 1 FROM ${t.docs} d WHERE d.doc_no = x.doc_no)`,
-    `ALTER TABLE ${t.terms} ADD CONSTRAINT ${t.terms}_doc_no_fkey FOREIGN KEY (doc_no) REFERENCES ${t.docs} (doc_no) ON DELETE CASCADE`,
-  ];
-}
-
-/** Reverse order of searchDdl's tables, for the migration's down(). */
-export function searchDrop(t: SearchTables): string[] {
-  return [`DROP TABLE IF EXISTS ${t.lexicon}`, `DROP TABLE IF EXISTS ${t.terms}`, `DROP TABLE IF EXISTS ${t.docs}`];
 }
 
 /**
- * Index one story: the docs row and its salient postings in one statement
- * (one round trip, atomic), in the transaction that pools the story.
+ * Index a batch of stories in one statement (each array holds one element per story, same order).
+ * Run deleteSearchStoriesSql for the same ids first: an edited story gets a new doc_no (it counts
+ * as newest among equal scores) and leaves its old list entries behind (they join nothing).
  *
- * $1 story_id, $2 scope_code, $3 hub_code, $4 origin_code, $5 category,
- * $6 tags text[], $7 pooled_at, $8 word_count, $9 lexemes text[]
- * (segmenter.lexemes), $10 simhash bigint (simhashToPg), $11 simhash_bands
- * int[] (simhashBands), $12 terms text[], $13 impacts smallint[]
- * (termImpacts().postings).
+ * $1 story_id uuid[], $2 scope_code text[], $3 hub_code text[], $4 origin_code text[],
+ * $5 category text[], $6 tags (one array literal per story) text[], $7 pooled_at timestamptz[],
+ * $8 lexemes text[], $9 ranking text[] (storyVectors), $10 simhash (simhashToPg) bigint[],
+ * $11 simhash bands (array literal per story, simhashBands) text[].
  */
-export function insertSearchStorySql(t: SearchTables): string {
-  return `
-WITH d AS (
-  INSERT INTO ${t.docs}
-    (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, word_count, lexemes, simhash, simhash_bands)
-  VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, array_to_tsvector($9::text[]), $10::bigint, $11::int[])
-  RETURNING doc_no, scope_code, hub_code, origin_code, category, pooled_at
-),
-uncounted AS (
-  INSERT INTO ${t.lexiconPending} (doc_no) SELECT doc_no FROM d
-)
-INSERT INTO ${t.terms} (scope_code, term, impact, doc_no, hub_code, origin_code, category, pooled_at)
-SELECT d.scope_code, p.term, p.impact, d.doc_no, d.hub_code, d.origin_code, d.category, d.pooled_at
-FROM d, unnest($12::text[], $13::smallint[]) AS p (term, impact)`;
+export function insertSearchStoriesSql(t: SearchTables): string {
+  return `INSERT INTO ${t.docs} (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, lexemes, ranking, simhash, simhash_bands)
+SELECT u.story_id, u.scope_code, u.hub_code, u.origin_code, u.category, u.tags::text[], u.pooled_at, u.lexemes::tsvector, u.ranking::tsvector, u.simhash, u.bands::int[]
+FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::bigint[], $11::text[])
+  AS u (story_id, scope_code, hub_code, origin_code, category, tags, pooled_at, lexemes, ranking, simhash, bands)`;
 }
 
-/** Withdrawal (or before re-indexing an edited story): postings go by the docs table's delete trigger. $1 story_id. */
-export function deleteSearchStorySql(t: SearchTables): string {
-  return `DELETE FROM ${t.docs} WHERE story_id = $1`;
+/** Withdrawal (or before re-indexing edited stories). $1 story_id uuid[]. */
+export function deleteSearchStoriesSql(t: SearchTables): string {
+  return `DELETE FROM ${t.docs} WHERE story_id = ANY($1::uuid[])`;
 }
 
 /**
@@ -221,132 +228,121 @@ export function nearDuplicateFunctionDrop(t: SearchTables): string[] {
 }
 
 /**
- * Refresh document frequencies from the GIN-indexed tsvectors, in one
- * transaction. Run from a scheduled job (hourly is plenty), not per insert:
- * per-insert upserts would make every story insert lock the rows of its ~500
- * words. Frequencies are counted over every scope in the database (idf is a
- * property of the language more than of one hub's pool).
+ * Words PostgreSQL's statistics estimate in at least $1 stories, or $2 of the stories, of the set
+ * (most_common_elems of the lexemes column, kept by ANALYZE/autovacuum). Returns (term, stories).
+ * Empty before the first ANALYZE.
  */
-export function refreshLexiconSql(t: SearchTables): string[] {
-  return [
-    // Run at REPEATABLE READ (one snapshot): the stories counted and the pending rows cleared are the same set.
-    `DELETE FROM ${t.lexiconPending}`,
-    `CREATE TEMP TABLE ${t.lexicon}_new ON COMMIT DROP AS
-     SELECT word AS term, ndoc AS df FROM ts_stat('SELECT lexemes FROM ${t.docs}')`,
-    `DELETE FROM ${t.lexicon}`,
-    `INSERT INTO ${t.lexicon} (term, df) SELECT term, df FROM ${t.lexicon}_new`,
-  ];
+export function commonWordsSql(t: SearchTables): string {
+  return `SELECT e.term, round(e.freq * c.n)::int AS stories
+FROM pg_stats s
+CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e (term, freq)
+CROSS JOIN (SELECT greatest(reltuples, 0) AS n FROM pg_class WHERE oid = '${t.docs}'::regclass) c
+WHERE s.schemaname = current_schema() AND s.tablename = '${t.docs}' AND s.attname = 'lexemes'
+  AND e.term IS NOT NULL AND e.freq * c.n >= least($1::float8, $2::float8 * c.n)`;
 }
 
 /**
- * Adds the stories indexed since the last count to the lexicon, and clears them from the pending
- * list. Run in one REPEATABLE READ transaction: both statements see one snapshot, so a story
- * committed meanwhile waits for the next run rather than being missed or counted twice. Its cost
- * follows the new stories (ts_stat over them, then one upsert per distinct word), where a full
- * recount follows the whole set. A story removed after it was counted keeps adding to its words'
- * frequencies until the next full recount (refreshLexiconSql), which the app runs on an interval:
- * idf moves by a fraction of a percent for that.
+ * Builds the lists of new words in one scope from every story up to the watermark, in one pass
+ * over the stories' ranking vectors (a story scores 0 for a word outside them, so only those can
+ * enter a list): the best $5 stories per word. $1 scope, $2 terms text[], $3 their estimated
+ * story counts int[], $4 watermark doc_no, $5 list size.
  */
-export function countPendingLexiconSql(t: SearchTables): string[] {
+export function buildTopListsSql(t: SearchTables): string {
+  return `WITH scored AS (
+  SELECT w.term, d.doc_no, ${wordScoreSql('d.ranking', 'quote_literal(w.term)::tsquery')} AS score,
+         d.hub_code, d.origin_code, d.category, d.pooled_at
+  FROM ${t.docs} d
+  CROSS JOIN LATERAL unnest(tsvector_to_array(d.ranking)) AS w (term)
+  WHERE d.scope_code = $1 AND d.doc_no <= $4 AND w.term = ANY($2::text[])
+),
+best AS (
+  SELECT * FROM (SELECT s.*, row_number() OVER (PARTITION BY s.term ORDER BY s.score DESC, s.doc_no DESC) AS n FROM scored s) r
+  WHERE r.n <= $5
+),
+listed AS (
+  INSERT INTO ${t.top} (scope_code, term, doc_no, score, hub_code, origin_code, category, pooled_at)
+  SELECT $1, term, doc_no, score, hub_code, origin_code, category, pooled_at FROM best
+)
+INSERT INTO ${t.topTerms} (scope_code, term, upto_doc_no, matches, entries, cutoff)
+SELECT $1, u.term, $4, u.stories, coalesce(b.entries, 0), CASE WHEN b.entries >= $5 THEN b.cutoff ELSE 0 END
+FROM unnest($2::text[], $3::int[]) AS u (term, stories)
+LEFT JOIN (SELECT term, count(*) AS entries, min(score) AS cutoff FROM best GROUP BY term) b USING (term)`;
+}
+
+/**
+ * Brings every list of a scope up to the watermark: each story pooled since a list's watermark is
+ * scored for the listed words of its ranking vector (one pass over the new stories), and
+ * enters the list when it scores at least the list's cutoff (its last entry, once full). Lists
+ * grown past a quarter over size are trimmed back and their cutoff raised.
+ * Each statement names its parameters (scope, upto: the watermark doc_no, size: the list size).
+ */
+export function extendTopListsSql(t: SearchTables): TopListStatement[] {
   return [
-    `INSERT INTO ${t.lexicon} AS l (term, df)
-     SELECT word, ndoc FROM ts_stat('SELECT d.lexemes FROM ${t.docs} d JOIN ${t.lexiconPending} p ON p.doc_no = d.doc_no')
-     ON CONFLICT (term) DO UPDATE SET df = l.df + EXCLUDED.df`,
-    `DELETE FROM ${t.lexiconPending}`,
+    named(`DROP TABLE IF EXISTS pg_temp.${t.prefix}_fresh`),
+    named(`CREATE TEMP TABLE ${t.prefix}_fresh (term text, doc_no bigint, score bigint, cutoff bigint, hub_code text, origin_code text, category text, pooled_at timestamptz)`),
+    named(`INSERT INTO ${t.prefix}_fresh
+SELECT tt.term, f.doc_no, ${wordScoreSql('f.ranking', 'quote_literal(tt.term)::tsquery')} AS score, tt.cutoff,
+       f.hub_code, f.origin_code, f.category, f.pooled_at
+FROM ${t.docs} f
+CROSS JOIN LATERAL unnest(tsvector_to_array(f.ranking)) AS w (term)
+JOIN ${t.topTerms} tt ON tt.scope_code = {scope} AND tt.term = w.term AND f.doc_no > tt.upto_doc_no
+WHERE f.scope_code = {scope} AND f.doc_no > (SELECT coalesce(min(upto_doc_no), {upto}) FROM ${t.topTerms} WHERE scope_code = {scope}) AND f.doc_no <= {upto}`),
+    named(`INSERT INTO ${t.top} (scope_code, term, doc_no, score, hub_code, origin_code, category, pooled_at)
+SELECT {scope}, term, doc_no, score, hub_code, origin_code, category, pooled_at FROM ${t.prefix}_fresh WHERE score >= cutoff
+ON CONFLICT DO NOTHING`),
+    named(`UPDATE ${t.topTerms} tt SET entries = tt.entries + c.entries
+FROM (SELECT term, count(*) AS entries FROM ${t.prefix}_fresh WHERE score >= cutoff GROUP BY term) c
+WHERE tt.scope_code = {scope} AND tt.term = c.term`),
+    named(`UPDATE ${t.topTerms} SET upto_doc_no = {upto} WHERE scope_code = {scope} AND upto_doc_no < {upto}`),
+    named(`WITH over AS (
+  SELECT term FROM ${t.topTerms} WHERE scope_code = {scope} AND entries > {size} + {size} / 4
+),
+ranked AS (
+  SELECT x.term, x.doc_no, x.score, row_number() OVER (PARTITION BY x.term ORDER BY x.score DESC, x.doc_no DESC) AS n
+  FROM ${t.top} x JOIN over USING (term) WHERE x.scope_code = {scope}
+),
+gone AS (
+  DELETE FROM ${t.top} x USING ranked r
+  WHERE x.scope_code = {scope} AND x.term = r.term AND x.doc_no = r.doc_no AND r.n > {size}
+)
+UPDATE ${t.topTerms} tt SET entries = {size}, cutoff = k.score
+FROM ranked k WHERE k.n = {size} AND tt.scope_code = {scope} AND tt.term = k.term`),
+    named(`DROP TABLE ${t.prefix}_fresh`),
   ];
 }
 
-/** The table of stories not yet counted (a later migration adds it to existing sets). */
-export function lexiconPendingDdl(t: SearchTables): string[] {
-  return [`CREATE TABLE IF NOT EXISTS ${t.lexiconPending} (doc_no bigint PRIMARY KEY)`];
+export interface TopListStatement {
+  readonly text: string;
+  /** What each $n is, in order. */
+  readonly params: ReadonlyArray<'scope' | 'upto' | 'size'>;
 }
 
-export function lexiconPendingDrop(t: SearchTables): string[] {
-  return [`DROP TABLE IF EXISTS ${t.lexiconPending}`];
+/** `{name}` placeholders to $n, numbered by first appearance. */
+function named(text: string): TopListStatement {
+  const params: Array<'scope' | 'upto' | 'size'> = [];
+  const out = text.replace(/\{(scope|upto|size)\}/g, (_, name: 'scope' | 'upto' | 'size') => {
+    let i = params.indexOf(name);
+    if (i < 0) i = params.push(name) - 1;
+    return `$${i + 1}`;
+  });
+  return { text: out, params };
+}
+
+/** The scopes of a set and their newest doc_no (the watermark a refresh brings lists up to). */
+export function scopeWatermarksSql(t: SearchTables): string {
+  return `SELECT scope_code, max(doc_no)::text AS upto FROM ${t.docs} GROUP BY scope_code`;
+}
+
+/** Forgets every list (a full rebuild follows on the next refresh). */
+export function clearTopListsSql(t: SearchTables): string[] {
+  return [`DELETE FROM ${t.top}`, `DELETE FROM ${t.topTerms}`];
 }
 
 /** The hub pool's statements (POOL_SEARCH_TABLES). */
-export const POOL_SEARCH_DDL: readonly string[] = searchDdl(POOL_SEARCH_TABLES);
-export const POOL_SEARCH_DROP: readonly string[] = searchDrop(POOL_SEARCH_TABLES);
-export const POOL_POSTINGS_CLEANUP_DDL: readonly string[] = postingsCleanupDdl(POOL_SEARCH_TABLES);
-export const POOL_POSTINGS_CLEANUP_DROP: readonly string[] = postingsCleanupDrop(POOL_SEARCH_TABLES);
-export const INSERT_POOL_SEARCH_STORY = insertSearchStorySql(POOL_SEARCH_TABLES);
-export const DELETE_POOL_SEARCH_STORY = deleteSearchStorySql(POOL_SEARCH_TABLES);
+export const INSERT_POOL_SEARCH_STORIES = insertSearchStoriesSql(POOL_SEARCH_TABLES);
+export const DELETE_POOL_SEARCH_STORIES = deleteSearchStoriesSql(POOL_SEARCH_TABLES);
 export const NEAR_DUPLICATE_QUERY = nearDuplicateSql(POOL_SEARCH_TABLES);
 export const POOL_NEAR_DUPLICATE_FUNCTION_DDL: readonly string[] = nearDuplicateFunctionDdl(POOL_SEARCH_TABLES);
 export const POOL_NEAR_DUPLICATE_FUNCTION_DROP: readonly string[] = nearDuplicateFunctionDrop(POOL_SEARCH_TABLES);
-export const REFRESH_POOL_SEARCH_LEXICON: readonly string[] = refreshLexiconSql(POOL_SEARCH_TABLES);
-export const COUNT_POOL_SEARCH_PENDING_LEXICON: readonly string[] = countPendingLexiconSql(POOL_SEARCH_TABLES);
-export const POOL_LEXICON_PENDING_DDL: readonly string[] = lexiconPendingDdl(POOL_SEARCH_TABLES);
-export const POOL_LEXICON_PENDING_DROP: readonly string[] = lexiconPendingDrop(POOL_SEARCH_TABLES);
-
-/**
- * Shape of the single-word search (pool-search.query.ts generates the exact
- * text, with filters and cursor). Salient postings come first in
- * (impact, doc_no) order straight from the rank index; when a page runs past
- * them it continues with the remaining matches from the GIN index, newest
- * first. UNION ALL under LIMIT is evaluated lazily, so the second branch
- * does not run while the first still fills the page.
- */
-export const SINGLE_WORD_SEARCH_SHAPE = `
-WITH page AS (
-  (SELECT t.doc_no, t.impact::bigint AS score
-     FROM pool_search_terms t
-    WHERE t.scope_code = $scope AND t.term = $1
-      AND (t.impact, t.doc_no) < ($cursor_score, $cursor_doc_no)
-      /* AND t.origin_code = ANY($origin) AND t.category = $category
-         AND t.pooled_at >= $from AND t.pooled_at < $to */
-    ORDER BY t.impact DESC, t.doc_no DESC
-    LIMIT $limit)
-  UNION ALL
-  (SELECT d.doc_no, 0::bigint
-     FROM pool_search_docs d
-    WHERE d.lexemes @@ $tsquery::tsquery AND d.scope_code = $scope
-      AND NOT EXISTS (SELECT 1 FROM pool_search_terms t WHERE t.doc_no = d.doc_no AND t.term = $1)
-      /* AND d.doc_no < $cursor_doc_no when the cursor is already past the salient postings */
-    ORDER BY d.doc_no DESC
-    LIMIT $limit)
-  LIMIT $limit
-)
-SELECT d.story_id, page.doc_no, page.score /* , s.title, s.body */
-FROM page
-JOIN pool_search_docs d ON d.doc_no = page.doc_no
-/* JOIN pool_stories s ON s.story_id = d.story_id */
-ORDER BY page.score DESC, page.doc_no DESC`;
-
-/**
- * Shape of the multi-word (AND) search. The GIN index finds the exact match
- * set (with filters, as a BitmapAnd), one LEFT JOIN per word against its
- * salient postings supplies the impacts, idf comes from the lexicon:
- * score = Σ idf×100 × impact, an integer so keyset comparisons are exact.
- */
-export const MULTI_WORD_SEARCH_SHAPE = `
-WITH w AS (
-  SELECT u.ord,
-         round(100 * ln(1 + (n.docs - coalesce(l.df, 0) + 0.5) / (coalesce(l.df, 0) + 0.5)))::int AS idf
-  FROM unnest($words::text[]) WITH ORDINALITY AS u (term, ord)
-  CROSS JOIN (SELECT greatest(reltuples, 1)::float8 AS docs FROM pg_class
-               WHERE oid = 'pool_search_docs'::regclass) n
-  LEFT JOIN pool_search_lexicon l ON l.term = u.term
-),
-m AS MATERIALIZED (
-  SELECT d.doc_no FROM pool_search_docs d
-  WHERE d.lexemes @@ $tsquery::tsquery /* AND filters on d */
-),
-scored AS (
-  SELECT m.doc_no,
-         (coalesce(t0.impact, 0) * (SELECT idf FROM w WHERE ord = 1)
-        + coalesce(t1.impact, 0) * (SELECT idf FROM w WHERE ord = 2))::bigint AS score
-  FROM m
-  LEFT JOIN pool_search_terms t0 ON t0.term = $word1 AND t0.doc_no = m.doc_no
-  LEFT JOIN pool_search_terms t1 ON t1.term = $word2 AND t1.doc_no = m.doc_no
-),
-page AS (
-  SELECT scored.doc_no, scored.score FROM scored
-  WHERE (scored.score, scored.doc_no) < ($cursor_score, $cursor_doc_no)
-  ORDER BY scored.score DESC, scored.doc_no DESC
-  LIMIT $limit
-)
-SELECT d.story_id, page.doc_no, page.score
-FROM page JOIN pool_search_docs d ON d.doc_no = page.doc_no
-ORDER BY page.score DESC, page.doc_no DESC`;
+export const POOL_RANKED_SEARCH_DDL: readonly string[] = rankedSearchDdl(POOL_SEARCH_TABLES);
+export const POOL_RANKED_SEARCH_DROP: readonly string[] = rankedSearchDrop(POOL_SEARCH_TABLES);

@@ -18,6 +18,7 @@ import { PoolPostingsCleanupTrigger1764100800100 } from './migrations/1764100800
 import { NearDuplicateLookupFunctions1764100800200 } from './migrations/1764100800200-near-duplicate-lookup-functions';
 import { PoolLexiconPending1764100800500 } from './migrations/1764100800500-pool-lexicon-pending';
 import { HubLiveFeed1764101200300 } from './migrations/1764101200300-hub-live-feed';
+import { PoolRankedSearch1764101300100 } from './migrations/1764101300100-pool-ranked-search';
 import { FamilyMergeService } from './near-duplicates/family-merge.service';
 import { StoryFamilyController } from './near-duplicates/story-family.controller';
 import { StoryFamilyService } from './near-duplicates/story-family.service';
@@ -46,7 +47,7 @@ import { SubmissionEntity } from './review-queue/submission.entity';
 
 export const hubPersistence: PersistencePart = {
   entities: [SubmissionEntity, PoolStoryEntity, PoolStoryEditEntity, PoolAdoptionEntity],
-  migrations: [HubPool1764100200000, HubWorkflow1764100310200, HubTombstoneGuards1764100420000, PoolSearch1764100700100, NearDuplicates1764100700200, PoolPostingsCleanupTrigger1764100800100, NearDuplicateLookupFunctions1764100800200, PoolLexiconPending1764100800500, HubLiveFeed1764101200300],
+  migrations: [HubPool1764100200000, HubWorkflow1764100310200, HubTombstoneGuards1764100420000, PoolSearch1764100700100, NearDuplicates1764100700200, PoolPostingsCleanupTrigger1764100800100, NearDuplicateLookupFunctions1764100800200, PoolLexiconPending1764100800500, HubLiveFeed1764101200300, PoolRankedSearch1764101300100],
 };
 
 /** What a center with children does: review what they submit and keep the shared pool. */

@@ -8,6 +8,7 @@ import { IndexSearch1764100700300 } from '../migrations/1764100700300-index-sear
 import { IndexPostingsCleanupTrigger1764100800300 } from '../migrations/1764100800300-index-postings-cleanup-trigger';
 import { IndexNearDuplicateFunction1764100800400 } from '../migrations/1764100800400-index-near-duplicate-function';
 import { IndexLexiconPending1764100800600 } from '../migrations/1764100800600-index-lexicon-pending';
+import { IndexRankedSearch1764101300200 } from '../migrations/1764101300200-index-ranked-search';
 import { StoryIndex1764100300000 } from '../migrations/1764100300000-story-index';
 import { StoryIndexEditions1764100310300 } from '../migrations/1764100310300-story-index-editions';
 import { StoryIndexTombstoneGuard1764100430000 } from '../migrations/1764100430000-story-index-tombstone-guard';
@@ -20,7 +21,7 @@ import { StoryPooledHandler } from './story-pooled.handler';
 
 export const storyIndexPersistence: PersistencePart = {
   entities: [StoryIndexEntity],
-  migrations: [StoryIndex1764100300000, StoryIndexEditions1764100310300, StoryIndexTombstoneGuard1764100430000, IndexSearch1764100700300, IndexPostingsCleanupTrigger1764100800300, IndexNearDuplicateFunction1764100800400, IndexLexiconPending1764100800600],
+  migrations: [StoryIndex1764100300000, StoryIndexEditions1764100310300, StoryIndexTombstoneGuard1764100430000, IndexSearch1764100700300, IndexPostingsCleanupTrigger1764100800300, IndexNearDuplicateFunction1764100800400, IndexLexiconPending1764100800600, IndexRankedSearch1764101300200],
 };
 
 @Module({

@@ -3,32 +3,32 @@ import {
   buildPoolSearchQuery,
   ChineseSegmenter,
   decodePoolSearchCursor,
-  deleteSearchStorySql,
+  deleteSearchStoriesSql,
   encodePoolSearchCursor,
   highlightAll,
   highlightSnippet,
-  insertSearchStorySql,
+  insertSearchStoriesSql,
   NEAR_DUPLICATE_MAX_DISTANCE,
   nearDuplicateSql,
   nextPoolSearchCursor,
   type PoolSearchCursor,
   type PoolSearchFilters,
-  countPendingLexiconSql,
-  refreshLexiconSql,
   type SearchTables,
   simhash,
   simhashBands,
   simhashProbeKeys,
   simhashToPg,
-  termImpacts,
+  type StoryTokens,
+  storyVectors,
+  type TopListOptions,
+  refreshTopLists,
 } from '@syn/chinese-text';
 import type { AppEnv } from '@syn/config';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LexiconRefreshSchedule } from './lexicon-refresh.schedule';
 import { searchableText } from './searchable-text';
+import { TopListRefreshSchedule, type TopListRun } from './top-list-refresh.schedule';
 
-/** What the index needs of a story; `body` is the stored HTML. */
-export interface SearchableStory {
+interface SearchableStoryBase {
   storyId: string;
   /** The center whose search holds it: the hub of a pool, the province of the index. */
   scope: string;
@@ -37,8 +37,20 @@ export interface SearchableStory {
   category: string;
   tags: string[];
   pooledAt: Date;
-  title: string;
-  body: string;
+}
+
+/**
+ * What the index needs of a story: either its text (`title`, `body` the stored HTML, `summary`
+ * optional), segmented and fingerprinted here, or the words and SimHash already computed upstream
+ * (`analyse` at the hub, carried by story.pooled), so that this level does no text work.
+ */
+export type SearchableStory = SearchableStoryBase &
+  ({ title: string; body: string; summary?: string | null; tokens?: undefined } | { tokens: StoryTokens; simhash: bigint });
+
+/** A story's text work, done once: search-mode words by field, and the SimHash. */
+export interface StoryAnalysis {
+  tokens: StoryTokens;
+  simhash: bigint;
 }
 
 export interface SearchRequest {
@@ -57,7 +69,7 @@ export const HIGHLIGHT = { open: '<mark>', close: '</mark>' } as const;
 
 export interface SearchHit<Row> {
   storyId: string;
-  /** Integer relevance (BM25 impact × idf); 0 for stories that mention the words only in passing. */
+  /** Integer relevance (ts_rank of the words, weighted by field, ×1e6); 0 past a common word's top list (newest first). */
   score: string;
   titleHtml: string;
   snippetHtml: string;
@@ -82,13 +94,13 @@ type Row = { story_id: string; doc_no: string; score: string; title: string; bod
 
 /**
  * Chinese full-text search and SimHash lookup over one set of stories (docs/search-design.md).
- * The hub's pool and the province's index are two instances over two table sets: index a story
- * in the transaction that stores it, search with the query builder of @syn/chinese-text, and keep
- * the idf lexicon fresh from the app.
+ * The hub's pool and the province's index are two instances over two table sets: index stories
+ * in the transaction that stores them (one row and its index entries each), search with the query
+ * builder of @syn/chinese-text, and keep the top lists of common words fresh from the app.
  */
 export abstract class StorySearchIndex implements OnApplicationBootstrap, OnApplicationShutdown {
   protected readonly logger: Logger;
-  private readonly schedule: LexiconRefreshSchedule;
+  private readonly schedule: TopListRefreshSchedule;
   private readonly insertSql: string;
   private readonly deleteSql: string;
   private readonly nearSql: string;
@@ -101,10 +113,10 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     env: Pick<AppEnv, 'SEARCH_LEXICON_REFRESH_MS' | 'SEARCH_LEXICON_REFRESH_AFTER_INSERTS'>,
   ) {
     this.logger = new Logger(`Search:${tables.prefix}`);
-    this.insertSql = insertSearchStorySql(tables);
-    this.deleteSql = deleteSearchStorySql(tables);
+    this.insertSql = insertSearchStoriesSql(tables);
+    this.deleteSql = deleteSearchStoriesSql(tables);
     this.nearSql = nearDuplicateSql(tables);
-    this.schedule = new LexiconRefreshSchedule(tables.prefix, (run) => (run === 'recount' ? this.refreshLexicon() : this.countNewLexemes()), env.SEARCH_LEXICON_REFRESH_MS, env.SEARCH_LEXICON_REFRESH_AFTER_INSERTS, this.logger);
+    this.schedule = new TopListRefreshSchedule(tables.prefix, (run) => this.refreshTopLists(run), env.SEARCH_LEXICON_REFRESH_MS, env.SEARCH_LEXICON_REFRESH_AFTER_INSERTS, this.logger);
   }
 
   onApplicationBootstrap() {
@@ -116,24 +128,55 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     return this.schedule.stop();
   }
 
+  /**
+   * The text work of a story, once: title, summary and body (HTML) segmented into search-mode
+   * words, and the SimHash of title and plain body. What story.pooled can carry so that the next
+   * level indexes without segmenting (SearchableStory's `tokens` and `simhash`).
+   */
+  analyse(title: string, bodyHtml: string, summary?: string | null, tags: readonly string[] = []): StoryAnalysis {
+    const body = searchableText(bodyHtml);
+    const summaryWords = [...(summary ? this.segmenter.words(summary) : []), ...tags.flatMap((tag) => this.segmenter.words(tag))];
+    return {
+      tokens: { title: this.segmenter.words(title), summary: summaryWords, body: this.segmenter.words(body) },
+      simhash: this.fingerprint(title, body),
+    };
+  }
+
   /** (Re-)index one story inside the caller's transaction; an edit replaces the old entry. */
-  async index(m: EntityManager, s: SearchableStory): Promise<void> {
-    const body = searchableText(s.body);
-    const titleWords = this.segmenter.words(s.title);
-    const bodyWords = this.segmenter.words(body);
-    const { postings, wordCount } = termImpacts(titleWords, bodyWords);
-    const hash = this.fingerprint(s.title, body);
-    const lexemes = [...new Set([...titleWords, ...bodyWords])];
-    await m.query(this.deleteSql, [s.storyId]);
+  index(m: EntityManager, s: SearchableStory): Promise<void> {
+    return this.indexMany(m, [s]);
+  }
+
+  /**
+   * (Re-)index stories inside the caller's transaction: one delete and one multi-row insert for
+   * the batch, whatever its size. A story listed twice is indexed once, as its last entry.
+   */
+  async indexMany(m: EntityManager, stories: readonly SearchableStory[]): Promise<void> {
+    const latest = [...new Map(stories.map((s) => [s.storyId, s])).values()];
+    if (latest.length === 0) return;
+    const rows = latest.map((s) => {
+      const a = s.tokens ? { tokens: s.tokens, simhash: s.simhash } : this.analyse(s.title, s.body, s.summary, s.tags);
+      return { s, vectors: storyVectors(a.tokens), hash: a.simhash };
+    });
+    await m.query(this.deleteSql, [latest.map((s) => s.storyId)]);
     await m.query(this.insertSql, [
-      s.storyId, s.scope, s.hubCode, s.originCode, s.category, s.tags, s.pooledAt, wordCount,
-      lexemes, simhashToPg(hash), simhashBands(hash), postings.map((p) => p.term), postings.map((p) => p.impact),
+      rows.map((r) => r.s.storyId),
+      rows.map((r) => r.s.scope),
+      rows.map((r) => r.s.hubCode),
+      rows.map((r) => r.s.originCode),
+      rows.map((r) => r.s.category),
+      rows.map((r) => pgTextArray(r.s.tags)),
+      rows.map((r) => r.s.pooledAt),
+      rows.map((r) => r.vectors.lexemes),
+      rows.map((r) => r.vectors.ranking),
+      rows.map((r) => simhashToPg(r.hash)),
+      rows.map((r) => `{${simhashBands(r.hash).join(',')}}`),
     ]);
-    this.schedule.noteInserted();
+    this.schedule.noteInserted(rows.length);
   }
 
   async remove(m: EntityManager, storyId: string): Promise<void> {
-    await m.query(this.deleteSql, [storyId]);
+    await m.query(this.deleteSql, [[storyId]]);
   }
 
   /**
@@ -187,26 +230,15 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
   }
 
   /**
-   * Recounts document frequencies over the whole set and returns how many stories it holds, or
-   * null when another process holds the lexicon (replicas share the database).
+   * Brings the top lists up to the newest story (`extend`), or rebuilds them from every story
+   * (`rebuild`), for every scope of the set (refreshTopLists); returns how many lists exist, or
+   * null when another process holds them (replicas share the database).
    */
-  refreshLexicon(): Promise<number | null> {
-    return this.updateLexicon(refreshLexiconSql(this.tables));
-  }
-
-  /** Adds the words of the stories indexed since the last count; returns as refreshLexicon. */
-  countNewLexemes(): Promise<number | null> {
-    return this.updateLexicon(countPendingLexiconSql(this.tables));
-  }
-
-  /** One REPEATABLE READ transaction: the stories counted and the pending rows cleared are one snapshot's. */
-  private updateLexicon(statements: readonly string[]): Promise<number | null> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.tables.lexicon}:refresh`]);
+  refreshTopLists(run: TopListRun, options: Omit<TopListOptions, 'run'> = {}): Promise<number | null> {
+    return this.dataSource.transaction(async (m) => {
+      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.tables.topTerms}:refresh`]);
       if (!locked) return null;
-      for (const stmt of statements) await m.query(stmt);
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${this.tables.docs}`);
-      return n as number;
+      return refreshTopLists((text, values) => m.query(text, values), this.tables, { ...options, run });
     });
   }
 
@@ -223,7 +255,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
         const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.tables.docs}:backfill`]);
         if (!locked) return 0;
         const stories = await this.unindexed(m, batch);
-        for (const s of stories) await this.index(m, s);
+        await this.indexMany(m, stories);
         return stories.length;
       });
       total += n;
@@ -231,8 +263,13 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     }
     if (total > 0) {
       this.logger.log({ msg: 'stories indexed for search at boot', set: this.tables.prefix, stories: total });
-      await this.schedule.run('count-new', 'backfill');
+      await this.schedule.run('rebuild', 'backfill');
     }
     return total;
   }
+}
+
+/** A text[] literal (tags travel as one literal per story in the batch insert). */
+function pgTextArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }

@@ -1,0 +1,72 @@
+import {
+  buildTopListsSql,
+  clearTopListsSql,
+  commonWordsSql,
+  extendTopListsSql,
+  scopeWatermarksSql,
+  type SearchTables,
+  TOP_LIST_MIN_SHARE,
+  TOP_LIST_MIN_STORIES,
+  TOP_LIST_SIZE,
+} from './pool-search.sql';
+
+/** Runs one statement in the caller's transaction (pg Client, TypeORM EntityManager …). */
+export type RunQuery = (text: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+export interface TopListOptions {
+  /** `extend`: bring the lists up to the newest story; `rebuild`: from every story. */
+  readonly run: 'extend' | 'rebuild';
+  readonly size?: number;
+  /** Words estimated (PostgreSQL statistics) in at least this many stories, or this share, get a list. */
+  readonly minStories?: number;
+  readonly minShare?: number;
+  /** Words to list whatever the statistics say (tests, and a word an editor knows is common). */
+  readonly words?: readonly string[];
+}
+
+/**
+ * Refreshes the top lists of every scope of a set, inside the caller's transaction (one refresh
+ * at a time: the caller holds a lock). Returns how many (scope, word) lists exist afterwards.
+ * Cost: `extend` scores the stories pooled since the last run for the listed words of their
+ * ranking vectors (one pass over them); new words' lists take one pass over every story's ranking
+ * vector, once.
+ */
+export async function refreshTopLists(query: RunQuery, t: SearchTables, o: TopListOptions): Promise<number> {
+  const size = o.size ?? TOP_LIST_SIZE;
+  const minStories = o.minStories ?? TOP_LIST_MIN_STORIES;
+  if (o.run === 'rebuild') for (const stmt of clearTopListsSql(t)) await query(stmt);
+  const common = await commonWords(query, t, minStories, o.minShare ?? TOP_LIST_MIN_SHARE);
+  for (const word of o.words ?? []) {
+    if (common.has(word)) continue;
+    const [{ n }] = (await query(`SELECT count(*)::int AS n FROM ${t.docs} WHERE lexemes @@ quote_literal($1::text)::tsquery`, [word])) as Array<{ n: number }>;
+    common.set(word, n);
+  }
+  const scopes = (await query(scopeWatermarksSql(t))) as Array<{ scope_code: string; upto: string }>;
+  let lists = 0;
+  for (const { scope_code: scope, upto } of scopes) {
+    const values = { scope, upto, size };
+    for (const stmt of extendTopListsSql(t)) await query(stmt.text, stmt.params.map((p) => values[p]));
+    const have = new Set(((await query(`SELECT term FROM ${t.topTerms} WHERE scope_code = $1`, [scope])) as Array<{ term: string }>).map((r) => r.term));
+    const added = [...common].filter(([term]) => !have.has(term));
+    if (added.length > 0) await query(buildTopListsSql(t), [scope, added.map(([term]) => term), added.map(([, n]) => n), upto, size]);
+    lists += have.size + added.length;
+  }
+  return lists;
+}
+
+/** Words estimated in at least `minStories` stories, with the estimate; analyses the set first if it never was. */
+async function commonWords(query: RunQuery, t: SearchTables, minStories: number, minShare: number): Promise<Map<string, number>> {
+  let rows = (await query(commonWordsSql(t), [minStories, minShare])) as Array<{ term: string; stories: number }>;
+  if (rows.length === 0) {
+    const [{ analysed, count }] = (await query(
+      `SELECT EXISTS (SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = '${t.docs}' AND attname = 'lexemes') AS analysed,
+              (SELECT count(*)::int FROM ${t.docs}) AS count`,
+    )) as Array<{ analysed: boolean; count: number }>;
+    // Autovacuum analyses a busy set; one loaded in a burst may not have been yet.
+    if (!analysed && count > 0 && count >= Math.min(minStories, minShare * count)) {
+      await query(`ANALYZE ${t.docs}`);
+      rows = (await query(commonWordsSql(t), [minStories, minShare])) as Array<{ term: string; stories: number }>;
+    }
+  }
+  return new Map(rows.map((r) => [r.term, r.stories]));
+}
