@@ -54,27 +54,67 @@ export class StoryFamilyService {
 
   /** In the transaction that queues the submission: fingerprint it and place it in its family. */
   async onSubmitted(m: EntityManager, hub: string, story: StorySnapshot): Promise<string | null> {
+    const [familyId] = await this.onSubmittedMany(m, [{ hub, story }]);
+    return familyId ?? null;
+  }
+
+  /**
+   * A consumer batch's submissions (one per story): fingerprints written and old memberships left
+   * in one statement each, pending near-duplicates found in one, then each story joins its family
+   * in turn, so that two near-duplicates in one batch find each other. Returns the family id of each
+   * story, or null when it has none.
+   */
+  async onSubmittedMany(m: EntityManager, subs: Array<{ hub: string; story: StorySnapshot }>): Promise<Array<string | null>> {
+    if (subs.length === 0) return [];
     const seg = this.index.segmenter;
-    const body = searchableText(story.body);
-    const hash = this.index.fingerprint(story.title, body);
-    const titleWords = [...new Set(seg.words(story.title))];
-    const words = [...new Set([...titleWords, ...seg.words(body)])];
+    const prints = subs.map(({ hub, story }) => {
+      const body = searchableText(story.body);
+      const hash = this.index.fingerprint(story.title, body);
+      const titleWords = [...new Set(seg.words(story.title))];
+      const words = [...new Set([...titleWords, ...seg.words(body)])];
+      return { hub, story, hash, titleWords, words };
+    });
+    // Word lists differ in length, so each travels as one string (words never contain U+001F).
     await m.query(
       `INSERT INTO submission_fingerprints (story_id, hub_code, version, category, tags, simhash, simhash_bands, lexemes, title_lexemes)
-       VALUES ($1, $2, $3, $4, $5, $6::bigint, $7::int[], array_to_tsvector($8::text[]), array_to_tsvector($9::text[]))
+       SELECT story_id, hub_code, version, category, ARRAY(SELECT jsonb_array_elements_text(tags)), simhash,
+              string_to_array(bands, ',')::int[], array_to_tsvector(string_to_array(words, E'\x1f')), array_to_tsvector(string_to_array(title_words, E'\x1f'))
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::jsonb[], $6::bigint[], $7::text[], $8::text[], $9::text[])
+           AS f(story_id, hub_code, version, category, tags, simhash, bands, words, title_words)
        ON CONFLICT (story_id) DO UPDATE SET hub_code = EXCLUDED.hub_code, version = EXCLUDED.version, category = EXCLUDED.category,
          tags = EXCLUDED.tags, simhash = EXCLUDED.simhash, simhash_bands = EXCLUDED.simhash_bands, lexemes = EXCLUDED.lexemes,
          title_lexemes = EXCLUDED.title_lexemes`,
-      [story.id, hub, story.version, story.category, story.tags, simhashToPg(hash), simhashBands(hash), words, titleWords],
+      [
+        prints.map((p) => p.story.id),
+        prints.map((p) => p.hub),
+        prints.map((p) => p.story.version),
+        prints.map((p) => p.story.category),
+        prints.map((p) => JSON.stringify(p.story.tags)),
+        prints.map((p) => simhashToPg(p.hash)),
+        prints.map((p) => simhashBands(p.hash).join(',')),
+        prints.map((p) => p.words.filter((w) => w.length > 0).join('\x1f')),
+        prints.map((p) => p.titleWords.filter((w) => w.length > 0).join('\x1f')),
+      ],
     );
     // A new version is judged afresh: it leaves its family and rejoins wherever its text now belongs.
-    await this.leave(m, hub, story.id);
-    const pooled = await this.index.nearDuplicates(m, hub, hash, 20);
-    const queued: Array<{ story_id: string; distance: number }> = await m.query(SUBMISSION_NEAR_DUPLICATES_QUERY, [
-      simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, hub,
-    ]);
-    const near = [...new Set([...pooled.map((d) => d.storyId), ...queued.map((q) => q.story_id)])].filter((id) => id !== story.id);
-    if (near.length === 0) return null;
+    await this.leaveMany(m, prints.map((p) => ({ hub: p.hub, storyId: p.story.id })));
+    const queued: Array<{ i: number; story_id: string }> = await m.query(
+      `SELECT q.i::int AS i, n.story_id
+         FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS q(simhash, probe, hub_code, i)
+        CROSS JOIN LATERAL submission_near_duplicates(q.simhash, string_to_array(q.probe, ',')::int[], $4::int, q.hub_code) n`,
+      [prints.map((p) => simhashToPg(p.hash)), prints.map((p) => simhashProbeKeys(p.hash).join(',')), prints.map((p) => p.hub), NEAR_DUPLICATE_MAX_DISTANCE],
+    );
+    const families: Array<string | null> = [];
+    for (const [i, p] of prints.entries()) {
+      const pooled = await this.index.nearDuplicates(m, p.hub, p.hash, 20);
+      const near = [...new Set([...pooled.map((d) => d.storyId), ...queued.filter((q) => q.i === i + 1).map((q) => q.story_id)])].filter((id) => id !== p.story.id);
+      families.push(near.length === 0 ? null : await this.join(m, p.hub, p.story.id, near));
+    }
+    return families;
+  }
+
+  /** Puts a story and its near-duplicates in one family, merging the families it links. */
+  private async join(m: EntityManager, hub: string, storyId: string, near: string[]): Promise<string> {
     const families: Array<{ family_id: string }> = await m.query(
       `SELECT family_id, min(joined_at) AS since FROM story_family_members WHERE hub_code = $1 AND story_id = ANY($2::uuid[])
         GROUP BY family_id ORDER BY since`,
@@ -91,9 +131,9 @@ export class StoryFamilyService {
       `INSERT INTO story_family_members (hub_code, story_id, family_id)
        SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id
        ON CONFLICT (hub_code, story_id) DO UPDATE SET family_id = EXCLUDED.family_id`,
-      [hub, [story.id, ...near], familyId],
+      [hub, [storyId, ...near], familyId],
     );
-    this.logger.log({ msg: 'near-duplicates found', hub, storyId: story.id, familyId, near });
+    this.logger.log({ msg: 'near-duplicates found', hub, storyId, familyId, near });
     return familyId;
   }
 
@@ -202,17 +242,21 @@ export class StoryFamilyService {
     return new Map(rows.map((r) => [r.story_id, r.family_id]));
   }
 
-  private async leave(m: EntityManager, hub: string, storyId: string): Promise<void> {
-    const left: Array<{ family_id: string }> = await m.query(
-      `DELETE FROM story_family_members WHERE hub_code = $1 AND story_id = $2 RETURNING family_id`,
-      [hub, storyId],
+  private async leaveMany(m: EntityManager, members: Array<{ hub: string; storyId: string }>): Promise<void> {
+    // TypeORM answers a DELETE with [rows, count].
+    const [left]: [Array<{ hub_code: string; family_id: string }>, number] = await m.query(
+      `DELETE FROM story_family_members f USING unnest($1::text[], $2::uuid[]) AS x(hub_code, story_id)
+        WHERE f.hub_code = x.hub_code AND f.story_id = x.story_id
+        RETURNING f.hub_code, f.family_id`,
+      [members.map((x) => x.hub), members.map((x) => x.storyId)],
     );
     if (left.length === 0) return;
     // A family of one is no family.
     await m.query(
-      `DELETE FROM story_family_members WHERE hub_code = $1 AND family_id = $2
-         AND (SELECT count(*) FROM story_family_members WHERE hub_code = $1 AND family_id = $2) = 1`,
-      [hub, left[0].family_id],
+      `DELETE FROM story_family_members f USING unnest($1::text[], $2::uuid[]) AS x(hub_code, family_id)
+        WHERE f.hub_code = x.hub_code AND f.family_id = x.family_id
+          AND (SELECT count(*) FROM story_family_members o WHERE o.hub_code = f.hub_code AND o.family_id = f.family_id) = 1`,
+      [left.map((x) => x.hub_code), left.map((x) => x.family_id)],
     );
   }
 

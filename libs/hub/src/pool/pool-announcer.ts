@@ -24,22 +24,39 @@ export class PoolAnnouncer {
   ) {}
 
   async announce(m: EntityManager, e: PooledStory): Promise<void> {
-    const s = e.story;
-    await this.search.index(m, {
-      storyId: s.id, scope: e.hubCode, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags,
-      pooledAt: e.pooledAt, title: s.title, body: s.body,
+    await this.announceMany(m, [e]);
+  }
+
+  /** A consumer batch's stories: one outbox and one delivery-ledger statement for the lot. */
+  async announceMany(m: EntityManager, pooled: PooledStory[]): Promise<void> {
+    for (const e of pooled) {
+      const s = e.story;
+      await this.search.index(m, {
+        storyId: s.id, scope: e.hubCode, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags,
+        pooledAt: e.pooledAt, title: s.title, body: s.body,
+      });
+    }
+    const up = pooled.flatMap((e) => {
+      const parent = this.directory.parentOf(e.hubCode);
+      return parent ? [{ e, parent: parent.code }] : [];
     });
-    const parent = this.directory.parentOf(e.hubCode);
-    if (parent) {
-      const sent = await this.outbox.append<StoryPooled>(m, {
+    const sent = await this.outbox.appendMany<StoryPooled>(
+      m,
+      up.map(({ e, parent }) => ({
         type: STORY_POOLED,
-        parent: parent.code,
+        parent,
         child: e.hubCode,
         payload: { story: e.story, hubCode: e.hubCode, pooledBy: e.pooledBy, pooledAt: e.pooledAt.toISOString(), edition: e.edition ?? 0 },
-      });
-      // The parent now holds a copy: corrections and takedowns will follow it there.
-      await this.ledger.record(m, { sender: e.hubCode, holder: parent.code, storyId: e.story.id, version: e.story.version, kind: 'delivery', eventId: sent.id });
+      })),
+    );
+    // The parent now holds a copy: corrections and takedowns will follow it there.
+    await this.ledger.recordMany(
+      m,
+      up.map(({ e, parent }, i) => ({ sender: e.hubCode, holder: parent, storyId: e.story.id, version: e.story.version, kind: 'delivery' as const, eventId: sent[i].id })),
+    );
+    for (const l of this.listeners) {
+      if (l.onPooledMany) await l.onPooledMany(m, pooled);
+      else for (const e of pooled) await l.onPooled(m, e);
     }
-    for (const l of this.listeners) await l.onPooled(m, e);
   }
 }

@@ -7,6 +7,8 @@ import type { EntityManager } from 'typeorm';
  */
 export interface PoolListener {
   onPooled(m: EntityManager, e: PooledStory): Promise<unknown>;
+  /** Optional: a consumer batch's stories at once, instead of onPooled for each. */
+  onPooledMany?(m: EntityManager, pooled: PooledStory[]): Promise<unknown>;
 }
 
 /** A story entering the pool, or a curator's new edition of it (edition > 0). */
