@@ -82,7 +82,7 @@ export class StoryIndexWriter implements PoolListener {
   private async indexForSearch(m: EntityManager, province: string, stories: PooledStory[]): Promise<void> {
     for (const e of stories) {
       const s = e.story;
-      await this.search.index(m, { storyId: s.id, scope: province, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags, pooledAt: e.pooledAt, title: s.title, body: s.body });
+      await this.search.index(m, { storyId: s.id, scope: province, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags, pooledAt: e.pooledAt, title: s.title, body: s.body, text: e.text });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { STORY_POOLED, StoryPooled } from '@syn/contracts';
-import { assertSnapshotIntegrity } from '@syn/hub';
+import { assertContentHash, storyTextFromWire } from '@syn/hub';
 import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
@@ -36,14 +36,17 @@ export class StoryPooledHandler implements EventHandler<StoryPooled>, OnModuleIn
       if (!this.directory.has(story.originCode) || !this.directory.isSelfOrAncestor(hubCode, story.originCode)) {
         throw new PoisonMessageError(`event ${e.envelope.id}: story ${story.id} from ${story.originCode} is not from the subtree of hub ${hubCode}`);
       }
-      assertSnapshotIntegrity(story, e.envelope.id);
+      // The hash only: the hub refused unsafe HTML when the story entered its queue (assertSnapshotIntegrity), a
+      // curator's edition changes no body, and the province never renders the body it keeps (snippets are
+      // escaped plain text; a story opened is fetched from its hub).
+      assertContentHash(story, e.envelope.id);
     }
     for (const province of new Set(events.map((e) => e.recipient))) {
       const changed = await this.writer.indexMany(
         m,
         events
           .filter((e) => e.recipient === province)
-          .map((e) => ({ story: e.payload.story, hubCode: e.payload.hubCode, pooledBy: e.payload.pooledBy, pooledAt: new Date(e.payload.pooledAt), edition: e.payload.edition ?? 0 })),
+          .map((e) => ({ story: e.payload.story, hubCode: e.payload.hubCode, pooledBy: e.payload.pooledBy, pooledAt: new Date(e.payload.pooledAt), edition: e.payload.edition ?? 0, text: e.payload.text && storyTextFromWire(e.payload.text) })),
         province,
       );
       if (changed.length) {

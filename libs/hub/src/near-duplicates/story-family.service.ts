@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PoolSearchIndex } from '../search/pool-search-index';
 import { SUBMISSION_NEAR_DUPLICATES_QUERY } from './submission-near-duplicates.sql';
-import { searchableText } from '../search/searchable-text';
+import type { StoryText } from '../story-text/story-text';
 
 /** One member as the review-queue list shows it. */
 export interface FamilyMemberSummary {
@@ -52,6 +52,11 @@ export class StoryFamilyService {
     private readonly directory: CenterDirectory,
   ) {}
 
+  /** A story's words and SimHash, worked out once for its family, the pool's search and story.pooled. */
+  analyze(story: StorySnapshot): StoryText {
+    return this.index.analyze(story.title, story.body);
+  }
+
   /** In the transaction that queues the submission: fingerprint it and place it in its family. */
   async onSubmitted(m: EntityManager, hub: string, story: StorySnapshot): Promise<string | null> {
     const [familyId] = await this.onSubmittedMany(m, [{ hub, story }]);
@@ -64,14 +69,12 @@ export class StoryFamilyService {
    * in turn, so that two near-duplicates in one batch find each other. Returns the family id of each
    * story, or null when it has none.
    */
-  async onSubmittedMany(m: EntityManager, subs: Array<{ hub: string; story: StorySnapshot }>): Promise<Array<string | null>> {
+  async onSubmittedMany(m: EntityManager, subs: Array<{ hub: string; story: StorySnapshot; text?: StoryText }>): Promise<Array<string | null>> {
     if (subs.length === 0) return [];
-    const seg = this.index.segmenter;
-    const prints = subs.map(({ hub, story }) => {
-      const body = searchableText(story.body);
-      const hash = this.index.fingerprint(story.title, body);
-      const titleWords = [...new Set(seg.words(story.title))];
-      const words = [...new Set([...titleWords, ...seg.words(body)])];
+    const prints = subs.map(({ hub, story, text }) => {
+      const { titleWords: title, bodyWords: body, simhash: hash } = text ?? this.index.analyze(story.title, story.body);
+      const titleWords = [...new Set(title)];
+      const words = [...new Set([...titleWords, ...body])];
       return { hub, story, hash, titleWords, words };
     });
     // Word lists differ in length, so each travels as one string (words never contain U+001F).

@@ -6,6 +6,7 @@ import { CenterDirectory } from '@syn/network';
 import type { EntityManager } from 'typeorm';
 import { PoolSearchIndex } from '../search/pool-search-index';
 import { POOL_LISTENERS, PooledStory, PoolListener } from './pool-listener';
+import { storyTextToWire } from '../story-text/story-text';
 
 /**
  * Tells whoever indexes this hub's pool that a story entered it or has a new edition: the hub's
@@ -28,12 +29,14 @@ export class PoolAnnouncer {
   }
 
   /** A consumer batch's stories: one outbox and one delivery-ledger statement for the lot. */
-  async announceMany(m: EntityManager, pooled: PooledStory[]): Promise<void> {
+  async announceMany(m: EntityManager, stories: PooledStory[]): Promise<void> {
+    // Segmented once here (or by the caller), for this pool's search, in-process listeners and the parent.
+    const pooled = stories.map((e) => ({ ...e, text: e.text ?? this.search.analyze(e.story.title, e.story.body) }));
     for (const e of pooled) {
       const s = e.story;
       await this.search.index(m, {
         storyId: s.id, scope: e.hubCode, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags,
-        pooledAt: e.pooledAt, title: s.title, body: s.body,
+        pooledAt: e.pooledAt, title: s.title, body: s.body, text: e.text,
       });
     }
     const up = pooled.flatMap((e) => {
@@ -46,7 +49,7 @@ export class PoolAnnouncer {
         type: STORY_POOLED,
         parent,
         child: e.hubCode,
-        payload: { story: e.story, hubCode: e.hubCode, pooledBy: e.pooledBy, pooledAt: e.pooledAt.toISOString(), edition: e.edition ?? 0 },
+        payload: { story: e.story, hubCode: e.hubCode, pooledBy: e.pooledBy, pooledAt: e.pooledAt.toISOString(), edition: e.edition ?? 0, text: storyTextToWire(e.text) },
       })),
     );
     // The parent now holds a copy: corrections and takedowns will follow it there.

@@ -1,4 +1,5 @@
 import type { StorySnapshot } from '@syn/contracts';
+import type { StoryText } from '../story-text/story-text';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -18,6 +19,8 @@ export interface PooledStory {
   pooledBy: string;
   pooledAt: Date;
   edition?: number;
+  /** Its text as search reads it, when already worked out (by the hub, or shipped with story.pooled). */
+  text?: StoryText;
 }
 
 export const POOL_LISTENERS = Symbol('POOL_LISTENERS');

@@ -17,6 +17,7 @@ import { StoryFamilyService } from '../near-duplicates/story-family.service';
 import { ReviewDecisionDto, ReviewQueueQuery } from './review-decision.dto';
 import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 import { SubmissionEntity } from './submission.entity';
+import type { StoryText } from '../story-text/story-text';
 
 const OUTCOME = { accept: 'accepted', reject: 'rejected', return: 'returned' } as const;
 
@@ -84,7 +85,7 @@ export class ReviewQueueService {
    * statement per table for the whole set. They were written pending and unclaimed by this
    * transaction, which holds their rows, so there is nothing to lock or re-read.
    */
-  async acceptQueued(m: EntityManager, hub: string, stories: StorySnapshot[]): Promise<void> {
+  async acceptQueued(m: EntityManager, hub: string, stories: StorySnapshot[], texts?: ReadonlyMap<string, StoryText>): Promise<void> {
     if (stories.length === 0) return;
     const by = autoAcceptPrincipal(hub);
     const now = new Date();
@@ -111,7 +112,7 @@ export class ReviewQueueService {
       });
     }
     await writePoolRows(m, list.map((s) => poolRowFromSnapshot(s, hub, by.name, now)));
-    await this.announcer.announceMany(m, list.map((s) => ({ story: s, hubCode: hub, pooledBy: by.name, pooledAt: now, edition: 0 })));
+    await this.announcer.announceMany(m, list.map((s) => ({ story: s, hubCode: hub, pooledBy: by.name, pooledAt: now, edition: 0, text: texts?.get(s.id) })));
     for (const s of list) {
       for (const l of this.reviewListeners) await l.onDecided(m, { story: s, hubCode: hub, decision: 'accepted', decidedBy: by.name, decidedAt: now });
     }

@@ -84,7 +84,9 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
     if (rows.length === 0) return;
     const queued = new Map(rows.map((r) => [r.story_id, r]));
     const fresh = list.filter((e) => queued.has(e.payload.story.id));
-    await this.families.onSubmittedMany(m, fresh.map((e) => ({ hub: e.recipient, story: e.payload.story })));
+    // Segmented and fingerprinted once: the family lookup, the pool's search and story.pooled share it.
+    const texts = new Map(fresh.map((e) => [e.payload.story.id, this.families.analyze(e.payload.story)]));
+    await this.families.onSubmittedMany(m, fresh.map((e) => ({ hub: e.recipient, story: e.payload.story, text: texts.get(e.payload.story.id) })));
     for (const e of fresh) {
       const { story } = e.payload;
       for (const l of this.listeners) await l.onSubmitted(m, { story, hubCode: e.recipient, submittedBy: e.payload.submittedBy, submittedAt: new Date(e.payload.submittedAt) });
@@ -104,7 +106,7 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
     // 自动入库, one hub at a time: each records its own rule as the decider.
     const trusted = fresh.filter((e) => this.autoAccept.trusts(e.recipient, e.payload.story.originCode));
     for (const hub of new Set(trusted.map((e) => e.recipient))) {
-      await this.reviewQueue.acceptQueued(m, hub, trusted.filter((e) => e.recipient === hub).map((e) => e.payload.story));
+      await this.reviewQueue.acceptQueued(m, hub, trusted.filter((e) => e.recipient === hub).map((e) => e.payload.story), texts);
     }
   }
 }

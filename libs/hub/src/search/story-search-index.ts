@@ -26,6 +26,7 @@ import type { AppEnv } from '@syn/config';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LexiconRefreshSchedule } from './lexicon-refresh.schedule';
 import { searchableText } from './searchable-text';
+import { analyzeStoryText, type StoryText } from '../story-text/story-text';
 
 /** What the index needs of a story; `body` is the stored HTML. */
 export interface SearchableStory {
@@ -39,6 +40,8 @@ export interface SearchableStory {
   pooledAt: Date;
   title: string;
   body: string;
+  /** The text already segmented and fingerprinted (at the hub that pooled it); worked out here when absent. */
+  text?: StoryText;
 }
 
 export interface SearchRequest {
@@ -118,11 +121,8 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
 
   /** (Re-)index one story inside the caller's transaction; an edit replaces the old entry. */
   async index(m: EntityManager, s: SearchableStory): Promise<void> {
-    const body = searchableText(s.body);
-    const titleWords = this.segmenter.words(s.title);
-    const bodyWords = this.segmenter.words(body);
+    const { titleWords, bodyWords, simhash: hash } = s.text ?? this.analyze(s.title, s.body);
     const { postings, wordCount } = termImpacts(titleWords, bodyWords);
-    const hash = this.fingerprint(s.title, body);
     const lexemes = [...new Set([...titleWords, ...bodyWords])];
     await m.query(this.deleteSql, [s.storyId]);
     await m.query(this.insertSql, [
@@ -130,6 +130,11 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
       lexemes, simhashToPg(hash), simhashBands(hash), postings.map((p) => p.term), postings.map((p) => p.impact),
     ]);
     this.schedule.noteInserted();
+  }
+
+  /** Segments and fingerprints a story once, for whoever needs its words and its SimHash. */
+  analyze(title: string, bodyHtml: string): StoryText {
+    return analyzeStoryText(this.segmenter, title, bodyHtml);
   }
 
   async remove(m: EntityManager, storyId: string): Promise<void> {
