@@ -7,6 +7,7 @@ import { centerConsumerConfig, consumerFilter, consumerName } from '../jetstream
 import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
 import { Decoded, decodeMessage } from './event-decoder';
 import { EventApplier } from './event-applier';
+import { SharedApplyQueue } from './shared-apply.queue';
 import { EventHandlerRegistry } from './event-handler.registry';
 import { PoisonMessageError } from './poison-message.error';
 
@@ -42,6 +43,7 @@ export class CenterConsumer {
     private readonly nats: JetStreamConnection,
     private readonly registry: EventHandlerRegistry,
     private readonly applier: EventApplier,
+    private readonly shared: SharedApplyQueue,
     private readonly deadLetters: DeadLetterRepository,
     private readonly metrics: MetricsRegistry,
     private readonly options: CenterConsumerOptions,
@@ -115,7 +117,8 @@ export class CenterConsumer {
     }
     if (decoded.length === 0) return;
     try {
-      await this.applier.applyAll(this.name, inApplyOrder(decoded.map((x) => x.d)));
+      // With the other consumers' batches of this process, in one transaction.
+      await this.shared.apply(this.name, inApplyOrder(decoded.map((x) => x.d)));
       for (const x of decoded) x.msg.ack();
       this.metrics.increment('syn_events_applied_total', 'Events applied by consumers', { consumer: this.name }, decoded.length);
     } catch {
