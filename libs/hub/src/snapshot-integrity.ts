@@ -6,7 +6,9 @@ import { contentHash, sanitizeBody } from '@syn/story';
 export function assertContentHash(s: StorySnapshot, eventId: string): void {
   const actual = contentHash(s);
   if (actual !== s.contentHash) {
-    throw new PoisonMessageError(`event ${eventId}: story ${s.id} v${s.version} content hash mismatch (claims ${s.contentHash.slice(0, 12)}…, content hashes to ${actual.slice(0, 12)}…)`);
+    throw new PoisonMessageError(
+      `event ${eventId}: story ${s.id} v${s.version} content hash mismatch (claims ${s.contentHash.slice(0, 12)}…, content hashes to ${actual.slice(0, 12)}…)`,
+    );
   }
 }
 

@@ -5,8 +5,25 @@ import type { EntityManager } from 'typeorm';
 import { POOL_FEED_CHANNEL, PoolFeedEvent } from '../live-feed/pool-feed.channel';
 
 const INDEX_COLUMNS = [
-  'story_id', 'province_code', 'hub_code', 'origin_code', 'version', 'title', 'summary', 'byline', 'category', 'tags',
-  'region_code', 'priority', 'embargo_until', 'content_hash', 'pooled_at', 'pooled_by', 'authors', 'topic_id', 'edition',
+  'story_id',
+  'province_code',
+  'hub_code',
+  'origin_code',
+  'version',
+  'title',
+  'summary',
+  'byline',
+  'category',
+  'tags',
+  'region_code',
+  'priority',
+  'embargo_until',
+  'content_hash',
+  'pooled_at',
+  'pooled_by',
+  'authors',
+  'topic_id',
+  'edition',
 ] as const;
 
 const UPSERT_INDEX = `INSERT INTO story_index (${INDEX_COLUMNS.join(', ')})
@@ -35,7 +52,12 @@ export class StoryIndexWriter implements PoolListener {
   }
 
   async onPooledMany(m: EntityManager, pooled: PooledStory[]): Promise<void> {
-    for (const hub of new Set(pooled.map((e) => e.hubCode))) await this.indexMany(m, pooled.filter((e) => e.hubCode === hub), hub);
+    for (const hub of new Set(pooled.map((e) => e.hubCode)))
+      await this.indexMany(
+        m,
+        pooled.filter((e) => e.hubCode === hub),
+        hub,
+      );
   }
 
   /** One statement per table for the lot; returns the entries that changed the index. */
@@ -49,10 +71,25 @@ export class StoryIndexWriter implements PoolListener {
     }
     const list = [...newest.values()];
     const rows = list.map(({ story: s, hubCode, pooledBy, pooledAt, edition }) => ({
-      story_id: s.id, province_code: province, hub_code: hubCode, origin_code: s.originCode, version: s.version, title: s.title,
-      summary: s.summary ?? null, byline: s.byline, category: s.category, tags: s.tags, region_code: s.regionCode, priority: s.priority,
-      embargo_until: s.embargoUntil ?? null, content_hash: s.contentHash, pooled_at: pooledAt, pooled_by: pooledBy,
-      authors: s.authors.map((a) => a.name), topic_id: s.topicId ?? null, edition: edition ?? 0,
+      story_id: s.id,
+      province_code: province,
+      hub_code: hubCode,
+      origin_code: s.originCode,
+      version: s.version,
+      title: s.title,
+      summary: s.summary ?? null,
+      byline: s.byline,
+      category: s.category,
+      tags: s.tags,
+      region_code: s.regionCode,
+      priority: s.priority,
+      embargo_until: s.embargoUntil ?? null,
+      content_hash: s.contentHash,
+      pooled_at: pooledAt,
+      pooled_by: pooledBy,
+      authors: s.authors.map((a) => a.name),
+      topic_id: s.topicId ?? null,
+      edition: edition ?? 0,
     }));
     const changedIds: Array<{ story_id: string }> = await m.query(UPSERT_INDEX, [JSON.stringify(rows)]);
     if (changedIds.length === 0) return [];
@@ -66,15 +103,25 @@ export class StoryIndexWriter implements PoolListener {
       [changed.map((e) => e.story.id), changed.map((e) => e.story.title), changed.map((e) => e.story.body)],
     );
     await this.indexForSearch(m, province, changed);
-    const feed = changed.map(
-      (e): PoolFeedEvent => ({
-        kind: 'pooled', province, storyId: e.story.id, hubCode: e.hubCode, at: e.pooledAt.toISOString(), version: e.story.version,
-        title: e.story.title, originCode: e.story.originCode, category: e.story.category, priority: e.story.priority,
-        topicId: e.story.topicId ?? null, by: e.pooledBy,
-      }),
-    );
+    const feed = changed.map((e): PoolFeedEvent => ({
+      kind: 'pooled',
+      province,
+      storyId: e.story.id,
+      hubCode: e.hubCode,
+      at: e.pooledAt.toISOString(),
+      version: e.story.version,
+      title: e.story.title,
+      originCode: e.story.originCode,
+      category: e.story.category,
+      priority: e.story.priority,
+      topicId: e.story.topicId ?? null,
+      by: e.pooledBy,
+    }));
     // NOTIFY is delivered at commit, in order; payloads are capped at 8000 bytes and titles at 200 characters, so each fits.
-    await m.query(`SELECT pg_notify($1, e) FROM unnest($2::text[]) WITH ORDINALITY AS x(e, n) ORDER BY n`, [POOL_FEED_CHANNEL, feed.map((f) => JSON.stringify(f))]);
+    await m.query(`SELECT pg_notify($1, e) FROM unnest($2::text[]) WITH ORDINALITY AS x(e, n) ORDER BY n`, [
+      POOL_FEED_CHANNEL,
+      feed.map((f) => JSON.stringify(f)),
+    ]);
     return changed;
   }
 
@@ -82,7 +129,18 @@ export class StoryIndexWriter implements PoolListener {
   private async indexForSearch(m: EntityManager, province: string, stories: PooledStory[]): Promise<void> {
     for (const e of stories) {
       const s = e.story;
-      await this.search.index(m, { storyId: s.id, scope: province, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags, pooledAt: e.pooledAt, title: s.title, body: s.body, text: e.text });
+      await this.search.index(m, {
+        storyId: s.id,
+        scope: province,
+        hubCode: e.hubCode,
+        originCode: s.originCode,
+        category: s.category,
+        tags: s.tags,
+        pooledAt: e.pooledAt,
+        title: s.title,
+        body: s.body,
+        text: e.text,
+      });
     }
   }
 }

@@ -46,11 +46,23 @@ export class StoryPooledHandler implements EventHandler<StoryPooled>, OnModuleIn
         m,
         events
           .filter((e) => e.recipient === province)
-          .map((e) => ({ story: e.payload.story, hubCode: e.payload.hubCode, pooledBy: e.payload.pooledBy, pooledAt: new Date(e.payload.pooledAt), edition: e.payload.edition ?? 0, text: e.payload.text && storyTextFromWire(e.payload.text) })),
+          .map((e) => ({
+            story: e.payload.story,
+            hubCode: e.payload.hubCode,
+            pooledBy: e.payload.pooledBy,
+            pooledAt: new Date(e.payload.pooledAt),
+            edition: e.payload.edition ?? 0,
+            text: e.payload.text && storyTextFromWire(e.payload.text),
+          })),
         province,
       );
       if (changed.length) {
-        this.logger.log({ msg: 'stories indexed', province, count: changed.length, stories: changed.map((e) => ({ storyId: e.story.id, hub: e.hubCode, version: e.story.version, edition: e.edition ?? 0 })) });
+        this.logger.log({
+          msg: 'stories indexed',
+          province,
+          count: changed.length,
+          stories: changed.map((e) => ({ storyId: e.story.id, hub: e.hubCode, version: e.story.version, edition: e.edition ?? 0 })),
+        });
       }
     }
   }

@@ -32,11 +32,17 @@ export class LedgerReportedHandler implements EventHandler<LedgerReported>, OnMo
       const child = e.route.child;
       // A hop may only report what happened in its own subtree.
       if (!this.directory.has(entry.recordedBy) || !this.directory.isSelfOrAncestor(child, entry.recordedBy)) {
-        throw new PoisonMessageError(`event ${e.envelope.id}: ledger entry ${entry.entryId} recorded by ${entry.recordedBy} was reported by ${child}, outside its subtree`);
+        throw new PoisonMessageError(
+          `event ${e.envelope.id}: ledger entry ${entry.entryId} recorded by ${entry.recordedBy} was reported by ${child}, outside its subtree`,
+        );
       }
     }
     for (const center of new Set(events.map((e) => e.recipient))) {
-      await this.ledger.appendMany(m, center, events.filter((e) => e.recipient === center).map((e) => e.payload));
+      await this.ledger.appendMany(
+        m,
+        center,
+        events.filter((e) => e.recipient === center).map((e) => e.payload),
+      );
     }
   }
 }

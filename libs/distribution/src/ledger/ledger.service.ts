@@ -42,10 +42,23 @@ export class LedgerService {
    */
   async record(m: EntityManager, center: string, fact: LedgerFact): Promise<LedgerReported> {
     const e: LedgerReported = { ...fact, entryId: uuidv7(), recordedBy: center };
-    await this.deferred.add(m, LEDGER_INSERT, [[
-      center, e.entryId, e.kind, e.storyId, e.storyVersion, e.originCode, JSON.stringify(e.authors), e.level ?? null, e.channel ?? null,
-      e.actorCode, e.refId ?? null, e.recordedBy, e.occurredAt,
-    ]]);
+    await this.deferred.add(m, LEDGER_INSERT, [
+      [
+        center,
+        e.entryId,
+        e.kind,
+        e.storyId,
+        e.storyVersion,
+        e.originCode,
+        JSON.stringify(e.authors),
+        e.level ?? null,
+        e.channel ?? null,
+        e.actorCode,
+        e.refId ?? null,
+        e.recordedBy,
+        e.occurredAt,
+      ],
+    ]);
     await this.relay.up<LedgerReported>(m, { kind: 'ledger', id: e.entryId }, center, LEDGER_REPORTED, e);
     return e;
   }

@@ -100,7 +100,10 @@ export class StoryFamilyService {
       ],
     );
     // A new version is judged afresh: it leaves its family and rejoins wherever its text now belongs.
-    await this.leaveMany(m, prints.map((p) => ({ hub: p.hub, storyId: p.story.id })));
+    await this.leaveMany(
+      m,
+      prints.map((p) => ({ hub: p.hub, storyId: p.story.id })),
+    );
     const queued: Array<{ i: number; story_id: string }> = await m.query(
       `SELECT q.i::int AS i, n.story_id
          FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS q(simhash, probe, hub_code, i)
@@ -110,7 +113,9 @@ export class StoryFamilyService {
     const families: Array<string | null> = [];
     for (const [i, p] of prints.entries()) {
       const pooled = await this.index.nearDuplicates(m, p.hub, p.hash, 20);
-      const near = [...new Set([...pooled.map((d) => d.storyId), ...queued.filter((q) => q.i === i + 1).map((q) => q.story_id)])].filter((id) => id !== p.story.id);
+      const near = [...new Set([...pooled.map((d) => d.storyId), ...queued.filter((q) => q.i === i + 1).map((q) => q.story_id)])].filter(
+        (id) => id !== p.story.id,
+      );
       families.push(near.length === 0 ? null : await this.join(m, p.hub, p.story.id, near));
     }
     return families;
@@ -127,7 +132,9 @@ export class StoryFamilyService {
     if (families.length > 1) {
       // This story links families that were apart: they become one (the oldest keeps its id).
       await m.query(`UPDATE story_family_members SET family_id = $1 WHERE hub_code = $2 AND family_id = ANY($3::uuid[])`, [
-        familyId, hub, families.slice(1).map((f) => f.family_id),
+        familyId,
+        hub,
+        families.slice(1).map((f) => f.family_id),
       ]);
     }
     await m.query(
@@ -160,7 +167,15 @@ export class StoryFamilyService {
       if (r.title === null) continue;
       let f = out.get(r.of_story);
       if (!f) out.set(r.of_story, (f = { familyId: r.family_id, members: [] }));
-      f.members.push({ storyId: r.story_id, originCode: r.origin_code.trim(), originName: this.nameOf(r.origin_code.trim()), title: r.title, status: r.status ?? 'accepted', pooled: r.pooled, mergedInto: r.merged_into });
+      f.members.push({
+        storyId: r.story_id,
+        originCode: r.origin_code.trim(),
+        originName: this.nameOf(r.origin_code.trim()),
+        title: r.title,
+        status: r.status ?? 'accepted',
+        pooled: r.pooled,
+        mergedInto: r.merged_into,
+      });
     }
     return out;
   }
@@ -170,13 +185,30 @@ export class StoryFamilyService {
    * version in the queue, or the pooled text), its state, and its distance in bits from the story asked about.
    */
   async family(hub: string, storyId: string) {
-    const self: Array<{ story_id: string }> = await this.dataSource.query(`SELECT story_id FROM submissions WHERE hub_code = $1 AND story_id = $2`, [hub, storyId]);
+    const self: Array<{ story_id: string }> = await this.dataSource.query(`SELECT story_id FROM submissions WHERE hub_code = $1 AND story_id = $2`, [
+      hub,
+      storyId,
+    ]);
     if (self.length === 0) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
     const rows: Array<{
-      story_id: string; family_id: string | null; merged_into: string | null; status: string | null; snapshot: StorySnapshot | null;
-      received_at: Date | null; pooled_at: Date | null; pool_title: string | null; pool_summary: string | null; pool_body: string | null; pool_byline: string | null;
-      pool_authors: Author[] | null; pool_origin: string | null; pool_version: number | null; pool_category: string | null; pool_tags: string[] | null;
-      queued_hash: string | null; pooled_hash: string | null;
+      story_id: string;
+      family_id: string | null;
+      merged_into: string | null;
+      status: string | null;
+      snapshot: StorySnapshot | null;
+      received_at: Date | null;
+      pooled_at: Date | null;
+      pool_title: string | null;
+      pool_summary: string | null;
+      pool_body: string | null;
+      pool_byline: string | null;
+      pool_authors: Author[] | null;
+      pool_origin: string | null;
+      pool_version: number | null;
+      pool_category: string | null;
+      pool_tags: string[] | null;
+      queued_hash: string | null;
+      pooled_hash: string | null;
     }> = await this.dataSource.query(
       `WITH fam AS (
          SELECT m.story_id, m.family_id, m.merged_into, m.joined_at FROM story_family_members m

@@ -35,8 +35,16 @@ export class PoolAnnouncer {
     for (const e of pooled) {
       const s = e.story;
       await this.search.index(m, {
-        storyId: s.id, scope: e.hubCode, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags,
-        pooledAt: e.pooledAt, title: s.title, body: s.body, text: e.text,
+        storyId: s.id,
+        scope: e.hubCode,
+        hubCode: e.hubCode,
+        originCode: s.originCode,
+        category: s.category,
+        tags: s.tags,
+        pooledAt: e.pooledAt,
+        title: s.title,
+        body: s.body,
+        text: e.text,
       });
     }
     const up = pooled.flatMap((e) => {
@@ -49,13 +57,27 @@ export class PoolAnnouncer {
         type: STORY_POOLED,
         parent,
         child: e.hubCode,
-        payload: { story: e.story, hubCode: e.hubCode, pooledBy: e.pooledBy, pooledAt: e.pooledAt.toISOString(), edition: e.edition ?? 0, text: storyTextToWire(e.text) },
+        payload: {
+          story: e.story,
+          hubCode: e.hubCode,
+          pooledBy: e.pooledBy,
+          pooledAt: e.pooledAt.toISOString(),
+          edition: e.edition ?? 0,
+          text: storyTextToWire(e.text),
+        },
       })),
     );
     // The parent now holds a copy: corrections and takedowns will follow it there.
     await this.ledger.recordMany(
       m,
-      up.map(({ e, parent }, i) => ({ sender: e.hubCode, holder: parent, storyId: e.story.id, version: e.story.version, kind: 'delivery' as const, eventId: sent[i].id })),
+      up.map(({ e, parent }, i) => ({
+        sender: e.hubCode,
+        holder: parent,
+        storyId: e.story.id,
+        version: e.story.version,
+        kind: 'delivery' as const,
+        eventId: sent[i].id,
+      })),
     );
     for (const l of this.listeners) {
       if (l.onPooledMany) await l.onPooledMany(m, pooled);

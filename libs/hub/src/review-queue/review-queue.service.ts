@@ -43,9 +43,18 @@ export class ReviewQueueService {
       .where('s.hub_code = :hub', { hub })
       .andWhere('s.status = :status', { status: q.status ?? 'pending' });
     if (q.origin) qb.andWhere('s.origin_code = :origin', { origin: q.origin });
-    const page = await keysetPage(qb, { at: 's.received_at', id: 's.story_id', limit: pageLimit(q), cursor: q.cursor, position: (s) => ({ at: s.receivedAt, id: s.storyId }) });
+    const page = await keysetPage(qb, {
+      at: 's.received_at',
+      id: 's.story_id',
+      limit: pageLimit(q),
+      cursor: q.cursor,
+      position: (s) => ({ at: s.receivedAt, id: s.storyId }),
+    });
     const now = new Date();
-    const families = await this.families.familiesOf(hub, page.items.map((s) => s.storyId));
+    const families = await this.families.familiesOf(
+      hub,
+      page.items.map((s) => s.storyId),
+    );
     return {
       items: page.items.map((s) => ({
         storyId: s.storyId,
@@ -63,7 +72,8 @@ export class ReviewQueueService {
         reason: s.reason,
         claim: s.status === 'pending' ? liveClaim(s, now) : null,
         // A newer version that replaced an earlier entry: the curator sees what became of the earlier one.
-        resubmission: s.previousVersion !== null ? { previousVersion: s.previousVersion, previousStatus: s.previousStatus, previousReason: s.previousReason } : null,
+        resubmission:
+          s.previousVersion !== null ? { previousVersion: s.previousVersion, previousStatus: s.previousStatus, previousReason: s.previousReason } : null,
         // Near-duplicates filed by other centers (同题稿件); GET …/review-queue/:storyId/family has them side by side.
         family: families.get(s.storyId) ?? null,
       })),
@@ -111,8 +121,14 @@ export class ReviewQueueService {
         at: now,
       });
     }
-    await writePoolRows(m, list.map((s) => poolRowFromSnapshot(s, hub, by.name, now)));
-    await this.announcer.announceMany(m, list.map((s) => ({ story: s, hubCode: hub, pooledBy: by.name, pooledAt: now, edition: 0, text: texts?.get(s.id) })));
+    await writePoolRows(
+      m,
+      list.map((s) => poolRowFromSnapshot(s, hub, by.name, now)),
+    );
+    await this.announcer.announceMany(
+      m,
+      list.map((s) => ({ story: s, hubCode: hub, pooledBy: by.name, pooledAt: now, edition: 0, text: texts?.get(s.id) })),
+    );
     for (const s of list) {
       for (const l of this.reviewListeners) await l.onDecided(m, { story: s, hubCode: hub, decision: 'accepted', decidedBy: by.name, decidedAt: now });
     }
@@ -152,7 +168,11 @@ export class ReviewQueueService {
     opts: { action?: string; auditAfter?: Record<string, unknown>; pooled?: { row: PoolRow; story: StorySnapshot } } = {},
   ) {
     const { storyId, hubCode: hub } = sub;
-    await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason, claimedBy: null, claimedByName: null, claimExpiresAt: null });
+    await m.update(
+      SubmissionEntity,
+      { storyId },
+      { status, decidedBy: by.name, decidedAt: now, reason, claimedBy: null, claimedByName: null, claimExpiresAt: null },
+    );
     await this.audit.record(m, {
       center: hub,
       storyId,

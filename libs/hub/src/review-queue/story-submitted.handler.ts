@@ -86,10 +86,14 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
     const fresh = list.filter((e) => queued.has(e.payload.story.id));
     // Segmented and fingerprinted once: the family lookup, the pool's search and story.pooled share it.
     const texts = new Map(fresh.map((e) => [e.payload.story.id, this.families.analyze(e.payload.story)]));
-    await this.families.onSubmittedMany(m, fresh.map((e) => ({ hub: e.recipient, story: e.payload.story, text: texts.get(e.payload.story.id) })));
+    await this.families.onSubmittedMany(
+      m,
+      fresh.map((e) => ({ hub: e.recipient, story: e.payload.story, text: texts.get(e.payload.story.id) })),
+    );
     for (const e of fresh) {
       const { story } = e.payload;
-      for (const l of this.listeners) await l.onSubmitted(m, { story, hubCode: e.recipient, submittedBy: e.payload.submittedBy, submittedAt: new Date(e.payload.submittedAt) });
+      for (const l of this.listeners)
+        await l.onSubmitted(m, { story, hubCode: e.recipient, submittedBy: e.payload.submittedBy, submittedAt: new Date(e.payload.submittedAt) });
       const row = queued.get(story.id)!;
       const previous = row.previous_version !== null ? { version: row.previous_version, status: row.previous_status } : null;
       await this.audit.record(m, {
@@ -102,11 +106,21 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
         at: new Date(e.payload.submittedAt),
       });
     }
-    this.logger.log({ msg: 'submissions queued', hubs: [...new Set(fresh.map((e) => e.recipient))], count: fresh.length, storyIds: fresh.map((e) => e.payload.story.id) });
+    this.logger.log({
+      msg: 'submissions queued',
+      hubs: [...new Set(fresh.map((e) => e.recipient))],
+      count: fresh.length,
+      storyIds: fresh.map((e) => e.payload.story.id),
+    });
     // 自动入库, one hub at a time: each records its own rule as the decider.
     const trusted = fresh.filter((e) => this.autoAccept.trusts(e.recipient, e.payload.story.originCode));
     for (const hub of new Set(trusted.map((e) => e.recipient))) {
-      await this.reviewQueue.acceptQueued(m, hub, trusted.filter((e) => e.recipient === hub).map((e) => e.payload.story), texts);
+      await this.reviewQueue.acceptQueued(
+        m,
+        hub,
+        trusted.filter((e) => e.recipient === hub).map((e) => e.payload.story),
+        texts,
+      );
     }
   }
 }

@@ -110,7 +110,15 @@ export class CenterConsumer {
     const decoded: Array<{ msg: JsMsg; d: Decoded[] }> = [];
     for (const msg of batch) {
       try {
-        decoded.push({ msg, d: await decodeMessage(this.registry, { direction: this.options.direction, recipient: this.options.center, senders: this.options.senders }, msg.subject, msg.data) });
+        decoded.push({
+          msg,
+          d: await decodeMessage(
+            this.registry,
+            { direction: this.options.direction, recipient: this.options.center, senders: this.options.senders },
+            msg.subject,
+            msg.data,
+          ),
+        });
       } catch (e) {
         await this.park(msg, (e as Error).message);
       }
@@ -139,7 +147,15 @@ export class CenterConsumer {
         return this.park(msg, `gave up after ${deliveries} deliveries: ${err.message}`);
       }
       const delay = Math.min(30_000, 500 * 2 ** Math.min(deliveries, 6));
-      this.logger.warn({ msg: 'event failed; will retry', consumer: this.name, eventId: d[0].event.envelope.id, type: d[0].event.route.type, deliveries, retryInMs: delay, err: err.message });
+      this.logger.warn({
+        msg: 'event failed; will retry',
+        consumer: this.name,
+        eventId: d[0].event.envelope.id,
+        type: d[0].event.route.type,
+        deliveries,
+        retryInMs: delay,
+        err: err.message,
+      });
       msg.nak(delay);
     }
   }
@@ -156,7 +172,14 @@ export class CenterConsumer {
       });
       msg.ack();
       this.metrics.increment('syn_dead_letters_total', 'Messages parked in dead letters', { consumer: this.name });
-      this.logger.warn({ msg: 'message dead-lettered', consumer: this.name, center: this.options.center, subject: msg.subject, streamSeq: msg.info.streamSequence, reason });
+      this.logger.warn({
+        msg: 'message dead-lettered',
+        consumer: this.name,
+        center: this.options.center,
+        subject: msg.subject,
+        streamSeq: msg.info.streamSequence,
+        reason,
+      });
     } catch (e) {
       // The database is away: leave the message to redelivery rather than lose it.
       this.logger.error({ msg: 'could not park message; will be redelivered', consumer: this.name, err: (e as Error).message });

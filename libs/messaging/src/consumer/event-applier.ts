@@ -23,7 +23,11 @@ export class EventApplier {
       // delete() makes a second copy of the same event within one batch a no-op too.
       const toApply = parts.flatMap((p) => p.batch).filter((d) => fresh.delete(d.event.envelope.id));
       for (const run of runsByHandler(toApply)) {
-        if (run.length > 1 && run[0].handler.handleBatch) await run[0].handler.handleBatch(manager, run.map((d) => d.event));
+        if (run.length > 1 && run[0].handler.handleBatch)
+          await run[0].handler.handleBatch(
+            manager,
+            run.map((d) => d.event),
+          );
         else for (const d of run) await d.handler.handle(manager, d.event);
       }
       if (extra) await extra(manager);

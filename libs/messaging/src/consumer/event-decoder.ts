@@ -44,7 +44,9 @@ export async function decodeMessage(registry: EventHandlerRegistry, expected: Ex
   }
   // Subjects are single hops: a down event comes from the recipient's parent, an up event from one of its children.
   if (expected.senders && !expected.senders.has(senderOf(route))) {
-    throw new PoisonMessageError(`subject ${subject}: ${senderOf(route)} is not ${expected.direction === 'up' ? 'a child' : 'the parent'} of ${expected.recipient}`);
+    throw new PoisonMessageError(
+      `subject ${subject}: ${senderOf(route)} is not ${expected.direction === 'up' ? 'a child' : 'the parent'} of ${expected.recipient}`,
+    );
   }
   let raw: unknown;
   try {
@@ -83,7 +85,9 @@ async function decodeEnvelope(registry: EventHandlerRegistry, route: Route, reci
     throw new PoisonMessageError(`event ${envelope.id}: type ${envelope.type} does not match subject type ${route.type}`);
   }
   if (envelope.sender !== senderOf(route)) {
-    throw new PoisonMessageError(`event ${envelope.id}: origin mismatch, payload claims sender ${envelope.sender} but the subject was sent by ${senderOf(route)}`);
+    throw new PoisonMessageError(
+      `event ${envelope.id}: origin mismatch, payload claims sender ${envelope.sender} but the subject was sent by ${senderOf(route)}`,
+    );
   }
   const def = EVENT_CATALOG[route.type];
   const handler = registry.find(route.direction, route.type);

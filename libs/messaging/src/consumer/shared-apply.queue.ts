@@ -46,7 +46,8 @@ export class SharedApplyQueue {
         // Whole consumer batches, up to about one consumer batch's worth of events in all.
         let events = 0;
         let take = 0;
-        while (take < this.waiting.length && (take === 0 || events + this.waiting[take].batch.length <= this.maxEvents)) events += this.waiting[take++].batch.length;
+        while (take < this.waiting.length && (take === 0 || events + this.waiting[take].batch.length <= this.maxEvents))
+          events += this.waiting[take++].batch.length;
         const group = this.waiting.splice(0, take);
         try {
           await this.applier.applyMany(group);

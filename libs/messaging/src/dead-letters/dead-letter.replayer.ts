@@ -25,7 +25,12 @@ export class DeadLetterReplayer {
     const [center, ...rest] = letter.consumer.split('-');
     const direction = rest.join('-') === 'from-children' ? 'up' : 'down';
     try {
-      const decoded = await decodeMessage(this.registry, { direction, recipient: center, senders: expectedSenders(this.directory, center, direction) }, letter.subject, Buffer.from(letter.payload, 'utf8'));
+      const decoded = await decodeMessage(
+        this.registry,
+        { direction, recipient: center, senders: expectedSenders(this.directory, center, direction) },
+        letter.subject,
+        Buffer.from(letter.payload, 'utf8'),
+      );
       const applied = await this.applier.applyAll(letter.consumer, decoded, (m) => this.deadLetters.markReplayed(m, id));
       return { id, applied: applied > 0 };
     } catch (e) {

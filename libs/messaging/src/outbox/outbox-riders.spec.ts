@@ -36,7 +36,15 @@ describe('outbox riders', () => {
   const story = makeSnapshot('360702');
   const pooled: StoryPooled = { story, hubCode: '360700', pooledBy: '自动入库', pooledAt: new Date().toISOString(), edition: 0 };
   const entry = (storyId: string, kind: 'submitted' | 'accepted'): LedgerReported => ({
-    entryId: uuidv7(), kind, storyId, storyVersion: 1, originCode: '360702', authors: ['测试'], actorCode: '360700', recordedBy: '360700', occurredAt: new Date().toISOString(),
+    entryId: uuidv7(),
+    kind,
+    storyId,
+    storyVersion: 1,
+    originCode: '360702',
+    authors: ['测试'],
+    actorCode: '360700',
+    recordedBy: '360700',
+    occurredAt: new Date().toISOString(),
   });
   const rows = (): Promise<Array<{ event_id: string; subject: string; type: string; envelope: string }>> =>
     dataSource.query(`SELECT event_id, subject, type, envelope FROM outbox ORDER BY seq`);

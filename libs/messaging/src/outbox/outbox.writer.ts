@@ -36,7 +36,8 @@ class OutboxInsert extends DeferredInsert {
     for (const e of events) {
       const story = storyOf(e.envelope.payload);
       const key = `${hopOf(e.subject)}|${story}`;
-      if (!EVENT_CATALOG[e.envelope.type]?.rides && story && !carriers.has(key)) carriers.set(key, { event: e, riders: [], bytes: Buffer.byteLength(e.serialised) });
+      if (!EVENT_CATALOG[e.envelope.type]?.rides && story && !carriers.has(key))
+        carriers.set(key, { event: e, riders: [], bytes: Buffer.byteLength(e.serialised) });
     }
     const alone: PreparedEvent[] = [];
     for (const e of events) {
@@ -115,7 +116,11 @@ export class OutboxWriter {
     if (events.length === 0) return [];
     const rows = events.map((event) => this.prepare(event));
     // Written with the transaction's other deferred rows just before it commits, in this order.
-    await this.deferred.add(manager, OUTBOX_INSERT, rows.map((r) => [r]));
+    await this.deferred.add(
+      manager,
+      OUTBOX_INSERT,
+      rows.map((r) => [r]),
+    );
     // The relay is woken once the rows are visible: at the caller's commit, or now when there is no transaction.
     this.deferred.afterCommit(manager, this.wakeRelay);
     return rows.map((r) => r.envelope);

@@ -54,7 +54,8 @@ export class ReviewDecidedHandler implements EventHandler<ReviewDecided>, OnModu
       return;
     }
     for (const e of events) {
-      if (e.payload.hubCode !== e.route.parent) throw new PoisonMessageError(`decision on ${e.payload.storyId} names hub ${e.payload.hubCode} but came from ${e.route.parent}`);
+      if (e.payload.hubCode !== e.route.parent)
+        throw new PoisonMessageError(`decision on ${e.payload.storyId} names hub ${e.payload.hubCode} but came from ${e.route.parent}`);
     }
     const held: Array<{ id: string; center_code: string; status: string; decision_reason: string | null; submitted_version: number | null }> = await m.query(
       `SELECT s.id, s.center_code, s.status, s.decision_reason, s.submitted_version
@@ -96,6 +97,11 @@ export class ReviewDecidedHandler implements EventHandler<ReviewDecided>, OnModu
         at: new Date(d.decidedAt),
       });
     }
-    this.logger.log({ msg: 'review decisions applied', centers: [...new Set(news.map((e) => e.recipient))], count: news.length, storyIds: news.map((e) => e.payload.storyId) });
+    this.logger.log({
+      msg: 'review decisions applied',
+      centers: [...new Set(news.map((e) => e.recipient))],
+      count: news.length,
+      storyIds: news.map((e) => e.payload.storyId),
+    });
   }
 }
