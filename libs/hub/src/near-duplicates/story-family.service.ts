@@ -5,7 +5,7 @@ import { CenterDirectory } from '@syn/network';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PoolSearchIndex } from '../search/pool-search-index';
-import { SUBMISSION_NEAR_DUPLICATES_QUERY } from './submission-near-duplicates.sql';
+import { SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY } from './submission-near-duplicates.sql';
 import type { StoryText } from '../story-text/story-text';
 
 /** One member as the review-queue list shows it. */
@@ -104,12 +104,12 @@ export class StoryFamilyService {
       m,
       prints.map((p) => ({ hub: p.hub, storyId: p.story.id })),
     );
-    const queued: Array<{ i: number; story_id: string }> = await m.query(
-      `SELECT q.i::int AS i, n.story_id
-         FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS q(simhash, probe, hub_code, i)
-        CROSS JOIN LATERAL submission_near_duplicates(q.simhash, string_to_array(q.probe, ',')::int[], $4::int, q.hub_code) n`,
-      [prints.map((p) => simhashToPg(p.hash)), prints.map((p) => simhashProbeKeys(p.hash).join(',')), prints.map((p) => p.hub), NEAR_DUPLICATE_MAX_DISTANCE],
-    );
+    const queued: Array<{ i: number; story_id: string }> = await m.query(SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY, [
+      prints.map((p) => simhashToPg(p.hash)),
+      prints.map((p) => simhashProbeKeys(p.hash).join(',')),
+      prints.map((p) => p.hub),
+      NEAR_DUPLICATE_MAX_DISTANCE,
+    ]);
     const families: Array<string | null> = [];
     for (const [i, p] of prints.entries()) {
       const pooled = await this.index.nearDuplicates(m, p.hub, p.hash, 20);

@@ -6,7 +6,7 @@ import { EventApplier } from './event-applier';
 interface Waiting {
   consumer: string;
   batch: Decoded[];
-  done: (e?: unknown) => void;
+  done: (e?: Error) => void;
 }
 
 /**
@@ -53,7 +53,8 @@ export class SharedApplyQueue {
           await this.applier.applyMany(group);
           for (const w of group) w.done();
         } catch (e) {
-          for (const w of group) w.done(e ?? new Error('shared apply failed'));
+          const err = e instanceof Error ? e : new Error(`shared apply failed: ${String(e)}`);
+          for (const w of group) w.done(err);
         }
       }
     } finally {
