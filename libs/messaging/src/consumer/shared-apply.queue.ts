@@ -14,14 +14,20 @@ interface Waiting {
  * counties holds sixty durable consumers per direction (JetStream 2.9 has no consumer with several
  * filters, and each center's filter keeps it from reading what is not addressed to it); applied
  * apart, a decision for each county cost a transaction and an fsync'd commit of its own. Whatever
- * the consumers bring while one transaction runs is applied together in the next. A failed
+ * the consumers bring while the transactions in flight run is applied together in the next. A failed
  * transaction fails every batch in it, and each consumer then retries its own messages one by one,
  * which is how a poison message is still isolated.
  */
 @Injectable()
 export class SharedApplyQueue {
+  /**
+   * Two transactions at most: one gathers and applies while the other waits for its commit; more
+   * would bring back a commit per consumer. A consumer hands over its next batch only when its last
+   * one is done, so its own order holds either way.
+   */
+  static readonly CONCURRENT = 2;
   private readonly waiting: Waiting[] = [];
-  private running = false;
+  private running = 0;
   private readonly maxEvents: number;
 
   constructor(
@@ -39,8 +45,8 @@ export class SharedApplyQueue {
   }
 
   private async drain(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+    if (this.running >= SharedApplyQueue.CONCURRENT) return;
+    this.running++;
     try {
       while (this.waiting.length > 0) {
         // Whole consumer batches, up to about one consumer batch's worth of events in all.
@@ -58,7 +64,7 @@ export class SharedApplyQueue {
         }
       }
     } finally {
-      this.running = false;
+      this.running--;
     }
   }
 }
