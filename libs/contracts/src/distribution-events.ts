@@ -17,5 +17,5 @@ export const DISTRIBUTION_EVENTS: Record<string, EventDefinition> = {
   [RELEASE_ISSUED]: { type: RELEASE_ISSUED, direction: 'down', payload: ReleaseIssued },
   [RELEASE_WITHDRAWN]: { type: RELEASE_WITHDRAWN, direction: 'down', payload: ReleaseWithdrawn },
   [RELEASE_REPUBLISHED]: { type: RELEASE_REPUBLISHED, direction: 'up', payload: ReleaseRepublished },
-  [LEDGER_REPORTED]: { type: LEDGER_REPORTED, direction: 'up', payload: LedgerReported },
+  [LEDGER_REPORTED]: { type: LEDGER_REPORTED, direction: 'up', payload: LedgerReported, rides: true },
 };

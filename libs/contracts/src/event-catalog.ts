@@ -14,6 +14,11 @@ export interface EventDefinition<P extends object = object> {
   /** 'both' for events that follow a story's copies wherever they went (corrections, takedowns, receipts). */
   direction: Direction | 'both';
   payload: new () => P;
+  /**
+   * May ride on another event of the same hop written in the same transaction (about the same
+   * story), instead of travelling as a message of its own; the receiver applies it as if it had.
+   */
+  rides?: boolean;
 }
 
 /** Every event the network speaks, with the way it travels and the class that validates it. */

@@ -15,3 +15,4 @@ export * from './search/pool-search-index';
 export * from './search/chinese-segmenter.provider';
 export * from './search/searchable-text';
 export * from './search/story-search.query';
+export * from './story-text/story-text';

@@ -4,6 +4,7 @@ import { ReadinessRegistry } from '@syn/observability';
 import { PersistencePart } from '@syn/persistence';
 import { ConsumerSupervisor } from './consumer/consumer.supervisor';
 import { EventApplier } from './consumer/event-applier';
+import { SharedApplyQueue } from './consumer/shared-apply.queue';
 import { EventHandlerRegistry } from './consumer/event-handler.registry';
 import { DeadLetterEntity } from './dead-letters/dead-letter.entity';
 import { DeadLetterReplayer } from './dead-letters/dead-letter.replayer';
@@ -42,6 +43,7 @@ export const messagingPersistence: PersistencePart = {
     OutboxJanitor,
     EventHandlerRegistry,
     EventApplier,
+    SharedApplyQueue,
     DeadLetterRepository,
     DeadLetterReplayer,
     ConsumerSupervisor,

@@ -36,18 +36,41 @@ export class DeliveryLedger {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(m: EntityManager, d: LedgerDelivery): Promise<void> {
-    const status: ReceiptStatus = d.expectReceipt ? 'pending' : 'none';
+    await this.recordMany(m, [d]);
+  }
+
+  /**
+   * Several deliveries in one statement (a consumer batch's). Of two rows for the same copy the
+   * newer version is kept, since one statement may not touch a row twice.
+   */
+  async recordMany(m: EntityManager, deliveries: LedgerDelivery[]): Promise<void> {
+    const newest = new Map<string, LedgerDelivery>();
+    for (const d of deliveries) {
+      const key = `${d.sender}|${d.storyId}|${d.holder}`;
+      const held = newest.get(key);
+      if (!held || held.version <= d.version) newest.set(key, d);
+    }
+    const list = [...newest.values()];
+    if (list.length === 0) return;
     // A newer version always replaces the row; the same version again (a re-drive) only re-arms a
     // receipt that has not come back yet, so a confirmed row is never set back to pending.
     await m.query(
       `INSERT INTO delivery_ledger (sender, story_id, holder, version, kind, receipt_status, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::uuid[])
        ON CONFLICT (sender, story_id, holder) DO UPDATE SET
          version = EXCLUDED.version, kind = EXCLUDED.kind, receipt_status = EXCLUDED.receipt_status,
          receipt_outcome = NULL, receipt_at = NULL, via = NULL, event_id = EXCLUDED.event_id, sent_at = now(), alerted_at = NULL
        WHERE delivery_ledger.version < EXCLUDED.version
           OR (delivery_ledger.version = EXCLUDED.version AND delivery_ledger.receipt_status <> 'confirmed')`,
-      [d.sender, d.storyId, d.holder, d.version, d.kind, status, d.eventId ?? null],
+      [
+        list.map((d) => d.sender),
+        list.map((d) => d.storyId),
+        list.map((d) => d.holder),
+        list.map((d) => d.version),
+        list.map((d) => d.kind),
+        list.map((d): ReceiptStatus => (d.expectReceipt ? 'pending' : 'none')),
+        list.map((d) => d.eventId ?? null),
+      ],
     );
   }
 

@@ -42,24 +42,62 @@ export class LedgerService {
    */
   async record(m: EntityManager, center: string, fact: LedgerFact): Promise<LedgerReported> {
     const e: LedgerReported = { ...fact, entryId: uuidv7(), recordedBy: center };
-    await this.deferred.add(m, LEDGER_INSERT, [[
-      center, e.entryId, e.kind, e.storyId, e.storyVersion, e.originCode, JSON.stringify(e.authors), e.level ?? null, e.channel ?? null,
-      e.actorCode, e.refId ?? null, e.recordedBy, e.occurredAt,
-    ]]);
+    await this.deferred.add(m, LEDGER_INSERT, [
+      [
+        center,
+        e.entryId,
+        e.kind,
+        e.storyId,
+        e.storyVersion,
+        e.originCode,
+        JSON.stringify(e.authors),
+        e.level ?? null,
+        e.channel ?? null,
+        e.actorCode,
+        e.refId ?? null,
+        e.recordedBy,
+        e.occurredAt,
+      ],
+    ]);
     await this.relay.up<LedgerReported>(m, { kind: 'ledger', id: e.entryId }, center, LEDGER_REPORTED, e);
     return e;
   }
 
   /** Appends an entry (new, or reported by a child) and passes it up; a repeat changes nothing. */
   async append(m: EntityManager, center: string, e: LedgerReported): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    return (await this.appendMany(m, center, [e])).length > 0;
+  }
+
+  /** Several entries in one statement (a consumer batch's); returns those that were new here, which go on up. */
+  async appendMany(m: EntityManager, center: string, entries: LedgerReported[]): Promise<LedgerReported[]> {
+    if (entries.length === 0) return [];
+    const rows: Array<{ entry_id: string }> = await m.query(
       `INSERT INTO ledger_entries (center_code, entry_id, kind, story_id, story_version, origin_code, authors, level, channel, actor_code, ref_id, recorded_by, occurred_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+       SELECT $1, u.entry_id, u.kind, u.story_id, u.story_version, u.origin_code, ARRAY(SELECT jsonb_array_elements_text(u.authors)),
+              u.level, u.channel, u.actor_code, u.ref_id, u.recorded_by, u.occurred_at
+         FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::int[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::uuid[], $12::text[], $13::timestamptz[])
+           WITH ORDINALITY AS u (entry_id, kind, story_id, story_version, origin_code, authors, level, channel, actor_code, ref_id, recorded_by, occurred_at, n)
+        ORDER BY u.n
        ON CONFLICT (center_code, entry_id) DO NOTHING RETURNING entry_id`,
-      [center, e.entryId, e.kind, e.storyId, e.storyVersion, e.originCode, e.authors, e.level ?? null, e.channel ?? null, e.actorCode, e.refId ?? null, e.recordedBy, e.occurredAt],
+      [
+        center,
+        entries.map((e) => e.entryId),
+        entries.map((e) => e.kind),
+        entries.map((e) => e.storyId),
+        entries.map((e) => e.storyVersion),
+        entries.map((e) => e.originCode),
+        entries.map((e) => JSON.stringify(e.authors)),
+        entries.map((e) => e.level ?? null),
+        entries.map((e) => e.channel ?? null),
+        entries.map((e) => e.actorCode),
+        entries.map((e) => e.refId ?? null),
+        entries.map((e) => e.recordedBy),
+        entries.map((e) => e.occurredAt),
+      ],
     );
-    if (rows.length === 0) return false;
-    await this.relay.up<LedgerReported>(m, { kind: 'ledger', id: e.entryId }, center, LEDGER_REPORTED, e);
-    return true;
+    const fresh = new Set(rows.map((r) => r.entry_id));
+    const added = entries.filter((e) => fresh.delete(e.entryId));
+    for (const e of added) await this.relay.up<LedgerReported>(m, { kind: 'ledger', id: e.entryId }, center, LEDGER_REPORTED, e);
+    return added;
   }
 }

@@ -5,8 +5,8 @@ import { CenterDirectory } from '@syn/network';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PoolSearchIndex } from '../search/pool-search-index';
-import { SUBMISSION_NEAR_DUPLICATES_QUERY } from './submission-near-duplicates.sql';
-import { searchableText } from '../search/searchable-text';
+import { SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY } from './submission-near-duplicates.sql';
+import type { StoryText } from '../story-text/story-text';
 
 /** One member as the review-queue list shows it. */
 export interface FamilyMemberSummary {
@@ -52,29 +52,80 @@ export class StoryFamilyService {
     private readonly directory: CenterDirectory,
   ) {}
 
+  /** A story's words and SimHash, worked out once for its family, the pool's search and story.pooled. */
+  analyze(story: StorySnapshot): StoryText {
+    return this.index.analyse(story.title, story.body, story.summary, story.tags);
+  }
+
   /** In the transaction that queues the submission: fingerprint it and place it in its family. */
   async onSubmitted(m: EntityManager, hub: string, story: StorySnapshot): Promise<string | null> {
-    const seg = this.index.segmenter;
-    const body = searchableText(story.body);
-    const hash = this.index.fingerprint(story.title, body);
-    const titleWords = [...new Set(seg.words(story.title))];
-    const words = [...new Set([...titleWords, ...seg.words(body)])];
+    const [familyId] = await this.onSubmittedMany(m, [{ hub, story }]);
+    return familyId ?? null;
+  }
+
+  /**
+   * A consumer batch's submissions (one per story): fingerprints written and old memberships left
+   * in one statement each, pending near-duplicates found in one, then each story joins its family
+   * in turn, so that two near-duplicates in one batch find each other. Returns the family id of each
+   * story, or null when it has none.
+   */
+  async onSubmittedMany(m: EntityManager, subs: Array<{ hub: string; story: StorySnapshot; text?: StoryText }>): Promise<Array<string | null>> {
+    if (subs.length === 0) return [];
+    const prints = subs.map(({ hub, story, text }) => {
+      const {
+        tokens: { title, body },
+        simhash: hash,
+      } = text ?? this.analyze(story);
+      const titleWords = [...new Set(title)];
+      const words = [...new Set([...titleWords, ...body])];
+      return { hub, story, hash, titleWords, words };
+    });
+    // Word lists differ in length, so each travels as one string (words never contain U+001F).
     await m.query(
       `INSERT INTO submission_fingerprints (story_id, hub_code, version, category, tags, simhash, simhash_bands, lexemes, title_lexemes)
-       VALUES ($1, $2, $3, $4, $5, $6::bigint, $7::int[], array_to_tsvector($8::text[]), array_to_tsvector($9::text[]))
+       SELECT story_id, hub_code, version, category, ARRAY(SELECT jsonb_array_elements_text(tags)), simhash,
+              string_to_array(bands, ',')::int[], array_to_tsvector(string_to_array(words, E'\x1f')), array_to_tsvector(string_to_array(title_words, E'\x1f'))
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::jsonb[], $6::bigint[], $7::text[], $8::text[], $9::text[])
+           AS f(story_id, hub_code, version, category, tags, simhash, bands, words, title_words)
        ON CONFLICT (story_id) DO UPDATE SET hub_code = EXCLUDED.hub_code, version = EXCLUDED.version, category = EXCLUDED.category,
          tags = EXCLUDED.tags, simhash = EXCLUDED.simhash, simhash_bands = EXCLUDED.simhash_bands, lexemes = EXCLUDED.lexemes,
          title_lexemes = EXCLUDED.title_lexemes`,
-      [story.id, hub, story.version, story.category, story.tags, simhashToPg(hash), simhashBands(hash), words, titleWords],
+      [
+        prints.map((p) => p.story.id),
+        prints.map((p) => p.hub),
+        prints.map((p) => p.story.version),
+        prints.map((p) => p.story.category),
+        prints.map((p) => JSON.stringify(p.story.tags)),
+        prints.map((p) => simhashToPg(p.hash)),
+        prints.map((p) => simhashBands(p.hash).join(',')),
+        prints.map((p) => p.words.filter((w) => w.length > 0).join('\x1f')),
+        prints.map((p) => p.titleWords.filter((w) => w.length > 0).join('\x1f')),
+      ],
     );
     // A new version is judged afresh: it leaves its family and rejoins wherever its text now belongs.
-    await this.leave(m, hub, story.id);
-    const pooled = await this.index.nearDuplicates(m, hub, hash, 20);
-    const queued: Array<{ story_id: string; distance: number }> = await m.query(SUBMISSION_NEAR_DUPLICATES_QUERY, [
-      simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, hub,
+    await this.leaveMany(
+      m,
+      prints.map((p) => ({ hub: p.hub, storyId: p.story.id })),
+    );
+    const queued: Array<{ i: number; story_id: string }> = await m.query(SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY, [
+      prints.map((p) => simhashToPg(p.hash)),
+      prints.map((p) => simhashProbeKeys(p.hash).join(',')),
+      prints.map((p) => p.hub),
+      NEAR_DUPLICATE_MAX_DISTANCE,
     ]);
-    const near = [...new Set([...pooled.map((d) => d.storyId), ...queued.map((q) => q.story_id)])].filter((id) => id !== story.id);
-    if (near.length === 0) return null;
+    const families: Array<string | null> = [];
+    for (const [i, p] of prints.entries()) {
+      const pooled = await this.index.nearDuplicates(m, p.hub, p.hash, 20);
+      const near = [...new Set([...pooled.map((d) => d.storyId), ...queued.filter((q) => q.i === i + 1).map((q) => q.story_id)])].filter(
+        (id) => id !== p.story.id,
+      );
+      families.push(near.length === 0 ? null : await this.join(m, p.hub, p.story.id, near));
+    }
+    return families;
+  }
+
+  /** Puts a story and its near-duplicates in one family, merging the families it links. */
+  private async join(m: EntityManager, hub: string, storyId: string, near: string[]): Promise<string> {
     const families: Array<{ family_id: string }> = await m.query(
       `SELECT family_id, min(joined_at) AS since FROM story_family_members WHERE hub_code = $1 AND story_id = ANY($2::uuid[])
         GROUP BY family_id ORDER BY since`,
@@ -84,16 +135,18 @@ export class StoryFamilyService {
     if (families.length > 1) {
       // This story links families that were apart: they become one (the oldest keeps its id).
       await m.query(`UPDATE story_family_members SET family_id = $1 WHERE hub_code = $2 AND family_id = ANY($3::uuid[])`, [
-        familyId, hub, families.slice(1).map((f) => f.family_id),
+        familyId,
+        hub,
+        families.slice(1).map((f) => f.family_id),
       ]);
     }
     await m.query(
       `INSERT INTO story_family_members (hub_code, story_id, family_id)
        SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id
        ON CONFLICT (hub_code, story_id) DO UPDATE SET family_id = EXCLUDED.family_id`,
-      [hub, [story.id, ...near], familyId],
+      [hub, [storyId, ...near], familyId],
     );
-    this.logger.log({ msg: 'near-duplicates found', hub, storyId: story.id, familyId, near });
+    this.logger.log({ msg: 'near-duplicates found', hub, storyId, familyId, near });
     return familyId;
   }
 
@@ -117,7 +170,15 @@ export class StoryFamilyService {
       if (r.title === null) continue;
       let f = out.get(r.of_story);
       if (!f) out.set(r.of_story, (f = { familyId: r.family_id, members: [] }));
-      f.members.push({ storyId: r.story_id, originCode: r.origin_code.trim(), originName: this.nameOf(r.origin_code.trim()), title: r.title, status: r.status ?? 'accepted', pooled: r.pooled, mergedInto: r.merged_into });
+      f.members.push({
+        storyId: r.story_id,
+        originCode: r.origin_code.trim(),
+        originName: this.nameOf(r.origin_code.trim()),
+        title: r.title,
+        status: r.status ?? 'accepted',
+        pooled: r.pooled,
+        mergedInto: r.merged_into,
+      });
     }
     return out;
   }
@@ -127,13 +188,30 @@ export class StoryFamilyService {
    * version in the queue, or the pooled text), its state, and its distance in bits from the story asked about.
    */
   async family(hub: string, storyId: string) {
-    const self: Array<{ story_id: string }> = await this.dataSource.query(`SELECT story_id FROM submissions WHERE hub_code = $1 AND story_id = $2`, [hub, storyId]);
+    const self: Array<{ story_id: string }> = await this.dataSource.query(`SELECT story_id FROM submissions WHERE hub_code = $1 AND story_id = $2`, [
+      hub,
+      storyId,
+    ]);
     if (self.length === 0) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
     const rows: Array<{
-      story_id: string; family_id: string | null; merged_into: string | null; status: string | null; snapshot: StorySnapshot | null;
-      received_at: Date | null; pooled_at: Date | null; pool_title: string | null; pool_summary: string | null; pool_body: string | null; pool_byline: string | null;
-      pool_authors: Author[] | null; pool_origin: string | null; pool_version: number | null; pool_category: string | null; pool_tags: string[] | null;
-      queued_hash: string | null; pooled_hash: string | null;
+      story_id: string;
+      family_id: string | null;
+      merged_into: string | null;
+      status: string | null;
+      snapshot: StorySnapshot | null;
+      received_at: Date | null;
+      pooled_at: Date | null;
+      pool_title: string | null;
+      pool_summary: string | null;
+      pool_body: string | null;
+      pool_byline: string | null;
+      pool_authors: Author[] | null;
+      pool_origin: string | null;
+      pool_version: number | null;
+      pool_category: string | null;
+      pool_tags: string[] | null;
+      queued_hash: string | null;
+      pooled_hash: string | null;
     }> = await this.dataSource.query(
       `WITH fam AS (
          SELECT m.story_id, m.family_id, m.merged_into, m.joined_at FROM story_family_members m
@@ -202,17 +280,21 @@ export class StoryFamilyService {
     return new Map(rows.map((r) => [r.story_id, r.family_id]));
   }
 
-  private async leave(m: EntityManager, hub: string, storyId: string): Promise<void> {
-    const left: Array<{ family_id: string }> = await m.query(
-      `DELETE FROM story_family_members WHERE hub_code = $1 AND story_id = $2 RETURNING family_id`,
-      [hub, storyId],
+  private async leaveMany(m: EntityManager, members: Array<{ hub: string; storyId: string }>): Promise<void> {
+    // TypeORM answers a DELETE with [rows, count].
+    const [left]: [Array<{ hub_code: string; family_id: string }>, number] = await m.query(
+      `DELETE FROM story_family_members f USING unnest($1::text[], $2::uuid[]) AS x(hub_code, story_id)
+        WHERE f.hub_code = x.hub_code AND f.story_id = x.story_id
+        RETURNING f.hub_code, f.family_id`,
+      [members.map((x) => x.hub), members.map((x) => x.storyId)],
     );
     if (left.length === 0) return;
     // A family of one is no family.
     await m.query(
-      `DELETE FROM story_family_members WHERE hub_code = $1 AND family_id = $2
-         AND (SELECT count(*) FROM story_family_members WHERE hub_code = $1 AND family_id = $2) = 1`,
-      [hub, left[0].family_id],
+      `DELETE FROM story_family_members f USING unnest($1::text[], $2::uuid[]) AS x(hub_code, family_id)
+        WHERE f.hub_code = x.hub_code AND f.family_id = x.family_id
+          AND (SELECT count(*) FROM story_family_members o WHERE o.hub_code = f.hub_code AND o.family_id = f.family_id) = 1`,
+      [left.map((x) => x.hub_code), left.map((x) => x.family_id)],
     );
   }
 

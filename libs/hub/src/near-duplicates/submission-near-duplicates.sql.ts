@@ -30,4 +30,10 @@ export const SUBMISSION_NEAR_DUPLICATES_DROP: readonly string[] = [
   `ALTER INDEX submission_fingerprints_bands RESET (fastupdate)`,
 ];
 
-export const SUBMISSION_NEAR_DUPLICATES_QUERY = `SELECT story_id, distance FROM submission_near_duplicates($1::bigint, $2::int[], $3::int, $4::text)`;
+/**
+ * The lookup for a batch of fingerprints at once: $1 SimHashes, $2 their probe keys (comma-joined:
+ * an array of arrays would unnest flat), $3 hubs, $4 the distance; `i` numbers the fingerprint from 1.
+ */
+export const SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY = `SELECT q.i::int AS i, n.story_id
+  FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS q(simhash, probe, hub_code, i)
+ CROSS JOIN LATERAL submission_near_duplicates(q.simhash, string_to_array(q.probe, ',')::int[], $4::int, q.hub_code) n`;

@@ -6,6 +6,7 @@ import { CenterDirectory } from '@syn/network';
 import type { EntityManager } from 'typeorm';
 import { PoolSearchIndex } from '../search/pool-search-index';
 import { POOL_LISTENERS, PooledStory, PoolListener } from './pool-listener';
+import { storyTextToWire } from '../story-text/story-text';
 
 /**
  * Tells whoever indexes this hub's pool that a story entered it or has a new edition: the hub's
@@ -24,22 +25,62 @@ export class PoolAnnouncer {
   ) {}
 
   async announce(m: EntityManager, e: PooledStory): Promise<void> {
-    const s = e.story;
-    await this.search.index(m, {
-      storyId: s.id, scope: e.hubCode, hubCode: e.hubCode, originCode: s.originCode, category: s.category, tags: s.tags,
-      pooledAt: e.pooledAt, title: s.title, body: s.body,
+    await this.announceMany(m, [e]);
+  }
+
+  /** A consumer batch's stories: one outbox and one delivery-ledger statement for the lot. */
+  async announceMany(m: EntityManager, stories: PooledStory[]): Promise<void> {
+    // Segmented once here (or by the caller), for this pool's search, in-process listeners and the parent.
+    const pooled = stories.map((e) => ({ ...e, text: e.text ?? this.search.analyse(e.story.title, e.story.body, e.story.summary, e.story.tags) }));
+    await this.search.indexMany(
+      m,
+      pooled.map(({ story: s, hubCode, pooledAt, text }) => ({
+        storyId: s.id,
+        scope: hubCode,
+        hubCode,
+        originCode: s.originCode,
+        category: s.category,
+        tags: s.tags,
+        pooledAt,
+        tokens: text.tokens,
+        simhash: text.simhash,
+      })),
+    );
+    const up = pooled.flatMap((e) => {
+      const parent = this.directory.parentOf(e.hubCode);
+      return parent ? [{ e, parent: parent.code }] : [];
     });
-    const parent = this.directory.parentOf(e.hubCode);
-    if (parent) {
-      const sent = await this.outbox.append<StoryPooled>(m, {
+    const sent = await this.outbox.appendMany<StoryPooled>(
+      m,
+      up.map(({ e, parent }) => ({
         type: STORY_POOLED,
-        parent: parent.code,
+        parent,
         child: e.hubCode,
-        payload: { story: e.story, hubCode: e.hubCode, pooledBy: e.pooledBy, pooledAt: e.pooledAt.toISOString(), edition: e.edition ?? 0 },
-      });
-      // The parent now holds a copy: corrections and takedowns will follow it there.
-      await this.ledger.record(m, { sender: e.hubCode, holder: parent.code, storyId: e.story.id, version: e.story.version, kind: 'delivery', eventId: sent.id });
+        payload: {
+          story: e.story,
+          hubCode: e.hubCode,
+          pooledBy: e.pooledBy,
+          pooledAt: e.pooledAt.toISOString(),
+          edition: e.edition ?? 0,
+          text: storyTextToWire(e.text),
+        },
+      })),
+    );
+    // The parent now holds a copy: corrections and takedowns will follow it there.
+    await this.ledger.recordMany(
+      m,
+      up.map(({ e, parent }, i) => ({
+        sender: e.hubCode,
+        holder: parent,
+        storyId: e.story.id,
+        version: e.story.version,
+        kind: 'delivery' as const,
+        eventId: sent[i].id,
+      })),
+    );
+    for (const l of this.listeners) {
+      if (l.onPooledMany) await l.onPooledMany(m, pooled);
+      else for (const e of pooled) await l.onPooled(m, e);
     }
-    for (const l of this.listeners) await l.onPooled(m, e);
   }
 }

@@ -1,4 +1,5 @@
 import type { StorySnapshot } from '@syn/contracts';
+import type { StoryText } from '../story-text/story-text';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -7,6 +8,8 @@ import type { EntityManager } from 'typeorm';
  */
 export interface PoolListener {
   onPooled(m: EntityManager, e: PooledStory): Promise<unknown>;
+  /** Optional: a consumer batch's stories at once, instead of onPooled for each. */
+  onPooledMany?(m: EntityManager, pooled: PooledStory[]): Promise<unknown>;
 }
 
 /** A story entering the pool, or a curator's new edition of it (edition > 0). */
@@ -16,6 +19,8 @@ export interface PooledStory {
   pooledBy: string;
   pooledAt: Date;
   edition?: number;
+  /** Its text as search reads it, when already worked out (by the hub, or shipped with story.pooled). */
+  text?: StoryText;
 }
 
 export const POOL_LISTENERS = Symbol('POOL_LISTENERS');

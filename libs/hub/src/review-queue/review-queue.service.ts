@@ -11,12 +11,14 @@ import { autoAcceptPrincipal } from '../auto-accept/auto-accept.policy';
 import { ClaimService } from '../claims/claim.service';
 import { liveClaim } from '../claims/claim-rules';
 import { PoolAnnouncer } from '../pool/pool-announcer';
-import { PoolRow, PoolStoryEntity } from '../pool/pool-story.entity';
+import { PoolRow } from '../pool/pool-story.entity';
+import { writePoolRows } from '../pool/pool-rows.writer';
 import { poolRowFromSnapshot } from '../pool/pool-story.mapper';
 import { FamilySummary, StoryFamilyService } from '../near-duplicates/story-family.service';
 import { ReviewDecisionDto, ReviewQueueQuery } from './review-decision.dto';
 import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
 import { SubmissionEntity } from './submission.entity';
+import type { StoryText } from '../story-text/story-text';
 
 const OUTCOME = { accept: 'accepted', reject: 'rejected', return: 'returned' } as const;
 
@@ -42,9 +44,18 @@ export class ReviewQueueService {
       .where('s.hub_code = :hub', { hub })
       .andWhere('s.status = :status', { status: q.status ?? 'pending' });
     if (q.origin) qb.andWhere('s.origin_code = :origin', { origin: q.origin });
-    const page = await keysetPage(qb, { at: 's.received_at', id: 's.story_id', limit: pageLimit(q), cursor: q.cursor, position: (s) => ({ at: s.receivedAt, id: s.storyId }) });
+    const page = await keysetPage(qb, {
+      at: 's.received_at',
+      id: 's.story_id',
+      limit: pageLimit(q),
+      cursor: q.cursor,
+      position: (s) => ({ at: s.receivedAt, id: s.storyId }),
+    });
     const now = new Date();
-    const families = await this.families.familiesOf(hub, page.items.map((s) => s.storyId));
+    const families = await this.families.familiesOf(
+      hub,
+      page.items.map((s) => s.storyId),
+    );
     return {
       items: page.items.map((s) => this.item(s, now, families.get(s.storyId) ?? null)),
       nextCursor: page.nextCursor,
@@ -91,11 +102,58 @@ export class ReviewQueueService {
   }
 
   /**
-   * 自动入库: a trusted child's submission is accepted in the transaction that queued it, through
-   * the same path as a curator's decision (audit, pool, ledger, events), recorded as the hub's rule.
+   * 自动入库 for submissions the caller's transaction has just queued: the same outcome as a
+   * curator's decision (audit, pool, ledger, events), recorded as the hub's rule, with one
+   * statement per table for the whole set. They were written pending and unclaimed by this
+   * transaction, which holds their rows, so there is nothing to lock or re-read.
    */
-  async acceptOnArrival(m: EntityManager, hub: string, storyId: string): Promise<void> {
-    await this.decideIn(m, hub, storyId, { decision: 'accept' }, autoAcceptPrincipal(hub));
+  async acceptQueued(m: EntityManager, hub: string, stories: StorySnapshot[], texts?: ReadonlyMap<string, StoryText>): Promise<void> {
+    if (stories.length === 0) return;
+    const by = autoAcceptPrincipal(hub);
+    const now = new Date();
+    // TypeORM answers an UPDATE with [rows, count].
+    const [accepted]: [Array<{ story_id: string }>, number] = await m.query(
+      `UPDATE submissions SET status = 'accepted', decided_by = $3, decided_at = $4, reason = NULL,
+              claimed_by = NULL, claimed_by_name = NULL, claim_expires_at = NULL
+        WHERE story_id = ANY($1::uuid[]) AND hub_code = $2 AND status = 'pending'
+        RETURNING story_id`,
+      [stories.map((s) => s.id), hub, by.name, now],
+    );
+    const ids = new Set(accepted.map((r) => r.story_id));
+    const list = stories.filter((s) => ids.has(s.id));
+    if (list.length === 0) return;
+    for (const s of list) {
+      await this.audit.record(m, {
+        center: hub,
+        storyId: s.id,
+        actor: actorOf(by),
+        action: 'review.accepted',
+        before: { status: 'pending', version: s.version },
+        after: { status: 'accepted', version: s.version, reason: null },
+        at: now,
+      });
+    }
+    await writePoolRows(
+      m,
+      list.map((s) => poolRowFromSnapshot(s, hub, by.name, now)),
+    );
+    await this.announcer.announceMany(
+      m,
+      list.map((s) => ({ story: s, hubCode: hub, pooledBy: by.name, pooledAt: now, edition: 0, text: texts?.get(s.id) })),
+    );
+    for (const s of list) {
+      for (const l of this.reviewListeners) await l.onDecided(m, { story: s, hubCode: hub, decision: 'accepted', decidedBy: by.name, decidedAt: now });
+    }
+    await this.outbox.appendMany<ReviewDecided>(
+      m,
+      list.map((s) => ({
+        type: REVIEW_DECIDED,
+        parent: hub,
+        child: s.originCode,
+        payload: { storyId: s.id, version: s.version, hubCode: hub, decision: 'accepted', reason: null, decidedBy: by.name, decidedAt: now.toISOString() },
+      })),
+    );
+    this.logger.log({ msg: 'submissions accepted', hub, count: list.length, storyIds: list.map((s) => s.id), by: by.userId });
   }
 
   private async decideIn(m: EntityManager, hub: string, storyId: string, dto: ReviewDecisionDto, by: Principal) {
@@ -122,7 +180,11 @@ export class ReviewQueueService {
     opts: { action?: string; auditAfter?: Record<string, unknown>; pooled?: { row: PoolRow; story: StorySnapshot } } = {},
   ) {
     const { storyId, hubCode: hub } = sub;
-    await m.update(SubmissionEntity, { storyId }, { status, decidedBy: by.name, decidedAt: now, reason, claimedBy: null, claimedByName: null, claimExpiresAt: null });
+    await m.update(
+      SubmissionEntity,
+      { storyId },
+      { status, decidedBy: by.name, decidedAt: now, reason, claimedBy: null, claimedByName: null, claimExpiresAt: null },
+    );
     await this.audit.record(m, {
       center: hub,
       storyId,
@@ -146,15 +208,7 @@ export class ReviewQueueService {
 
   private async pool(m: EntityManager, sub: SubmissionEntity, by: Principal, now: Date, pooled?: { row: PoolRow; story: StorySnapshot }) {
     const row = pooled?.row ?? poolRowFromSnapshot(sub.snapshot, sub.hubCode, by.name, now);
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(PoolStoryEntity)
-      .values(row)
-      .orUpdate(Object.keys(row).filter((k) => k !== 'storyId').map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)), ['story_id'], {
-        skipUpdateIfNoValuesChanged: false,
-      })
-      .execute();
+    await writePoolRows(m, [row]);
     await this.announcer.announce(m, { story: pooled?.story ?? sub.snapshot, hubCode: sub.hubCode, pooledBy: by.name, pooledAt: now, edition: row.edition });
   }
 }

@@ -34,15 +34,33 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
     this.registry.register(this);
   }
 
-  async handle(m: EntityManager, e: InboundEvent<StorySubmitted>): Promise<void> {
-    const { story } = e.payload;
-    if (story.originCode !== e.route.child) {
-      throw new PoisonMessageError(`event ${e.envelope.id}: story ${story.id} claims origin ${story.originCode} but was submitted by ${e.route.child}`);
+  handle(m: EntityManager, e: InboundEvent<StorySubmitted>): Promise<void> {
+    return this.handleBatch(m, [e]);
+  }
+
+  /**
+   * A consumer batch at once: one statement queues every submission, one accepts the trusted
+   * ones. A poison event throws before anything is written, and the consumer retries the batch
+   * one event at a time, which parks just that event.
+   */
+  async handleBatch(m: EntityManager, events: InboundEvent<StorySubmitted>[]): Promise<void> {
+    // One row per story and statement: of two versions in one batch, the newer one is the one that counts.
+    const newest = new Map<string, InboundEvent<StorySubmitted>>();
+    for (const e of events) {
+      const { story } = e.payload;
+      if (story.originCode !== e.route.child) {
+        throw new PoisonMessageError(`event ${e.envelope.id}: story ${story.id} claims origin ${story.originCode} but was submitted by ${e.route.child}`);
+      }
+      assertSnapshotIntegrity(story, e.envelope.id);
+      const held = newest.get(story.id);
+      if (!held || held.payload.story.version < story.version) newest.set(story.id, e);
     }
-    assertSnapshotIntegrity(story, e.envelope.id);
-    const rows: Array<{ previous_version: number | null; previous_status: string | null }> = await m.query(
+    const list = [...newest.values()];
+    const rows: Array<{ story_id: string; previous_version: number | null; previous_status: string | null }> = await m.query(
       `INSERT INTO submissions (story_id, hub_code, origin_code, version, snapshot, content_hash, title, status, submitted_by, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9)
+       SELECT story_id, hub_code, origin_code, version, snapshot, content_hash, title, 'pending', submitted_by, submitted_at
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+           AS s(story_id, hub_code, origin_code, version, snapshot, content_hash, title, submitted_by, submitted_at)
        ON CONFLICT (story_id) DO UPDATE SET
          previous_version = submissions.version, previous_status = submissions.status, previous_reason = submissions.reason,
          version = EXCLUDED.version, snapshot = EXCLUDED.snapshot, content_hash = EXCLUDED.content_hash, title = EXCLUDED.title,
@@ -50,25 +68,59 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnMo
          decided_by = NULL, decided_at = NULL, reason = NULL, claimed_by = NULL, claimed_by_name = NULL, claim_expires_at = NULL
        WHERE submissions.version < EXCLUDED.version AND submissions.origin_code = EXCLUDED.origin_code
        RETURNING story_id, previous_version, previous_status`,
-      [story.id, e.recipient, story.originCode, story.version, JSON.stringify(story), story.contentHash, story.title, e.payload.submittedBy, e.payload.submittedAt],
+      [
+        list.map((e) => e.payload.story.id),
+        list.map((e) => e.recipient),
+        list.map((e) => e.payload.story.originCode),
+        list.map((e) => e.payload.story.version),
+        list.map((e) => JSON.stringify(e.payload.story)),
+        list.map((e) => e.payload.story.contentHash),
+        list.map((e) => e.payload.story.title),
+        list.map((e) => e.payload.submittedBy),
+        list.map((e) => e.payload.submittedAt),
+      ],
     );
-    if (rows.length === 0) {
-      this.logger.debug({ msg: 'stale or repeated submission ignored', hub: e.recipient, storyId: story.id, version: story.version });
-      return;
+    if (rows.length < list.length) this.logger.debug({ msg: 'stale or repeated submissions ignored', count: list.length - rows.length });
+    if (rows.length === 0) return;
+    const queued = new Map(rows.map((r) => [r.story_id, r]));
+    const fresh = list.filter((e) => queued.has(e.payload.story.id));
+    // Segmented and fingerprinted once: the family lookup, the pool's search and story.pooled share it.
+    const texts = new Map(fresh.map((e) => [e.payload.story.id, this.families.analyze(e.payload.story)]));
+    await this.families.onSubmittedMany(
+      m,
+      fresh.map((e) => ({ hub: e.recipient, story: e.payload.story, text: texts.get(e.payload.story.id) })),
+    );
+    for (const e of fresh) {
+      const { story } = e.payload;
+      for (const l of this.listeners)
+        await l.onSubmitted(m, { story, hubCode: e.recipient, submittedBy: e.payload.submittedBy, submittedAt: new Date(e.payload.submittedAt) });
+      const row = queued.get(story.id)!;
+      const previous = row.previous_version !== null ? { version: row.previous_version, status: row.previous_status } : null;
+      await this.audit.record(m, {
+        center: e.recipient,
+        storyId: story.id,
+        actor: remoteActor(e.payload.submittedBy, story.originCode),
+        action: previous ? 'submission.resubmitted' : 'submission.received',
+        before: previous,
+        after: { version: story.version, status: 'pending', title: story.title },
+        at: new Date(e.payload.submittedAt),
+      });
     }
-    await this.families.onSubmitted(m, e.recipient, story);
-    for (const l of this.listeners) await l.onSubmitted(m, { story, hubCode: e.recipient, submittedBy: e.payload.submittedBy, submittedAt: new Date(e.payload.submittedAt) });
-    const previous = rows[0].previous_version !== null ? { version: rows[0].previous_version, status: rows[0].previous_status } : null;
-    await this.audit.record(m, {
-      center: e.recipient,
-      storyId: story.id,
-      actor: remoteActor(e.payload.submittedBy, story.originCode),
-      action: previous ? 'submission.resubmitted' : 'submission.received',
-      before: previous,
-      after: { version: story.version, status: 'pending', title: story.title },
-      at: new Date(e.payload.submittedAt),
+    this.logger.log({
+      msg: 'submissions queued',
+      hubs: [...new Set(fresh.map((e) => e.recipient))],
+      count: fresh.length,
+      storyIds: fresh.map((e) => e.payload.story.id),
     });
-    this.logger.log({ msg: previous ? 'resubmission queued' : 'submission queued', hub: e.recipient, origin: story.originCode, storyId: story.id, version: story.version, previousVersion: previous?.version });
-    if (this.autoAccept.trusts(e.recipient, story.originCode)) await this.reviewQueue.acceptOnArrival(m, e.recipient, story.id);
+    // 自动入库, one hub at a time: each records its own rule as the decider.
+    const trusted = fresh.filter((e) => this.autoAccept.trusts(e.recipient, e.payload.story.originCode));
+    for (const hub of new Set(trusted.map((e) => e.recipient))) {
+      await this.reviewQueue.acceptQueued(
+        m,
+        hub,
+        trusted.filter((e) => e.recipient === hub).map((e) => e.payload.story),
+        texts,
+      );
+    }
   }
 }

@@ -5,8 +5,9 @@ import { MetricsRegistry } from '@syn/observability';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
 import { centerConsumerConfig, consumerFilter, consumerName } from '../jetstream/syn-stream.config';
 import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
-import { Decoded, decodeEvent } from './event-decoder';
+import { Decoded, decodeMessage } from './event-decoder';
 import { EventApplier } from './event-applier';
+import { SharedApplyQueue } from './shared-apply.queue';
 import { EventHandlerRegistry } from './event-handler.registry';
 import { PoisonMessageError } from './poison-message.error';
 
@@ -42,6 +43,7 @@ export class CenterConsumer {
     private readonly nats: JetStreamConnection,
     private readonly registry: EventHandlerRegistry,
     private readonly applier: EventApplier,
+    private readonly shared: SharedApplyQueue,
     private readonly deadLetters: DeadLetterRepository,
     private readonly metrics: MetricsRegistry,
     private readonly options: CenterConsumerOptions,
@@ -105,17 +107,26 @@ export class CenterConsumer {
   }
 
   private async process(batch: JsMsg[]): Promise<void> {
-    const decoded: Array<{ msg: JsMsg; d: Decoded }> = [];
+    const decoded: Array<{ msg: JsMsg; d: Decoded[] }> = [];
     for (const msg of batch) {
       try {
-        decoded.push({ msg, d: await decodeEvent(this.registry, { direction: this.options.direction, recipient: this.options.center, senders: this.options.senders }, msg.subject, msg.data) });
+        decoded.push({
+          msg,
+          d: await decodeMessage(
+            this.registry,
+            { direction: this.options.direction, recipient: this.options.center, senders: this.options.senders },
+            msg.subject,
+            msg.data,
+          ),
+        });
       } catch (e) {
         await this.park(msg, (e as Error).message);
       }
     }
     if (decoded.length === 0) return;
     try {
-      await this.applier.applyAll(this.name, decoded.map((x) => x.d));
+      // With the other consumers' batches of this process, in one transaction.
+      await this.shared.apply(this.name, inApplyOrder(decoded.map((x) => x.d)));
       for (const x of decoded) x.msg.ack();
       this.metrics.increment('syn_events_applied_total', 'Events applied by consumers', { consumer: this.name }, decoded.length);
     } catch {
@@ -124,9 +135,9 @@ export class CenterConsumer {
     }
   }
 
-  private async processOne(msg: JsMsg, d: Decoded): Promise<void> {
+  private async processOne(msg: JsMsg, d: Decoded[]): Promise<void> {
     try {
-      await this.applier.applyAll(this.name, [d]);
+      await this.applier.applyAll(this.name, d);
       msg.ack();
     } catch (e) {
       const err = e as Error;
@@ -136,7 +147,15 @@ export class CenterConsumer {
         return this.park(msg, `gave up after ${deliveries} deliveries: ${err.message}`);
       }
       const delay = Math.min(30_000, 500 * 2 ** Math.min(deliveries, 6));
-      this.logger.warn({ msg: 'event failed; will retry', consumer: this.name, eventId: d.event.envelope.id, type: d.event.route.type, deliveries, retryInMs: delay, err: err.message });
+      this.logger.warn({
+        msg: 'event failed; will retry',
+        consumer: this.name,
+        eventId: d[0].event.envelope.id,
+        type: d[0].event.route.type,
+        deliveries,
+        retryInMs: delay,
+        err: err.message,
+      });
       msg.nak(delay);
     }
   }
@@ -153,11 +172,26 @@ export class CenterConsumer {
       });
       msg.ack();
       this.metrics.increment('syn_dead_letters_total', 'Messages parked in dead letters', { consumer: this.name });
-      this.logger.warn({ msg: 'message dead-lettered', consumer: this.name, center: this.options.center, subject: msg.subject, streamSeq: msg.info.streamSequence, reason });
+      this.logger.warn({
+        msg: 'message dead-lettered',
+        consumer: this.name,
+        center: this.options.center,
+        subject: msg.subject,
+        streamSeq: msg.info.streamSequence,
+        reason,
+      });
     } catch (e) {
       // The database is away: leave the message to redelivery rather than lose it.
       this.logger.error({ msg: 'could not park message; will be redelivered', consumer: this.name, err: (e as Error).message });
       msg.nak(2000);
     }
   }
+}
+
+/**
+ * Every message's own event in arrival order, then the events that rode with them: a rider
+ * follows its carrier, and same-type carriers stay together for their handler's batch.
+ */
+export function inApplyOrder(messages: Decoded[][]): Decoded[] {
+  return [...messages.map((d) => d[0]), ...messages.flatMap((d) => d.slice(1))];
 }

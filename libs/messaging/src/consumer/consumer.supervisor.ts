@@ -6,6 +6,7 @@ import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
 import { CenterConsumer } from './center-consumer';
 import { EventApplier } from './event-applier';
+import { SharedApplyQueue } from './shared-apply.queue';
 import { EventHandlerRegistry } from './event-handler.registry';
 import { expectedSenders } from './expected-senders';
 
@@ -19,6 +20,7 @@ export class ConsumerSupervisor implements OnApplicationBootstrap, OnApplication
     private readonly nats: JetStreamConnection,
     private readonly registry: EventHandlerRegistry,
     private readonly applier: EventApplier,
+    private readonly shared: SharedApplyQueue,
     private readonly deadLetters: DeadLetterRepository,
     private readonly metrics: MetricsRegistry,
     private readonly hosted: HostedCenters,
@@ -29,7 +31,7 @@ export class ConsumerSupervisor implements OnApplicationBootstrap, OnApplication
   async onApplicationBootstrap() {
     for (const center of this.hosted.list()) {
       for (const direction of this.registry.directions()) {
-        const c = new CenterConsumer(this.nats, this.registry, this.applier, this.deadLetters, this.metrics, {
+        const c = new CenterConsumer(this.nats, this.registry, this.applier, this.shared, this.deadLetters, this.metrics, {
           center,
           direction,
           batchSize: this.env.CONSUMER_BATCH_SIZE,

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { CenterDirectory } from '@syn/network';
 import { DeadLetterRepository } from './dead-letter.repository';
-import { decodeEvent } from '../consumer/event-decoder';
+import { decodeMessage } from '../consumer/event-decoder';
 import { EventApplier } from '../consumer/event-applier';
 import { EventHandlerRegistry } from '../consumer/event-handler.registry';
 import { expectedSenders } from '../consumer/expected-senders';
@@ -25,8 +25,13 @@ export class DeadLetterReplayer {
     const [center, ...rest] = letter.consumer.split('-');
     const direction = rest.join('-') === 'from-children' ? 'up' : 'down';
     try {
-      const decoded = await decodeEvent(this.registry, { direction, recipient: center, senders: expectedSenders(this.directory, center, direction) }, letter.subject, Buffer.from(letter.payload, 'utf8'));
-      const applied = await this.applier.applyAll(letter.consumer, [decoded], (m) => this.deadLetters.markReplayed(m, id));
+      const decoded = await decodeMessage(
+        this.registry,
+        { direction, recipient: center, senders: expectedSenders(this.directory, center, direction) },
+        letter.subject,
+        Buffer.from(letter.payload, 'utf8'),
+      );
+      const applied = await this.applier.applyAll(letter.consumer, decoded, (m) => this.deadLetters.markReplayed(m, id));
       return { id, applied: applied > 0 };
     } catch (e) {
       await this.deadLetters.markReplayFailed(id, (e as Error).message);

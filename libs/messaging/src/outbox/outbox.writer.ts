@@ -4,13 +4,80 @@ import { DeferredInsert, DeferredInserts } from '@syn/persistence';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxCommitSignal } from './outbox-commit.signal';
+import { MAX_RIDERS } from '../consumer/event-decoder';
 
-const OUTBOX_INSERT = new DeferredInsert('outbox', [
-  { name: 'event_id', type: 'uuid' },
-  { name: 'subject', type: 'text' },
-  { name: 'type', type: 'text' },
-  { name: 'envelope', type: 'text' },
-]);
+interface PreparedEvent {
+  envelope: EventEnvelope<object>;
+  subject: string;
+  serialised: string;
+}
+
+/**
+ * The transaction's outbox rows, written just before it commits. An event whose type may ride
+ * (the catalog's `rides`, e.g. ledger.reported) and that goes the same hop as another event of the
+ * transaction about the same story travels inside that one's message (`riders`) instead of as a
+ * message of its own: one publish, one delivery and one consumer apply fewer. Its envelope and id
+ * are unchanged, so the receiver's inbox and handler see it exactly as if it had come alone.
+ */
+class OutboxInsert extends DeferredInsert {
+  constructor() {
+    super('outbox', [
+      { name: 'event_id', type: 'uuid' },
+      { name: 'subject', type: 'text' },
+      { name: 'type', type: 'text' },
+      { name: 'envelope', type: 'text' },
+    ]);
+  }
+
+  override run(m: EntityManager, rows: readonly unknown[][]): Promise<unknown> {
+    const events = rows.map((r) => r[0] as PreparedEvent);
+    // The first event of each hop and story that may carry others.
+    const carriers = new Map<string, { event: PreparedEvent; riders: string[]; bytes: number }>();
+    for (const e of events) {
+      const story = storyOf(e.envelope.payload);
+      const key = `${hopOf(e.subject)}|${story}`;
+      if (!EVENT_CATALOG[e.envelope.type]?.rides && story && !carriers.has(key))
+        carriers.set(key, { event: e, riders: [], bytes: Buffer.byteLength(e.serialised) });
+    }
+    const alone: PreparedEvent[] = [];
+    for (const e of events) {
+      const story = storyOf(e.envelope.payload);
+      const carrier = EVENT_CATALOG[e.envelope.type]?.rides && story ? carriers.get(`${hopOf(e.subject)}|${story}`) : undefined;
+      const bytes = Buffer.byteLength(e.serialised) + 1;
+      // Room for the riders key too; an event that does not fit goes alone.
+      if (carrier && carrier.riders.length < MAX_RIDERS && carrier.bytes + bytes + 16 <= STORY_LIMITS.eventBytes) {
+        carrier.riders.push(e.serialised);
+        carrier.bytes += bytes;
+      } else {
+        alone.push(e);
+      }
+    }
+    const withRiders = new Map([...carriers.values()].filter((c) => c.riders.length > 0).map((c) => [c.event, c.riders]));
+    return super.run(
+      m,
+      alone.map((e) => {
+        const riders = withRiders.get(e);
+        // The envelope is a JSON object: its riders go in before the closing brace.
+        const envelope = riders ? `${e.serialised.slice(0, -1)},"riders":[${riders.join(',')}]}` : e.serialised;
+        return [e.envelope.id, e.subject, e.envelope.type, envelope];
+      }),
+    );
+  }
+}
+
+const OUTBOX_INSERT = new OutboxInsert();
+
+/** syn.<direction>.<parent>.<child>: the subject without its event type. */
+function hopOf(subject: string): string {
+  return subject.split('.').slice(0, 4).join('.');
+}
+
+/** The story an event is about, for riders: payload.story.id or payload.storyId. */
+function storyOf(payload: object): string | undefined {
+  const p = payload as { story?: { id?: unknown }; storyId?: unknown };
+  const id = p.story?.id ?? p.storyId;
+  return typeof id === 'string' ? id : undefined;
+}
 
 /** A NOTIFY on this channel wakes the relay: for tools that write outbox rows from outside the app. */
 export const OUTBOX_CHANNEL = 'syn_outbox';
@@ -49,7 +116,11 @@ export class OutboxWriter {
     if (events.length === 0) return [];
     const rows = events.map((event) => this.prepare(event));
     // Written with the transaction's other deferred rows just before it commits, in this order.
-    await this.deferred.add(manager, OUTBOX_INSERT, rows.map((r) => [r.envelope.id, r.subject, r.envelope.type, r.serialised]));
+    await this.deferred.add(
+      manager,
+      OUTBOX_INSERT,
+      rows.map((r) => [r]),
+    );
     // The relay is woken once the rows are visible: at the caller's commit, or now when there is no transaction.
     this.deferred.afterCommit(manager, this.wakeRelay);
     return rows.map((r) => r.envelope);
