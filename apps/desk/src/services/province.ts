@@ -180,7 +180,11 @@ export function listIndex(center: string, q: IndexFilters & { cursor?: string; l
   return request(`${c(center)}/index`, { query: { ...q }, signal });
 }
 
-export function searchIndex(center: string, q: IndexFilters & { q: string; cursor?: string; limit?: number }, signal?: AbortSignal): Promise<Page<IndexEntry> & { words: string[] }> {
+export function searchIndex(
+  center: string,
+  q: IndexFilters & { q: string; cursor?: string; limit?: number },
+  signal?: AbortSignal,
+): Promise<Page<IndexEntry> & { words: string[] }> {
   // The search has no 推荐 filter: it ranks by relevance over every pool.
   const { recommended: _ignored, ...rest } = q;
   return request(`${c(center)}/index/search`, { query: { ...rest }, signal });
@@ -268,4 +272,3 @@ export async function downloadMonthlyCsv(center: string, month: string | undefin
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-

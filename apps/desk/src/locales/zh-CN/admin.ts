@@ -32,6 +32,7 @@ export const usersTexts = {
   resetPassword: '重设密码',
   newPassword: '新密码（至少 10 个字符）',
   password: '初始密码（至少 10 个字符）',
+  passwordLabel: '密码',
   created: '用户已创建',
   updated: '已保存',
   passwordSet: '密码已重设，该用户需重新登录',

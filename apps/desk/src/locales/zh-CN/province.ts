@@ -53,7 +53,14 @@ export const provinceTexts = {
 export const liveWatchTexts = {
   title: '实时稿件流',
   intro: '全省各大稿库的入库、更正、推荐与撤稿，实时到达，无需刷新。',
-  events: { 'index.pooled': '新入库', 'index.corrected': '已更正', 'index.repackaged': '已改编', 'index.withdrawn': '已撤稿', 'index.recommended': '获推荐', seeded: '已入库' } as Record<string, string>,
+  events: {
+    'index.pooled': '新入库',
+    'index.corrected': '已更正',
+    'index.repackaged': '已改编',
+    'index.withdrawn': '已撤稿',
+    'index.recommended': '获推荐',
+    seeded: '已入库',
+  } as Record<string, string>,
   arrived: (n: number) => `本次打开后到达 ${n} 条`,
   embargoed: '（禁发中）',
 };
@@ -151,7 +158,10 @@ export const statisticsTexts = {
   chartPoints: '各单位积分（前 15 名）',
   chartFigures: '各单位稿件流转（前 15 名）',
   levels: { county: '县级', city: '市级', province: '省级', unknown: '—' } as Record<string, string>,
-  kinds: { submitted: '报送', accepted: '入库', rejected: '退稿', adopted: '采用', republished: '转载', 'topic-answered': '选题响应' } as Record<string, string>,
+  kinds: { submitted: '报送', accepted: '入库', rejected: '退稿', adopted: '采用', republished: '转载', 'topic-answered': '选题响应' } as Record<
+    string,
+    string
+  >,
 };
 
 export const deliveryTexts = {

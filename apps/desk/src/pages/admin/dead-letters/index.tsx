@@ -64,12 +64,22 @@ export default function DeadLettersPage() {
           columns={[
             { title: T.createdAt, dataIndex: 'createdAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
             { title: T.type, dataIndex: 'eventType', width: 170, render: (t: string | null, d) => t ?? d.subject },
-            { title: T.reason, dataIndex: 'reason', render: (r: string, d) => (
-              <>
-                <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>{r}</Typography.Paragraph>
-                {d.replayError && <Typography.Text type="danger">{T.replayError}：{d.replayError}</Typography.Text>}
-              </>
-            ) },
+            {
+              title: T.reason,
+              dataIndex: 'reason',
+              render: (r: string, d) => (
+                <>
+                  <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ margin: 0 }}>
+                    {r}
+                  </Typography.Paragraph>
+                  {d.replayError && (
+                    <Typography.Text type="danger">
+                      {T.replayError}：{d.replayError}
+                    </Typography.Text>
+                  )}
+                </>
+              ),
+            },
             { title: T.deliveries, dataIndex: 'deliveryCount', width: 90 },
             {
               title: commonTexts.actions,

@@ -35,7 +35,12 @@ export default function ReviewPolicyPage() {
     void message.success(T.saved);
   };
 
-  if (!policy) return <Card title={T.title}><Skeleton active /></Card>;
+  if (!policy)
+    return (
+      <Card title={T.title}>
+        <Skeleton active />
+      </Card>
+    );
   return (
     <Card title={T.title}>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -44,8 +49,15 @@ export default function ReviewPolicyPage() {
             {T.sequence}
             {policy.isDefault && T.isDefault}
           </Typography.Text>
-          <Steps style={{ marginTop: 12, maxWidth: 560 }} size="small" current={policy.sequence.length} items={policy.sequence.map((s) => ({ title: s.label }))} />
-          {policy.updatedBy && policy.updatedAt && <Typography.Text type="secondary">{T.updatedBy(policy.updatedBy, dayjs(policy.updatedAt).format('YYYY-MM-DD HH:mm'))}</Typography.Text>}
+          <Steps
+            style={{ marginTop: 12, maxWidth: 560 }}
+            size="small"
+            current={policy.sequence.length}
+            items={policy.sequence.map((s) => ({ title: s.label }))}
+          />
+          {policy.updatedBy && policy.updatedAt && (
+            <Typography.Text type="secondary">{T.updatedBy(policy.updatedBy, dayjs(policy.updatedAt).format('YYYY-MM-DD HH:mm'))}</Typography.Text>
+          )}
         </div>
         {access.can('countyReview.setPolicy') && (
           <Form form={form} layout="vertical" name="review-policy">

@@ -79,7 +79,15 @@ export default function UsersPage() {
       title={T.title}
       extra={
         <Space>
-          {centers.length > 1 && <Select style={{ width: 200 }} value={center} onChange={setCenter} aria-label={T.center} options={centers.map((c) => ({ value: c.code, label: c.name }))} />}
+          {centers.length > 1 && (
+            <Select
+              style={{ width: 200 }}
+              value={center}
+              onChange={setCenter}
+              aria-label={T.center}
+              options={centers.map((c) => ({ value: c.code, label: c.name }))}
+            />
+          )}
           <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
             {commonTexts.refresh}
           </Button>
@@ -102,7 +110,12 @@ export default function UsersPage() {
             { title: T.username, dataIndex: 'username', width: 140 },
             { title: T.displayName, dataIndex: 'displayName' },
             { title: T.role, dataIndex: 'roleLabel', width: 150 },
-            { title: T.status, dataIndex: 'disabled', width: 90, render: (d: boolean) => <Tag color={d ? 'default' : 'green'}>{d ? T.disabled : T.enabled}</Tag> },
+            {
+              title: T.status,
+              dataIndex: 'disabled',
+              width: 90,
+              render: (d: boolean) => <Tag color={d ? 'default' : 'green'}>{d ? T.disabled : T.enabled}</Tag>,
+            },
             { title: T.createdAt, dataIndex: 'createdAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
             {
               title: commonTexts.actions,
@@ -137,15 +150,37 @@ export default function UsersPage() {
           ]}
         />
       </div>
-      {editing && <UserModal center={center} user={editing === 'new' ? null : editing} roles={roles} onClose={() => setEditing(null)} onSaved={() => setTick((t) => t + 1)} />}
+      {editing && (
+        <UserModal
+          center={center}
+          user={editing === 'new' ? null : editing}
+          roles={roles}
+          onClose={() => setEditing(null)}
+          onSaved={() => setTick((t) => t + 1)}
+        />
+      )}
       {resetting && <PasswordModal center={center} user={resetting} onClose={() => setResetting(null)} />}
     </Card>
   );
 }
 
-function UserModal({ center, user, roles, onClose, onSaved }: { center: string; user: UserAccount | null; roles: { value: string; label: string }[]; onClose(): void; onSaved(): void }) {
+function UserModal({
+  center,
+  user,
+  roles,
+  onClose,
+  onSaved,
+}: {
+  center: string;
+  user: UserAccount | null;
+  roles: { value: string; label: string }[];
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { message } = App.useApp();
-  const { form, submitting, submit } = useApiForm<NewUser>({ labels: { username: T.username, displayName: T.displayName, role: T.role, password: T.password } });
+  const { form, submitting, submit } = useApiForm<NewUser>({
+    labels: { username: T.username, displayName: T.displayName, role: T.role, password: T.passwordLabel },
+  });
   const ok = async () => {
     const r = await submit((v) => (user ? updateUser(center, user.id, { displayName: v.displayName, role: v.role }) : createUser(center, v)));
     if (!r) return;
@@ -154,7 +189,15 @@ function UserModal({ center, user, roles, onClose, onSaved }: { center: string; 
     onClose();
   };
   return (
-    <Modal open title={user ? `${T.edit}：${user.username}` : T.create} okText={commonTexts.save} cancelText={commonTexts.cancel} confirmLoading={submitting} onOk={ok} onCancel={onClose}>
+    <Modal
+      open
+      title={user ? `${T.edit}：${user.username}` : T.create}
+      okText={commonTexts.save}
+      cancelText={commonTexts.cancel}
+      confirmLoading={submitting}
+      onOk={ok}
+      onCancel={onClose}
+    >
       <Form form={form} layout="vertical" name="user" initialValues={user ? { displayName: user.displayName, role: user.role } : undefined}>
         {!user && (
           <Form.Item name="username" label={T.username} rules={[{ required: true, message: formTexts.input(T.username) }]}>
@@ -179,7 +222,7 @@ function UserModal({ center, user, roles, onClose, onSaved }: { center: string; 
 
 function PasswordModal({ center, user, onClose }: { center: string; user: UserAccount; onClose(): void }) {
   const { message } = App.useApp();
-  const { form, submitting, submit } = useApiForm<{ password: string }>({ labels: { password: T.newPassword } });
+  const { form, submitting, submit } = useApiForm<{ password: string }>({ labels: { password: T.passwordLabel } });
   const ok = async () => {
     const r = await submit((v) => setUserPassword(center, user.id, v.password).then(() => true));
     if (!r) return;
@@ -187,7 +230,15 @@ function PasswordModal({ center, user, onClose }: { center: string; user: UserAc
     onClose();
   };
   return (
-    <Modal open title={`${T.resetPassword}：${user.displayName}`} okText={commonTexts.save} cancelText={commonTexts.cancel} confirmLoading={submitting} onOk={ok} onCancel={onClose}>
+    <Modal
+      open
+      title={`${T.resetPassword}：${user.displayName}`}
+      okText={commonTexts.save}
+      cancelText={commonTexts.cancel}
+      confirmLoading={submitting}
+      onOk={ok}
+      onCancel={onClose}
+    >
       <Form form={form} layout="vertical" name="password">
         <Form.Item name="password" label={T.newPassword} rules={[{ required: true, message: formTexts.input(T.newPassword) }]}>
           <Input.Password autoComplete="new-password" />

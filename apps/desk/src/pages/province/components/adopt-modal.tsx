@@ -10,7 +10,15 @@ interface Values {
 }
 
 /** 选用: pick one or several channels (报、网、端、微、屏); each becomes one adoption with feedback to the origin. */
-export function AdoptModal({ story, onClose, onAdopted }: { story: { storyId: string; title: string } | null; onClose(): void; onAdopted?(a: Adoption[]): void }) {
+export function AdoptModal({
+  story,
+  onClose,
+  onAdopted,
+}: {
+  story: { storyId: string; title: string } | null;
+  onClose(): void;
+  onAdopted?(a: Adoption[]): void;
+}) {
   const me = useMe();
   const { message } = App.useApp();
   const { form, submitting, submit } = useApiForm<Values>({ labels: { channels: adoptTexts.channels, storyId: adoptTexts.channels } });

@@ -46,16 +46,34 @@ export function StoryDrawer({ storyId, onClose }: { storyId: string | null; onCl
       {!story && !error && <Skeleton active />}
       {story && (
         <div data-testid="indexed-story">
-          <Descriptions size="small" column={2} bordered items={[
-            { key: 'city', label: provinceTexts.city, children: story.city },
-            { key: 'origin', label: provinceTexts.origin, children: story.origin },
-            { key: 'byline', label: provinceTexts.byline, children: story.byline },
-            { key: 'category', label: provinceTexts.category, children: story.category },
-            { key: 'version', label: provinceTexts.version, children: story.version },
-            { key: 'pooledAt', label: provinceTexts.pooledAt, children: story.pooledAt ? dayjs(story.pooledAt).format('YYYY-MM-DD HH:mm') : '—' },
-            { key: 'authors', label: provinceTexts.authors, span: 2, children: story.authors.map((a) => a.name).join('、') || '—' },
-            { key: 'tags', label: provinceTexts.tags, span: 2, children: story.tags.length ? <Space wrap>{story.tags.map((t) => <Tag key={t}>{t}</Tag>)}</Space> : '—' },
-          ]} />
+          <Descriptions
+            size="small"
+            column={2}
+            bordered
+            items={[
+              { key: 'city', label: provinceTexts.city, children: story.city },
+              { key: 'origin', label: provinceTexts.origin, children: story.origin },
+              { key: 'byline', label: provinceTexts.byline, children: story.byline },
+              { key: 'category', label: provinceTexts.category, children: story.category },
+              { key: 'version', label: provinceTexts.version, children: story.version },
+              { key: 'pooledAt', label: provinceTexts.pooledAt, children: story.pooledAt ? dayjs(story.pooledAt).format('YYYY-MM-DD HH:mm') : '—' },
+              { key: 'authors', label: provinceTexts.authors, span: 2, children: story.authors.map((a) => a.name).join('、') || '—' },
+              {
+                key: 'tags',
+                label: provinceTexts.tags,
+                span: 2,
+                children: story.tags.length ? (
+                  <Space wrap>
+                    {story.tags.map((t) => (
+                      <Tag key={t}>{t}</Tag>
+                    ))}
+                  </Space>
+                ) : (
+                  '—'
+                ),
+              },
+            ]}
+          />
           {story.summary && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
               {provinceTexts.summary}：{story.summary}

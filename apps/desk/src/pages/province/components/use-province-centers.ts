@@ -14,7 +14,11 @@ export function useProvinceCenters(): { cities: NamedCenter[]; counties: NamedCe
     const ctrl = new AbortController();
     monthlyStatistics(me.center, undefined, ctrl.signal)
       .then((r) => {
-        const pick = (level: string) => r.centers.filter((c) => c.level === level).map(({ code, name }) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code));
+        const pick = (level: string) =>
+          r.centers
+            .filter((c) => c.level === level)
+            .map(({ code, name }) => ({ code, name }))
+            .sort((a, b) => a.code.localeCompare(b.code));
         setCenters({ cities: pick('city'), counties: pick('county') });
       })
       .catch(() => undefined);

@@ -43,7 +43,8 @@ export default function DeliveriesPage() {
       showError(e);
     }
   };
-  const isOverdue = (d: Delivery) => d.receiptStatus === 'pending' && (overdue.has(`${d.storyId}|${d.holder}|${d.version}|${d.kind}`) || Date.now() - Date.parse(d.sentAt) > OVERDUE_AFTER_MS);
+  const isOverdue = (d: Delivery) =>
+    d.receiptStatus === 'pending' && (overdue.has(`${d.storyId}|${d.holder}|${d.version}|${d.kind}`) || Date.now() - Date.parse(d.sentAt) > OVERDUE_AFTER_MS);
 
   return (
     <Card
@@ -77,7 +78,15 @@ export default function DeliveriesPage() {
           pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
           locale={{ emptyText: commonTexts.empty }}
           columns={[
-            { title: deliveryTexts.story, dataIndex: 'storyId', render: (id: string) => <Typography.Text code copyable>{id.slice(0, 8)}</Typography.Text> },
+            {
+              title: deliveryTexts.story,
+              dataIndex: 'storyId',
+              render: (id: string) => (
+                <Typography.Text code copyable>
+                  {id.slice(0, 8)}
+                </Typography.Text>
+              ),
+            },
             { title: deliveryTexts.holder, dataIndex: 'holderName', width: 160 },
             { title: deliveryTexts.kind, dataIndex: 'kind', width: 90, render: (k: string) => deliveryTexts.kinds[k] ?? k },
             { title: deliveryTexts.version, dataIndex: 'version', width: 70 },
@@ -93,7 +102,12 @@ export default function DeliveriesPage() {
                 </Space>
               ),
             },
-            { title: deliveryTexts.receiptAt, dataIndex: 'receiptAt', width: 150, render: (d: string | null) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—') },
+            {
+              title: deliveryTexts.receiptAt,
+              dataIndex: 'receiptAt',
+              width: 150,
+              render: (d: string | null) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—'),
+            },
           ]}
         />
       </div>

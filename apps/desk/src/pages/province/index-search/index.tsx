@@ -36,7 +36,13 @@ export default function IndexSearchPage({ recommendedOnly = false }: { recommend
 
   useEffect(() => {
     const ctrl = new AbortController();
-    const query = { ...filters, from: range?.[0]?.startOf('day').toISOString(), to: range?.[1]?.add(1, 'day').startOf('day').toISOString(), cursor, limit: PAGE_SIZE };
+    const query = {
+      ...filters,
+      from: range?.[0]?.startOf('day').toISOString(),
+      to: range?.[1]?.add(1, 'day').startOf('day').toISOString(),
+      cursor,
+      limit: PAGE_SIZE,
+    };
     setLoading(true);
     const call = q ? searchIndex(me.center, { ...query, q }, ctrl.signal) : listIndex(me.center, query, ctrl.signal);
     call
@@ -78,9 +84,31 @@ export default function IndexSearchPage({ recommendedOnly = false }: { recommend
           />
         )}
         <Space wrap>
-          <Select allowClear style={{ width: 160 }} placeholder={provinceTexts.allCities} aria-label={provinceTexts.city} options={cities.map((c) => ({ value: c.code, label: c.name }))} onChange={(v?: string) => filter({ city: v })} />
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 180 }} placeholder={provinceTexts.allCounties} aria-label={provinceTexts.origin} options={counties.map((c) => ({ value: c.code, label: c.name }))} onChange={(v?: string) => filter({ county: v })} />
-          <Input allowClear style={{ width: 140 }} placeholder={provinceTexts.categoryPlaceholder} aria-label={provinceTexts.category} onChange={(e) => filter({ category: e.target.value.trim() || undefined })} />
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={provinceTexts.allCities}
+            aria-label={provinceTexts.city}
+            options={cities.map((c) => ({ value: c.code, label: c.name }))}
+            onChange={(v?: string) => filter({ city: v })}
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 180 }}
+            placeholder={provinceTexts.allCounties}
+            aria-label={provinceTexts.origin}
+            options={counties.map((c) => ({ value: c.code, label: c.name }))}
+            onChange={(v?: string) => filter({ county: v })}
+          />
+          <Input
+            allowClear
+            style={{ width: 140 }}
+            placeholder={provinceTexts.categoryPlaceholder}
+            aria-label={provinceTexts.category}
+            onChange={(e) => filter({ category: e.target.value.trim() || undefined })}
+          />
           <DatePicker.RangePicker
             placeholder={provinceTexts.dateRange}
             onChange={(v) => {

@@ -68,7 +68,18 @@ export default function LiveWatchPage() {
           const seen = new Set(live.map((r) => r.storyId));
           const seeded = p.items
             .filter((i) => !seen.has(i.storyId))
-            .map((i): Row => ({ storyId: i.storyId, title: i.title, category: i.category, city: i.city, origin: i.origin, event: 'seeded', at: i.pooledAt, recommended: !!i.recommended, withdrawn: false, live: false }));
+            .map((i): Row => ({
+              storyId: i.storyId,
+              title: i.title,
+              category: i.category,
+              city: i.city,
+              origin: i.origin,
+              event: 'seeded',
+              at: i.pooledAt,
+              recommended: !!i.recommended,
+              withdrawn: false,
+              live: false,
+            }));
           return [...live, ...seeded];
         }),
       )
@@ -113,57 +124,61 @@ export default function LiveWatchPage() {
     >
       <Typography.Paragraph type="secondary">{liveWatchTexts.intro}</Typography.Paragraph>
       <div data-testid="live-watch">
-      <Table<Row>
-        rowKey="storyId"
-        size="middle"
-        dataSource={rows}
-        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-        locale={{ emptyText: commonTexts.empty }}
-        rowClassName={(r) => [r.recommended ? 'row-recommended' : '', r.live ? 'live-row-new' : ''].join(' ')}
-        columns={[
-          { title: provinceTexts.time, dataIndex: 'at', width: 150, render: (d: string) => dayjs(d).format('MM-DD HH:mm:ss') },
-          {
-            title: provinceTexts.event,
-            dataIndex: 'event',
-            width: 110,
-            render: (ev: string, r) => <Tag color={r.withdrawn ? 'default' : ev === 'index.corrected' ? 'orange' : ev === 'seeded' ? undefined : 'blue'}>{liveWatchTexts.events[ev] ?? ev}</Tag>,
-          },
-          {
-            title: provinceTexts.title,
-            key: 'title',
-            render: (_: unknown, r) => (
-              <Space size={4}>
-                {r.recommended && (
-                  <Tag color="volcano" icon={<LikeOutlined />}>
-                    {provinceTexts.recommended}
-                  </Tag>
-                )}
-                {r.withdrawn ? (
-                  <Typography.Text delete>{r.title ?? r.storyId}</Typography.Text>
-                ) : (
-                  <Typography.Link onClick={() => setOpened(r.storyId)}>{r.title ?? liveWatchTexts.embargoed}</Typography.Link>
-                )}
-              </Space>
-            ),
-          },
-          { title: provinceTexts.city, key: 'city', width: 110, render: (_: unknown, r) => r.city?.name ?? '—' },
-          { title: provinceTexts.origin, key: 'origin', width: 110, render: (_: unknown, r) => r.origin?.name ?? '—' },
-          { title: provinceTexts.category, dataIndex: 'category', width: 90, render: (c: string | null) => c ?? '—' },
-          {
-            title: commonTexts.actions,
-            key: 'actions',
-            width: 90,
-            render: (_: unknown, r) =>
-              access.can('adoption.adopt') &&
-              !r.withdrawn &&
-              r.title && (
-                <Button size="small" type="primary" onClick={() => setAdopting({ storyId: r.storyId, title: r.title! })}>
-                  {provinceTexts.adopt}
-                </Button>
+        <Table<Row>
+          rowKey="storyId"
+          size="middle"
+          dataSource={rows}
+          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
+          locale={{ emptyText: commonTexts.empty }}
+          rowClassName={(r) => [r.recommended ? 'row-recommended' : '', r.live ? 'live-row-new' : ''].join(' ')}
+          columns={[
+            { title: provinceTexts.time, dataIndex: 'at', width: 150, render: (d: string) => dayjs(d).format('MM-DD HH:mm:ss') },
+            {
+              title: provinceTexts.event,
+              dataIndex: 'event',
+              width: 110,
+              render: (ev: string, r) => (
+                <Tag color={r.withdrawn ? 'default' : ev === 'index.corrected' ? 'orange' : ev === 'seeded' ? undefined : 'blue'}>
+                  {liveWatchTexts.events[ev] ?? ev}
+                </Tag>
               ),
-          },
-        ]}
-      />
+            },
+            {
+              title: provinceTexts.title,
+              key: 'title',
+              render: (_: unknown, r) => (
+                <Space size={4}>
+                  {r.recommended && (
+                    <Tag color="volcano" icon={<LikeOutlined />}>
+                      {provinceTexts.recommended}
+                    </Tag>
+                  )}
+                  {r.withdrawn ? (
+                    <Typography.Text delete>{r.title ?? r.storyId}</Typography.Text>
+                  ) : (
+                    <Typography.Link onClick={() => setOpened(r.storyId)}>{r.title ?? liveWatchTexts.embargoed}</Typography.Link>
+                  )}
+                </Space>
+              ),
+            },
+            { title: provinceTexts.city, key: 'city', width: 110, render: (_: unknown, r) => r.city?.name ?? '—' },
+            { title: provinceTexts.origin, key: 'origin', width: 110, render: (_: unknown, r) => r.origin?.name ?? '—' },
+            { title: provinceTexts.category, dataIndex: 'category', width: 90, render: (c: string | null) => c ?? '—' },
+            {
+              title: commonTexts.actions,
+              key: 'actions',
+              width: 90,
+              render: (_: unknown, r) =>
+                access.can('adoption.adopt') &&
+                !r.withdrawn &&
+                r.title && (
+                  <Button size="small" type="primary" onClick={() => setAdopting({ storyId: r.storyId, title: r.title! })}>
+                    {provinceTexts.adopt}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       </div>
       <StoryDrawer storyId={opened} onClose={() => setOpened(null)} />
       <AdoptModal story={adopting} onClose={() => setAdopting(null)} />

@@ -43,7 +43,16 @@ export default function ReleasesPage() {
   const [tick, setTick] = useState(0);
   const [creating, setCreating] = useState(false);
   const { form, submitting, submit } = useApiForm<Values>({
-    labels: { 'story.title': releaseTexts.storyTitle, 'story.summary': releaseTexts.summary, 'story.body': releaseTexts.body, 'story.byline': releaseTexts.byline, 'story.category': releaseTexts.category, 'story.embargoUntil': releaseTexts.embargoUntil, note: releaseTexts.note, targets: releaseTexts.targets },
+    labels: {
+      'story.title': releaseTexts.storyTitle,
+      'story.summary': releaseTexts.summary,
+      'story.body': releaseTexts.body,
+      'story.byline': releaseTexts.byline,
+      'story.category': releaseTexts.category,
+      'story.embargoUntil': releaseTexts.embargoUntil,
+      note: releaseTexts.note,
+      targets: releaseTexts.targets,
+    },
   });
   const { cursor, setNextCursor } = pages;
 
@@ -63,7 +72,14 @@ export default function ReleasesPage() {
   const create = async () => {
     const r = await submit((v) =>
       issueRelease(me.center, {
-        story: { title: v.story.title, summary: v.story.summary || undefined, body: paragraphs(v.story.body ?? ''), byline: v.story.byline, category: v.story.category, embargoUntil: v.story.embargoUntil?.toISOString() },
+        story: {
+          title: v.story.title,
+          summary: v.story.summary || undefined,
+          body: paragraphs(v.story.body ?? ''),
+          byline: v.story.byline,
+          category: v.story.category,
+          embargoUntil: v.story.embargoUntil?.toISOString(),
+        },
         note: v.note || undefined,
         targets: v.targets?.length ? v.targets : undefined,
       }),
@@ -102,21 +118,46 @@ export default function ReleasesPage() {
           expandable={{ expandedRowRender: (r) => <Coverage targets={r.targets} /> }}
           columns={[
             { title: releaseTexts.storyTitle, key: 'title', render: (_: unknown, r) => r.story.title },
-            { title: releaseTexts.status, dataIndex: 'statusLabel', width: 100, render: (l: string, r) => <Tag color={r.status === 'active' ? 'blue' : 'default'}>{l}</Tag> },
+            {
+              title: releaseTexts.status,
+              dataIndex: 'statusLabel',
+              width: 100,
+              render: (l: string, r) => <Tag color={r.status === 'active' ? 'blue' : 'default'}>{l}</Tag>,
+            },
             { title: releaseTexts.revision, dataIndex: 'revision', width: 70 },
-            { title: releaseTexts.embargoUntil, key: 'embargo', width: 150, render: (_: unknown, r) => (r.story.embargoUntil ? dayjs(r.story.embargoUntil).format('YYYY-MM-DD HH:mm') : '—') },
+            {
+              title: releaseTexts.embargoUntil,
+              key: 'embargo',
+              width: 150,
+              render: (_: unknown, r) => (r.story.embargoUntil ? dayjs(r.story.embargoUntil).format('YYYY-MM-DD HH:mm') : '—'),
+            },
             { title: releaseTexts.issuedAt, dataIndex: 'issuedAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
             {
               title: releaseTexts.coverage,
               key: 'coverage',
               width: 200,
-              render: (_: unknown, r) => <Progress size="small" percent={r.summary.targets ? Math.round((100 * r.summary.republished) / r.summary.targets) : 0} format={() => releaseTexts.coverageOf(r.summary.republished, r.summary.targets)} />,
+              render: (_: unknown, r) => (
+                <Progress
+                  size="small"
+                  percent={r.summary.targets ? Math.round((100 * r.summary.republished) / r.summary.targets) : 0}
+                  format={() => releaseTexts.coverageOf(r.summary.republished, r.summary.targets)}
+                />
+              ),
             },
           ]}
         />
       </div>
       <Pager index={pages.index} hasNext={pages.hasNext} prev={pages.prev} next={pages.next} />
-      <Modal open={creating} title={releaseTexts.issue} okText={releaseTexts.issue} cancelText={commonTexts.cancel} confirmLoading={submitting} onOk={create} onCancel={() => setCreating(false)} width={720}>
+      <Modal
+        open={creating}
+        title={releaseTexts.issue}
+        okText={releaseTexts.issue}
+        cancelText={commonTexts.cancel}
+        confirmLoading={submitting}
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        width={720}
+      >
         <Form form={form} layout="vertical" name="release">
           <Form.Item name={['story', 'title']} label={releaseTexts.storyTitle} rules={[{ required: true, message: formTexts.input(releaseTexts.storyTitle) }]}>
             <Input maxLength={200} />
@@ -157,8 +198,17 @@ function Coverage({ targets }: { targets: ReleaseTarget[] }) {
       dataSource={targets}
       columns={[
         { title: releaseTexts.center, dataIndex: 'name', width: 160 },
-        { title: releaseTexts.status, dataIndex: 'statusLabel', width: 120, render: (l: string, t) => <Tag color={t.republished ? 'green' : 'default'}>{l}</Tag> },
-        { title: releaseTexts.republishers, key: 'by', render: (_: unknown, t) => t.republishers.map((r) => `${r.name}（${dayjs(r.republishedAt).format('MM-DD HH:mm')}）`).join('；') || '—' },
+        {
+          title: releaseTexts.status,
+          dataIndex: 'statusLabel',
+          width: 120,
+          render: (l: string, t) => <Tag color={t.republished ? 'green' : 'default'}>{l}</Tag>,
+        },
+        {
+          title: releaseTexts.republishers,
+          key: 'by',
+          render: (_: unknown, t) => t.republishers.map((r) => `${r.name}（${dayjs(r.republishedAt).format('MM-DD HH:mm')}）`).join('；') || '—',
+        },
       ]}
     />
   );

@@ -7,7 +7,17 @@ import { useShowError } from '../../../hooks/use-api-error';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts } from '../../../locales/zh-CN';
 import { statisticsTexts as T } from '../../../locales/zh-CN/province';
-import { downloadMonthlyCsv, getWeights, monthlyStatistics, setWeights, statisticsLedger, type Figures, type LedgerEntry, type MonthlyReport, type PointsWeights } from '../../../services/province';
+import {
+  downloadMonthlyCsv,
+  getWeights,
+  monthlyStatistics,
+  setWeights,
+  statisticsLedger,
+  type Figures,
+  type LedgerEntry,
+  type MonthlyReport,
+  type PointsWeights,
+} from '../../../services/province';
 
 // ECharts is big: its own chunk, loaded only when the statistics page draws its charts.
 const StatisticsCharts = lazy(() => import('./statistics-charts'));

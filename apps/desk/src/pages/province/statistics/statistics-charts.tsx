@@ -30,7 +30,11 @@ export default function StatisticsCharts({ centers }: { centers: MonthlyReport['
     grid: { left: 40, right: 16, bottom: 80, top: 36 },
     xAxis: axis,
     yAxis: { type: 'value', minInterval: 1 },
-    series: (['submitted', 'accepted', 'adoptedCity', 'adoptedProvince', 'republished'] as const).map((k) => ({ name: T[k], type: 'bar', data: top.map((c) => c[k]) })),
+    series: (['submitted', 'accepted', 'adoptedCity', 'adoptedProvince', 'republished'] as const).map((k) => ({
+      name: T[k],
+      type: 'bar',
+      data: top.map((c) => c[k]),
+    })),
   };
   return (
     <Row gutter={24} data-testid="statistics-charts">

@@ -33,7 +33,9 @@ export default function TopicsPage() {
   const [loading, setLoading] = useState(false);
   const [tick, setTick] = useState(0);
   const [creating, setCreating] = useState(false);
-  const { form, submitting, submit } = useApiForm<Values>({ labels: { title: topicTexts.title, brief: topicTexts.brief, deadline: topicTexts.deadline, targets: topicTexts.targets } });
+  const { form, submitting, submit } = useApiForm<Values>({
+    labels: { title: topicTexts.title, brief: topicTexts.brief, deadline: topicTexts.deadline, targets: topicTexts.targets },
+  });
   const { cursor, setNextCursor } = pages;
 
   useEffect(() => {
@@ -50,7 +52,9 @@ export default function TopicsPage() {
   }, [me.center, cursor, tick, setNextCursor, showError]);
 
   const create = async () => {
-    const t = await submit((v) => issueTopic(me.center, { title: v.title, brief: v.brief ?? '', deadline: v.deadline.toISOString(), targets: v.targets?.length ? v.targets : undefined }));
+    const t = await submit((v) =>
+      issueTopic(me.center, { title: v.title, brief: v.brief ?? '', deadline: v.deadline.toISOString(), targets: v.targets?.length ? v.targets : undefined }),
+    );
     if (!t) return;
     void message.success(topicTexts.issued);
     setCreating(false);
@@ -92,13 +96,28 @@ export default function TopicsPage() {
               title: topicTexts.coverage,
               key: 'coverage',
               width: 200,
-              render: (_: unknown, t) => <Progress size="small" percent={t.summary.targets ? Math.round((100 * t.summary.answered) / t.summary.targets) : 0} format={() => topicTexts.coverageOf(t.summary.answered, t.summary.targets)} />,
+              render: (_: unknown, t) => (
+                <Progress
+                  size="small"
+                  percent={t.summary.targets ? Math.round((100 * t.summary.answered) / t.summary.targets) : 0}
+                  format={() => topicTexts.coverageOf(t.summary.answered, t.summary.targets)}
+                />
+              ),
             },
           ]}
         />
       </div>
       <Pager index={pages.index} hasNext={pages.hasNext} prev={pages.prev} next={pages.next} />
-      <Modal open={creating} title={topicTexts.issue} okText={topicTexts.issue} cancelText={commonTexts.cancel} confirmLoading={submitting} onOk={create} onCancel={() => setCreating(false)} width={640}>
+      <Modal
+        open={creating}
+        title={topicTexts.issue}
+        okText={topicTexts.issue}
+        cancelText={commonTexts.cancel}
+        confirmLoading={submitting}
+        onOk={create}
+        onCancel={() => setCreating(false)}
+        width={640}
+      >
         <Form form={form} layout="vertical" name="topic">
           <Form.Item name="title" label={topicTexts.title} rules={[{ required: true, message: formTexts.input(topicTexts.title) }]}>
             <Input maxLength={200} />
