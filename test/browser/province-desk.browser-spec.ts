@@ -48,7 +48,7 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     await page.getByTestId('side-menu').getByText('实时稿件流').click();
     await page.locator('[data-testid="live-state"][data-state="open"]').waitFor();
     const curator = as(net().app('360700').http, net().token('360700', 'curator', 'curator-360700', '王审'));
-    await curator.post(`/api/v1/centers/360700/pool/${day.facts.storyId}/recommend`, { note: '县级融媒体改革典型经验，建议省级平台头条选用' }).expect(201);
+    await curator.post(`/api/v1/centers/360700/pool/${day.facts.storyId}/recommend`, { note: '县级融媒体改革典型经验，建议省级平台头条选用' }).expect(200);
     const row = page.getByTestId('live-watch').locator('.ant-table-row.row-recommended').filter({ hasText: day.facts.title });
     await row.getByText('获推荐').waitFor();
     await screenshot(page, 'province-live-watch');
@@ -78,13 +78,13 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     await screenshot(page, 'province-index-search');
 
     await hit.getByRole('button', { name: /查\s*看/ }).click();
-    await page.locator('.ant-drawer-content').getByTestId('indexed-story').waitFor();
+    await page.locator('.indexed-story-drawer').getByTestId('indexed-story').waitFor();
     await screenshot(page, 'province-story-open');
     await page
-      .locator('.ant-drawer-content')
+      .locator('.indexed-story-drawer')
       .getByRole('button', { name: /选\s*用/ })
       .click();
-    const modal = page.locator('.ant-modal-content').filter({ hasText: '选用渠道' });
+    const modal = page.locator('.ant-modal-container').filter({ hasText: '选用渠道' });
     // Nothing picked: the field says so in Chinese.
     await modal.getByRole('button', { name: /确认选用/ }).click();
     await modal.getByText('请至少选择一个渠道').waitFor();
@@ -93,21 +93,22 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     await page.locator('.ant-message').getByText('已选用于：报纸').waitFor();
     // The same channel again: the server's 409 in Chinese.
     await page
-      .locator('.ant-drawer-content')
+      .locator('.indexed-story-drawer')
       .getByRole('button', { name: /选\s*用/ })
       .click();
     await modal.getByText('报（报纸）').click();
     await modal.getByRole('button', { name: /确认选用/ }).click();
     await page.locator('.ant-message').getByText('这篇稿件已在所选渠道选用过').waitFor();
     await modal.getByRole('button', { name: /取\s*消/ }).click();
-    await page.locator('.ant-drawer-close').click();
+    await page.locator('.indexed-story-drawer .ant-drawer-close').click();
+    await page.locator('.indexed-story-drawer').getByTestId('indexed-story').waitFor({ state: 'hidden' });
   }, 90_000);
 
   it('选题 and 通稿 are issued from their forms and list their per-target coverage', async () => {
     const page = await desk();
     await page.getByTestId('side-menu').getByText('选题').click();
     await page.getByRole('button', { name: /下达选题/ }).click();
-    const topic = page.locator('.ant-modal-content').filter({ hasText: '截止时间' });
+    const topic = page.locator('.ant-modal-container').filter({ hasText: '截止时间' });
     await topic.getByRole('button', { name: /下达选题/ }).click();
     await topic.getByText('请输入标题').waitFor();
     await topic.getByLabel('标题').fill('聚焦秋收：各地丰收节活动');
@@ -124,7 +125,7 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
 
     await page.getByTestId('side-menu').getByText('通稿').click();
     await page.getByRole('button', { name: /下发通稿/ }).click();
-    const release = page.locator('.ant-modal-content').filter({ hasText: '下发说明' });
+    const release = page.locator('.ant-modal-container').filter({ hasText: '下发说明' });
     await release.getByLabel('标题').fill('全省融媒体中心建设推进会召开');
     await release.getByLabel('正文').fill('会议总结了全省县级融媒体中心建设成效。\n部署下一阶段重点任务。');
     await release.getByLabel('署名').fill('省平台 记者 李华');
@@ -184,7 +185,7 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     await a.page.getByTestId('side-menu').getByText('用户管理').click();
     await a.page.getByTestId('users-table').locator('.ant-table-row').filter({ hasText: '省平台编辑 李华' }).waitFor();
     await a.page.getByRole('button', { name: /新建用户/ }).click();
-    const form = a.page.locator('.ant-modal-content').filter({ hasText: '初始密码' });
+    const form = a.page.locator('.ant-modal-container').filter({ hasText: '初始密码' });
     await form.getByLabel('用户名').fill('wangfang');
     await form.getByLabel('姓名').fill('省平台编辑 王芳');
     await form.getByLabel('角色').click();

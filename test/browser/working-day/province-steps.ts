@@ -40,20 +40,22 @@ export async function seesArrivalSearchesAdopts(day: WorkingDay): Promise<void> 
   await hit.waitFor();
   await hit.locator('mark').first().waitFor();
   const marked = await hit.locator('mark').allInnerTexts();
-  if (!marked.some((m) => m.includes('大稿库'))) throw new Error(`no search word is highlighted in the hit: ${marked.join(' | ')}`);
+  // The index segments 大稿库 as it likes (大稿 + 库); every marked piece is part of the words searched.
+  if (!marked.length || !marked.every((m) => '大稿库'.includes(m))) throw new Error(`the hit does not mark the search words: ${marked.join(' | ')}`);
 
   // Open it (its full text comes from 赣州's pool over gRPC) and adopt it for the news app.
   await hit.getByRole('button', { name: /查\s*看/ }).click();
-  const drawer = page.locator('.ant-drawer-content');
+  const drawer = page.locator('.indexed-story-drawer');
   await drawer.getByTestId('indexed-story').waitFor();
   await drawer.locator('.ant-drawer-title').filter({ hasText: title }).waitFor();
   await drawer.getByRole('button', { name: /选\s*用/ }).click();
-  const modal = page.locator('.ant-modal-content').filter({ hasText: '选用渠道' });
+  const modal = page.locator('.ant-modal-container').filter({ hasText: '选用渠道' });
   await modal.getByText('端（客户端）').click();
   await modal.getByRole('button', { name: /确认选用/ }).click();
   await page.locator('.ant-message').getByText(`已选用于：${CHANNEL}`).waitFor();
   day.facts.adoptedChannel = CHANNEL;
   await drawer.locator('.ant-drawer-close').click();
+  await drawer.getByTestId('indexed-story').waitFor({ state: 'hidden' });
 
   // The adoption list shows it for that channel.
   await page.getByTestId('side-menu').getByText('选用记录').click();

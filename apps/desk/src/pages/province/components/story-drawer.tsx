@@ -30,6 +30,7 @@ export function StoryDrawer({ storyId, onClose }: { storyId: string | null; onCl
   return (
     <Drawer
       open={!!storyId}
+      rootClassName="indexed-story-drawer"
       onClose={onClose}
       size={720}
       title={story?.title ?? provinceTexts.open}
