@@ -158,12 +158,14 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     expect(Buffer.concat(csv).toString('utf8')).toContain('章贡区融媒体中心');
 
     await page.getByRole('tab', { name: '贡献台账' }).click();
-    await page.locator('.ant-tabs-tabpane-active .ant-table-row').first().waitFor();
+    await page.getByRole('tabpanel').locator('.ant-table-row').first().waitFor();
     await page.getByRole('tab', { name: '积分设置' }).click();
     // A desk editor reads the weights but may not change them.
+    await page.getByRole('tabpanel').getByLabel('省级采用积分').waitFor();
+    expect(await page.getByRole('tabpanel').getByLabel('省级采用积分').isDisabled()).toBe(true);
     expect(
       await page
-        .locator('.ant-tabs-tabpane-active')
+        .getByRole('tabpanel')
         .getByRole('button', { name: /保\s*存/ })
         .count(),
     ).toBe(0);
@@ -207,7 +209,7 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
 
     await a.page.getByTestId('side-menu').getByText('统计考核').click();
     await a.page.getByRole('tab', { name: '积分设置' }).click();
-    const weights = a.page.locator('.ant-tabs-tabpane-active');
+    const weights = a.page.getByRole('tabpanel');
     await weights.getByLabel('省级采用积分').fill('5');
     await weights.getByRole('button', { name: /保\s*存/ }).click();
     await a.page.locator('.ant-message').getByText('积分已更新，当月积分已重算').waitFor();

@@ -84,6 +84,7 @@ export const adoptionsTexts = {
 
 export const topicTexts = {
   title: '选题',
+  topicTitle: '标题',
   issue: '下达选题',
   brief: '选题说明',
   deadline: '截止时间',

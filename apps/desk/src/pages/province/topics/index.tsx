@@ -34,7 +34,7 @@ export default function TopicsPage() {
   const [tick, setTick] = useState(0);
   const [creating, setCreating] = useState(false);
   const { form, submitting, submit } = useApiForm<Values>({
-    labels: { title: topicTexts.title, brief: topicTexts.brief, deadline: topicTexts.deadline, targets: topicTexts.targets },
+    labels: { title: topicTexts.topicTitle, brief: topicTexts.brief, deadline: topicTexts.deadline, targets: topicTexts.targets },
   });
   const { cursor, setNextCursor } = pages;
 
@@ -88,7 +88,7 @@ export default function TopicsPage() {
           locale={{ emptyText: commonTexts.empty }}
           expandable={{ expandedRowRender: (t) => <Coverage targets={t.targets} /> }}
           columns={[
-            { title: topicTexts.title, dataIndex: 'title' },
+            { title: topicTexts.topicTitle, dataIndex: 'title' },
             { title: topicTexts.deadline, dataIndex: 'deadline', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
             { title: topicTexts.issuedBy, dataIndex: 'issuedBy', width: 140 },
             { title: topicTexts.issuedAt, dataIndex: 'issuedAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
@@ -119,7 +119,7 @@ export default function TopicsPage() {
         width={640}
       >
         <Form form={form} layout="vertical" name="topic">
-          <Form.Item name="title" label={topicTexts.title} rules={[{ required: true, message: formTexts.input(topicTexts.title) }]}>
+          <Form.Item name="title" label={topicTexts.topicTitle} rules={[{ required: true, message: formTexts.input(topicTexts.topicTitle) }]}>
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="brief" label={topicTexts.brief}>
