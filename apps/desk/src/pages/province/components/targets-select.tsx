@@ -3,10 +3,12 @@ import { statisticsTexts } from '../../../locales/zh-CN/province';
 import { useProvinceCenters } from './use-province-centers';
 
 /** Picks the centers below the province a topic or release goes to; empty means all of them. */
-export function TargetsSelect({ value, onChange, placeholder }: { value?: string[]; onChange?(v: string[]): void; placeholder: string }) {
+/** `id` comes from Form.Item, so the field's label points at the select. */
+export function TargetsSelect({ id, value, onChange, placeholder }: { id?: string; value?: string[]; onChange?(v: string[]): void; placeholder: string }) {
   const { cities, counties } = useProvinceCenters();
   return (
     <Select
+      id={id}
       mode="multiple"
       allowClear
       value={value}
