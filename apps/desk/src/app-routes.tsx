@@ -9,6 +9,17 @@ const HomePage = lazy(() => import('./pages/home'));
 const AccountPage = lazy(() => import('./pages/account'));
 const StoriesPage = lazy(() => import('./pages/stories'));
 const StoryEditorPage = lazy(() => import('./pages/story-editor'));
+const LiveWatchPage = lazy(() => import('./pages/province/live-watch'));
+const IndexSearchPage = lazy(() => import('./pages/province/index-search'));
+const RecommendationsPage = lazy(() => import('./pages/province/recommendations'));
+const AdoptionsPage = lazy(() => import('./pages/province/adoptions'));
+const ProvinceTopicsPage = lazy(() => import('./pages/province/topics'));
+const ProvinceReleasesPage = lazy(() => import('./pages/province/releases'));
+const StatisticsPage = lazy(() => import('./pages/province/statistics'));
+const DeliveriesPage = lazy(() => import('./pages/province/deliveries'));
+const UsersPage = lazy(() => import('./pages/admin/users'));
+const ReviewPolicyPage = lazy(() => import('./pages/admin/review-policy'));
+const DeadLettersPage = lazy(() => import('./pages/admin/dead-letters'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
 
 /** The desk's routes (relative to /desk). A page author adds a route here and an entry in layouts/menu-items.tsx. */
@@ -22,6 +33,17 @@ export function AppRoutes() {
         <Route path="stories" element={<RequireAccess allow={(a) => a.canListStories}><StoriesPage /></RequireAccess>} />
         <Route path="stories/new" element={<RequireAccess allow={(a) => a.canWriteStory}><StoryEditorPage /></RequireAccess>} />
         <Route path="stories/:id/edit" element={<RequireAccess allow={(a) => a.canListStories}><StoryEditorPage /></RequireAccess>} />
+        <Route path="province/live" element={<RequireAccess allow={(a) => a.canIndex && a.canLiveFeed}><LiveWatchPage /></RequireAccess>} />
+        <Route path="province/index" element={<RequireAccess allow={(a) => a.canIndex}><IndexSearchPage /></RequireAccess>} />
+        <Route path="province/recommendations" element={<RequireAccess allow={(a) => a.canIndex}><RecommendationsPage /></RequireAccess>} />
+        <Route path="province/adoptions" element={<RequireAccess allow={(a) => a.canIndex && a.can('adoption.list')}><AdoptionsPage /></RequireAccess>} />
+        <Route path="province/topics" element={<RequireAccess allow={(a) => a.canIndex && a.canTopics}><ProvinceTopicsPage /></RequireAccess>} />
+        <Route path="province/releases" element={<RequireAccess allow={(a) => a.canIndex && a.canReleases}><ProvinceReleasesPage /></RequireAccess>} />
+        <Route path="province/statistics" element={<RequireAccess allow={(a) => a.canStatistics}><StatisticsPage /></RequireAccess>} />
+        <Route path="province/deliveries" element={<RequireAccess allow={(a) => a.canIndex && a.can('deliveries.list')}><DeliveriesPage /></RequireAccess>} />
+        <Route path="admin/users" element={<RequireAccess allow={(a) => a.canManageUsers}><UsersPage /></RequireAccess>} />
+        <Route path="admin/review-policy" element={<RequireAccess allow={(a) => a.can('countyReview.setPolicy')}><ReviewPolicyPage /></RequireAccess>} />
+        <Route path="admin/dead-letters" element={<RequireAccess allow={(a) => a.can('deadLetters.list')}><DeadLettersPage /></RequireAccess>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,7 +1,10 @@
 import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DatabaseOutlined, EditOutlined, FileTextOutlined, HomeOutlined, NotificationOutlined, SendOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, InboxOutlined, LikeOutlined, SafetyOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../access';
 import { menuTexts } from '../locales/zh-CN';
+import { adminMenuTexts } from '../locales/zh-CN/admin';
+import { provinceMenuTexts } from '../locales/zh-CN/province';
 
 export interface MenuEntry {
   /** Route under /desk; also the menu key. */
@@ -20,6 +23,17 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: menuTexts.home, icon: <HomeOutlined />, visible: () => true },
   { path: '/stories', label: menuTexts.stories, icon: <FileTextOutlined />, visible: (a) => a.canListStories },
   { path: '/stories/new', label: menuTexts.newStory, icon: <EditOutlined />, visible: (a) => a.canWriteStory },
+  { path: '/province/live', label: provinceMenuTexts.liveWatch, icon: <ThunderboltOutlined />, visible: (a) => a.canIndex && a.canLiveFeed },
+  { path: '/province/index', label: provinceMenuTexts.index, icon: <AppstoreOutlined />, visible: (a) => a.canIndex },
+  { path: '/province/recommendations', label: provinceMenuTexts.recommendations, icon: <LikeOutlined />, visible: (a) => a.canIndex },
+  { path: '/province/adoptions', label: provinceMenuTexts.adoptions, icon: <CheckSquareOutlined />, visible: (a) => a.canIndex && a.can('adoption.list') },
+  { path: '/province/topics', label: provinceMenuTexts.topics, icon: <NotificationOutlined />, visible: (a) => a.canIndex && a.canTopics },
+  { path: '/province/releases', label: provinceMenuTexts.releases, icon: <SendOutlined />, visible: (a) => a.canIndex && a.canReleases },
+  { path: '/province/statistics', label: provinceMenuTexts.statistics, icon: <BarChartOutlined />, visible: (a) => a.canStatistics },
+  { path: '/province/deliveries', label: provinceMenuTexts.deliveries, icon: <InboxOutlined />, visible: (a) => a.canIndex && a.can('deliveries.list') },
+  { path: '/admin/users', label: adminMenuTexts.users, icon: <TeamOutlined />, visible: (a) => a.canManageUsers },
+  { path: '/admin/review-policy', label: adminMenuTexts.reviewPolicy, icon: <SafetyOutlined />, visible: (a) => a.can('countyReview.setPolicy') },
+  { path: '/admin/dead-letters', label: adminMenuTexts.deadLetters, icon: <WarningOutlined />, visible: (a) => a.can('deadLetters.list') },
   { path: '/account', label: menuTexts.account, icon: <UserOutlined />, visible: () => true },
 ];
 

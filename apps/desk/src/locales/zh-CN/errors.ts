@@ -47,4 +47,6 @@ export const errorTexts: Record<string, string> = {
   account_disabled: '账户已停用，请联系管理员',
   rate_limited: '操作过于频繁，请稍后再试',
   database_unavailable: '数据库暂时不可用，请稍后重试',
+  'already-adopted': '这篇稿件已在所选渠道选用过',
+  'already-exists': '已存在同名的记录（如用户名已被使用）',
 };
