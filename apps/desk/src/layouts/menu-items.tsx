@@ -2,6 +2,8 @@ import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DatabaseOutlined, Ed
 import type { ReactNode } from 'react';
 import type { Access } from '../access';
 import { menuTexts } from '../locales/zh-CN';
+import { countyMenuTexts } from '../locales/zh-CN/county';
+import { LikeOutlined } from '@ant-design/icons';
 
 export interface MenuEntry {
   /** Route under /desk; also the menu key. */
@@ -20,6 +22,10 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: menuTexts.home, icon: <HomeOutlined />, visible: () => true },
   { path: '/stories', label: menuTexts.stories, icon: <FileTextOutlined />, visible: (a) => a.canListStories },
   { path: '/stories/new', label: menuTexts.newStory, icon: <EditOutlined />, visible: (a) => a.canWriteStory },
+  { path: '/topic-inbox', label: countyMenuTexts.topicInbox, icon: <NotificationOutlined />, visible: (a) => a.can('topicInbox.list') },
+  { path: '/release-inbox', label: countyMenuTexts.releaseInbox, icon: <SendOutlined />, visible: (a) => a.can('releaseInbox.list') },
+  { path: '/shared-pool', label: countyMenuTexts.sharedPool, icon: <DatabaseOutlined />, visible: (a) => a.can('sharedPool.list') },
+  { path: '/adoption-feedback', label: countyMenuTexts.adoptionFeedback, icon: <LikeOutlined />, visible: (a) => a.can('adoptionFeedback.list') },
   { path: '/account', label: menuTexts.account, icon: <UserOutlined />, visible: () => true },
 ];
 
