@@ -48,6 +48,8 @@ export interface CountyStory extends Story {
   review?: ReviewState;
   holder?: Holder | null;
   feedback?: StoryFeedback[];
+  /** 选用 by the hub or the province (the adoption-feedback records of this story). */
+  adoptions?: AdoptionFeedbackItem[];
 }
 
 export interface StoryVersionSummary {

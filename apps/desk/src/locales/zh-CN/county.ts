@@ -76,6 +76,7 @@ export const storyPageTexts = {
   },
   feedback: {
     empty: '暂无采用',
+    adopted: '选用',
     kind: '方式',
     adopter: '采用单位',
     adoptedBy: '采用人',

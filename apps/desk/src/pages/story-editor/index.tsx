@@ -144,12 +144,12 @@ export default function StoryEditorPage() {
             <Input data-testid="story-category" />
           </Form.Item>
           <Form.Item name="correspondents" label={editorMetaTexts.correspondents} style={{ minWidth: 240 }}>
-            <Select mode="tags" open={false} placeholder={editorMetaTexts.correspondentsPlaceholder} data-testid="story-correspondents" />
+            <Select mode="tags" placeholder={editorMetaTexts.correspondentsPlaceholder} data-testid="story-correspondents" />
           </Form.Item>
         </Space>
         <Space size="large" style={{ display: 'flex' }} align="start">
           <Form.Item name="tags" label={fieldLabels.tags} style={{ minWidth: 360 }}>
-            <Select mode="tags" open={false} placeholder={editorMetaTexts.tagsPlaceholder} data-testid="story-tags" />
+            <Select mode="tags" placeholder={editorMetaTexts.tagsPlaceholder} data-testid="story-tags" />
           </Form.Item>
           <Form.Item name="embargo" label={fieldLabels.embargoUntil} style={{ minWidth: 220 }}>
             <DatePicker showTime format="YYYY-MM-DD HH:mm" placeholder={editorMetaTexts.embargoPlaceholder} />

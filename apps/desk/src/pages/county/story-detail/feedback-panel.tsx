@@ -23,7 +23,8 @@ export function FeedbackPanel({ feedback }: { feedback: StoryFeedback[] }) {
           {
             title: T.adopter,
             key: 'adopter',
-            render: (_: unknown, f) => `${f.adopter.name}（${levelTexts[f.adopter.level as keyof typeof levelTexts] ?? f.adopter.level}）`,
+            render: (_: unknown, f) =>
+              f.adopter.level in levelTexts ? `${f.adopter.name}（${levelTexts[f.adopter.level as keyof typeof levelTexts]}）` : f.adopter.name,
           },
           { title: T.channel, dataIndex: 'channel' },
           { title: T.adoptedBy, dataIndex: 'adoptedBy' },

@@ -11,7 +11,7 @@ import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts } from '../../../locales/zh-CN';
 import { storyPageTexts } from '../../../locales/zh-CN/county';
 import { getCountyStory } from '../../../services/county';
-import type { CountyStory } from '../../../services/county-types';
+import type { CountyStory, StoryFeedback } from '../../../services/county-types';
 import { holderText } from '../holder-text';
 import { AuditPanel } from './audit-panel';
 import { FeedbackPanel } from './feedback-panel';
@@ -22,6 +22,28 @@ import './story-detail.css';
 
 const T = storyPageTexts;
 const EDITABLE = new Set(['draft', 'returned']);
+
+/**
+ * Every use of the story: 转载 by siblings and 选用 relayed as feedback (story.feedback), and the
+ * adoptions above recorded for this story (story.adoptions); one row per center, channel and kind.
+ */
+function usesOf(s: CountyStory): StoryFeedback[] {
+  const adopted: StoryFeedback[] = (s.adoptions ?? []).map((a) => ({
+    kind: 'adopted',
+    kindLabel: T.feedback.adopted,
+    version: a.storyVersion,
+    adopter: { code: a.adopter.code, name: a.adopter.name, level: '' },
+    adoptedBy: a.adoptedBy,
+    channel: a.channel,
+    note: null,
+    adoptedAt: a.adoptedAt,
+  }));
+  const seen = new Set<string>();
+  return [...(s.feedback ?? []), ...adopted].filter((f) => {
+    const key = `${f.kind}|${f.adopter.code}|${f.channel}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
 
 /**
  * 稿件详情: one story's content and metadata, its 三审, versions, adoption feedback, corrections with
@@ -57,7 +79,7 @@ export default function StoryDetailPage() {
 
   // A sign-off or correction answers the whole story, but without the feedback list: keep the one we have.
   const changed = (s: CountyStory) => {
-    setStory((old) => ({ ...s, feedback: s.feedback ?? old?.feedback }));
+    setStory((old) => ({ ...s, feedback: s.feedback ?? old?.feedback, adoptions: s.adoptions ?? old?.adoptions }));
     setRefreshKey((k) => k + 1);
   };
 
@@ -68,6 +90,7 @@ export default function StoryDetailPage() {
       </Card>
     );
   const editable = EDITABLE.has(story.status) && !story.withdrawnAt;
+  const uses = usesOf(story);
   const authors = story.authors.map((a) => (a.role ? `${a.name}（${a.role}）` : a.name)).join('、');
 
   return (
@@ -123,8 +146,8 @@ export default function StoryDetailPage() {
           { key: 'versions', label: T.tabs.versions, children: <VersionsPanel storyId={story.id} currentVersion={story.version} /> },
           {
             key: 'feedback',
-            label: `${T.tabs.feedback}${story.feedback?.length ? `（${story.feedback.length}）` : ''}`,
-            children: <FeedbackPanel feedback={story.feedback ?? []} />,
+            label: `${T.tabs.feedback}${uses.length ? `（${uses.length}）` : ''}`,
+            children: <FeedbackPanel feedback={uses} />,
           },
           { key: 'receipts', label: T.tabs.receipts, children: <ReceiptsPanel story={story} refreshKey={refreshKey} onChange={changed} /> },
           { key: 'audit', label: T.tabs.audit, children: <AuditPanel storyId={story.id} refreshKey={refreshKey} /> },

@@ -52,6 +52,14 @@ export function ReceiptsPanel({ story, refreshKey, onChange }: { story: CountySt
     return () => ctrl.abort();
   }, [me.center, story.id, story.version, refreshKey, tick, showError]);
 
+  // Receipts arrive over the bus, not the live feed: while any copy is pending, look again every few seconds.
+  const pending = deliveries?.pending.length ?? 0;
+  useEffect(() => {
+    if (!pending) return;
+    const t = setTimeout(() => setTick((k) => k + 1), 3000);
+    return () => clearTimeout(t);
+  }, [pending, deliveries]);
+
   // A correction changes a story the hub already accepted; a withdrawal reaches wherever it went.
   const mayCorrect = access.can('story.correct') && story.status === 'accepted' && !story.withdrawnAt;
   const mayWithdraw = access.can('story.withdraw') && !story.withdrawnAt && story.status !== 'draft';
