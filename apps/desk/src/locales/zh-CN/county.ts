@@ -22,6 +22,7 @@ export const storyListTexts = {
   awaiting: (label: string) => `待${label}`,
   atHub: (name: string) => `已上报，待市级审核（${name}）`,
   inPool: (name: string) => `已入${name}大稿库`,
+  toRevise: (name?: string) => (name ? `待修改后重新上报（${name}）` : '待修改后重新上报'),
 };
 
 export const storyPageTexts = {
@@ -41,6 +42,14 @@ export const storyPageTexts = {
   withdrawalReason: '撤稿理由',
   holder: '当前处理',
   none: '无',
+  authorRoles: {
+    reporter: '记者',
+    correspondent: '通讯员',
+    'citizen-correspondent': '市民通讯员',
+    photographer: '摄影',
+    editor: '编辑',
+    author: '作者',
+  } as Record<string, string>,
   tabs: { review: '三审', body: '正文', versions: '版本对比', feedback: '采用反馈', receipts: '更正与回执', audit: '审计记录' },
   review: {
     stage: '审核进度',

@@ -105,11 +105,13 @@ export default function StoriesPage() {
         loading={loading}
         dataSource={items}
         pagination={false}
+        scroll={{ x: 1350 }}
         locale={{ emptyText: commonTexts.empty }}
         columns={[
           {
             title: storyTexts.title,
             dataIndex: 'title',
+            width: 300,
             render: (t: string, s) => (
               <Typography.Link strong onClick={() => navigate(`/stories/${s.id}`)}>
                 {t}

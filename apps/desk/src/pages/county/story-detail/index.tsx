@@ -91,7 +91,7 @@ export default function StoryDetailPage() {
     );
   const editable = EDITABLE.has(story.status) && !story.withdrawnAt;
   const uses = usesOf(story);
-  const authors = story.authors.map((a) => (a.role ? `${a.name}（${a.role}）` : a.name)).join('、');
+  const authors = story.authors.map((a) => (a.role ? `${a.name}（${T.authorRoles[a.role] ?? a.role}）` : a.name)).join('、');
 
   return (
     <Card
@@ -115,7 +115,7 @@ export default function StoryDetailPage() {
       {story.withdrawnAt && <Alert type="error" showIcon title={`${T.withdrawn}：${story.withdrawalReason ?? ''}`} style={{ marginBottom: 16 }} />}
       <Descriptions
         size="small"
-        column={3}
+        column={2}
         items={[
           { key: 'holder', label: T.holder, children: <span data-testid="story-holder">{holderText(story)}</span> },
           { key: 'version', label: T.version, children: `v${story.version}` },
@@ -128,7 +128,7 @@ export default function StoryDetailPage() {
           ...(story.decisionReason
             ? [{ key: 'reason', label: T.hubReason, children: <span data-testid="story-hub-reason">{story.decisionReason}</span> }]
             : []),
-          { key: 'summary', label: T.summary, span: 3, children: story.summary || T.none },
+          { key: 'summary', label: T.summary, span: 2, children: story.summary || T.none },
         ]}
         style={{ marginBottom: 16 }}
       />
