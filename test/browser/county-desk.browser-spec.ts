@@ -170,6 +170,31 @@ describe('the county desk (章贡区, Chromium)', () => {
     await page.getByTestId('republished').getByRole('row').filter({ hasText: title }).filter({ hasText: '客户端' }).waitFor();
   }, 120_000);
 
+  it('撤稿 is the chief editor’s: an editor is not offered it; the chief gives a reason, confirms, and every copy’s takedown is receipted', async () => {
+    const editor = (await day.tab('zhanggongEditor')).page;
+    await editor.goto(`/desk/stories/${day.facts.storyId}`);
+    await editor.getByRole('tab', { name: '更正与回执' }).click();
+    await editor.getByTestId('story-correct').waitFor();
+    expect(await editor.getByTestId('story-withdraw').count()).toBe(0);
+
+    const chief = (await day.tab('zhanggongChief')).page;
+    await chief.goto(`/desk/stories/${day.facts.storyId}`);
+    await chief.getByRole('tab', { name: '更正与回执' }).click();
+    await chief.getByTestId('story-withdraw').click();
+    await chief.locator('#withdrawal_reason').fill('稿件数据待重新核实，予以撤回');
+    await chief.locator('.ant-modal-footer .ant-btn-dangerous').first().click();
+    await chief
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /撤\s*稿/ })
+      .click();
+    await chief.getByText('已撤稿：稿件数据待重新核实，予以撤回').waitFor();
+    const takedown = (center: RegExp) =>
+      chief.getByTestId('receipts-table').getByRole('row').filter({ hasText: center }).filter({ hasText: '撤稿' }).filter({ hasText: '已确认' }).first();
+    await takedown(/赣州/).waitFor({ timeout: 90_000 });
+    await takedown(/江西/).waitFor({ timeout: 90_000 });
+    await screenshot(chief, 'county-story-withdrawn');
+  }, 150_000);
+
   it('no tab met a console error, a CSP violation or a failed request', () => {
     expect(day.problems()).toEqual([]);
   });

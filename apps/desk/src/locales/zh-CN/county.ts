@@ -22,7 +22,7 @@ export const storyListTexts = {
   awaiting: (label: string) => `待${label}`,
   atHub: (name: string) => `已上报，待市级审核（${name}）`,
   inPool: (name: string) => `已入${name}大稿库`,
-  toRevise: (name?: string) => (name ? `待修改后重新上报（${name}）` : '待修改后重新上报'),
+  toRevise: '待作者修改后重新上报',
 };
 
 export const storyPageTexts = {
@@ -112,7 +112,7 @@ export const storyPageTexts = {
     receiptAt: '确认时间',
     sentAt: '送出时间',
     summary: (confirmed: number, pending: number) => `已确认 ${confirmed} 份，待确认 ${pending} 份`,
-    kinds: { story: '稿件', correction: '更正', withdrawal: '撤稿' } as Record<string, string>,
+    kinds: { delivery: '稿件', correction: '更正', withdrawal: '撤稿' } as Record<string, string>,
     empty: '稿件尚未送达其他中心',
   },
   audit: {
@@ -148,7 +148,7 @@ export const topicInboxTexts = {
   brief: '要求',
   deadline: '截止时间',
   overdue: '已逾期',
-  answered: '已响应稿件',
+  answered: '已响应',
   respond: '写稿响应',
   role: '类型',
 };

@@ -6,7 +6,7 @@ export function holderText(s: CountyStory): string {
   if (s.withdrawnAt) return '—';
   if (s.holder?.kind === 'center') return s.status === 'accepted' ? storyListTexts.inPool(s.holder.name) : storyListTexts.atHub(s.holder.name);
   // Returned by the hub: the writer must answer with a new version before anyone signs again.
-  if (s.status === 'returned' && !s.review?.awaiting) return storyListTexts.toRevise(s.holder?.name);
+  if (s.status === 'returned' && !s.review?.awaiting) return storyListTexts.toRevise;
   if (s.review?.awaiting) return storyListTexts.awaiting(s.review.awaiting.label);
   return s.holder?.name ?? '—';
 }

@@ -105,7 +105,7 @@ export default function StoriesPage() {
         loading={loading}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 1350 }}
+        scroll={{ x: 1400 }}
         locale={{ emptyText: commonTexts.empty }}
         columns={[
           {
@@ -133,6 +133,7 @@ export default function StoriesPage() {
             title: commonTexts.actions,
             key: 'actions',
             width: 230,
+            fixed: 'right',
             render: (_: unknown, s) => {
               const editable = EDITABLE.has(s.status) && !s.withdrawnAt;
               return (

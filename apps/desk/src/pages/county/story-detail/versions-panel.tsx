@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useShowError } from '../../../hooks/use-api-error';
 import { useMe } from '../../../hooks/use-session';
+import { storyTexts } from '../../../locales/zh-CN';
 import { storyPageTexts } from '../../../locales/zh-CN/county';
 import { getVersion, listVersions } from '../../../services/county';
 import type { StoryVersionDetail, StoryVersionSummary } from '../../../services/county-types';
@@ -52,7 +53,7 @@ export function VersionsPanel({ storyId, currentVersion }: { storyId: string; cu
           { title: T.kind, dataIndex: 'kind', width: 80, render: (k: string) => T.kinds[k] ?? k },
           { title: T.by, key: 'by', width: 140, render: (_: unknown, v) => v.by.name ?? '—' },
           { title: T.at, dataIndex: 'at', width: 160, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
-          { title: storyPageTexts.title, dataIndex: 'title' },
+          { title: storyTexts.title, dataIndex: 'title' },
           { title: T.note, dataIndex: 'note', render: (n: string | null) => n ?? '' },
         ]}
       />
