@@ -21,6 +21,11 @@ const UsersPage = lazy(() => import('./pages/admin/users'));
 const ReviewPolicyPage = lazy(() => import('./pages/admin/review-policy'));
 const DeadLettersPage = lazy(() => import('./pages/admin/dead-letters'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
+const StoryDetailPage = lazy(() => import('./pages/county/story-detail'));
+const TopicInboxPage = lazy(() => import('./pages/county/topic-inbox'));
+const ReleaseInboxPage = lazy(() => import('./pages/county/release-inbox'));
+const SharedPoolPage = lazy(() => import('./pages/county/shared-pool'));
+const AdoptionFeedbackPage = lazy(() => import('./pages/county/adoption-feedback'));
 
 /** The desk's routes (relative to /desk). A page author adds a route here and an entry in layouts/menu-items.tsx. */
 export function AppRoutes() {
@@ -33,6 +38,11 @@ export function AppRoutes() {
         <Route path="stories" element={<RequireAccess allow={(a) => a.canListStories}><StoriesPage /></RequireAccess>} />
         <Route path="stories/new" element={<RequireAccess allow={(a) => a.canWriteStory}><StoryEditorPage /></RequireAccess>} />
         <Route path="stories/:id/edit" element={<RequireAccess allow={(a) => a.canListStories}><StoryEditorPage /></RequireAccess>} />
+        <Route path="stories/:id" element={<RequireAccess allow={(a) => a.can('story.get')}><StoryDetailPage /></RequireAccess>} />
+        <Route path="topic-inbox" element={<RequireAccess allow={(a) => a.can('topicInbox.list')}><TopicInboxPage /></RequireAccess>} />
+        <Route path="release-inbox" element={<RequireAccess allow={(a) => a.can('releaseInbox.list')}><ReleaseInboxPage /></RequireAccess>} />
+        <Route path="shared-pool" element={<RequireAccess allow={(a) => a.can('sharedPool.list')}><SharedPoolPage /></RequireAccess>} />
+        <Route path="adoption-feedback" element={<RequireAccess allow={(a) => a.can('adoptionFeedback.list')}><AdoptionFeedbackPage /></RequireAccess>} />
         <Route path="province/live" element={<RequireAccess allow={(a) => a.canIndex && a.canLiveFeed}><LiveWatchPage /></RequireAccess>} />
         <Route path="province/index" element={<RequireAccess allow={(a) => a.canIndex}><IndexSearchPage /></RequireAccess>} />
         <Route path="province/recommendations" element={<RequireAccess allow={(a) => a.canIndex}><RecommendationsPage /></RequireAccess>} />

@@ -6,6 +6,7 @@ export const DEMO_USERS_FILE = join(process.cwd(), 'deploy', 'demo', 'users.json
 
 export const DESK_USERS = {
   zhanggongEditor: { center: '360702', username: 'liumin', password: 'demo-zhanggong-editor', name: '刘敏' },
+  zhanggongEditor2: { center: '360702', username: 'zhaolei', password: 'demo-zhanggong-editor2', name: '赵磊' },
   zhanggongReporter: { center: '360702', username: 'chenxiao', password: 'demo-zhanggong-reporter', name: '陈晓' },
   zhanggongChief: { center: '360702', username: 'chief', password: 'demo-zhanggong-chief', name: '章贡区总编辑' },
   ganzhouCurator: { center: '360700', username: 'curator', password: 'demo-ganzhou-curator', name: '赣州稿库审核 王审' },

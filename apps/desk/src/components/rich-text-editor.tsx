@@ -40,8 +40,15 @@ export default function RichTextEditor({ value, onChange, id }: RichTextEditorPr
   });
 
   // A value set from outside (the story loaded) replaces the content; our own edits do not loop back.
+  // Before its view is mounted the editor has no schema to parse with: a story loaded that early is set on 'create'.
   useEffect(() => {
-    if (editor && value !== undefined && value !== bodyHtml(editor)) editor.commands.setContent(value, { emitUpdate: false });
+    if (!editor || value === undefined) return;
+    const apply = () => {
+      if (!editor.isDestroyed && value !== bodyHtml(editor)) editor.commands.setContent(value, { emitUpdate: false });
+    };
+    if (editor.isInitialized) return apply();
+    editor.on('create', apply);
+    return () => void editor.off('create', apply);
   }, [editor, value]);
 
   const active = useEditorState({
@@ -91,7 +98,17 @@ export default function RichTextEditor({ value, onChange, id }: RichTextEditorPr
           trigger="click"
           open={linkOpen}
           onOpenChange={setLinkOpen}
-          content={<Input.Search size="small" value={href} onChange={(e) => setHref(e.target.value)} onSearch={applyLink} enterButton={editorTexts.link} placeholder={editorTexts.linkPrompt} style={{ width: 320 }} />}
+          content={
+            <Input.Search
+              size="small"
+              value={href}
+              onChange={(e) => setHref(e.target.value)}
+              onSearch={applyLink}
+              enterButton={editorTexts.link}
+              placeholder={editorTexts.linkPrompt}
+              style={{ width: 320 }}
+            />
+          }
         >
           <Tooltip title={editorTexts.link}>
             <Button size="small" type={active?.link ? 'primary' : 'text'} icon={<LinkOutlined />} aria-label={editorTexts.link} />

@@ -5,6 +5,7 @@ import type { Access } from '../access';
 import { menuTexts } from '../locales/zh-CN';
 import { adminMenuTexts } from '../locales/zh-CN/admin';
 import { provinceMenuTexts } from '../locales/zh-CN/province';
+import { countyMenuTexts } from '../locales/zh-CN/county';
 
 export interface MenuEntry {
   /** Route under /desk; also the menu key. */
@@ -23,6 +24,10 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: menuTexts.home, icon: <HomeOutlined />, visible: () => true },
   { path: '/stories', label: menuTexts.stories, icon: <FileTextOutlined />, visible: (a) => a.canListStories },
   { path: '/stories/new', label: menuTexts.newStory, icon: <EditOutlined />, visible: (a) => a.canWriteStory },
+  { path: '/topic-inbox', label: countyMenuTexts.topicInbox, icon: <NotificationOutlined />, visible: (a) => a.can('topicInbox.list') },
+  { path: '/release-inbox', label: countyMenuTexts.releaseInbox, icon: <SendOutlined />, visible: (a) => a.can('releaseInbox.list') },
+  { path: '/shared-pool', label: countyMenuTexts.sharedPool, icon: <DatabaseOutlined />, visible: (a) => a.can('sharedPool.list') },
+  { path: '/adoption-feedback', label: countyMenuTexts.adoptionFeedback, icon: <LikeOutlined />, visible: (a) => a.can('adoptionFeedback.list') },
   { path: '/province/live', label: provinceMenuTexts.liveWatch, icon: <ThunderboltOutlined />, visible: (a) => a.canIndex && a.canLiveFeed },
   { path: '/province/index', label: provinceMenuTexts.index, icon: <AppstoreOutlined />, visible: (a) => a.canIndex },
   { path: '/province/recommendations', label: provinceMenuTexts.recommendations, icon: <LikeOutlined />, visible: (a) => a.canIndex },

@@ -52,6 +52,7 @@ export interface Story {
   category: string;
   tags: string[];
   priority: string;
+  embargoUntil?: string | null;
   withdrawnAt: string | null;
   decisionReason: string | null;
   createdAt: string;
@@ -65,4 +66,8 @@ export interface StoryInput {
   byline: string;
   category: string;
   tags?: string[];
+  authors?: Author[];
+  embargoUntil?: string | null;
+  /** The topic (选题) the story answers; set once, when it is written. */
+  topicId?: string;
 }

@@ -7,8 +7,12 @@ import { StatusTag } from '../../components/status-tag';
 import { useShowError } from '../../hooks/use-api-error';
 import { useAccess, useMe } from '../../hooks/use-session';
 import { commonTexts, storyStatusOptions, storyTexts } from '../../locales/zh-CN';
-import { listStories, submitStory } from '../../services/stories';
-import type { Story } from '../../services/types';
+import { useLiveFeed } from '../../hooks/use-live-feed';
+import { storyListTexts } from '../../locales/zh-CN/county';
+import { listCountyStories } from '../../services/county';
+import type { CountyStory } from '../../services/county-types';
+import { submitStory } from '../../services/stories';
+import { holderText } from '../county/holder-text';
 
 const PAGE_SIZE = 20;
 const EDITABLE = new Set(['draft', 'returned']);
@@ -24,7 +28,7 @@ export default function StoriesPage() {
   // cursors[i] is the cursor that fetches page i; page 0 needs none.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [pageIndex, setPageIndex] = useState(0);
-  const [items, setItems] = useState<Story[]>([]);
+  const [items, setItems] = useState<CountyStory[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [tick, setTick] = useState(0);
@@ -32,7 +36,7 @@ export default function StoriesPage() {
   const load = useCallback(
     (signal: AbortSignal) => {
       setLoading(true);
-      listStories(me.center, { status, cursor: cursors[pageIndex], limit: PAGE_SIZE }, signal)
+      listCountyStories(me.center, { status, cursor: cursors[pageIndex], limit: PAGE_SIZE }, signal)
         .then((p) => {
           setItems(p.items);
           setNextCursor(p.nextCursor);
@@ -49,12 +53,15 @@ export default function StoriesPage() {
     return () => ctrl.abort();
   }, [load, tick]);
 
+  // A sign-off, the hub's decision or a withdrawal changes a row: reload the page being looked at.
+  useLiveFeed(me.center, (e) => e.event === 'story.status' && setTick((t) => t + 1), { enabled: access.canLiveFeed });
+
   const goNext = () => {
     if (!nextCursor) return;
     setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor]);
     setPageIndex((i) => i + 1);
   };
-  const submit = async (s: Story) => {
+  const submit = async (s: CountyStory) => {
     try {
       await submitStory(me.center, s.id);
       void message.success(storyTexts.submitted);
@@ -93,26 +100,47 @@ export default function StoriesPage() {
         </Space>
       }
     >
-      <Table<Story>
+      <Table<CountyStory>
         rowKey="id"
         loading={loading}
         dataSource={items}
         pagination={false}
+        scroll={{ x: 1400 }}
         locale={{ emptyText: commonTexts.empty }}
         columns={[
-          { title: storyTexts.title, dataIndex: 'title', render: (t: string) => <Typography.Text strong>{t}</Typography.Text> },
-          { title: storyTexts.status, dataIndex: 'status', width: 150, render: (_: string, s) => <StatusTag status={s.status} label={s.statusLabel} withdrawn={!!s.withdrawnAt} /> },
-          { title: storyTexts.byline, dataIndex: 'byline', width: 140 },
+          {
+            title: storyTexts.title,
+            dataIndex: 'title',
+            width: 300,
+            render: (t: string, s) => (
+              <Typography.Link strong onClick={() => navigate(`/stories/${s.id}`)}>
+                {t}
+              </Typography.Link>
+            ),
+          },
+          {
+            title: storyTexts.status,
+            dataIndex: 'status',
+            width: 150,
+            render: (_: string, s) => <StatusTag status={s.status} label={s.statusLabel} withdrawn={!!s.withdrawnAt} />,
+          },
+          { title: storyListTexts.holder, key: 'holder', width: 220, render: (_: unknown, s) => <span data-testid="story-row-holder">{holderText(s)}</span> },
+          { title: storyListTexts.reason, dataIndex: 'decisionReason', width: 200, render: (r: string | null, s) => r ?? s.review?.sentBackReason ?? '' },
+          { title: storyTexts.byline, dataIndex: 'byline', width: 120 },
           { title: storyTexts.category, dataIndex: 'category', width: 100 },
           { title: storyTexts.updatedAt, dataIndex: 'updatedAt', width: 170, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
           {
             title: commonTexts.actions,
             key: 'actions',
-            width: 180,
+            width: 230,
+            fixed: 'right',
             render: (_: unknown, s) => {
               const editable = EDITABLE.has(s.status) && !s.withdrawnAt;
               return (
                 <Space>
+                  <Button size="small" onClick={() => navigate(`/stories/${s.id}`)}>
+                    {storyListTexts.open}
+                  </Button>
                   {access.canWriteStory && editable && (
                     <Button size="small" icon={<EditOutlined />} onClick={() => navigate(`/stories/${s.id}/edit`)}>
                       {commonTexts.edit}
