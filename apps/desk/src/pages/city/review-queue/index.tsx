@@ -65,6 +65,14 @@ export default function ReviewQueuePage() {
         return arrived && pageIndex === 0 ? [e, ...list] : list;
       });
       if (arrived && e.status === 'pending') void message.info(queueTexts.newArrival(e.title));
+      // A near-duplicate's arrival puts the stories already listed into its family too.
+      if (arrived && e.family) {
+        for (const m of e.family.members.filter((x) => x.storyId !== storyId && x.status === 'pending')) {
+          void getQueueEntry(me.center, m.storyId)
+            .then((other) => setItems((list) => list.map((x) => (x.storyId === other.storyId ? other : x))))
+            .catch(() => undefined);
+        }
+      }
     },
     [me.center, status, pageIndex, message],
   );
