@@ -154,6 +154,9 @@ describe('city hub desk (Chromium)', () => {
       .locator('tr', { hasText: '聚焦赣南脐橙丰收季' })
       .getByText(/0\/\d+ 已响应/)
       .waitFor();
+    // Per-target coverage: who received the topic and who answered.
+    await page.getByTestId('topics-table').locator('.ant-table-row-expand-icon').first().click();
+    await page.getByTestId('topics-table').getByText('未响应').first().waitFor();
     await screenshot(page, 'city-topics');
 
     await page.getByTestId('side-menu').getByText('通稿').click();
@@ -177,7 +180,8 @@ describe('city hub desk (Chromium)', () => {
       .getByRole('button', { name: /更\s*正/ })
       .click();
     const corrected = page.getByTestId('releases-table').locator('tr', { hasText: '赣州市召开全市媒体融合推进会' });
-    await corrected.waitFor();
+    await corrected.locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('releases-table').getByText('未转载').first().waitFor();
     await screenshot(page, 'city-releases');
     await corrected.getByRole('button', { name: /撤\s*稿/ }).click();
     await page.getByTestId('withdraw-form').locator('textarea').fill('会议信息有误，撤回');

@@ -89,6 +89,7 @@ export const poolTexts = {
   more: '更多结果',
   noHits: '没有找到相关稿件',
   story: '稿件',
+  headline: '标题',
   origText: '原稿',
   curatedText: '本库包装',
   curate: '重新包装',

@@ -115,7 +115,7 @@ export default function PoolStoryPage() {
         <Col span={12}>
           <Card size="small" title={canEdit ? poolTexts.curateTitle : poolTexts.curatedText} data-testid="curation">
             <Form form={curation.form} layout="vertical" disabled={!canEdit}>
-              <Form.Item name="title" label={poolTexts.story} rules={[{ required: true, whitespace: true }]}>
+              <Form.Item name="title" label={poolTexts.headline} rules={[{ required: true, whitespace: true }]}>
                 <Input />
               </Form.Item>
               <Form.Item name="summary" label={poolTexts.summary}>
