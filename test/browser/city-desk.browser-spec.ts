@@ -52,7 +52,11 @@ describe('city hub desk (Chromium)', () => {
       authors: [{ name: '刘敏', role: 'reporter' }],
     });
     await seesInQueue(page, original.title);
-    await fileNearDuplicate(desk.net, '360703', { title: original.title, body: html(original.body) }, '记者 张华');
+    await fileNearDuplicate(desk.net, '360703', { title: original.title, body: html(original.body) }, '记者 张华', {
+      title: `南康：${original.title}`,
+      lead: (p) => p.replace('赣州市融媒体中心', '赣州融媒体中心'),
+      closing: '记者从南康区融媒体中心获悉，相关做法已在全区推广。',
+    });
     await seesInQueue(page, `南康：${original.title}`);
     await queueRow(page, original.title)
       .getByRole('button', { name: /同题 1 篇/ })

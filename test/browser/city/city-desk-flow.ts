@@ -2,22 +2,23 @@ import type { Page } from 'playwright-core';
 
 /** Steps of the city desk as a curator clicks them; shared by the city spec and the working day. */
 
-/** The queue's row of the story titled exactly so (another county's copy often contains the title). */
-export function queueRow(page: Page, title: string) {
-  return page
+/** The queue's row of the story titled exactly so, from that origin when given (copies share headlines). */
+export function queueRow(page: Page, title: string, origin?: string) {
+  const row = page
     .getByTestId('queue-table')
     .locator('tr')
     .filter({ has: page.getByText(title, { exact: true }) });
+  return origin ? row.filter({ has: page.getByText(origin, { exact: true }) }) : row;
 }
 
 /** Waits until the open review queue shows the story (no reload: the live feed brings it). */
-export async function seesInQueue(page: Page, title: string): Promise<void> {
-  await queueRow(page, title).waitFor({ timeout: 30_000 });
+export async function seesInQueue(page: Page, title: string, origin?: string): Promise<void> {
+  await queueRow(page, title, origin).waitFor({ timeout: 30_000 });
 }
 
 /** Opens the story's drawer from the queue and claims it; resolves once the countdown shows. */
-export async function claimFromQueue(page: Page, title: string): Promise<void> {
-  await queueRow(page, title)
+export async function claimFromQueue(page: Page, title: string, origin?: string): Promise<void> {
+  await queueRow(page, title, origin)
     .getByRole('button', { name: /审\s*阅/ })
     .click();
   const drawer = page.getByTestId('queue-drawer');

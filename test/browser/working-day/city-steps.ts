@@ -5,6 +5,8 @@ import type { WorkingDay } from './working-day';
 
 const CITY = '360700';
 const NANKANG = '360703';
+const NANKANG_NAME = '南康区融媒体中心';
+const ZHANGGONG_NAME = '章贡区融媒体中心';
 
 /** 赣州: the curator opens the review queue before anything is submitted, to see it arrive live. */
 export async function opensReviewQueue(day: WorkingDay): Promise<void> {
@@ -32,14 +34,15 @@ export async function claimsMergesAccepts(day: WorkingDay): Promise<void> {
   const mine = queued.find((q) => (day.facts.storyId ? q.storyId === day.facts.storyId : q.title === day.facts.title));
   if (!mine) throw new Error(`story “${day.facts.title}” is not in the review queue of ${CITY}`);
   day.facts.storyId ??= mine.storyId;
-  day.facts.nearDuplicateId = await fileNearDuplicate(day.desk.net, NANKANG, mine.story, '记者 张华');
-  await seesInQueue(page, `南康：${day.facts.title}`.slice(0, 120));
+  // Same headline, its own closing words: a short story stays near only if most of it is the same.
+  day.facts.nearDuplicateId = await fileNearDuplicate(day.desk.net, NANKANG, mine.story, '记者 张华', { closing: '（南康区融媒体中心 张华）' });
+  await seesInQueue(page, day.facts.title, NANKANG_NAME);
 
-  await claimFromQueue(page, day.facts.title);
+  await claimFromQueue(page, day.facts.title, ZHANGGONG_NAME);
   await opensFamily(page, 2);
   const credits = await mergesFamily(page);
   if (!credits.includes('张华')) throw new Error(`the merged story does not credit 南康区's reporter: ${credits}`);
 
   await page.getByTestId('side-menu').getByText('大稿库').click();
-  await page.getByTestId('pool-table').locator('tr', { hasText: day.facts.title }).waitFor();
+  await page.getByTestId('pool-table').getByText(day.facts.title, { exact: true }).waitFor();
 }
