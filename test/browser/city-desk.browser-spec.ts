@@ -149,15 +149,16 @@ describe('city hub desk (Chromium)', () => {
     await topic.locator('#deadline').click();
     await topic.locator('#deadline').fill('2030-12-31 18:00');
     await topic.locator('#deadline').press('Enter');
+    // Aimed at one county, picked by name from the centers below 赣州.
+    await topic.getByText('指定单位').click();
+    await topic.getByRole('combobox', { name: '下达对象' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '章贡区融媒体中心' }).click();
+    await page.locator('.ant-modal-title').filter({ hasText: '下达选题' }).click();
     await page
       .locator('.ant-modal-footer')
       .getByRole('button', { name: /下达选题/ })
       .click();
-    await page
-      .getByTestId('topics-table')
-      .locator('tr', { hasText: '聚焦赣南脐橙丰收季' })
-      .getByText(/0\/\d+ 已响应/)
-      .waitFor();
+    await page.getByTestId('topics-table').locator('tr', { hasText: '聚焦赣南脐橙丰收季' }).getByText('0/1 已响应').waitFor();
     // Per-target coverage: who received the topic and who answered.
     await page.getByTestId('topics-table').locator('.ant-table-row-expand-icon').first().click();
     await page.getByTestId('topics-table').getByText('未响应').first().waitFor();

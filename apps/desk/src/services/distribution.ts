@@ -106,3 +106,12 @@ export function listAdoptions(center: string, q: { cursor?: string; limit?: numb
 export function adoptStory(center: string, body: { storyId: string; channels: string[] }): Promise<unknown> {
   return request(at(center, 'adoptions'), { method: 'POST', body });
 }
+
+export interface TargetCenter extends CenterRef {
+  level: string;
+}
+
+/** The centers right below this one: whom a topic or a release may be aimed at. */
+export function listTargets(center: string, signal?: AbortSignal): Promise<{ items: TargetCenter[] }> {
+  return request(at(center, 'targets'), { signal });
+}

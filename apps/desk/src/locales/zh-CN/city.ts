@@ -148,7 +148,7 @@ export const topicTexts = {
   targets: '下达对象',
   allTargets: '全部下级单位',
   selectedTargets: '指定单位',
-  targetsPlaceholder: '输入单位代码（六位），回车确认',
+  targetsPlaceholder: '请选择下达的单位',
   issuedAt: '下达时间',
   coverage: '响应情况',
   answered: (a: number, n: number) => `${a}/${n} 已响应`,

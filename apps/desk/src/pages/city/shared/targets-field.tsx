@@ -1,8 +1,22 @@
 import { Form, Radio, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useShowError } from '../../../hooks/use-api-error';
+import { useMe } from '../../../hooks/use-session';
 import { topicTexts } from '../../../locales/zh-CN';
+import { listTargets, type TargetCenter } from '../../../services/distribution';
 
-/** 下达对象: every center below (no `targets` sent) or the ones named by code. */
+/** 下达对象: every center below (no `targets` sent) or the ones picked by name. */
 export function TargetsField() {
+  const me = useMe();
+  const showError = useShowError();
+  const [centers, setCenters] = useState<TargetCenter[]>([]);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    listTargets(me.center, ctrl.signal)
+      .then((r) => setCenters(r.items))
+      .catch(showError);
+    return () => ctrl.abort();
+  }, [me.center, showError]);
   return (
     <>
       <Form.Item name="targetMode" label={topicTexts.targets} initialValue="all">
@@ -17,7 +31,13 @@ export function TargetsField() {
         {({ getFieldValue }) =>
           getFieldValue('targetMode') === 'selected' ? (
             <Form.Item name="targets" rules={[{ required: true, type: 'array', min: 1, message: topicTexts.targetsPlaceholder }]}>
-              <Select mode="tags" open={false} tokenSeparators={[',', '，', ' ']} placeholder={topicTexts.targetsPlaceholder} aria-label={topicTexts.targets} />
+              <Select
+                mode="multiple"
+                placeholder={topicTexts.targetsPlaceholder}
+                aria-label={topicTexts.targets}
+                options={centers.map((c) => ({ value: c.code, label: c.name }))}
+                optionFilterProp="label"
+              />
             </Form.Item>
           ) : null
         }
