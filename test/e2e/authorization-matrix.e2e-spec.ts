@@ -72,6 +72,7 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   'topics.issue': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/topics`, body: { title: '探针选题', brief: '授权探针', deadline: '2030-01-01T00:00:00+08:00' }, ok: 201 }),
   'topics.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/topics`, ok: 200 }),
   'topics.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/topics/${NOBODY}`, ok: 404 }),
+  'distribution.targets': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/targets`, ok: 200 }),
   'releases.issue': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/releases`, body: { storyId: NOBODY }, ok: 404 }),
   'releases.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/releases`, ok: 200 }),
   'releases.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/releases/${NOBODY}`, ok: 404 }),

@@ -20,6 +20,14 @@ const DeliveriesPage = lazy(() => import('./pages/province/deliveries'));
 const UsersPage = lazy(() => import('./pages/admin/users'));
 const ReviewPolicyPage = lazy(() => import('./pages/admin/review-policy'));
 const DeadLettersPage = lazy(() => import('./pages/admin/dead-letters'));
+const ReviewQueuePage = lazy(() => import('./pages/city/review-queue'));
+const ReviewFamilyPage = lazy(() => import('./pages/city/review-family'));
+const PoolPage = lazy(() => import('./pages/city/pool'));
+const PoolStoryPage = lazy(() => import('./pages/city/pool-story'));
+const TopicsPage = lazy(() => import('./pages/city/topics'));
+const ReleasesPage = lazy(() => import('./pages/city/releases'));
+const CityAdoptionsPage = lazy(() => import('./pages/city/adoptions'));
+const CityDeliveriesPage = lazy(() => import('./pages/city/deliveries'));
 const NotFoundPage = lazy(() => import('./pages/not-found'));
 const StoryDetailPage = lazy(() => import('./pages/county/story-detail'));
 const TopicInboxPage = lazy(() => import('./pages/county/topic-inbox'));
@@ -54,6 +62,14 @@ export function AppRoutes() {
         <Route path="admin/users" element={<RequireAccess allow={(a) => a.canManageUsers}><UsersPage /></RequireAccess>} />
         <Route path="admin/review-policy" element={<RequireAccess allow={(a) => a.can('countyReview.setPolicy')}><ReviewPolicyPage /></RequireAccess>} />
         <Route path="admin/dead-letters" element={<RequireAccess allow={(a) => a.can('deadLetters.list')}><DeadLettersPage /></RequireAccess>} />
+        <Route path="review-queue" element={<RequireAccess allow={(a) => a.canReviewQueue}><ReviewQueuePage /></RequireAccess>} />
+        <Route path="review-queue/:id/family" element={<RequireAccess allow={(a) => a.can('review.family')}><ReviewFamilyPage /></RequireAccess>} />
+        <Route path="pool" element={<RequireAccess allow={(a) => a.canPool}><PoolPage /></RequireAccess>} />
+        <Route path="pool/:id" element={<RequireAccess allow={(a) => a.can('pool.get')}><PoolStoryPage /></RequireAccess>} />
+        <Route path="topics" element={<RequireAccess allow={(a) => a.canTopics}><TopicsPage /></RequireAccess>} />
+        <Route path="releases" element={<RequireAccess allow={(a) => a.canReleases}><ReleasesPage /></RequireAccess>} />
+        <Route path="adoptions" element={<RequireAccess allow={(a) => a.can('adoption.list')}><CityAdoptionsPage /></RequireAccess>} />
+        <Route path="deliveries" element={<RequireAccess allow={(a) => a.can('deliveries.list')}><CityDeliveriesPage /></RequireAccess>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -11,6 +11,7 @@ import { ReleaseRepublishedHandler } from './releases/release-republished.handle
 import { ReleasesController } from './releases/releases.controller';
 import { ReleasesService } from './releases/releases.service';
 import { TopicAnsweredHandler } from './topics/topic-answered.handler';
+import { TargetsController } from './targets/targets.controller';
 import { TopicsController } from './topics/topics.controller';
 import { TopicsService } from './topics/topics.service';
 
@@ -30,7 +31,7 @@ export class DistributionModule {
     return {
       module: DistributionModule,
       imports: [RelayModule, LedgerModule, ...(options.imports ?? [])],
-      controllers: [AdoptionController, TopicsController, ReleasesController],
+      controllers: [AdoptionController, TopicsController, ReleasesController, TargetsController],
       providers: [
         AdoptionService,
         TopicsService,

@@ -2,7 +2,7 @@ import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DatabaseOutlined, Ed
 import { CheckSquareOutlined, InboxOutlined, LikeOutlined, SafetyOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../access';
-import { menuTexts } from '../locales/zh-CN';
+import { cityMenuTexts, menuTexts } from '../locales/zh-CN';
 import { adminMenuTexts } from '../locales/zh-CN/admin';
 import { provinceMenuTexts } from '../locales/zh-CN/province';
 import { countyMenuTexts } from '../locales/zh-CN/county';
@@ -28,6 +28,12 @@ export const MENU: MenuEntry[] = [
   { path: '/release-inbox', label: countyMenuTexts.releaseInbox, icon: <SendOutlined />, visible: (a) => a.can('releaseInbox.list') },
   { path: '/shared-pool', label: countyMenuTexts.sharedPool, icon: <DatabaseOutlined />, visible: (a) => a.can('sharedPool.list') },
   { path: '/adoption-feedback', label: countyMenuTexts.adoptionFeedback, icon: <LikeOutlined />, visible: (a) => a.can('adoptionFeedback.list') },
+  { path: '/review-queue', label: menuTexts.reviewQueue, icon: <AuditOutlined />, visible: (a) => a.canReviewQueue },
+  { path: '/pool', label: menuTexts.pool, icon: <DatabaseOutlined />, visible: (a) => a.canPool },
+  { path: '/topics', label: menuTexts.topics, icon: <NotificationOutlined />, visible: (a) => !a.canIndex && a.canTopics },
+  { path: '/releases', label: menuTexts.releases, icon: <SendOutlined />, visible: (a) => !a.canIndex && a.canReleases },
+  { path: '/adoptions', label: cityMenuTexts.adoptions, icon: <CheckSquareOutlined />, visible: (a) => !a.canIndex && a.can('adoption.list') },
+  { path: '/deliveries', label: cityMenuTexts.deliveries, icon: <InboxOutlined />, visible: (a) => !a.canIndex && a.can('deliveries.list') },
   { path: '/province/live', label: provinceMenuTexts.liveWatch, icon: <ThunderboltOutlined />, visible: (a) => a.canIndex && a.canLiveFeed },
   { path: '/province/index', label: provinceMenuTexts.index, icon: <AppstoreOutlined />, visible: (a) => a.canIndex },
   { path: '/province/recommendations', label: provinceMenuTexts.recommendations, icon: <LikeOutlined />, visible: (a) => a.canIndex },

@@ -98,6 +98,7 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
   { action: 'topics.issue', method: 'POST', path: '/api/v1/centers/:center/topics', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '下达选题到全部或指定的下级中心' },
   { action: 'topics.list', method: 'GET', path: '/api/v1/centers/:center/topics', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '本中心下达的选题及各单位响应情况' },
   { action: 'topics.get', method: 'GET', path: '/api/v1/centers/:center/topics/:topicId', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '查看一个选题：各单位是否响应、何时、是否逾期' },
+  { action: 'distribution.targets', method: 'GET', path: '/api/v1/centers/:center/targets', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '可下达的对象：本中心的直属下级中心（下达选题、通稿时选择）' },
 
   { action: 'releases.issue', method: 'POST', path: '/api/v1/centers/:center/releases', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '下发通稿到全部或指定的下级中心' },
   { action: 'releases.list', method: 'GET', path: '/api/v1/centers/:center/releases', levels: HUBS, roles: ISSUERS, scope: 'own', summary: '本中心下发的通稿及转载情况' },

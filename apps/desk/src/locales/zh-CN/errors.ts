@@ -47,6 +47,11 @@ export const errorTexts: Record<string, string> = {
   account_disabled: '账户已停用，请联系管理员',
   rate_limited: '操作过于频繁，请稍后再试',
   database_unavailable: '数据库暂时不可用，请稍后重试',
-  'already-adopted': '这篇稿件已在所选渠道选用过',
   'already-exists': '已存在同名的记录（如用户名已被使用）',
+  'already-decided': '该稿件已有审核决定',
+  'claimed-by-other': '该稿件已被其他审核员领取',
+  'not-claim-holder': '您未领取该稿件，无法放回',
+  'already-recommended': '该稿件已推荐过',
+  'already-adopted': '该稿件已选用到此渠道',
+  'release-withdrawn': '该通稿已撤稿',
 };

@@ -2,6 +2,7 @@
 export { errorTexts, statusTexts, constraintTemplates } from './errors';
 export { fieldLabels } from './fields';
 export { menuTexts } from './menu';
+export * from './city';
 
 export const commonTexts = {
   appName: '融媒体稿件工作台',
