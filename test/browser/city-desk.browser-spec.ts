@@ -42,7 +42,7 @@ describe('city hub desk (Chromium)', () => {
 
   it('shows the curator the city menu, and the queue fills live as counties submit', async () => {
     const { page } = curator;
-    expect(await menuTexts(page)).toEqual(['首页', '稿件', '审核队列', '大稿库', '选题', '通稿', '选用', '送达台账', '我的账户']);
+    expect(await menuTexts(page)).toEqual(['首页', '稿件', '采用反馈', '审核队列', '大稿库', '选题', '通稿', '选用', '送达台账', '我的账户']);
     await page.getByTestId('side-menu').getByText('审核队列').click();
     await page.getByTestId('live-state').filter({ hasText: '实时连接正常' }).waitFor();
     storyA = await submitStory(desk.net, '360702', {

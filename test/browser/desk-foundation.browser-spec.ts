@@ -68,7 +68,7 @@ describe('desk foundation (Chromium)', () => {
       await screenshot(d.page, 'login');
       await signIn(d.page, DESK_USERS.zhanggongEditor);
       await d.page.getByTestId('home-welcome').filter({ hasText: '刘敏，您好' }).waitFor();
-      expect(await menuTexts(d.page)).toEqual(['首页', '稿件', '写稿', '选题', '通稿', '市级大稿库', '采用反馈', '我的账户']);
+      expect(await menuTexts(d.page)).toEqual(['首页', '稿件', '写稿', '选题', '通稿', '市级大稿库', '采用反馈', '送达台账', '我的账户']);
       expect(await d.page.getByTestId('center-name').innerText()).toBe('章贡区融媒体中心');
       expect(await d.page.getByTestId('user-role').innerText()).toBe('编辑');
       await screenshot(d.page, 'home-editor');

@@ -35,7 +35,7 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
   it('the working day: the live watch sees the story arrive, the index finds it highlighted, the desk opens and adopts it', async () => {
     await province.opensLiveWatch(day);
     const page = await desk();
-    expect(await menuTexts(page)).toEqual(['首页', '实时稿件流', '全省稿库', '市级推荐', '选用记录', '选题', '通稿', '统计考核', '送达台账', '我的账户']);
+    expect(await menuTexts(page)).toEqual(['首页', '审核队列', '大稿库', '实时稿件流', '全省稿库', '市级推荐', '选用记录', '选题', '通稿', '统计考核', '送达台账', '我的账户']);
     // Upstream of the province, the day's story is written, reviewed and accepted through the API.
     day.facts.storyId = await poolStory(net(), '360702', '360700', { title: day.facts.title });
     await province.seesArrivalSearchesAdopts(day);
@@ -98,7 +98,7 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
       .click();
     await modal.getByText('报（报纸）').click();
     await modal.getByRole('button', { name: /确认选用/ }).click();
-    await page.locator('.ant-message').getByText('这篇稿件已在所选渠道选用过').waitFor();
+    await page.locator('.ant-message').getByText('该稿件已选用到此渠道').waitFor();
     await modal.getByRole('button', { name: /取\s*消/ }).click();
     await page.locator('.indexed-story-drawer .ant-drawer-close').click();
     await page.locator('.indexed-story-drawer').getByTestId('indexed-story').waitFor({ state: 'hidden' });

@@ -32,8 +32,17 @@ export async function reporterWritesStory(day: WorkingDay): Promise<void> {
   await page.keyboard.press('Enter');
   const body = page.getByTestId('story-body');
   await body.click();
+  // Typed as a person would: the lead key by key, the rest a paragraph at a time (Enter starts the next).
+  // Three paragraphs, so that 南康区's version of the same event (a closing line of its own) stays a near-duplicate.
   await page.keyboard.type('记者从章贡区融媒体中心获悉，');
-  await page.keyboard.type('今年以来，该中心通过市级大稿库向省级平台报送稿件一百余篇。');
+  for (const paragraph of [
+    '今年以来，该中心通过市级大稿库向省级平台报送稿件一百余篇，其中多篇被省级平台选用，采用情况与积分一路反馈回县里。',
+    '赣州市融媒体中心积极为革命老区媒体融合发展探路，推进媒体融合走深走实，建成全市共享的大稿库，县级好稿由此走得更远。',
+    '章贡区融媒体中心负责人表示，下一步将继续做强内容生产，用好市级大稿库和省级平台的渠道，讲好赣南老区的发展故事。',
+  ]) {
+    await page.keyboard.insertText(paragraph);
+    await page.keyboard.press('Enter');
+  }
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await page.waitForURL(/\/desk\/stories\/[0-9a-f-]{36}\/edit$/);
   day.facts.storyId = /stories\/([0-9a-f-]{36})\/edit$/.exec(page.url())![1];
