@@ -10,7 +10,10 @@ export function parseArgs(argv: string[]): { flags: Map<string, string>; process
     if (a === '--process') {
       const [name, codes] = value.split('=');
       if (!name || !codes) throw new Error(`--process wants name=code,code (got ${value})`);
-      processes[name] = codes.split(',').map((c) => c.trim()).filter(Boolean);
+      processes[name] = codes
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean);
     } else {
       flags.set(a.slice(2), value);
     }

@@ -21,7 +21,10 @@ function main() {
     process.exit(2);
   }
   const directory = CenterDirectory.fromFile(network);
-  const files = generateKeysFiles(directory.all().map((c) => c.code), processes);
+  const files = generateKeysFiles(
+    directory.all().map((c) => c.code),
+    processes,
+  );
   mkdirSync(out, { recursive: true, mode: 0o700 });
   for (const [name, file] of Object.entries(files)) {
     const path = join(out, `${name}.grpc-keys.json`);

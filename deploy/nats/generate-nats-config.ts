@@ -29,7 +29,8 @@ function main() {
     chmodSync(join(out, name), 0o600);
   };
   write('auth.conf', generated.config);
-  for (const [name, c] of Object.entries(generated.processes)) write(`${name}.env`, `NATS_USER=${c.user}\nNATS_PASSWORD=${c.password}\n# hosts ${c.centers.join(',')}\n`);
+  for (const [name, c] of Object.entries(generated.processes))
+    write(`${name}.env`, `NATS_USER=${c.user}\nNATS_PASSWORD=${c.password}\n# hosts ${c.centers.join(',')}\n`);
   write('ops.env', `NATS_OPS_USER=${generated.ops.user}\nNATS_OPS_PASSWORD=${generated.ops.password}\n`);
   process.stdout.write(`wrote ${out}/auth.conf, ops.env and ${Object.keys(generated.processes).length} process credential files\n`);
 }

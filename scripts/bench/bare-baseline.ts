@@ -60,12 +60,23 @@ export async function runBareBaseline(opts: {
   const db = await createTestDatabase('syn_bench_bare');
   const nc = await connect({ servers: opts.natsUrl, name: 'bench-bare-publisher' });
   const jsm = await jetstreamManager(nc);
-  await jsm.streams.add({ name: STREAM, subjects: ['bare.>'], storage: StorageType.File, retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, duplicate_window: 10 * 60 * 1e9, num_replicas: 1 });
+  await jsm.streams.add({
+    name: STREAM,
+    subjects: ['bare.>'],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.Old,
+    duplicate_window: 10 * 60 * 1e9,
+    num_replicas: 1,
+  });
   const pg = new Client({ connectionString: db.url, options: PROBE_CONNECTION_OPTIONS });
   await pg.connect();
   let consumer: AppProcess | undefined;
   const rowCount = async () => Number((await pg.query(`SELECT count(*)::int AS n FROM bare_inbox`)).rows[0].n);
-  const cpu = new CpuMeter(() => [{ name: 'bare-consumer', pid: consumer?.pid }], () => [db.name]);
+  const cpu = new CpuMeter(
+    () => [{ name: 'bare-consumer', pid: consumer?.pid }],
+    () => [db.name],
+  );
   try {
     consumer = await startConsumer(opts.natsUrl, db);
     cpu.begin();
@@ -74,7 +85,12 @@ export async function runBareBaseline(opts: {
     const pre = Array.from({ length: opts.stories }, (_, i) => opts.message(i));
     opts.progress.start('bare: publish → consume → insert', opts.stories);
     const t0 = performance.now();
-    const publishing = publishAll(nc, opts.stories, (i) => pre[i], () => undefined);
+    const publishing = publishAll(
+      nc,
+      opts.stories,
+      (i) => pre[i],
+      () => undefined,
+    );
     const tEnd = await waitForCount(rowCount, opts.stories, (n) => opts.progress.update(n), 120_000);
     const publishRate = await publishing;
     const throughput = (opts.stories / (tEnd - t0)) * 1000;
@@ -85,7 +101,12 @@ export async function runBareBaseline(opts: {
     // Catch-up: a backlog waits in the stream while the consumer is down.
     await consumer.stop();
     opts.progress.start('bare: queue backlog (consumer down)', opts.catchUp);
-    await publishAll(nc, opts.catchUp, (i) => opts.message(opts.stories + i), (n) => opts.progress.update(n));
+    await publishAll(
+      nc,
+      opts.catchUp,
+      (i) => opts.message(opts.stories + i),
+      (n) => opts.progress.update(n),
+    );
     opts.progress.finish();
     opts.progress.start('bare: catch-up drain', opts.catchUp);
     const spawned = performance.now();
@@ -103,7 +124,16 @@ export async function runBareBaseline(opts: {
     // A backlog drained before the first poll has no first row of its own: count from the start.
     const catchUpRate = (opts.catchUp / (drained - (firstRow && firstRow < drained ? firstRow : spawned))) * 1000;
     opts.progress.finish(`${catchUpRate.toFixed(0)} stories/s`);
-    return { stories: opts.stories, throughput, publishRate, catchUp: opts.catchUp, catchUpRate, catchUpRateFromStart: (opts.catchUp / (drained - spawned)) * 1000, cpuSeconds, rssMb };
+    return {
+      stories: opts.stories,
+      throughput,
+      publishRate,
+      catchUp: opts.catchUp,
+      catchUpRate,
+      catchUpRateFromStart: (opts.catchUp / (drained - spawned)) * 1000,
+      cpuSeconds,
+      rssMb,
+    };
   } finally {
     await consumer?.stop().catch(() => undefined);
     await pg.end().catch(() => undefined);

@@ -19,7 +19,9 @@ async function main() {
   const stream = env('BARE_STREAM');
   const durable = env('BARE_DURABLE');
   const pool = new Pool({ connectionString: env('BARE_DATABASE_URL'), max: 2 });
-  await pool.query(`CREATE TABLE IF NOT EXISTS bare_inbox (event_id uuid PRIMARY KEY, subject text NOT NULL, payload jsonb NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`);
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS bare_inbox (event_id uuid PRIMARY KEY, subject text NOT NULL, payload jsonb NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`,
+  );
   const nc = await connect({ servers: env('BARE_NATS_URL'), name: 'bare-consumer' });
   const jsm = await jetstreamManager(nc);
   await jsm.consumers.add(stream, {

@@ -52,13 +52,17 @@ describe('bench modules', () => {
     const { paragraphs: real } = loadParagraphs();
     const seedText = real.join('');
     for (const n of [0, 1, 99]) {
-      const sentences = storyBody(real, n).replace(/<p>（本稿为压力测试稿件，编号 \d+）<\/p>$/, '').replace(/<\/?p>/g, '').match(/[^。！？]+[。！？]?/g)!;
+      const sentences = storyBody(real, n)
+        .replace(/<p>（本稿为压力测试稿件，编号 \d+）<\/p>$/, '')
+        .replace(/<\/?p>/g, '')
+        .match(/[^。！？]+[。！？]?/g)!;
       // Every sentence but the cut last one is the seed text's own, character for character.
       for (const s of sentences.slice(0, -1)) expect(seedText).toContain(s);
     }
     const hashes = Array.from({ length: 60 }, (_, n) => simhash(storyBody(real, n).replace(/<[^>]+>/g, '\n')));
     let near = 0;
-    for (let i = 0; i < hashes.length; i++) for (let j = i + 1; j < hashes.length; j++) if (hammingDistance(hashes[i], hashes[j]) <= NEAR_DUPLICATE_MAX_DISTANCE) near++;
+    for (let i = 0; i < hashes.length; i++)
+      for (let j = i + 1; j < hashes.length; j++) if (hammingDistance(hashes[i], hashes[j]) <= NEAR_DUPLICATE_MAX_DISTANCE) near++;
     // ~1 pair in 4,000 falls within the threshold (story-payloads.ts says why): at most one here.
     expect(near).toBeLessThanOrEqual(1);
   });
@@ -95,7 +99,11 @@ describe('bench modules', () => {
   });
 
   it('does the floor hub’s text work once: a weighted tsvector with positions, the SimHash and its bands', () => {
-    const t = storyText(new ChineseSegmenter(), '赣州市融媒体中心大稿库', '<p>赣州市融媒体中心建设“大稿库”。</p><script>x</script><p>县级融媒体中心上报稿件。</p>');
+    const t = storyText(
+      new ChineseSegmenter(),
+      '赣州市融媒体中心大稿库',
+      '<p>赣州市融媒体中心建设“大稿库”。</p><script>x</script><p>县级融媒体中心上报稿件。</p>',
+    );
     expect(t.body).not.toContain('script');
     expect(t.tsvector).toMatch(/'赣州':\d+A/);
     expect(t.tsvector).toMatch(/'上报':\d+(?![A\d])/);
@@ -112,7 +120,10 @@ describe('bench modules', () => {
   });
 
   it('tells which database a PostgreSQL process works for from its title', () => {
-    expect(postgresRole('postgres: 15/main: postgres syn_bench_floor_hub_1a2b 127.0.0.1(58348) idle in transaction ')).toEqual({ autovacuum: false, database: 'syn_bench_floor_hub_1a2b' });
+    expect(postgresRole('postgres: 15/main: postgres syn_bench_floor_hub_1a2b 127.0.0.1(58348) idle in transaction ')).toEqual({
+      autovacuum: false,
+      database: 'syn_bench_floor_hub_1a2b',
+    });
     expect(postgresRole('postgres: app syn_x [local] INSERT')).toEqual({ autovacuum: false, database: 'syn_x' });
     expect(postgresRole('postgres: 15/main: walwriter   ')).toEqual({ autovacuum: false, database: undefined });
     expect(postgresRole('postgres: 15/main: autovacuum worker syn_x')).toEqual({ autovacuum: true });

@@ -24,7 +24,19 @@ const perStory = (cpuSeconds: Record<string, number>, stories: number) =>
 export type BenchSummary = ReturnType<typeof summarise>;
 
 /** The flat JSON the bench prints last: every key names what it measures and its unit. */
-export function summarise(o: BenchOptions, r: { bare: BareResult; floor: FloorResult; indexing: IndexingFloorResult; throughput: ThroughputResult; latency: LatencyResult; catchUp: CatchUpResult; rss: Record<string, number>; seconds: number }) {
+export function summarise(
+  o: BenchOptions,
+  r: {
+    bare: BareResult;
+    floor: FloorResult;
+    indexing: IndexingFloorResult;
+    throughput: ThroughputResult;
+    latency: LatencyResult;
+    catchUp: CatchUpResult;
+    rss: Record<string, number>;
+    seconds: number;
+  },
+) {
   const maxRss = Math.max(...Object.values(r.rss));
   const s = {
     quick: o.quick,

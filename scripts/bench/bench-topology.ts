@@ -14,8 +14,7 @@ export interface BenchTopology {
   apps: TestAppSpec[];
 }
 
-const split = <T>(items: T[], parts: number): T[][] =>
-  Array.from({ length: parts }, (_, p) => items.filter((_, i) => i % parts === p));
+const split = <T>(items: T[], parts: number): T[][] => Array.from({ length: parts }, (_, p) => items.filter((_, i) => i % parts === p));
 
 /**
  * 江西 with `hubs` cities (3601xx, 3602xx, …) and `counties` counties dealt round-robin under

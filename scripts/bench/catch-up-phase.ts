@@ -58,7 +58,13 @@ export async function measureCatchUp(nut: NetworkUnderTest, paragraphs: string[]
     const jsm = await jetstreamManager(nc);
     const durable = `${hub}-from-children`;
     progress.start('catch-up: backlog reaches the broker', n);
-    await waitForCount(async () => (await jsm.consumers.info(STREAM_NAME, durable)).num_pending, n, (k) => progress.update(k), 10 * 60_000, 250);
+    await waitForCount(
+      async () => (await jsm.consumers.info(STREAM_NAME, durable)).num_pending,
+      n,
+      (k) => progress.update(k),
+      10 * 60_000,
+      250,
+    );
     progress.finish();
   } finally {
     await nc.close();
@@ -77,7 +83,12 @@ export async function measureCatchUp(nut: NetworkUnderTest, paragraphs: string[]
     },
     15 * 60_000,
   );
-  const indexed = waitForCount(async () => (await indexCount()) - indexed0, n, () => undefined, 15 * 60_000);
+  const indexed = waitForCount(
+    async () => (await indexCount()) - indexed0,
+    n,
+    () => undefined,
+    15 * 60_000,
+  );
   await nut.net.restart(app.name);
   const tDrained = await drained;
   // A backlog drained before the first poll has no first row of its own: count from the start.

@@ -137,7 +137,11 @@ export class CpuMeter {
     // What this phase itself cost: its processes, its databases and the server's shared processes,
     // the broker, the bench and the interrupts of its traffic; not other users of the machine.
     const foreign = new Set(['machine (all)', 'not in the rows above', 'postgres, other databases']);
-    out['this phase in all'] = round1(Object.entries(out).filter(([k]) => !foreign.has(k)).reduce((a, [, v]) => a + v, 0));
+    out['this phase in all'] = round1(
+      Object.entries(out)
+        .filter(([k]) => !foreign.has(k))
+        .reduce((a, [, v]) => a + v, 0),
+    );
     return out;
   }
 }

@@ -52,7 +52,12 @@ async function main() {
       // The band lookup goes through the index even while the pool is small (as the product's function does).
       await client.query('SET LOCAL enable_seqscan = off');
       const fresh = new Set(
-        (await client.query<{ event_id: string }>(`INSERT INTO floor_inbox (event_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id::text`, [events.map((e) => e.id)])).rows.map((r) => r.event_id),
+        (
+          await client.query<{ event_id: string }>(
+            `INSERT INTO floor_inbox (event_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id::text`,
+            [events.map((e) => e.id)],
+          )
+        ).rows.map((r) => r.event_id),
       );
       const todo = events.map((e, i) => ({ e, t: texts[i] })).filter(({ e }) => fresh.has(e.id));
       if (todo.length > 0) {
@@ -76,26 +81,41 @@ async function main() {
              AS u(id, hub, origin, version, title, body, hash, category, simhash, near, lexemes)
            ON CONFLICT (story_id) DO NOTHING`,
           [
-            s.map((x) => x.id), todo.map(({ e }) => e.hub), s.map((x) => x.originCode), s.map((x) => x.version), s.map((x) => x.title),
-            todo.map(({ t }) => t.body), s.map((x) => x.contentHash), s.map((x) => x.category ?? null), todo.map(({ t }) => t.simhash),
-            todo.map((_, i) => nearOf.get(i) ?? null), todo.map(({ t }) => t.tsvector),
+            s.map((x) => x.id),
+            todo.map(({ e }) => e.hub),
+            s.map((x) => x.originCode),
+            s.map((x) => x.version),
+            s.map((x) => x.title),
+            todo.map(({ t }) => t.body),
+            s.map((x) => x.contentHash),
+            s.map((x) => x.category ?? null),
+            todo.map(({ t }) => t.simhash),
+            todo.map((_, i) => nearOf.get(i) ?? null),
+            todo.map(({ t }) => t.tsvector),
           ],
         );
         const bands = todo.flatMap(({ e, t }) => t.bands.map((key) => ({ key, simhash: t.simhash, id: e.payload.story.id })));
         await client.query(`INSERT INTO floor_bands (band_key, simhash, story_id) SELECT * FROM unnest($1::int[], $2::bigint[], $3::uuid[])`, [
-          bands.map((b) => b.key), bands.map((b) => b.simhash), bands.map((b) => b.id),
+          bands.map((b) => b.key),
+          bands.map((b) => b.simhash),
+          bands.map((b) => b.id),
         ]);
         const pooledAt = new Date().toISOString();
         const outbox = todo.map(({ e, t }) => {
           const hub = e.hub;
           const envelope = {
-            id: pooledEventIdOf(e.id), type: STORY_POOLED, sender: hub, occurredAt: pooledAt,
+            id: pooledEventIdOf(e.id),
+            type: STORY_POOLED,
+            sender: hub,
+            occurredAt: pooledAt,
             payload: { story: { ...e.payload.story, body: t.body }, hubCode: hub, pooledBy: 'auto-accept', pooledAt, tsvector: t.tsvector, simhash: t.simhash },
           };
           return { id: envelope.id, subject: pooledSubject(province, hub), data: JSON.stringify(envelope) };
         });
         await client.query(`INSERT INTO floor_outbox (event_id, subject, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`, [
-          outbox.map((o) => o.id), outbox.map((o) => o.subject), outbox.map((o) => o.data),
+          outbox.map((o) => o.id),
+          outbox.map((o) => o.subject),
+          outbox.map((o) => o.data),
         ]);
         const acked = relay.takeAcked();
         if (acked.length > 0) await client.query(MARK_PUBLISHED_SQL, [acked]);
@@ -110,11 +130,17 @@ async function main() {
     } finally {
       client.release();
       // FLOOR_TRACE=1: where a batch's time goes, to check the floor itself.
-      if (process.env.FLOOR_TRACE) process.stderr.write(`floor hub batch ${events.length}: text ${textMs.toFixed(0)} ms, database ${(performance.now() - t1).toFixed(0)} ms\n`);
+      if (process.env.FLOOR_TRACE)
+        process.stderr.write(`floor hub batch ${events.length}: text ${textMs.toFixed(0)} ms, database ${(performance.now() - t1).toFixed(0)} ms\n`);
     }
   };
   process.stdout.write('floor hub ready\n');
-  await consumeInBatches(nc, { stream: FLOOR_STREAM, durable: FLOOR_HUB_DURABLE, filter: SUBMITTED_FILTER, batchSize: Number(process.env.FLOOR_BATCH ?? 256) }, { prepare, apply }, fail);
+  await consumeInBatches(
+    nc,
+    { stream: FLOOR_STREAM, durable: FLOOR_HUB_DURABLE, filter: SUBMITTED_FILTER, batchSize: Number(process.env.FLOOR_BATCH ?? 256) },
+    { prepare, apply },
+    fail,
+  );
 }
 
 /** story.pooled's id from story.submitted's: the f2… submitted id becomes f3… (floor-wire.ts). */

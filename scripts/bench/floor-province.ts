@@ -40,14 +40,25 @@ async function main() {
        WHERE u.event_id IN (SELECT event_id FROM fresh)
        ON CONFLICT (story_id) DO NOTHING`,
       [
-        events.map((e) => e.id), p.map((x) => x.story.id), p.map((x) => x.hubCode), p.map((x) => x.story.originCode), p.map((x) => x.story.version),
-        p.map((x) => x.story.title), p.map((x) => x.story.category ?? null), p.map((x) => x.simhash), p.map((x) => x.tsvector), p.map((x) => x.pooledAt),
+        events.map((e) => e.id),
+        p.map((x) => x.story.id),
+        p.map((x) => x.hubCode),
+        p.map((x) => x.story.originCode),
+        p.map((x) => x.story.version),
+        p.map((x) => x.story.title),
+        p.map((x) => x.story.category ?? null),
+        p.map((x) => x.simhash),
+        p.map((x) => x.tsvector),
+        p.map((x) => x.pooledAt),
       ],
     );
   };
   process.stdout.write('floor province ready\n');
-  await consumeInBatches(nc, { stream: FLOOR_STREAM, durable: FLOOR_PROVINCE_DURABLE, filter: POOLED_FILTER, batchSize: Number(process.env.FLOOR_BATCH ?? 256) }, { prepare, apply }, (e) =>
-    process.stderr.write(`floor province: ${e.message}\n`),
+  await consumeInBatches(
+    nc,
+    { stream: FLOOR_STREAM, durable: FLOOR_PROVINCE_DURABLE, filter: POOLED_FILTER, batchSize: Number(process.env.FLOOR_BATCH ?? 256) },
+    { prepare, apply },
+    (e) => process.stderr.write(`floor province: ${e.message}\n`),
   );
 }
 

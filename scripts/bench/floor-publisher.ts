@@ -48,9 +48,10 @@ async function main() {
          ON CONFLICT (id) DO NOTHING`,
         [s.map((x) => x.id), rows.map((r) => r.county), s.map((x) => x.title), s.map((x) => x.body), s.map((x) => x.contentHash), rows.map((r) => r.hub)],
       );
-      await client.query(`INSERT INTO floor_outbox (event_id, subject, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [
-        rows.map((r) => r.id), rows.map((r) => r.subject), rows.map((r) => r.data),
-      ]);
+      await client.query(
+        `INSERT INTO floor_outbox (event_id, subject, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+        [rows.map((r) => r.id), rows.map((r) => r.subject), rows.map((r) => r.data)],
+      );
       const acked = relay.takeAcked();
       if (acked.length > 0) await client.query(MARK_PUBLISHED_SQL, [acked]);
       await client.query('COMMIT');

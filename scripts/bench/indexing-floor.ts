@@ -82,7 +82,12 @@ export function measureIndexingFloor(paragraphs: string[], stories = 600): Index
   const cores = availableParallelism();
   const ceiling = (ms: number) => (cores * 1000) / (levels * ms);
   return {
-    stories, cpuMsPerStoryPerLevel, levels, cores, ceilingStoriesPerSecond: ceiling(cpuMsPerStoryPerLevel),
-    jiebaMsPerStoryPerLevel, jiebaCeilingStoriesPerSecond: ceiling(jiebaMsPerStoryPerLevel),
+    stories,
+    cpuMsPerStoryPerLevel,
+    levels,
+    cores,
+    ceilingStoriesPerSecond: ceiling(cpuMsPerStoryPerLevel),
+    jiebaMsPerStoryPerLevel,
+    jiebaCeilingStoriesPerSecond: ceiling(jiebaMsPerStoryPerLevel),
   };
 }

@@ -38,7 +38,11 @@ export async function measureLatency(nut: NetworkUnderTest, driver: LoadDriver, 
   try {
     progress.start(`latency: ${o.rate} stories/s offered`, n);
     const t0 = performance.now();
-    probe.start(drafts.map((d) => d.id), t0, o.rate);
+    probe.start(
+      drafts.map((d) => d.id),
+      t0,
+      o.rate,
+    );
     const all = await driver.submitAtRate(drafts, o.rate, (k) => progress.update(k));
     const submitted = all.filter((s) => !s.error);
     const rejected = all.length - submitted.length;

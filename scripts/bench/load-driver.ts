@@ -64,7 +64,10 @@ export class LoadDriver {
     const key = `${county}:${who}`;
     let t = this.tokens.get(key);
     if (!t) {
-      t = who === 'chief' ? this.net.token(county, 'chief-editor', `bench-chief-${county}`, `压测总编${county}`) : this.net.token(county, 'editor', `bench-${who}-${county}`, `压测编辑${county}`);
+      t =
+        who === 'chief'
+          ? this.net.token(county, 'chief-editor', `bench-chief-${county}`, `压测总编${county}`)
+          : this.net.token(county, 'editor', `bench-${who}-${county}`, `压测编辑${county}`);
       this.tokens.set(key, t);
     }
     return t;
@@ -119,10 +122,12 @@ export class LoadDriver {
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
       inFlight.push(
         // Past its capacity a county refuses work; an open-loop measure counts that, it does not stop.
-        this.submit(drafts[i]).catch((e: Error) => ({ ...drafts[i], sentAt: due, ackedAt: performance.now(), error: e.message })).then((s) => {
-          onProgress(++done);
-          return { ...s, sentAt: Math.min(s.sentAt, Math.max(due, start)) };
-        }),
+        this.submit(drafts[i])
+          .catch((e: Error) => ({ ...drafts[i], sentAt: due, ackedAt: performance.now(), error: e.message }))
+          .then((s) => {
+            onProgress(++done);
+            return { ...s, sentAt: Math.min(s.sentAt, Math.max(due, start)) };
+          }),
       );
     }
     return Promise.all(inFlight);

@@ -15,7 +15,12 @@ export interface MachineInfo {
 
 /** What the numbers were measured on; a reader compares runs only on like machines. */
 export async function machineInfo(): Promise<MachineInfo> {
-  const pg = new Client({ host: process.env.PGHOST || '127.0.0.1', port: Number(process.env.PGPORT || 5432), user: process.env.PGUSER || 'postgres', database: 'postgres' });
+  const pg = new Client({
+    host: process.env.PGHOST || '127.0.0.1',
+    port: Number(process.env.PGPORT || 5432),
+    user: process.env.PGUSER || 'postgres',
+    database: 'postgres',
+  });
   await pg.connect();
   try {
     const version = (await pg.query(`SHOW server_version`)).rows[0].server_version as string;

@@ -9,4 +9,9 @@ export function percentile(samples: number[], q: number): number {
 export const round = (n: number, digits = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
 
 /** p50 / p95 / p99 / max of latency samples, the shape every latency in the report takes. */
-export const distribution = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), max: xs.reduce((m, x) => Math.max(m, x), 0) });
+export const distribution = (xs: number[]) => ({
+  p50: percentile(xs, 50),
+  p95: percentile(xs, 95),
+  p99: percentile(xs, 99),
+  max: xs.reduce((m, x) => Math.max(m, x), 0),
+});

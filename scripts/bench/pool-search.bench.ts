@@ -261,9 +261,9 @@ async function dropDatabase(url: string): Promise<void> {
 function splitDdl(): { tables: string[]; indexes: string[]; ranked: string[] } {
   // UNLOGGED only to spare the shared server the WAL of the load; reads are identical.
   const legacy = POOL_SEARCH_DDL.filter((s) => !s.includes('pool_search_terms') && !s.includes('pool_search_lexicon'));
-  const tables = legacy.filter((s) => s.startsWith('CREATE TABLE')).map((s) =>
-    s.replace('CREATE TABLE', 'CREATE UNLOGGED TABLE').replace(/REFERENCES [^\n]*\n/g, (m) => (m.endsWith(',\n') ? ',\n' : '\n')),
-  );
+  const tables = legacy
+    .filter((s) => s.startsWith('CREATE TABLE'))
+    .map((s) => s.replace('CREATE TABLE', 'CREATE UNLOGGED TABLE').replace(/REFERENCES [^\n]*\n/g, (m) => (m.endsWith(',\n') ? ',\n' : '\n')));
   const indexes = legacy.filter((s) => !s.startsWith('CREATE TABLE'));
   const ranked = POOL_RANKED_SEARCH_DDL.filter((s) => !s.startsWith('DELETE FROM'));
   return { tables, indexes, ranked };
@@ -290,15 +290,28 @@ async function load(db: Client, o: Options, gen: StoryGenerator, vocab: Vocabula
     const t0 = performance.now();
     const n = Math.min(o.batch, o.stories - start + 1);
     const s = {
-      id: [] as string[], title: [] as string[], body: [] as string[], origin: [] as string[],
-      category: [] as string[], tags: [] as string[], pooled: [] as string[], docNo: [] as number[],
-      lexemes: [] as string[], ranking: [] as string[], simhash: [] as string[], bands: [] as string[],
+      id: [] as string[],
+      title: [] as string[],
+      body: [] as string[],
+      origin: [] as string[],
+      category: [] as string[],
+      tags: [] as string[],
+      pooled: [] as string[],
+      docNo: [] as number[],
+      lexemes: [] as string[],
+      ranking: [] as string[],
+      simhash: [] as string[],
+      bands: [] as string[],
     };
     for (let k = 0; k < n; k++) {
       const story = gen.story(start + k);
       story.pooledAt = new Date(NOW - POOL_DAYS * DAY_MS + Math.floor(((start + k) / o.stories) * POOL_DAYS * DAY_MS));
       if (vocab.pieces.length > dfById.length) {
-        const grow = (a: Int32Array) => { const b = new Int32Array(vocab.pieces.length * 2); b.set(a); return b; };
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(vocab.pieces.length * 2);
+          b.set(a);
+          return b;
+        };
         dfById = grow(dfById);
         seenIn = grow(seenIn);
       }
@@ -312,11 +325,18 @@ async function load(db: Client, o: Options, gen: StoryGenerator, vocab: Vocabula
       const vectors = storyVectors({ title: story.titlePieces.map((id) => vocab.pieces[id]), body: story.bodyPieces.map((id) => vocab.pieces[id]) });
       const hash = simhashOfWords(story.tokens);
       const pooled = story.pooledAt.toISOString();
-      s.id.push(story.id); s.title.push(story.title); s.body.push(story.body); s.origin.push(story.origin);
-      s.category.push(story.category); s.tags.push(pgArray(story.tags)); s.pooled.push(pooled); s.docNo.push(story.docNo);
+      s.id.push(story.id);
+      s.title.push(story.title);
+      s.body.push(story.body);
+      s.origin.push(story.origin);
+      s.category.push(story.category);
+      s.tags.push(pgArray(story.tags));
+      s.pooled.push(pooled);
+      s.docNo.push(story.docNo);
       s.lexemes.push(vectors.lexemes);
       s.ranking.push(vectors.ranking);
-      s.simhash.push(simhashToPg(hash)); s.bands.push(`{${simhashBands(hash).join(',')}}`);
+      s.simhash.push(simhashToPg(hash));
+      s.bands.push(`{${simhashBands(hash).join(',')}}`);
       postings += story.titlePieces.length + story.bodyPieces.length;
       if (samples.length < 400 && rnd() < (400 * 4) / o.stories) samples.push(story);
     }
@@ -369,7 +389,14 @@ interface Stats {
 function stats(samples: number[], rows: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const q = (p: number) => round(s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]);
-  return { runs: s.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: round(s[s.length - 1]), avgRows: round(rows.reduce((a, b) => a + b, 0) / rows.length) };
+  return {
+    runs: s.length,
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    max: round(s[s.length - 1]),
+    avgRows: round(rows.reduce((a, b) => a + b, 0) / rows.length),
+  };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -454,8 +481,12 @@ async function main(): Promise<void> {
   const isLexemeGin = (ddl: string) => ddl.includes('lexemes_gin');
   const tIndexes = performance.now();
   await Promise.all([
-    (async () => { for (const ddl of indexes.filter(isLexemeGin)) await timed(second, ddl); })(),
-    (async () => { for (const ddl of indexes.filter((d) => d.startsWith('CREATE INDEX') && !isLexemeGin(d))) await timed(db, ddl); })(),
+    (async () => {
+      for (const ddl of indexes.filter(isLexemeGin)) await timed(second, ddl);
+    })(),
+    (async () => {
+      for (const ddl of indexes.filter((d) => d.startsWith('CREATE INDEX') && !isLexemeGin(d))) await timed(db, ddl);
+    })(),
   ]);
   // ALTER TABLE would queue behind the GIN build's lock; run them after.
   for (const ddl of indexes.filter((d) => !d.startsWith('CREATE INDEX'))) await db.query(ddl);
@@ -522,7 +553,11 @@ async function main(): Promise<void> {
   };
 
   // Warm-up: the first touches of each index page come from disk/OS cache.
-  for (const make of Object.values(kinds)) for (let i = 0; i < 10; i++) { const [q, f] = make(); await timeSearch(db, segmenter, q, f); }
+  for (const make of Object.values(kinds))
+    for (let i = 0; i < 10; i++) {
+      const [q, f] = make();
+      await timeSearch(db, segmenter, q, f);
+    }
 
   const results: Record<string, Stats | Record<string, unknown>> = {};
   for (const [kind, make] of Object.entries(kinds)) {
@@ -552,11 +587,17 @@ async function main(): Promise<void> {
   }
   // The first page after a word's top list: the unscored tail alone (walk of doc_no for a dense
   // word, GIN bitmap + top-N sort by doc_no otherwise).
-  for (const [kind, words] of [['medium_word_first_tail_page', medium], ['common_word_first_tail_page', common]] as const) {
+  for (const [kind, words] of [
+    ['medium_word_first_tail_page', medium],
+    ['common_word_first_tail_page', common],
+  ] as const) {
     const ms: number[] = [];
     const rows: number[] = [];
     for (let i = 0; i < Math.max(20, o.queries / 4); i++) {
-      const sql = buildPoolSearchQuery({ scope: HUB, query: pick(words), cursor: { score: '0', docNo: String(n + 1) }, storyColumns: ['title', 'body'] }, segmenter)!;
+      const sql = buildPoolSearchQuery(
+        { scope: HUB, query: pick(words), cursor: { score: '0', docNo: String(n + 1) }, storyColumns: ['title', 'body'] },
+        segmenter,
+      )!;
       const tq = performance.now();
       const res = await db.query(sql.text, sql.values);
       ms.push(performance.now() - tq);
@@ -589,7 +630,9 @@ async function main(): Promise<void> {
     }
     // Stories sharing a probed band value with a sample: what the lookup verifies by exact distance.
     const h0 = simhashOfWords(loaded.samples[0].tokens);
-    const candidates = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pool_search_docs WHERE simhash_bands && $1::int[]`, [simhashProbeKeys(h0)]);
+    const candidates = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pool_search_docs WHERE simhash_bands && $1::int[]`, [
+      simhashProbeKeys(h0),
+    ]);
     results['near_duplicate'] = {
       ...stats(ms, rows),
       recallOfEditedCopy: round(found / o.queries),
@@ -629,13 +672,22 @@ async function main(): Promise<void> {
       return { story, vectors, hash };
     };
     const insert = async (batch: ReturnType<typeof prepare>[]) => {
-      await db.query(`INSERT INTO pool_stories (story_id, title, body, pooled_at) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])`, [
-        batch.map((b) => b.story.id), batch.map((b) => b.story.title), batch.map((b) => b.story.body), batch.map(() => new Date()),
-      ]);
+      await db.query(
+        `INSERT INTO pool_stories (story_id, title, body, pooled_at) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])`,
+        [batch.map((b) => b.story.id), batch.map((b) => b.story.title), batch.map((b) => b.story.body), batch.map(() => new Date())],
+      );
       const tq = performance.now();
       await db.query(INSERT_POOL_SEARCH_STORIES, [
-        batch.map((b) => b.story.id), batch.map(() => HUB), batch.map(() => HUB), batch.map((b) => b.story.origin), batch.map((b) => b.story.category),
-        batch.map((b) => pgArray(b.story.tags)), batch.map(() => new Date()), batch.map((b) => b.vectors.lexemes), batch.map((b) => b.vectors.ranking), batch.map((b) => simhashToPg(b.hash)),
+        batch.map((b) => b.story.id),
+        batch.map(() => HUB),
+        batch.map(() => HUB),
+        batch.map((b) => b.story.origin),
+        batch.map((b) => b.story.category),
+        batch.map((b) => pgArray(b.story.tags)),
+        batch.map(() => new Date()),
+        batch.map((b) => b.vectors.lexemes),
+        batch.map((b) => b.vectors.ranking),
+        batch.map((b) => simhashToPg(b.hash)),
         batch.map((b) => `{${simhashBands(b.hash).join(',')}}`),
       ]);
       return performance.now() - tq;
@@ -647,12 +699,22 @@ async function main(): Promise<void> {
       const batch = Array.from({ length: 100 }, (_, i) => prepare(gen.story(n + 2000 + k * 100 + i)));
       perStoryInBatch.push((await insert(batch)) / 100);
     }
-    results['write_one_story'] = { segmentAndVectorMs: stats(segMs, [0]).p50, insertMs: stats(one, [0]), insertPerStoryInBatchOf100Ms: stats(perStoryInBatch, [0]) };
+    results['write_one_story'] = {
+      segmentAndVectorMs: stats(segMs, [0]).p50,
+      insertMs: stats(one, [0]),
+      insertPerStoryInBatchOf100Ms: stats(perStoryInBatch, [0]),
+    };
     log(`write: ${JSON.stringify(results['write_one_story'])}`);
   }
 
   const summary = {
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), pg: (await db.query('SHOW server_version')).rows[0].server_version, sharedBuffers: (await db.query('SHOW shared_buffers')).rows[0].shared_buffers },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memGb: Math.round(totalmem() / 2 ** 30),
+      pg: (await db.query('SHOW server_version')).rows[0].server_version,
+      sharedBuffers: (await db.query('SHOW shared_buffers')).rows[0].shared_buffers,
+    },
     stories: n,
     queriesPerKind: o.queries,
     wordPositions: loaded.postings,

@@ -118,7 +118,11 @@ export function writeReport(o: BenchOptions, r: ReportInput, when = new Date()):
   let doc = existsSync(path) ? readFileSync(path, 'utf8') : TEMPLATE;
   if (!doc.includes(GEN_START) || !doc.includes(GEN_END)) doc = doc.trimEnd() + `\n\n${GEN_START}\n${GEN_END}\n`;
   if (!doc.includes(RUNS_END)) doc = doc.trimEnd() + `\n\n## Every full run, against the same-work floor\n\n${TEMPLATE.slice(TEMPLATE.indexOf('| date'))}`;
-  const latest = renderLatest(r, when, loadavg().map((l) => Math.round(l * 100) / 100));
+  const latest = renderLatest(
+    r,
+    when,
+    loadavg().map((l) => Math.round(l * 100) / 100),
+  );
   doc = doc.slice(0, doc.indexOf(GEN_START) + GEN_START.length) + `\n${latest.trimEnd()}\n` + doc.slice(doc.indexOf(GEN_END));
   // Quick runs are smoke runs: their numbers are in "Latest run" when written, never in the table of full runs.
   if (!o.quick) doc = doc.replace(RUNS_END, `${runRow(r, when)}\n${RUNS_END}`);

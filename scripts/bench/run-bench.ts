@@ -33,11 +33,15 @@ async function main() {
   const machine = await machineInfo();
   const { paragraphs, source } = loadParagraphs();
   const topology = buildTopology(o);
-  progress.note(`bench: ${o.quick ? 'quick smoke run' : 'full run'}; ${topology.hubs.length} city hubs, ${topology.counties.length} counties in ${topology.apps.length} app processes; bodies from ${source}`);
+  progress.note(
+    `bench: ${o.quick ? 'quick smoke run' : 'full run'}; ${topology.hubs.length} city hubs, ${topology.counties.length} counties in ${topology.apps.length} app processes; bodies from ${source}`,
+  );
 
   // First, while nothing else of the bench runs: a busy neighbour slows this thread too.
   const indexing = measureIndexingFloor(paragraphs);
-  progress.note(`indexing floor: ${indexing.cpuMsPerStoryPerLevel.toFixed(2)} ms of CPU per story per level, ceiling ${Math.round(indexing.ceilingStoriesPerSecond)} stories/s on ${indexing.cores} cores`);
+  progress.note(
+    `indexing floor: ${indexing.cpuMsPerStoryPerLevel.toFixed(2)} ms of CPU per story per level, ceiling ${Math.round(indexing.ceilingStoriesPerSecond)} stories/s on ${indexing.cores} cores`,
+  );
 
   const nats = await NatsServerProcess.start();
   let nut: NetworkUnderTest | undefined;
@@ -74,7 +78,10 @@ async function main() {
     progress.note(`network: ${nut.apps.length} apps ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     rss = new RssSampler(() => nut!.processes());
     rss.start();
-    const cpu = new CpuMeter(() => nut!.processes(), () => nut!.apps.map((a) => a.database.name));
+    const cpu = new CpuMeter(
+      () => nut!.processes(),
+      () => nut!.apps.map((a) => a.database.name),
+    );
     const driver = new LoadDriver(nut.net, paragraphs);
 
     // Warm-up: JIT, connection pools and every consumer's first pull, through the whole path.

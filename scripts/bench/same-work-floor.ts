@@ -57,7 +57,15 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
   };
   const nc = await connect({ servers: natsUrl, name: 'bench-floor' });
   const jsm = await jetstreamManager(nc);
-  await jsm.streams.add({ name: FLOOR_STREAM, subjects: [FLOOR_SUBJECTS], storage: StorageType.File, retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, duplicate_window: 10 * 60 * 1e9, num_replicas: 1 });
+  await jsm.streams.add({
+    name: FLOOR_STREAM,
+    subjects: [FLOOR_SUBJECTS],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.Old,
+    duplicate_window: 10 * 60 * 1e9,
+    num_replicas: 1,
+  });
   const routes = topology.counties.map((c) => [c, topology.centers.find((x) => x.code === c)!.parent]);
   const procs: Partial<Record<Role, AppProcess>> = {};
   const rss: Record<string, number> = {};
@@ -84,7 +92,10 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
   const provinceDb = new Pool({ connectionString: dbs.province.url, max: 1, options: PROBE_CONNECTION_OPTIONS });
   const pooled = async () => Number((await hubDb.query(`SELECT count(*)::int AS n FROM floor_pool`)).rows[0].n);
   const indexed = async () => Number((await provinceDb.query(`SELECT count(*)::int AS n FROM floor_index`)).rows[0].n);
-  const cpu = new CpuMeter(() => [...(['publisher', 'hub', 'province'] as Role[]).map((r) => ({ name: NAME[r], pid: procs[r]?.pid })), { name: 'nats-server', pid: nats.pid }], () => Object.values(dbs).map((d) => d.name));
+  const cpu = new CpuMeter(
+    () => [...(['publisher', 'hub', 'province'] as Role[]).map((r) => ({ name: NAME[r], pid: procs[r]?.pid })), { name: 'nats-server', pid: nats.pid }],
+    () => Object.values(dbs).map((d) => d.name),
+  );
   let serial = 0;
   const order = (count: number, rate: number) => publish(nc, { first: serial, count, rate }).finally(() => (serial += count));
   try {
@@ -108,8 +119,18 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
     progress.start('floor: submit → pool → province', n);
     const t0 = performance.now();
     const publishing = order(n, 0);
-    const pooledAt = waitForCount(async () => (await pooled()) - pooled0, n, () => undefined, 15 * 60_000);
-    const tProvince = await waitForCount(async () => (await indexed()) - indexed0, n, (k) => progress.update(k), 15 * 60_000);
+    const pooledAt = waitForCount(
+      async () => (await pooled()) - pooled0,
+      n,
+      () => undefined,
+      15 * 60_000,
+    );
+    const tProvince = await waitForCount(
+      async () => (await indexed()) - indexed0,
+      n,
+      (k) => progress.update(k),
+      15 * 60_000,
+    );
     await publishing;
     const tPool = await pooledAt;
     const cpuSeconds = cpu.end();
@@ -158,7 +179,13 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
     await stop('hub');
     progress.start('floor: backlog (hub down)', c);
     const backlogging = order(c, 0);
-    await waitForCount(async () => (await jsm.consumers.info(FLOOR_STREAM, FLOOR_HUB_DURABLE)).num_pending, c, (k) => progress.update(k), 10 * 60_000, 250);
+    await waitForCount(
+      async () => (await jsm.consumers.info(FLOOR_STREAM, FLOOR_HUB_DURABLE)).num_pending,
+      c,
+      (k) => progress.update(k),
+      10 * 60_000,
+      250,
+    );
     await backlogging;
     progress.finish();
     progress.start('floor: hub restarted, draining', c);
@@ -175,7 +202,12 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
       },
       15 * 60_000,
     );
-    const indexedAt = waitForCount(async () => (await indexed()) - cIndexed0, c, () => undefined, 15 * 60_000);
+    const indexedAt = waitForCount(
+      async () => (await indexed()) - cIndexed0,
+      c,
+      () => undefined,
+      15 * 60_000,
+    );
     const [tDrained, tIndexed] = await Promise.all([drainedAt, indexedAt]);
     // A backlog drained before the first poll has no first row of its own: count from the start.
     const drainRate = (c / (tDrained - (firstRow && firstRow < tDrained ? firstRow : spawned))) * 1000;

@@ -26,10 +26,14 @@ export function measureSearch(stories: number, progress: ProgressBar): Promise<S
   const queries = stories >= 100_000 ? 200 : 50;
   progress.note(`search: ${stories} stories in a scratch database (segmenting, loading, indexing, then ${queries} queries per kind)…`);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [script, '--stories', String(stories), '--queries', String(queries), '--database', 'postgres://postgres@127.0.0.1:5432/scratch_search_bench'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: process.env,
-    });
+    const child = spawn(
+      process.execPath,
+      [script, '--stories', String(stories), '--queries', String(queries), '--database', 'postgres://postgres@127.0.0.1:5432/scratch_search_bench'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: process.env,
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => {

@@ -115,7 +115,9 @@ async function explained(db: Client, sql: string, values: unknown[]): Promise<Us
 
 async function insertBatch(db: Client, design: Design, batch: Prepared[], measure: boolean): Promise<Usage> {
   await db.query(`INSERT INTO pool_stories (story_id, title, body) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`, [
-    batch.map((b) => b.id), batch.map((b) => b.title), batch.map((b) => b.body),
+    batch.map((b) => b.id),
+    batch.map((b) => b.title),
+    batch.map((b) => b.body),
   ]);
   const total: Usage = { ms: 0, walBytes: 0, walRecords: 0 };
   const run = async (sql: string, values: unknown[]) => {
@@ -133,16 +135,30 @@ async function insertBatch(db: Client, design: Design, batch: Prepared[], measur
     for (const b of batch) {
       const { postings, wordCount } = termImpacts(b.titleWords, b.bodyWords);
       await run(POSTINGS_INSERT, [
-        b.id, HUB, wordCount, [...new Set([...b.titleWords, ...b.bodyWords])], simhashToPg(b.hash), simhashBands(b.hash),
-        postings.map((p) => p.term), postings.map((p) => p.impact),
+        b.id,
+        HUB,
+        wordCount,
+        [...new Set([...b.titleWords, ...b.bodyWords])],
+        simhashToPg(b.hash),
+        simhashBands(b.hash),
+        postings.map((p) => p.term),
+        postings.map((p) => p.impact),
       ]);
     }
   } else {
     const vectors = batch.map((b) => storyVectors({ title: b.titleWords, body: b.bodyWords }));
     await run(INSERT_POOL_SEARCH_STORIES, [
-      batch.map((b) => b.id), batch.map(() => HUB), batch.map(() => HUB), batch.map(() => '360702'), batch.map(() => '时政'),
-      batch.map(() => '{}'), batch.map(() => new Date()), vectors.map((v) => v.lexemes), vectors.map((v) => v.ranking),
-      batch.map((b) => simhashToPg(b.hash)), batch.map((b) => `{${simhashBands(b.hash).join(',')}}`),
+      batch.map((b) => b.id),
+      batch.map(() => HUB),
+      batch.map(() => HUB),
+      batch.map(() => '360702'),
+      batch.map(() => '时政'),
+      batch.map(() => '{}'),
+      batch.map(() => new Date()),
+      vectors.map((v) => v.lexemes),
+      vectors.map((v) => v.ranking),
+      batch.map((b) => simhashToPg(b.hash)),
+      batch.map((b) => `{${simhashBands(b.hash).join(',')}}`),
     ]);
   }
   await db.query('COMMIT');
@@ -158,13 +174,26 @@ async function main(): Promise<void> {
     const html = storyBody(paragraphs, n);
     const body = bodyText(html);
     const title = body.slice(0, 18);
-    return { id: uuid(n), title, body, titleWords: segmenter.words(title), bodyWords: segmenter.words(body), hash: simhash(`${title}\n${body}`, { segmenter }) };
+    return {
+      id: uuid(n),
+      title,
+      body,
+      titleWords: segmenter.words(title),
+      bodyWords: segmenter.words(body),
+      hash: simhash(`${title}\n${body}`, { segmenter }),
+    };
   };
   const out: Record<string, unknown> = { text: source, preloaded: stories, measuredStories: batches * 100 };
   for (const design of ['postings', 'ranked'] as const) {
     const { db, drop } = await database(design);
     try {
-      for (let n = 1; n <= stories; n += 100) await insertBatch(db, design, Array.from({ length: 100 }, (_, i) => prepare(n + i)), false);
+      for (let n = 1; n <= stories; n += 100)
+        await insertBatch(
+          db,
+          design,
+          Array.from({ length: 100 }, (_, i) => prepare(n + i)),
+          false,
+        );
       // Settle the pending lists of the GIN indexes so each design starts from its steady state.
       await db.query('VACUUM ANALYZE');
       const per: Usage[] = [];
@@ -174,10 +203,12 @@ async function main(): Promise<void> {
       }
       const sum = per.reduce((a, u) => ({ ms: a.ms + u.ms, walBytes: a.walBytes + u.walBytes, walRecords: a.walRecords + u.walRecords }));
       const n = batches * 100;
-      const sizes = (await db.query(
-        `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes, c.reltuples FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+      const sizes = (
+        await db.query(
+          `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes, c.reltuples FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
           WHERE s.nspname = 'public' AND c.relkind = 'r' AND c.relname LIKE 'pool_search%'`,
-      )).rows;
+        )
+      ).rows;
       let rows = 0;
       for (const r of sizes) rows += Number((await db.query(`SELECT count(*) AS n FROM ${r.name as string}`)).rows[0].n);
       out[design] = {

@@ -41,7 +41,10 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 function sentencesOf(paragraphs: string[]): string[] {
   const cached = SENTENCES.get(paragraphs);
   if (cached) return cached;
-  const out = paragraphs.flatMap((p) => p.match(/[^。！？]+[。！？]?/g) ?? []).map((x) => x.trim()).filter((x) => x.length >= 8);
+  const out = paragraphs
+    .flatMap((p) => p.match(/[^。！？]+[。！？]?/g) ?? [])
+    .map((x) => x.trim())
+    .filter((x) => x.length >= 8);
   SENTENCES.set(paragraphs, out);
   return out;
 }

@@ -20,7 +20,13 @@ export interface ThroughputResult {
  * clock starts at the first submit and stops when the last story is committed in a city pool,
  * and when the last one is committed in the provincial index.
  */
-export async function measureThroughput(nut: NetworkUnderTest, driver: LoadDriver, o: BenchOptions, progress: ProgressBar, cpu: CpuMeter): Promise<ThroughputResult> {
+export async function measureThroughput(
+  nut: NetworkUnderTest,
+  driver: LoadDriver,
+  o: BenchOptions,
+  progress: ProgressBar,
+  cpu: CpuMeter,
+): Promise<ThroughputResult> {
   const n = o.stories;
   progress.start('network: write drafts (HTTP)', n);
   const d0 = performance.now();
@@ -34,8 +40,18 @@ export async function measureThroughput(nut: NetworkUnderTest, driver: LoadDrive
   progress.start('network: submit → pool → province', n);
   const t0 = performance.now();
   const submitting = driver.submitAll(drafts, o.concurrency, () => undefined);
-  const pooledAt = waitForCount(async () => (await nut.pooledCount()) - pooled0, n, (k) => progress.update(k), 15 * 60_000);
-  const indexedAt = waitForCount(async () => (await nut.indexedCount()) - indexed0, n, () => undefined, 15 * 60_000);
+  const pooledAt = waitForCount(
+    async () => (await nut.pooledCount()) - pooled0,
+    n,
+    (k) => progress.update(k),
+    15 * 60_000,
+  );
+  const indexedAt = waitForCount(
+    async () => (await nut.indexedCount()) - indexed0,
+    n,
+    () => undefined,
+    15 * 60_000,
+  );
   const submitted = await submitting;
   const lastAck = submitted.reduce((m, s) => Math.max(m, s.ackedAt), 0);
   const tPool = await pooledAt;

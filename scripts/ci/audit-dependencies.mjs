@@ -31,7 +31,13 @@ for (const [name, v] of Object.entries(report.vulnerabilities)) {
   (v.fixAvailable ? blocking : waived).push(`${name} (${v.severity}${v.fixAvailable ? ', fix available' : ', no fix yet'})`);
 }
 const counts = report.metadata?.vulnerabilities ?? {};
-console.log(`audit: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ') || 'no findings'}`);
+console.log(
+  `audit: ${
+    Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'no findings'
+  }`,
+);
 if (waived.length) console.log(`audit: high/critical without a fix, reported only: ${waived.join('; ')}`);
 if (blocking.length) {
   console.error(`audit: high/critical with a fix available, failing: ${blocking.join('; ')}`);

@@ -13,7 +13,14 @@ export const DEMO_PROCESSES: DemoProcess[] = [
   { name: 'city-赣州', kind: 'city', centers: ['360700'], httpPort: 3107, grpcPort: 50107, database: 'syn_demo_city_360700' },
   { name: 'city-南昌', kind: 'city', centers: ['360100'], httpPort: 3101, grpcPort: 50101, database: 'syn_demo_city_360100' },
   { name: 'city-九江', kind: 'city', centers: ['360400'], httpPort: 3104, grpcPort: 50104, database: 'syn_demo_city_360400' },
-  { name: 'counties', kind: 'county', centers: ['360702', '360703', '360704', '360781', '360113', '360482'], httpPort: 3200, grpcPort: 50200, database: 'syn_demo_county' },
+  {
+    name: 'counties',
+    kind: 'county',
+    centers: ['360702', '360703', '360704', '360781', '360113', '360482'],
+    httpPort: 3200,
+    grpcPort: 50200,
+    database: 'syn_demo_county',
+  },
 ];
 
 /** The roles a demo user may want a token for, per kind of center. */

@@ -60,7 +60,11 @@ function stopServices() {
     if (priv) {
       const bindir = spawnSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1'], { encoding: 'utf8' }).stdout.trim();
       const asPostgres = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
-      spawnSync(asPostgres[0] ?? `${bindir}/pg_ctl`, [...asPostgres.slice(1), ...(asPostgres.length ? [`${bindir}/pg_ctl`] : []), '-D', priv[1], 'stop', '-m', 'fast'], { stdio: 'inherit' });
+      spawnSync(
+        asPostgres[0] ?? `${bindir}/pg_ctl`,
+        [...asPostgres.slice(1), ...(asPostgres.length ? [`${bindir}/pg_ctl`] : []), '-D', priv[1], 'stop', '-m', 'fast'],
+        { stdio: 'inherit' },
+      );
       say('stopped the private PostgreSQL cluster');
     }
     const sys = /started system cluster (\S+)\/(\S+)/.exec(line);
@@ -107,7 +111,9 @@ async function assertPortsFree() {
   for (const p of DEMO_PROCESSES) {
     for (const port of p.kind === 'county' ? [p.httpPort] : [p.httpPort, p.grpcPort]) {
       const free = await new Promise<boolean>((ok) => {
-        const srv = createServer().once('error', () => ok(false)).listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
+        const srv = createServer()
+          .once('error', () => ok(false))
+          .listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
       });
       if (!free) busy.push(`${port} (${p.name})`);
     }
@@ -173,7 +179,11 @@ async function seed(tokens: DeskTokenService, directory: CenterDirectory) {
     await api('POST', portOf(origin), `/api/v1/centers/${origin}/stories/${created.id}/submit`, chief);
     const curatorRole = parent.level === 'province' ? 'desk-editor' : 'curator';
     const curator = tok(parent.code, curatorRole, `${parent.name}审核`);
-    await until(async () => (await api('GET', portOf(parent.code), `/api/v1/centers/${parent.code}/review-queue`, curator)).items.some((i: { storyId: string }) => i.storyId === created.id));
+    await until(async () =>
+      (await api('GET', portOf(parent.code), `/api/v1/centers/${parent.code}/review-queue`, curator)).items.some(
+        (i: { storyId: string }) => i.storyId === created.id,
+      ),
+    );
     await api('POST', portOf(parent.code), `/api/v1/centers/${parent.code}/review-queue/${created.id}/decision`, curator, { decision: 'accept' });
     say(`  ✓ 《${s.title}》 ${directory.get(origin).name} → ${parent.name} 入库`);
   }
@@ -222,11 +232,17 @@ async function main() {
   const tokens = new DeskTokenService({ AUTH_TOKEN_SECRET: s.auth } as AppEnv);
   await seed(tokens, directory);
 
-  const users = (JSON.parse(readFileSync(resolve(ROOT, 'deploy/demo/users.json'), 'utf8')) as { users: Array<{ center: string; username: string; password: string; role: string; displayName: string }> }).users;
+  const users = (
+    JSON.parse(readFileSync(resolve(ROOT, 'deploy/demo/users.json'), 'utf8')) as {
+      users: Array<{ center: string; username: string; password: string; role: string; displayName: string }>;
+    }
+  ).users;
   // An editor opens the desk and signs in with an account; tokens are for curl and scripts.
   say('\nDesks: open the URL in a browser and sign in (中心, 用户名, 密码) with an account listed under it.');
   for (const p of DEMO_PROCESSES) {
-    say(`\n  ${p.name}  http://127.0.0.1:${p.httpPort}/desk   docs http://127.0.0.1:${p.httpPort}/docs${p.kind !== 'county' ? `   gRPC 127.0.0.1:${p.grpcPort}` : ''}`);
+    say(
+      `\n  ${p.name}  http://127.0.0.1:${p.httpPort}/desk   docs http://127.0.0.1:${p.httpPort}/docs${p.kind !== 'county' ? `   gRPC 127.0.0.1:${p.grpcPort}` : ''}`,
+    );
     for (const u of users.filter((x) => p.centers.includes(x.center))) {
       say(`    ${u.center} ${directory.get(u.center).name}  ${u.username.padEnd(10)} ${u.password.padEnd(26)} ${u.role.padEnd(12)} ${u.displayName}`);
     }

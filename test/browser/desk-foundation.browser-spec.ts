@@ -178,7 +178,11 @@ describe('desk foundation (Chromium)', () => {
 
       await signIn(editor.page, DESK_USERS.zhanggongEditor);
       await editor.page.goto('/desk/stories');
-      await editor.page.locator('.ant-table-row').filter({ hasText: '南康：家具产业集群再扩容' }).getByRole('button', { name: /上\s*报/ }).waitFor();
+      await editor.page
+        .locator('.ant-table-row')
+        .filter({ hasText: '南康：家具产业集群再扩容' })
+        .getByRole('button', { name: /上\s*报/ })
+        .waitFor();
       expect(reporter.problems.unexpected()).toEqual([]);
       expect(editor.problems.unexpected()).toEqual([]);
     } finally {
@@ -216,7 +220,9 @@ describe('desk foundation (Chromium)', () => {
         const r = await fetch('/api/v1/centers/360702/stories/' + location.pathname.split('/')[3], { headers: { Authorization: 'Bearer ' + s.accessToken } });
         return (await r.json()).body;
       })()`);
-      expect(body).toBe('<h2>小标题</h2><p><strong>加粗</strong>正文<a href="https://www.example.cn/">链接</a></p><ul><li><p>要点一</p></li></ul><blockquote><p>引语</p></blockquote>');
+      expect(body).toBe(
+        '<h2>小标题</h2><p><strong>加粗</strong>正文<a href="https://www.example.cn/">链接</a></p><ul><li><p>要点一</p></li></ul><blockquote><p>引语</p></blockquote>',
+      );
       await screenshot(d.page, 'story-editor-pasted');
       expect(d.problems.unexpected()).toEqual([]);
     } finally {

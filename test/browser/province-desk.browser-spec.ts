@@ -35,7 +35,20 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
   it('the working day: the live watch sees the story arrive, the index finds it highlighted, the desk opens and adopts it', async () => {
     await province.opensLiveWatch(day);
     const page = await desk();
-    expect(await menuTexts(page)).toEqual(['首页', '审核队列', '大稿库', '实时稿件流', '全省稿库', '市级推荐', '选用记录', '选题', '通稿', '统计考核', '送达台账', '我的账户']);
+    expect(await menuTexts(page)).toEqual([
+      '首页',
+      '审核队列',
+      '大稿库',
+      '实时稿件流',
+      '全省稿库',
+      '市级推荐',
+      '选用记录',
+      '选题',
+      '通稿',
+      '统计考核',
+      '送达台账',
+      '我的账户',
+    ]);
     // Upstream of the province, the day's story is written, reviewed and accepted through the API.
     day.facts.storyId = await poolStory(net(), '360702', '360700', { title: day.facts.title });
     await province.seesArrivalSearchesAdopts(day);

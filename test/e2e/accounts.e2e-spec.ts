@@ -88,14 +88,21 @@ describe('accounts, sessions and user management', () => {
     const b = await login('360702', 'no-such-user', 'wrong-password-x').expect(401);
     expect(a.body.message).toBe(b.body.message);
     // 赣县 is a real center, but not one this app serves.
-    await request(net.app('360702').http).post('/api/v1/auth/login').send({ center: '360704', username: 'zg-admin', password: SEED.users[0]!.password }).expect(404);
+    await request(net.app('360702').http)
+      .post('/api/v1/auth/login')
+      .send({ center: '360704', username: 'zg-admin', password: SEED.users[0]!.password })
+      .expect(404);
   });
 
   it('an admin creates an editor; disabling the editor bites on the very next request', async () => {
     const admin = as(net.app('360702').http, (await session('360702', 'zg-admin', SEED.users[0]!.password)).accessToken);
-    await admin.post('/api/v1/centers/360702/users', { username: 'curator-in-county', displayName: '审核', role: 'curator', password: EDITOR_PASSWORD }).expect(400);
+    await admin
+      .post('/api/v1/centers/360702/users', { username: 'curator-in-county', displayName: '审核', role: 'curator', password: EDITOR_PASSWORD })
+      .expect(400);
     await admin.post('/api/v1/centers/360702/users', { username: 'x<script>', displayName: '<b>刘敏</b>', role: 'editor', password: 'short' }).expect(400);
-    const created = await admin.post('/api/v1/centers/360702/users', { username: 'liumin', displayName: '刘敏', role: 'editor', password: EDITOR_PASSWORD }).expect(201);
+    const created = await admin
+      .post('/api/v1/centers/360702/users', { username: 'liumin', displayName: '刘敏', role: 'editor', password: EDITOR_PASSWORD })
+      .expect(201);
     expect(created.body).toMatchObject({ username: 'liumin', role: 'editor', roleLabel: '编辑', disabled: false });
     expect(JSON.stringify(created.body)).not.toMatch(/password|scrypt/i);
     await admin.post('/api/v1/centers/360702/users', { username: 'liumin', displayName: '刘敏', role: 'editor', password: EDITOR_PASSWORD }).expect(409);
@@ -133,9 +140,14 @@ describe('accounts, sessions and user management', () => {
   it('a city admin manages the users of its counties, at the app that hosts them; siblings and children may not reach across', async () => {
     const city = await session('360700', 'gz-admin', SEED.users[2]!.password);
     const cityAdmin = as(net.app('360702').http, city.accessToken);
-    const made = await cityAdmin.post('/api/v1/centers/360702/users', { username: 'chenxiao', displayName: '陈晓', role: 'reporter', password: 'chenxiao-Desk-1' }).expect(201);
+    const made = await cityAdmin
+      .post('/api/v1/centers/360702/users', { username: 'chenxiao', displayName: '陈晓', role: 'reporter', password: 'chenxiao-Desk-1' })
+      .expect(201);
     expect(made.body).toMatchObject({ center: '360702', createdBy: `${city.user.id}@360700` });
-    expect((await cityAdmin.get('/api/v1/centers/360703/users').expect(200)).body.items.map((u: { username: string }) => u.username)).toEqual(['nk-admin', 'nk-reporter']);
+    expect((await cityAdmin.get('/api/v1/centers/360703/users').expect(200)).body.items.map((u: { username: string }) => u.username)).toEqual([
+      'nk-admin',
+      'nk-reporter',
+    ]);
     await session('360702', 'chenxiao', 'chenxiao-Desk-1');
 
     const nankang = as(net.app('360702').http, (await session('360703', 'nk-admin', SEED.users[1]!.password)).accessToken);
@@ -150,7 +162,8 @@ describe('accounts, sessions and user management', () => {
   it('login is rate limited per user (429 with Retry-After), and so is submission', async () => {
     // The bucket refills continuously (one login per 6 s here), so on a slow machine a few more may pass.
     const statuses: number[] = [];
-    while (!statuses.includes(429) && statuses.length < LOGINS_PER_MINUTE + 5) statuses.push((await login('360703', 'nk-reporter', `wrong-password-${statuses.length}`)).status);
+    while (!statuses.includes(429) && statuses.length < LOGINS_PER_MINUTE + 5)
+      statuses.push((await login('360703', 'nk-reporter', `wrong-password-${statuses.length}`)).status);
     expect(statuses.slice(0, LOGINS_PER_MINUTE)).toEqual(Array(LOGINS_PER_MINUTE).fill(401));
     expect(statuses[statuses.length - 1]).toBe(429);
     const limited = await login('360703', 'nk-reporter', SEED.users[3]!.password).expect(429);
@@ -182,7 +195,11 @@ describe('accounts, sessions and user management', () => {
   it('no password, token or secret appears in any log line or error answer', async () => {
     const typedIntoUsername = 'Pa55-word-in-the-wrong-box';
     await login('360702', typedIntoUsername, 'whatever-else-1').expect(401);
-    const malformed = await request(net.app('360702').http).post('/api/v1/auth/login').set('content-type', 'application/json').send(`{"center":"360702","username":"zg-admin","password":"${'leaky-Passw0rd'}",}`).expect(400);
+    const malformed = await request(net.app('360702').http)
+      .post('/api/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send(`{"center":"360702","username":"zg-admin","password":"${'leaky-Passw0rd'}",}`)
+      .expect(400);
     expect(JSON.stringify(malformed.body)).not.toContain('leaky-Passw0rd');
     await eventually(async () => net.app('360702').process.logs().includes('(not a username)'));
 

@@ -35,10 +35,20 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   'story.versions': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/stories/${NOBODY}/versions`, ok: 404 }),
   'story.version': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/stories/${NOBODY}/versions/1`, ok: 404 }),
   'story.audit': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/stories/${NOBODY}/audit`, ok: 404 }),
-  'story.correct': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/stories/${NOBODY}/corrections`, body: { title: '更正后的标题', note: '更正：标题有误' }, ok: 404 }),
+  'story.correct': (c) => ({
+    method: 'post',
+    path: `/api/v1/centers/${c}/stories/${NOBODY}/corrections`,
+    body: { title: '更正后的标题', note: '更正：标题有误' },
+    ok: 404,
+  }),
   'story.withdraw': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/stories/${NOBODY}/withdrawal`, body: { reason: '稿件涉及未核实信息' }, ok: 404 }),
   'countyReview.sign': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/stories/${NOBODY}/review/advance`, body: { step: 'first' }, ok: 404 }),
-  'countyReview.sendBack': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/stories/${NOBODY}/review/send-back`, body: { reason: '请补充信源' }, ok: 404 }),
+  'countyReview.sendBack': (c) => ({
+    method: 'post',
+    path: `/api/v1/centers/${c}/stories/${NOBODY}/review/send-back`,
+    body: { reason: '请补充信源' },
+    ok: 404,
+  }),
   'countyReview.policy': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/review-policy`, ok: 200 }),
   // Sets the default (3 steps): the answer is the probe, the policy stays as it was.
   'countyReview.setPolicy': (c) => ({ method: 'put', path: `/api/v1/centers/${c}/review-policy`, body: { steps: 3 }, ok: 200 }),
@@ -62,14 +72,24 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   'pool.edit': (c) => ({ method: 'patch', path: `/api/v1/centers/${c}/pool/${NOBODY}`, body: { title: '改标题' }, ok: 404 }),
   'pool.audit': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/pool/${NOBODY}/audit`, ok: 404 }),
   // A province has no parent to recommend to: its hub answers 422 before looking for the story.
-  'pool.recommend': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/pool/${NOBODY}/recommend`, body: { note: '建议省级平台选用' }, ok: LEVEL_OF[c] === 'province' ? 422 : 404 }),
+  'pool.recommend': (c) => ({
+    method: 'post',
+    path: `/api/v1/centers/${c}/pool/${NOBODY}/recommend`,
+    body: { note: '建议省级平台选用' },
+    ok: LEVEL_OF[c] === 'province' ? 422 : 404,
+  }),
   'index.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/index`, ok: 200 }),
   'index.open': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/index/${NOBODY}`, ok: 404 }),
   'liveFeed.watch': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/live-feed`, ok: 200, stream: true }),
   'adoption.adopt': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/adoptions`, body: { storyId: NOBODY, channels: ['客户端'] }, ok: 404 }),
   'adoption.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/adoptions`, ok: 200 }),
   // A real topic to every child (no probe here reads an inbox's contents).
-  'topics.issue': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/topics`, body: { title: '探针选题', brief: '授权探针', deadline: '2030-01-01T00:00:00+08:00' }, ok: 201 }),
+  'topics.issue': (c) => ({
+    method: 'post',
+    path: `/api/v1/centers/${c}/topics`,
+    body: { title: '探针选题', brief: '授权探针', deadline: '2030-01-01T00:00:00+08:00' },
+    ok: 201,
+  }),
   'topics.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/topics`, ok: 200 }),
   'topics.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/topics/${NOBODY}`, ok: 404 }),
   'distribution.targets': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/targets`, ok: 200 }),
@@ -92,13 +112,23 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   // A province has no parent to reconcile with.
   'reconciliation.run': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/reconciliation/run`, ok: LEVEL_OF[c] === 'province' ? 422 : 200 }),
   'users.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/users`, ok: 200 }),
-  'users.create': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/users`, body: { username: `probe-${++seq}`, displayName: '探针用户', role: 'reporter', password: 'probe-password-1' }, ok: 201 }),
+  'users.create': (c) => ({
+    method: 'post',
+    path: `/api/v1/centers/${c}/users`,
+    body: { username: `probe-${++seq}`, displayName: '探针用户', role: 'reporter', password: 'probe-password-1' },
+    ok: 201,
+  }),
   'users.update': (c) => ({ method: 'patch', path: `/api/v1/centers/${c}/users/${NOBODY}`, body: { displayName: '改名' }, ok: 404 }),
   'users.setPassword': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/users/${NOBODY}/password`, body: { password: 'another-password-2' }, ok: 404 }),
   // search & near-duplicates
   'pool.search': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/pool/search?q=${encodeURIComponent('媒体融合')}`, ok: 200 }),
   'review.family': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/family`, ok: 404 }),
-  'review.merge': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/review-queue/${NOBODY}/merge`, body: { members: ['01890000-0000-7000-8000-00000000abce'] }, ok: 404 }),
+  'review.merge': (c) => ({
+    method: 'post',
+    path: `/api/v1/centers/${c}/review-queue/${NOBODY}/merge`,
+    body: { members: ['01890000-0000-7000-8000-00000000abce'] },
+    ok: 404,
+  }),
   'sharedPool.search': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/shared-pool/search?q=${encodeURIComponent('媒体融合')}`, ok: 200 }),
   'index.search': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/index/search?q=${encodeURIComponent('媒体融合')}`, ok: 200 }),
 };
@@ -109,7 +139,14 @@ const CENTERS: Record<CenterLevel, Record<Relation, string | null>> = {
   city: { own: '360700', foreign: '360100', child: '360702' },
   province: { own: '360000', foreign: '460000', child: '360700' },
 };
-const LEVEL_OF: Record<string, CenterLevel> = { '360702': 'county', '360703': 'county', '360700': 'city', '360100': 'city', '360000': 'province', '460000': 'province' };
+const LEVEL_OF: Record<string, CenterLevel> = {
+  '360702': 'county',
+  '360703': 'county',
+  '360700': 'city',
+  '360100': 'city',
+  '360000': 'province',
+  '460000': 'province',
+};
 
 /** The documented answer, from the matrix's data alone. */
 function expected(rule: AccessRule, role: Role, relation: Relation, ok: number): number {
@@ -182,7 +219,12 @@ describe('authorization matrix: every endpoint × every role × own, foreign and
       }
 
       it('without a token, or with a forged one, every non-public endpoint answers 401', async () => {
-        const forged = new DeskTokenService({ AUTH_TOKEN_SECRET: 'not-the-deployment-secret-000000000000' } as AppEnv).sign({ userId: 'x', name: 'x', role: 'admin', center: own });
+        const forged = new DeskTokenService({ AUTH_TOKEN_SECRET: 'not-the-deployment-secret-000000000000' } as AppEnv).sign({
+          userId: 'x',
+          name: 'x',
+          role: 'admin',
+          center: own,
+        });
         const answers: Record<string, number[]> = {};
         for (const rule of ACCESS_MATRIX.filter((r) => r.levels.includes(level) && r.scope !== 'public')) {
           const probe = PROBES[rule.action]!(own);
@@ -202,23 +244,35 @@ describe('authorization matrix: every endpoint × every role × own, foreign and
         .filter(([path]) => path.startsWith('/api/'))
         .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
         .sort();
-      const listed = ACCESS_MATRIX.filter((r) => r.levels.includes(level)).map((r) => `${r.method} ${r.path}`).sort();
+      const listed = ACCESS_MATRIX.filter((r) => r.levels.includes(level))
+        .map((r) => `${r.method} ${r.path}`)
+        .sort();
       expect({ level, routes: served }).toEqual({ level, routes: listed });
     }
   });
 
   it('a foreign or unserved center is never leaked: a county’s token at its sibling’s drafts is 403, a center not hosted here is 404', async () => {
     const editor = net.token('360702', 'editor');
-    const draft = await request(net.app('360702').http).post('/api/v1/centers/360702/stories').set('authorization', `Bearer ${editor}`).send(storyInput()).expect(201);
+    const draft = await request(net.app('360702').http)
+      .post('/api/v1/centers/360702/stories')
+      .set('authorization', `Bearer ${editor}`)
+      .send(storyInput())
+      .expect(201);
     const sibling = net.token('360703', 'admin');
-    const r = await request(net.app('360702').http).get(`/api/v1/centers/360702/stories/${draft.body.id}`).set('authorization', `Bearer ${sibling}`).expect(403);
+    const r = await request(net.app('360702').http)
+      .get(`/api/v1/centers/360702/stories/${draft.body.id}`)
+      .set('authorization', `Bearer ${sibling}`)
+      .expect(403);
     expect(JSON.stringify(r.body)).not.toContain(storyInput().title);
     // 360702's own token, at an app that does not host 360702.
     await request(net.app('360700').http).get('/api/v1/centers/360702/stories').set('authorization', `Bearer ${editor}`).expect(404);
   });
 
   it('answers carry security headers and are not cacheable', async () => {
-    const r = await request(net.app('360702').http).get('/api/v1/centers/360702/stories').set('authorization', `Bearer ${net.token('360702', 'editor')}`).expect(200);
+    const r = await request(net.app('360702').http)
+      .get('/api/v1/centers/360702/stories')
+      .set('authorization', `Bearer ${net.token('360702', 'editor')}`)
+      .expect(200);
     expect(r.headers).toMatchObject({
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',

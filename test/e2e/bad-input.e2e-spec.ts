@@ -73,7 +73,9 @@ describe('bad input and wrong callers', () => {
     });
 
     it('a body over the documented limit → 413', async () => {
-      const r = await county().post('/api/v1/centers/360702/stories', storyInput({ body: `<p>${'融'.repeat(40_000)}</p>` })).expect(413);
+      const r = await county()
+        .post('/api/v1/centers/360702/stories', storyInput({ body: `<p>${'融'.repeat(40_000)}</p>` }))
+        .expect(413);
       expect(r.body.message[0]).toMatch(/body: request body exceeds the 65536-byte limit/);
       expect(r.body.code).toBe('payload-too-large');
     });
@@ -85,9 +87,13 @@ describe('bad input and wrong callers', () => {
     });
 
     it('HTML is sanitised, and a body that is only a script is refused', async () => {
-      const ok = await county().post('/api/v1/centers/360702/stories', storyInput({ body: '<p onmouseover="x()">好稿<script>steal()</script></p>' })).expect(201);
+      const ok = await county()
+        .post('/api/v1/centers/360702/stories', storyInput({ body: '<p onmouseover="x()">好稿<script>steal()</script></p>' }))
+        .expect(201);
       expect(ok.body.body).toBe('<p>好稿</p>');
-      const r = await county().post('/api/v1/centers/360702/stories', storyInput({ body: '<script>steal()</script>' })).expect(400);
+      const r = await county()
+        .post('/api/v1/centers/360702/stories', storyInput({ body: '<script>steal()</script>' }))
+        .expect(400);
       expect(r.body.fields).toEqual(['body']);
     });
   });
@@ -144,7 +150,9 @@ describe('bad input and wrong callers', () => {
 
     it('a county cannot decide in its hub’s queue, and a reporter cannot submit', async () => {
       await as(net.app('360700').http, net.token('360702', 'curator')).get('/api/v1/centers/360700/review-queue').expect(403);
-      await as(net.app('360700').http, net.token('360700', 'reporter')).post(`/api/v1/centers/360700/review-queue/${pooledId}/decision`, { decision: 'accept' }).expect(403);
+      await as(net.app('360700').http, net.token('360700', 'reporter'))
+        .post(`/api/v1/centers/360700/review-queue/${pooledId}/decision`, { decision: 'accept' })
+        .expect(403);
       const reporter = as(net.app('360702').http, net.token('360702', 'reporter'));
       const { body } = await reporter.post('/api/v1/centers/360702/stories', storyInput()).expect(201);
       await reporter.post(`/api/v1/centers/360702/stories/${body.id}/submit`).expect(403);
@@ -170,9 +178,18 @@ describe('bad input and wrong callers', () => {
     it('bad arguments are INVALID_ARGUMENT naming the field', async () => {
       const client = storyPoolAs('360000');
       try {
-        await expect(client.getStory(address(), '360700', 'nope')).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringContaining('story_id') });
-        await expect(client.getStory(address(), '36', pooledId)).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringContaining('hub_code') });
-        await expect(client.listStories(address(), { hubCode: '360700', limit: 500 })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringContaining('limit') });
+        await expect(client.getStory(address(), '360700', 'nope')).rejects.toMatchObject({
+          code: status.INVALID_ARGUMENT,
+          details: expect.stringContaining('story_id'),
+        });
+        await expect(client.getStory(address(), '36', pooledId)).rejects.toMatchObject({
+          code: status.INVALID_ARGUMENT,
+          details: expect.stringContaining('hub_code'),
+        });
+        await expect(client.listStories(address(), { hubCode: '360700', limit: 500 })).rejects.toMatchObject({
+          code: status.INVALID_ARGUMENT,
+          details: expect.stringContaining('limit'),
+        });
       } finally {
         client.close();
       }

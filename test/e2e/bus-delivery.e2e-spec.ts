@@ -79,7 +79,9 @@ describe('on the bus: duplicates and poison', () => {
     expect(await cityDb(`SELECT count(*)::int AS n FROM pool_stories`)).toEqual([{ n: 1 }]);
     // The province saw one pooled event, once.
     const desk = as(net.app('360000').http, net.token('360000', 'desk-editor'));
-    const idx = await eventually(async () => (await desk.get('/api/v1/centers/360000/index')).body.items?.length === 1 && (await desk.get('/api/v1/centers/360000/index')).body);
+    const idx = await eventually(
+      async () => (await desk.get('/api/v1/centers/360000/index')).body.items?.length === 1 && (await desk.get('/api/v1/centers/360000/index')).body,
+    );
     expect(idx.items).toHaveLength(1);
     expect(await cityDb(`SELECT count(*)::int AS n FROM dead_letters`)).toEqual([{ n: 0 }]);
   });
@@ -95,13 +97,21 @@ describe('on the bus: duplicates and poison', () => {
     const valid = JSON.parse(Buffer.from(await lastOn(subject)).toString('utf8'));
 
     const forged = { ...valid, id: '01890000-0000-7000-8000-00000000f0f0', sender: '360702' };
-    const badHash = { ...valid, id: '01890000-0000-7000-8000-00000000baad', payload: { ...valid.payload, story: { ...valid.payload.story, version: 9, title: '被篡改的标题' } } };
+    const badHash = {
+      ...valid,
+      id: '01890000-0000-7000-8000-00000000baad',
+      payload: { ...valid.payload, story: { ...valid.payload.story, version: 9, title: '被篡改的标题' } },
+    };
     const schema = { ...valid, id: '01890000-0000-7000-8000-00000000cccc', payload: { ...valid.payload, story: { ...valid.payload.story, regionCode: 'x' } } };
     await js.publish(subject, '{"id": "not json', { msgID: 'p1' });
     await js.publish(subject, JSON.stringify(forged), { msgID: 'p2' });
     await js.publish(subject, JSON.stringify(badHash), { msgID: 'p3' });
     await js.publish(subject, JSON.stringify(schema), { msgID: 'p4' });
-    await js.publish('syn.up.360700.360703.story.unheard-of', JSON.stringify({ ...valid, id: '01890000-0000-7000-8000-00000000dddd', type: 'story.unheard-of' }), { msgID: 'p5' });
+    await js.publish(
+      'syn.up.360700.360703.story.unheard-of',
+      JSON.stringify({ ...valid, id: '01890000-0000-7000-8000-00000000dddd', type: 'story.unheard-of' }),
+      { msgID: 'p5' },
+    );
     await js.publish(subject, Buffer.alloc(1024 * 1024 - 2048, 0x61), { msgID: 'p6' });
 
     // A good submission behind the poison still lands.
@@ -123,6 +133,9 @@ describe('on the bus: duplicates and poison', () => {
     expect(reasons).toMatch(/oversize payload/);
     // The county cannot read the hub's dead letters.
     await as(net.app('360700').http, net.token('360703', 'admin')).get('/api/v1/centers/360700/dead-letters').expect(403);
-    expect(await cityDb(`SELECT title FROM submissions WHERE origin_code = '360703' ORDER BY title`)).toEqual([{ title: '南康区：好稿' }, { title: '南康区：毒消息之后的好稿' }]);
+    expect(await cityDb(`SELECT title FROM submissions WHERE origin_code = '360703' ORDER BY title`)).toEqual([
+      { title: '南康区：好稿' },
+      { title: '南康区：毒消息之后的好稿' },
+    ]);
   });
 });

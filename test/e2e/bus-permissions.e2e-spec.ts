@@ -63,7 +63,12 @@ describe('bus permissions from the generated nats-server config', () => {
 
   it('a county cannot publish as its sibling, as its parent, or to another city', async () => {
     const js = jetstream(await connectAs('county-zhanggong'), { timeout: 3000 });
-    for (const subject of ['syn.up.360700.360703.story.submitted', 'syn.down.360700.360703.review.decided', 'syn.up.360100.360702.story.submitted', 'syn.up.360000.360700.story.pooled']) {
+    for (const subject of [
+      'syn.up.360700.360703.story.submitted',
+      'syn.down.360700.360703.review.decided',
+      'syn.up.360100.360702.story.submitted',
+      'syn.up.360000.360700.story.pooled',
+    ]) {
       await expect(js.publish(subject, '{}', { msgID: `forge-${subject}` })).rejects.toThrow(denied(subject));
     }
     // The city may address only its own children.
@@ -99,9 +104,13 @@ describe('bus permissions from the generated nats-server config', () => {
     const sibling = await js.consumers.get(STREAM_NAME, '360703-from-parent').catch((e: Error) => e);
     expect(String(sibling)).toMatch(/Permissions Violation/);
     // Its own consumer name with the sibling's filter: refused, the filter travels in the subject.
-    await expect(jsm.consumers.add(STREAM_NAME, { durable_name: '360702-from-parent', filter_subject: 'syn.down.360700.360703.>' })).rejects.toThrow(/Permissions Violation/);
+    await expect(jsm.consumers.add(STREAM_NAME, { durable_name: '360702-from-parent', filter_subject: 'syn.down.360700.360703.>' })).rejects.toThrow(
+      /Permissions Violation/,
+    );
     await expect(jsm.consumers.add(STREAM_NAME, { durable_name: 'snoop', filter_subject: 'syn.>' })).rejects.toThrow(/Permissions Violation/);
-    await expect(jsm.streams.getMessage(STREAM_NAME, { last_by_subj: 'syn.down.360700.360703.review.decided' })).rejects.toThrow(denied('$JS.API.STREAM.MSG.GET.SYN'));
+    await expect(jsm.streams.getMessage(STREAM_NAME, { last_by_subj: 'syn.down.360700.360703.review.decided' })).rejects.toThrow(
+      denied('$JS.API.STREAM.MSG.GET.SYN'),
+    );
     await expect(jsm.streams.delete(STREAM_NAME)).rejects.toThrow(/Permissions Violation/);
 
     // Its own consumer still works, and its filter is the one provisioning set.
@@ -114,7 +123,11 @@ describe('bus permissions from the generated nats-server config', () => {
     const js = jetstream(await connectAs('county-zhanggong'), { timeout: 3000 });
     const subject = 'syn.up.360700.360702.story.submitted';
     // The story claims to come from the sibling (its hash still matches: origin is not content).
-    const claimsSibling = { ...genuine, id: '01890000-0000-7000-8000-0000000a0001', payload: { ...genuine.payload, story: { ...genuine.payload.story, id: '01890000-0000-7000-8000-0000000b0001', originCode: '360703' } } };
+    const claimsSibling = {
+      ...genuine,
+      id: '01890000-0000-7000-8000-0000000a0001',
+      payload: { ...genuine.payload, story: { ...genuine.payload.story, id: '01890000-0000-7000-8000-0000000b0001', originCode: '360703' } },
+    };
     // The envelope names the sibling as sender.
     const senderIsSibling = { ...genuine, id: '01890000-0000-7000-8000-0000000a0002', sender: '360703' };
     await js.publish(subject, JSON.stringify(claimsSibling), { msgID: claimsSibling.id });

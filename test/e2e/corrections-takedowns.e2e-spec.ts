@@ -45,7 +45,9 @@ describe('corrections, takedowns, receipts and embargo', () => {
   async function pooledStory(over: Record<string, unknown> = {}): Promise<string> {
     const { body } = await editor().post('/api/v1/centers/360702/stories', storyInput(over)).expect(201);
     await submitThroughReview(net, '360702', body.id);
-    await eventually(async () => (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === body.id));
+    await eventually(async () =>
+      (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === body.id),
+    );
     await curator().post(`/api/v1/centers/360700/review-queue/${body.id}/decision`, { decision: 'accept' }).expect(200);
     await eventually(async () => (await editor().get(`/api/v1/centers/360702/stories/${body.id}`)).body.status === 'accepted');
     return body.id as string;
@@ -78,9 +80,16 @@ describe('corrections, takedowns, receipts and embargo', () => {
       return r.body.confirmed.includes('360700') && r.body.confirmed.includes('360000') ? r.body : null;
     });
     expect(seen.pending).toEqual([]);
-    expect(seen.holders.find((h: { holder: string }) => h.holder === '360000')).toMatchObject({ via: '360700', version: 2, kind: 'correction', receiptLabel: '已确认' });
+    expect(seen.holders.find((h: { holder: string }) => h.holder === '360000')).toMatchObject({
+      via: '360700',
+      version: 2,
+      kind: 'correction',
+      receiptLabel: '已确认',
+    });
     const atHub = await as(city(), net.token('360700', 'curator')).get(`/api/v1/centers/360700/deliveries/${id}`).expect(200);
-    expect(atHub.body.holders).toEqual([expect.objectContaining({ holder: '360000', version: 2, kind: 'correction', receiptStatus: 'confirmed', receiptOutcome: 'applied' })]);
+    expect(atHub.body.holders).toEqual([
+      expect.objectContaining({ holder: '360000', version: 2, kind: 'correction', receiptStatus: 'confirmed', receiptOutcome: 'applied' }),
+    ]);
 
     // The same correction delivered again (a redelivery with a new message id) changes nothing.
     const original = await bus.last('syn.up.360700.360702.story.corrected');
@@ -126,7 +135,10 @@ describe('corrections, takedowns, receipts and embargo', () => {
     const pooledEvent = await bus.last('syn.up.360000.360700.story.pooled');
     await bus.publish(pooledEvent!.subject, pooledEvent!.data);
     const late = makeSnapshot('360702', { id, version: 9, title: '更高版本也无效' });
-    await bus.publish('syn.up.360700.360702.story.submitted', BusInjector.envelope('story.submitted', '360702', { story: late, submittedBy: 'x', submittedAt: new Date().toISOString() }));
+    await bus.publish(
+      'syn.up.360700.360702.story.submitted',
+      BusInjector.envelope('story.submitted', '360702', { story: late, submittedBy: 'x', submittedAt: new Date().toISOString() }),
+    );
     await new Promise((r) => setTimeout(r, 1500));
     expect((await desk().get(`/api/v1/centers/360000/index/${id}`)).status).toBe(404);
     const queue = await curator().get('/api/v1/centers/360700/review-queue').expect(200);
@@ -135,13 +147,26 @@ describe('corrections, takedowns, receipts and embargo', () => {
 
   it('search follows corrections and takedowns at the hub and the province', async () => {
     const id = await pooledStory({ title: '瑞金：红色旅游专线开通', body: '<p>瑞金红色旅游专线今日开通，游客可乘专线前往叶坪旧址。</p>' });
-    const hubFinds = async (q: string) => (await curator().get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent(q)}`).expect(200)).body.items.map((i: { storyId: string }) => i.storyId);
-    const provinceFinds = async (q: string) => (await desk().get(`/api/v1/centers/360000/index/search?q=${encodeURIComponent(q)}`).expect(200)).body.items.map((i: { storyId: string }) => i.storyId);
+    const hubFinds = async (q: string) =>
+      (
+        await curator()
+          .get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent(q)}`)
+          .expect(200)
+      ).body.items.map((i: { storyId: string }) => i.storyId);
+    const provinceFinds = async (q: string) =>
+      (
+        await desk()
+          .get(`/api/v1/centers/360000/index/search?q=${encodeURIComponent(q)}`)
+          .expect(200)
+      ).body.items.map((i: { storyId: string }) => i.storyId);
     await eventually(async () => (await provinceFinds('叶坪')).includes(id));
     expect(await hubFinds('叶坪')).toContain(id);
 
     await editor()
-      .post(`/api/v1/centers/360702/stories/${id}/corrections`, { body: '<p>瑞金红色旅游专线今日开通，游客可乘专线前往沙洲坝旧址。</p>', note: '更正：专线终点为沙洲坝' })
+      .post(`/api/v1/centers/360702/stories/${id}/corrections`, {
+        body: '<p>瑞金红色旅游专线今日开通，游客可乘专线前往沙洲坝旧址。</p>',
+        note: '更正：专线终点为沙洲坝',
+      })
       .expect(202);
     await eventually(async () => (await hubFinds('沙洲坝')).includes(id) && (await provinceFinds('沙洲坝')).includes(id));
     expect(await hubFinds('叶坪')).not.toContain(id);
@@ -155,12 +180,25 @@ describe('corrections, takedowns, receipts and embargo', () => {
     const s = makeSnapshot('360703', { title: '先撤后到的稿件' });
     await bus.publish(
       'syn.up.360700.360703.story.withdrawn',
-      BusInjector.envelope('story.withdrawn', '360703', { storyId: s.id, originCode: '360703', version: 2, reason: '撤稿测试', withdrawnBy: '赵主编', withdrawnAt: new Date().toISOString() }),
+      BusInjector.envelope('story.withdrawn', '360703', {
+        storyId: s.id,
+        originCode: '360703',
+        version: 2,
+        reason: '撤稿测试',
+        withdrawnBy: '赵主编',
+        withdrawnAt: new Date().toISOString(),
+      }),
     );
-    await bus.publish('syn.up.360700.360703.story.submitted', BusInjector.envelope('story.submitted', '360703', { story: s, submittedBy: '南康区编辑', submittedAt: new Date().toISOString() }));
+    await bus.publish(
+      'syn.up.360700.360703.story.submitted',
+      BusInjector.envelope('story.submitted', '360703', { story: s, submittedBy: '南康区编辑', submittedAt: new Date().toISOString() }),
+    );
     // A marker behind them shows both were consumed.
     const marker = makeSnapshot('360703', { title: '标记稿件' });
-    await bus.publish('syn.up.360700.360703.story.submitted', BusInjector.envelope('story.submitted', '360703', { story: marker, submittedBy: '南康区编辑', submittedAt: new Date().toISOString() }));
+    await bus.publish(
+      'syn.up.360700.360703.story.submitted',
+      BusInjector.envelope('story.submitted', '360703', { story: marker, submittedBy: '南康区编辑', submittedAt: new Date().toISOString() }),
+    );
     const queue = await eventually(async () => {
       const r = await curator().get('/api/v1/centers/360700/review-queue?origin=360703');
       return r.body.items?.some((i: { storyId: string }) => i.storyId === marker.id) ? r.body : null;
@@ -173,13 +211,28 @@ describe('corrections, takedowns, receipts and embargo', () => {
     const v1 = makeSnapshot('360702', { title: '先更正后入库：第一版' });
     const v2 = makeSnapshot('360702', { id: v1.id, version: 2, title: '先更正后入库：第二版', createdAt: v1.createdAt });
     const now = new Date().toISOString();
-    await bus.publish('syn.up.360000.360700.story.corrected', BusInjector.envelope('story.corrected', '360700', { story: v2, note: '更正', correctedBy: '王审', correctedAt: now }));
-    await bus.publish('syn.up.360000.360700.story.pooled', BusInjector.envelope('story.pooled', '360700', { story: v1, hubCode: '360700', pooledBy: '王审', pooledAt: now }));
+    await bus.publish(
+      'syn.up.360000.360700.story.corrected',
+      BusInjector.envelope('story.corrected', '360700', { story: v2, note: '更正', correctedBy: '王审', correctedAt: now }),
+    );
+    await bus.publish(
+      'syn.up.360000.360700.story.pooled',
+      BusInjector.envelope('story.pooled', '360700', { story: v1, hubCode: '360700', pooledBy: '王审', pooledAt: now }),
+    );
     const marker = makeSnapshot('360702', { title: '标记：省级索引' });
-    await bus.publish('syn.up.360000.360700.story.pooled', BusInjector.envelope('story.pooled', '360700', { story: marker, hubCode: '360700', pooledBy: '王审', pooledAt: now }));
-    await eventually(async () => (await desk().get('/api/v1/centers/360000/index?city=360700')).body.items?.some((i: { storyId: string }) => i.storyId === marker.id));
+    await bus.publish(
+      'syn.up.360000.360700.story.pooled',
+      BusInjector.envelope('story.pooled', '360700', { story: marker, hubCode: '360700', pooledBy: '王审', pooledAt: now }),
+    );
+    await eventually(async () =>
+      (await desk().get('/api/v1/centers/360000/index?city=360700')).body.items?.some((i: { storyId: string }) => i.storyId === marker.id),
+    );
     const list = await desk().get('/api/v1/centers/360000/index?city=360700').expect(200);
-    expect(list.body.items.find((i: { storyId: string }) => i.storyId === v1.id)).toMatchObject({ version: 2, title: '先更正后入库：第二版', contentHash: v2.contentHash });
+    expect(list.body.items.find((i: { storyId: string }) => i.storyId === v1.id)).toMatchObject({
+      version: 2,
+      title: '先更正后入库：第二版',
+      contentHash: v2.contentHash,
+    });
   });
 
   it('an embargoed story is seen only by its origin and its hub, over REST and gRPC', async () => {
@@ -192,7 +245,12 @@ describe('corrections, takedowns, receipts and embargo', () => {
     expect((await desk().get(`/api/v1/centers/360000/index/${id}`)).status).toBe(404);
     expect((await curator().get(`/api/v1/centers/360700/pool/${id}`)).status).toBe(200);
     const address = `127.0.0.1:${net.app('360700').grpcPort}`;
-    for (const [caller, visible] of [['360000', false], ['360703', false], ['360702', true], ['360700', true]] as const) {
+    for (const [caller, visible] of [
+      ['360000', false],
+      ['360703', false],
+      ['360702', true],
+      ['360700', true],
+    ] as const) {
       const c = storyPoolAs(caller);
       try {
         if (visible) {
@@ -208,11 +266,29 @@ describe('corrections, takedowns, receipts and embargo', () => {
     }
     // Search is a read like any other: the province and a sibling county do not find it; its hub and its origin do.
     const searchFor = '瑶池湾';
-    expect((await desk().get(`/api/v1/centers/360000/index/search?q=${encodeURIComponent(searchFor)}`).expect(200)).body.items).toEqual([]);
+    expect(
+      (
+        await desk()
+          .get(`/api/v1/centers/360000/index/search?q=${encodeURIComponent(searchFor)}`)
+          .expect(200)
+      ).body.items,
+    ).toEqual([]);
     const sibling = as(net.app('360703').http, net.token('360703', 'editor'));
     expect((await sibling.get(`/api/v1/centers/360703/shared-pool/search?q=${encodeURIComponent(searchFor)}`).expect(200)).body.items).toEqual([]);
-    expect((await curator().get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent(searchFor)}`).expect(200)).body.items.map((i: { storyId: string }) => i.storyId)).toEqual([id]);
-    expect((await editor().get(`/api/v1/centers/360702/shared-pool/search?q=${encodeURIComponent(searchFor)}`).expect(200)).body.items.map((i: { storyId: string }) => i.storyId)).toEqual([id]);
+    expect(
+      (
+        await curator()
+          .get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent(searchFor)}`)
+          .expect(200)
+      ).body.items.map((i: { storyId: string }) => i.storyId),
+    ).toEqual([id]);
+    expect(
+      (
+        await editor()
+          .get(`/api/v1/centers/360702/shared-pool/search?q=${encodeURIComponent(searchFor)}`)
+          .expect(200)
+      ).body.items.map((i: { storyId: string }) => i.storyId),
+    ).toEqual([id]);
   });
 
   it('a correction left unconfirmed raises an alert (error log + metric) and is confirmed once the hub is back', async () => {

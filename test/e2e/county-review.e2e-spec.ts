@@ -37,12 +37,23 @@ describe('county review (三审) before submission', () => {
     const policy = await editorA().get('/api/v1/centers/360702/review-policy').expect(200);
     expect(policy.body).toMatchObject({ steps: 3, isDefault: true, sequence: [{ label: '初审' }, { label: '复审' }, { label: '终审' }] });
 
-    const { body: draft } = await reporter().post('/api/v1/centers/360702/stories', storyInput({ title: '章贡区：三审三校守好导向关' })).expect(201);
-    expect(draft.review).toMatchObject({ stage: 'none', stageLabel: '待初审', signoffs: [], awaiting: { step: 'first', label: '初审', roles: ['editor', 'chief-editor'] } });
+    const { body: draft } = await reporter()
+      .post('/api/v1/centers/360702/stories', storyInput({ title: '章贡区：三审三校守好导向关' }))
+      .expect(201);
+    expect(draft.review).toMatchObject({
+      stage: 'none',
+      stageLabel: '待初审',
+      signoffs: [],
+      awaiting: { step: 'first', label: '初审', roles: ['editor', 'chief-editor'] },
+    });
     expect(draft.holder).toEqual({ kind: 'user', id: 'r-chen', name: '陈晓' });
 
     const first = await editorA().post(path(draft.id, '/review/advance'), { step: 'first', note: '事实核实无误' }).expect(200);
-    expect(first.body).toMatchObject({ status: 'draft', review: { stage: 'first', awaiting: { step: 'second', label: '复审' } }, holder: { id: 'e-liu', name: '刘敏' } });
+    expect(first.body).toMatchObject({
+      status: 'draft',
+      review: { stage: 'first', awaiting: { step: 'second', label: '复审' } },
+      holder: { id: 'e-liu', name: '刘敏' },
+    });
     expect(first.body.review.signoffs).toEqual([expect.objectContaining({ step: 'first', label: '初审', userId: 'e-liu', name: '刘敏' })]);
 
     const second = await editorB().post(path(draft.id, '/review/advance'), { step: 'second' }).expect(200);
@@ -53,15 +64,30 @@ describe('county review (三审) before submission', () => {
     expect((await curator.get('/api/v1/centers/360700/review-queue').expect(200)).body.items).toEqual([]);
 
     const submitted = await chief().post(path(draft.id, '/submit')).expect(202);
-    expect(submitted.body).toMatchObject({ status: 'submitted', submittedTo: '360700', review: { stage: 'final', awaiting: null }, holder: { kind: 'center', id: '360700', name: '赣州市融媒体中心' } });
+    expect(submitted.body).toMatchObject({
+      status: 'submitted',
+      submittedTo: '360700',
+      review: { stage: 'final', awaiting: null },
+      holder: { kind: 'center', id: '360700', name: '赣州市融媒体中心' },
+    });
     expect(submitted.body.review.signoffs.map((s: { userId: string }) => s.userId)).toEqual(['e-liu', 'e-zhou', 'c-huang']);
-    await eventually(async () => (await curator.get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === draft.id));
+    await eventually(async () =>
+      (await curator.get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === draft.id),
+    );
 
     // The whole way is in the audit log, newest first, with who and before/after.
     const audit = await editorA().get(path(draft.id, '/audit')).expect(200);
     expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['story.submitted', 'review.second', 'review.first', 'story.created']);
-    expect(audit.body.items[0]).toMatchObject({ actor: { id: 'c-huang', name: '黄总编', center: '360702' }, before: { reviewStage: 'second', status: 'draft' }, after: { reviewStage: 'final', status: 'submitted', submittedTo: '360700' } });
-    expect(audit.body.items[2]).toMatchObject({ actor: { id: 'e-liu' }, before: { reviewStage: 'none' }, after: { reviewStage: 'first', note: '事实核实无误' } });
+    expect(audit.body.items[0]).toMatchObject({
+      actor: { id: 'c-huang', name: '黄总编', center: '360702' },
+      before: { reviewStage: 'second', status: 'draft' },
+      after: { reviewStage: 'final', status: 'submitted', submittedTo: '360700' },
+    });
+    expect(audit.body.items[2]).toMatchObject({
+      actor: { id: 'e-liu' },
+      before: { reviewStage: 'none' },
+      after: { reviewStage: 'first', note: '事实核实无误' },
+    });
 
     // The hub's decision comes back and is audited too, credited to the curator at the hub.
     await curator.post(`/api/v1/centers/360700/review-queue/${draft.id}/decision`, { decision: 'accept' }).expect(200);
@@ -75,7 +101,9 @@ describe('county review (三审) before submission', () => {
   });
 
   it('refuses a skipped step, and signing a step twice', async () => {
-    const { body } = await reporter().post('/api/v1/centers/360702/stories', storyInput({ title: '跳过初审的稿件' })).expect(201);
+    const { body } = await reporter()
+      .post('/api/v1/centers/360702/stories', storyInput({ title: '跳过初审的稿件' }))
+      .expect(201);
     const skipAll = await chief().post(path(body.id, '/submit')).expect(409);
     expect(skipAll.body.message).toMatch(/终审 \(final\) cannot be signed before 初审 \(first\)/);
     expect(skipAll.body.message).toContain(body.id);
@@ -91,7 +119,9 @@ describe('county review (三审) before submission', () => {
   });
 
   it('refuses the wrong role and the same person twice', async () => {
-    const { body } = await reporter().post('/api/v1/centers/360702/stories', storyInput({ title: '角色不对的签发' })).expect(201);
+    const { body } = await reporter()
+      .post('/api/v1/centers/360702/stories', storyInput({ title: '角色不对的签发' }))
+      .expect(201);
     // A reporter signs nothing; an admin configures but does not sign.
     await reporter().post(path(body.id, '/review/advance'), { step: 'first' }).expect(403);
     await as(county(), net.token('360702', 'admin')).post(path(body.id, '/review/advance'), { step: 'first' }).expect(403);
@@ -100,7 +130,9 @@ describe('county review (三审) before submission', () => {
     expect(same.body.message).toMatch(/e-liu already signed 初审 of this version; 复审 needs another person/);
     await editorB().post(path(body.id, '/review/advance'), { step: 'second' }).expect(200);
     // 终审 is the chief editor's: an editor's submit is refused, naming the role needed.
-    const editorFinal = await as(county(), net.token('360702', 'editor', 'e-wu', '吴编')).post(path(body.id, '/submit')).expect(403);
+    const editorFinal = await as(county(), net.token('360702', 'editor', 'e-wu', '吴编'))
+      .post(path(body.id, '/submit'))
+      .expect(403);
     expect(editorFinal.body.message).toMatch(/终审 \(final\) must be signed by chief-editor, not editor/);
     const after = await editorA().get(path(body.id)).expect(200);
     expect(after.body).toMatchObject({ status: 'draft', review: { stage: 'second' } });
@@ -108,7 +140,9 @@ describe('county review (三审) before submission', () => {
   });
 
   it('a reviewer sends a story back with a reason, and an edit voids the sign-offs of the old version', async () => {
-    const { body } = await reporter().post('/api/v1/centers/360702/stories', storyInput({ title: '需要修改的稿件' })).expect(201);
+    const { body } = await reporter()
+      .post('/api/v1/centers/360702/stories', storyInput({ title: '需要修改的稿件' }))
+      .expect(201);
     await editorA().post(path(body.id, '/review/advance'), { step: 'first' }).expect(200);
     await editorB().post(path(body.id, '/review/send-back'), {}).expect(400);
     const back = await editorB().post(path(body.id, '/review/send-back'), { reason: '导语过长，请压缩' }).expect(200);
@@ -120,13 +154,24 @@ describe('county review (三审) before submission', () => {
     expect(edited.body).toMatchObject({ version: 2, review: { stage: 'none', signoffs: [] }, holder: { id: 'r-chen' } });
 
     const audit = await editorA().get(path(body.id, '/audit')).expect(200);
-    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['story.edited', 'review.first', 'review.sent-back', 'review.first', 'story.created']);
-    expect(audit.body.items[0]).toMatchObject({ before: { summary: null, version: 1, reviewStage: 'first' }, after: { summary: '压缩后的导语', version: 2, reviewStage: 'none' } });
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual([
+      'story.edited',
+      'review.first',
+      'review.sent-back',
+      'review.first',
+      'story.created',
+    ]);
+    expect(audit.body.items[0]).toMatchObject({
+      before: { summary: null, version: 1, reviewStage: 'first' },
+      after: { summary: '压缩后的导语', version: 2, reviewStage: 'none' },
+    });
     expect(audit.body.items[2]).toMatchObject({ actor: { id: 'e-zhou' }, after: { reason: '导语过长，请压缩' } });
     // Paging the trail works like every other list.
     const page1 = await editorA().get(path(body.id, '/audit?limit=2')).expect(200);
     expect(page1.body.items).toHaveLength(2);
-    const page2 = await editorA().get(path(body.id, `/audit?limit=10&cursor=${page1.body.nextCursor}`)).expect(200);
+    const page2 = await editorA()
+      .get(path(body.id, `/audit?limit=10&cursor=${page1.body.nextCursor}`))
+      .expect(200);
     expect(page2.body.items.map((a: { action: string }) => a.action)).toEqual(['review.sent-back', 'review.first', 'story.created']);
     await editorA().get(path('01890000-0000-7000-8000-000000000000', '/audit')).expect(404);
   });
@@ -142,7 +187,9 @@ describe('county review (三审) before submission', () => {
     expect((await editorA().get('/api/v1/centers/360702/review-policy')).body.steps).toBe(3);
 
     const nk = (role: 'editor' | 'chief-editor', user: string) => as(county(), net.token('360703', role, user));
-    const { body } = await nk('editor', 'nk-writer').post('/api/v1/centers/360703/stories', storyInput({ title: '南康区：两审制稿件' })).expect(201);
+    const { body } = await nk('editor', 'nk-writer')
+      .post('/api/v1/centers/360703/stories', storyInput({ title: '南康区：两审制稿件' }))
+      .expect(201);
     await nk('editor', 'nk-first').post(`/api/v1/centers/360703/stories/${body.id}/review/advance`, { step: 'second' }).expect(409);
     const first = await nk('editor', 'nk-first').post(`/api/v1/centers/360703/stories/${body.id}/review/advance`, { step: 'first' }).expect(200);
     expect(first.body.review).toMatchObject({ policySteps: 2, awaiting: { step: 'final', label: '终审' } });

@@ -35,7 +35,14 @@ describe('gRPC authentication and authorisation between centers', () => {
   let storyId: string;
   const keys = generateKeysFiles(
     JIANGXI.map((c) => c.code),
-    { province: ['360000'], 'city-ganzhou': ['360700'], 'county-zhanggong': ['360702'], 'county-honggutan': ['360113'], 'city-nanchang': ['360100'], 'province-hainan': ['460000'] },
+    {
+      province: ['360000'],
+      'city-ganzhou': ['360700'],
+      'county-zhanggong': ['360702'],
+      'county-honggutan': ['360113'],
+      'city-nanchang': ['360100'],
+      'province-hainan': ['460000'],
+    },
   );
   const keysDir = mkdtempSync(join(tmpdir(), 'syn-grpc-keys-'));
   const keysFile = (name: string) => {
@@ -95,9 +102,16 @@ describe('gRPC authentication and authorisation between centers', () => {
   });
 
   it('another center’s credentials are PERMISSION_DENIED: another city’s county, another city, another province', async () => {
-    for (const [process, center] of [['county-honggutan', '360113'], ['city-nanchang', '360100'], ['province-hainan', '460000']] as const) {
+    for (const [process, center] of [
+      ['county-honggutan', '360113'],
+      ['city-nanchang', '360100'],
+      ['province-hainan', '460000'],
+    ] as const) {
       const c = track(clientOf(process, center));
-      await expect(c.getStory(hub(), '360700', storyId)).rejects.toMatchObject({ code: status.PERMISSION_DENIED, details: expect.stringContaining(`center ${center} may not read the pool of 360700`) });
+      await expect(c.getStory(hub(), '360700', storyId)).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
+        details: expect.stringContaining(`center ${center} may not read the pool of 360700`),
+      });
       await expect(c.listStories(hub(), { hubCode: '360700' })).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
     }
   });
@@ -111,20 +125,31 @@ describe('gRPC authentication and authorisation between centers', () => {
     const body = b64({ iss: '360702', aud: '360700', iat: now, exp: now + 60 });
     const key = CenterKeyring.fromKeys(keys['county-honggutan']!).privateKeyOf('360113')!;
     const forged = `${head}.${body}.${sign(null, Buffer.from(`${head}.${body}`), key).toString('base64url')}`;
-    await expect(track(rawClient(forged)).getStory(hub(), '360700', storyId)).rejects.toMatchObject({ code: status.UNAUTHENTICATED, details: expect.stringContaining('signature does not match center 360702') });
+    await expect(track(rawClient(forged)).getStory(hub(), '360700', storyId)).rejects.toMatchObject({
+      code: status.UNAUTHENTICATED,
+      details: expect.stringContaining('signature does not match center 360702'),
+    });
     // The development secret is no key here.
-    await expect(track(new StoryPoolClient('360000', new CenterCredentials('a-development-secret-0000'))).getStory(hub(), '360700', storyId)).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+    await expect(
+      track(new StoryPoolClient('360000', new CenterCredentials('a-development-secret-0000'))).getStory(hub(), '360700', storyId),
+    ).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
   });
 
   it('credentials made for another hub, or expired, are UNAUTHENTICATED', async () => {
     const province = new CenterCredentials(CenterKeyring.fromKeys(keys['province']!));
     const forNanchang = province.metadataFor('360000', '360100').get('authorization')[0] as string;
-    await expect(track(rawClient(forNanchang.slice(7))).getStory(hub(), '360700', storyId)).rejects.toMatchObject({ code: status.UNAUTHENTICATED, details: expect.stringContaining('made for 360100') });
+    await expect(track(rawClient(forNanchang.slice(7))).getStory(hub(), '360700', storyId)).rejects.toMatchObject({
+      code: status.UNAUTHENTICATED,
+      details: expect.stringContaining('made for 360100'),
+    });
 
     const key = CenterKeyring.fromKeys(keys['province']!).privateKeyOf('360000')!;
     const head = b64({ alg: 'EdDSA', typ: 'JWT', kid: '360000' });
     const body = b64({ iss: '360000', aud: '360700', iat: 1_700_000_000, exp: 1_700_000_060 });
     const expired = `${head}.${body}.${sign(null, Buffer.from(`${head}.${body}`), key).toString('base64url')}`;
-    await expect(track(rawClient(expired)).getStory(hub(), '360700', storyId)).rejects.toMatchObject({ code: status.UNAUTHENTICATED, details: expect.stringContaining('expired') });
+    await expect(track(rawClient(expired)).getStory(hub(), '360700', storyId)).rejects.toMatchObject({
+      code: status.UNAUTHENTICATED,
+      details: expect.stringContaining('expired'),
+    });
   });
 });

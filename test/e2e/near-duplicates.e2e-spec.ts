@@ -26,7 +26,11 @@ const seed: SeedStory[] = JSON.parse(readFileSync(resolve(process.cwd(), 'deploy
 const html = (paragraphs: string[]) => paragraphs.map((p) => `<p>${p}</p>`).join('');
 const original = seed[10];
 /** The same story as another county files it: its own lead, a changed name, a closing sentence. */
-const copyBody = [original.body[0].replace('赣州市融媒体中心', '赣州融媒体中心'), ...original.body.slice(1), '记者从赣州市融媒体中心获悉，相关做法已在全市推广。'];
+const copyBody = [
+  original.body[0].replace('赣州市融媒体中心', '赣州融媒体中心'),
+  ...original.body.slice(1),
+  '记者从赣州市融媒体中心获悉，相关做法已在全市推广。',
+];
 
 describe('near-duplicates: families of copies filed by several counties, merged into one pool story', () => {
   let nats: NatsServerProcess;
@@ -36,7 +40,8 @@ describe('near-duplicates: families of copies filed by several counties, merged 
   let c: string;
 
   const curator = () => as(net.app('360700').http, net.token('360700', 'curator', 'c-merge', '合并审核'));
-  const queue = async (status = 'pending'): Promise<QueueItem[]> => (await curator().get(`/api/v1/centers/360700/review-queue?limit=200&status=${status}`).expect(200)).body.items;
+  const queue = async (status = 'pending'): Promise<QueueItem[]> =>
+    (await curator().get(`/api/v1/centers/360700/review-queue?limit=200&status=${status}`).expect(200)).body.items;
 
   beforeAll(async () => {
     nats = await NatsServerProcess.start();
@@ -48,14 +53,27 @@ describe('near-duplicates: families of copies filed by several counties, merged 
         { kind: 'county', centers: ['360702', '360703', '360704'] },
       ],
     });
-    a = await submitStory(net, '360702', { title: original.title, body: html(original.body), byline: '记者 刘敏', authors: [{ name: '刘敏', role: 'reporter' }] });
+    a = await submitStory(net, '360702', {
+      title: original.title,
+      body: html(original.body),
+      byline: '记者 刘敏',
+      authors: [{ name: '刘敏', role: 'reporter' }],
+    });
     b = await submitStory(net, '360703', {
       title: `赣州：${original.title}`,
       body: html(copyBody),
       byline: '记者 张华 通讯员 陈晓',
-      authors: [{ name: '张华', role: 'reporter' }, { name: '陈晓', role: 'correspondent' }],
+      authors: [
+        { name: '张华', role: 'reporter' },
+        { name: '陈晓', role: 'correspondent' },
+      ],
     });
-    c = await submitStory(net, '360704', { title: seed[12].title, body: html(seed[12].body), byline: '记者 李强', authors: [{ name: '李强', role: 'reporter' }] });
+    c = await submitStory(net, '360704', {
+      title: seed[12].title,
+      body: html(seed[12].body),
+      byline: '记者 李强',
+      authors: [{ name: '李强', role: 'reporter' }],
+    });
     await eventually(async () => (await queue()).length === 3);
   }, 120_000);
 
@@ -81,7 +99,13 @@ describe('near-duplicates: families of copies filed by several counties, merged 
     expect(r.body.familyId).toBeTruthy();
     expect(r.body.members.map((m: { storyId: string }) => m.storyId)).toEqual([b, a]);
     const [self, other] = r.body.members;
-    expect(self).toMatchObject({ distance: 0, originCode: '360703', originName: '南康区融媒体中心', title: `赣州：${original.title}`, byline: '记者 张华 通讯员 陈晓' });
+    expect(self).toMatchObject({
+      distance: 0,
+      originCode: '360703',
+      originName: '南康区融媒体中心',
+      title: `赣州：${original.title}`,
+      byline: '记者 张华 通讯员 陈晓',
+    });
     expect(other).toMatchObject({ originCode: '360702', title: original.title, byline: '记者 刘敏', status: 'pending' });
     expect(other.distance).toBeGreaterThan(0);
     expect(other.distance).toBeLessThanOrEqual(7);
@@ -92,17 +116,29 @@ describe('near-duplicates: families of copies filed by several counties, merged 
   });
 
   it('refuses to merge a story that is not in the family', async () => {
-    const r = await curator().post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: [c] }).expect(422);
+    const r = await curator()
+      .post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: [c] })
+      .expect(422);
     expect(r.body.message).toContain(c);
-    await curator().post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: [a] }).expect(400);
-    await curator().post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: ['not-a-uuid'] }).expect(400);
+    await curator()
+      .post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: [a] })
+      .expect(400);
+    await curator()
+      .post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: ['not-a-uuid'] })
+      .expect(400);
     expect((await queue()).map((i) => i.status)).toEqual(['pending', 'pending', 'pending']);
   });
 
   it('merges the family into one pool story crediting every contributor; each origin gets its decision', async () => {
-    const merged = await curator().post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: [b] }).expect(200);
+    const merged = await curator()
+      .post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: [b] })
+      .expect(200);
     expect(merged.body).toMatchObject({ storyId: a, title: original.title, byline: '记者 刘敏；记者 张华 通讯员 陈晓', edition: 1 });
-    expect(merged.body.authors).toEqual([{ name: '刘敏', role: 'reporter' }, { name: '张华', role: 'reporter' }, { name: '陈晓', role: 'correspondent' }]);
+    expect(merged.body.authors).toEqual([
+      { name: '刘敏', role: 'reporter' },
+      { name: '张华', role: 'reporter' },
+      { name: '陈晓', role: 'correspondent' },
+    ]);
     const reason = `已合并到《${original.title}》`;
     expect(merged.body.decisions).toEqual([
       expect.objectContaining({ storyId: a, status: 'accepted', reason: null }),
@@ -114,7 +150,9 @@ describe('near-duplicates: families of copies filed by several counties, merged 
     expect(pooled.body.authors.map((x: { name: string }) => x.name)).toEqual(['刘敏', '张华', '陈晓']);
     await curator().get(`/api/v1/centers/360700/pool/${b}`).expect(404);
     // One story in the pool for the event, found by search.
-    const found = await curator().get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent('探路')}`).expect(200);
+    const found = await curator()
+      .get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent('探路')}`)
+      .expect(200);
     expect(found.body.items.map((h: { storyId: string }) => h.storyId)).toEqual([a]);
 
     const rejected = (await queue('rejected')).find((i) => i.storyId === b)!;
@@ -141,11 +179,18 @@ describe('near-duplicates: families of copies filed by several counties, merged 
     expect(indexed).toMatchObject({ byline: '记者 刘敏；记者 张华 通讯员 陈晓', authors: ['刘敏', '张华', '陈晓'] });
 
     // A merged-away story cannot be merged or decided again.
-    await curator().post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: [b] }).expect(409);
+    await curator()
+      .post(`/api/v1/centers/360700/review-queue/${a}/merge`, { members: [b] })
+      .expect(409);
   });
 
   it('puts a copy of an already pooled story in that story’s family, and different stories stay apart', async () => {
-    const pooledId = await poolStory(net, '360704', '360700', { title: seed[2].title, body: html(seed[2].body), byline: '记者 周文', authors: [{ name: '周文', role: 'reporter' }] });
+    const pooledId = await poolStory(net, '360704', '360700', {
+      title: seed[2].title,
+      body: html(seed[2].body),
+      byline: '记者 周文',
+      authors: [{ name: '周文', role: 'reporter' }],
+    });
     const lastParagraph = seed[2].body.length - 1;
     const copy = await submitStory(net, '360702', {
       title: seed[2].title,

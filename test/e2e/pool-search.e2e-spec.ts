@@ -47,7 +47,11 @@ describe('pool search: Chinese full text over the city pool, the review queue an
 
   const curator = () => as(net.app('360700').http, net.token('360700', 'curator', 'c-search', '检索审核'));
   const search = async (query: string, extra = ''): Promise<{ items: Hit[]; nextCursor: string | null; words: string[] }> =>
-    (await curator().get(`/api/v1/centers/360700/pool/search?q=${q(query)}${extra}`).expect(200)).body;
+    (
+      await curator()
+        .get(`/api/v1/centers/360700/pool/search?q=${q(query)}${extra}`)
+        .expect(200)
+    ).body;
   /** The seed indexes of the hits, in rank order. */
   const seedOf = (items: Hit[]) => items.map((h) => ids.indexOf(h.storyId));
   /** Seed stories whose text contains the word, as a reader would count them. */
@@ -77,7 +81,11 @@ describe('pool search: Chinese full text over the city pool, the review queue an
       ),
     );
     ids.push(...submitted);
-    queuedOnly = await submitStory(net, '360704', { title: '瑞金：红色旅游线路串起乡村振兴', body: '<p>瑞金市推出十条红色旅游精品线路，带动沿线乡村民宿和土特产销售。</p>', tags: ['文旅'] });
+    queuedOnly = await submitStory(net, '360704', {
+      title: '瑞金：红色旅游线路串起乡村振兴',
+      body: '<p>瑞金市推出十条红色旅游精品线路，带动沿线乡村民宿和土特产销售。</p>',
+      tags: ['文旅'],
+    });
     await eventually(async () => {
       const r = await curator().get('/api/v1/centers/360700/review-queue?limit=200').expect(200);
       return r.body.items.length === ids.length + 1;
@@ -104,7 +112,12 @@ describe('pool search: Chinese full text over the city pool, the review queue an
       expect({ word, found: seedOf(items).sort((a, b) => a - b) }).toEqual({ word, found: expected });
       const titled = expected.filter((i) => seed[i].title.includes(word));
       // Every story with the word in its title ranks above every story that only mentions it.
-      expect({ word, top: seedOf(items).slice(0, titled.length).sort((a, b) => a - b) }).toEqual({ word, top: titled });
+      expect({
+        word,
+        top: seedOf(items)
+          .slice(0, titled.length)
+          .sort((a, b) => a - b),
+      }).toEqual({ word, top: titled });
     }
   });
 
@@ -164,29 +177,45 @@ describe('pool search: Chinese full text over the city pool, the review queue an
       cursor = page.nextCursor;
     } while (cursor);
     expect(paged).toEqual(all);
-    await curator().get(`/api/v1/centers/360700/pool/search?q=${q('媒体')}&cursor=garbage`).expect(400);
+    await curator()
+      .get(`/api/v1/centers/360700/pool/search?q=${q('媒体')}&cursor=garbage`)
+      .expect(400);
   });
 
   it('refuses bad input with the field named, and finds nothing for a query without words', async () => {
-    const bad = await curator().get(`/api/v1/centers/360700/pool/search?q=${q('媒体')}&county=abc`).expect(400);
+    const bad = await curator()
+      .get(`/api/v1/centers/360700/pool/search?q=${q('媒体')}&county=abc`)
+      .expect(400);
     expect(bad.body.fields).toEqual(['county']);
     await curator().get('/api/v1/centers/360700/pool/search').expect(400);
-    await curator().get(`/api/v1/centers/360700/pool/search?q=${q('媒体')}&status=pending`).expect(400);
+    await curator()
+      .get(`/api/v1/centers/360700/pool/search?q=${q('媒体')}&status=pending`)
+      .expect(400);
     expect((await search('，。！的')).items).toEqual([]);
   });
 
   it('searches the review queue with scope=queue, by status', async () => {
     expect((await search('红色旅游')).items).toEqual([]);
-    const queued = (await curator().get(`/api/v1/centers/360700/pool/search?q=${q('红色旅游')}&scope=queue`).expect(200)).body;
+    const queued = (
+      await curator()
+        .get(`/api/v1/centers/360700/pool/search?q=${q('红色旅游')}&scope=queue`)
+        .expect(200)
+    ).body;
     expect(queued.items.map((h: Hit) => h.storyId)).toEqual([queuedOnly]);
     expect(queued.items[0]).toMatchObject({ status: 'pending', originCode: '360704' });
     expect(queued.items[0].titleHtml).toContain('<mark>红色旅游</mark>');
-    const accepted = (await curator().get(`/api/v1/centers/360700/pool/search?q=${q('影响力')}&scope=queue&status=accepted`).expect(200)).body;
+    const accepted = (
+      await curator()
+        .get(`/api/v1/centers/360700/pool/search?q=${q('影响力')}&scope=queue&status=accepted`)
+        .expect(200)
+    ).body;
     expect(accepted.items.map((h: Hit) => ids.indexOf(h.storyId)).sort((a: number, b: number) => a - b)).toEqual(containing('影响力'));
     // Title hits first in the queue too.
     expect(accepted.items[0].title).toContain('影响力');
     // Only readers of the review queue may search it.
-    await as(net.app('360700').http, net.token('360700', 'editor')).get(`/api/v1/centers/360700/pool/search?q=${q('红色旅游')}&scope=queue`).expect(403);
+    await as(net.app('360700').http, net.token('360700', 'editor'))
+      .get(`/api/v1/centers/360700/pool/search?q=${q('红色旅游')}&scope=queue`)
+      .expect(403);
   });
 
   it('re-indexes a curator’s edit at once', async () => {
@@ -233,12 +262,20 @@ describe('pool search: Chinese full text over the city pool, the review queue an
     });
     expect(found.map((h: Hit) => ids.indexOf(h.storyId)).sort((a: number, b: number) => a - b)).toEqual(expected);
     const titled = expected.filter((i) => seed[i].title.includes('影响力'));
-    expect(found.slice(0, titled.length).map((h: Hit) => ids.indexOf(h.storyId)).sort((a: number, b: number) => a - b)).toEqual(titled);
+    expect(
+      found
+        .slice(0, titled.length)
+        .map((h: Hit) => ids.indexOf(h.storyId))
+        .sort((a: number, b: number) => a - b),
+    ).toEqual(titled);
     expect(found[0]).toMatchObject({ city: { code: '360700', name: '赣州市融媒体中心' } });
     expect(found[0].titleHtml).toContain('<mark>影响力</mark>');
     for (const word of ['同频', '全方位', '客户端']) {
       const r = await desk.get(`/api/v1/centers/360000/index/search?q=${q(word)}`).expect(200);
-      expect({ word, found: r.body.items.map((h: Hit) => ids.indexOf(h.storyId)).sort((a: number, b: number) => a - b) }).toEqual({ word, found: containing(word) });
+      expect({ word, found: r.body.items.map((h: Hit) => ids.indexOf(h.storyId)).sort((a: number, b: number) => a - b) }).toEqual({
+        word,
+        found: containing(word),
+      });
     }
     const county = await desk.get(`/api/v1/centers/360000/index/search?q=${q('媒体')}&county=360703&limit=100`).expect(200);
     expect(county.body.items.length).toBeGreaterThan(0);

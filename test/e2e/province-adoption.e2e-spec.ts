@@ -35,10 +35,18 @@ describe('province adoption (选用) and adoption feedback (采用反馈)', () =
     const id = await poolStory(net, '360702', '360700', { title: '章贡区：脐橙丰收' });
     await indexed(net, '360000', id);
 
-    const adopted = await desk().post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['省台', '学习强国'] }).expect(201);
+    const adopted = await desk()
+      .post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['省台', '学习强国'] })
+      .expect(201);
     expect(adopted.body.items).toHaveLength(2);
     expect(adopted.body.items.map((a: { channel: string }) => a.channel)).toEqual(['省台', '学习强国']);
-    expect(adopted.body.items[0]).toMatchObject({ storyId: id, storyTitle: '章贡区：脐橙丰收', origin: { code: '360702' }, hub: { code: '360700', name: '赣州市融媒体中心' }, adoptedBy: '张编' });
+    expect(adopted.body.items[0]).toMatchObject({
+      storyId: id,
+      storyTitle: '章贡区：脐橙丰收',
+      origin: { code: '360702' },
+      hub: { code: '360700', name: '赣州市融媒体中心' },
+      adoptedBy: '张编',
+    });
 
     // The city hub on the way records what the province took from its pool.
     const curator = as(net.app('360700').http, net.token('360700', 'curator'));
@@ -55,7 +63,11 @@ describe('province adoption (选用) and adoption feedback (采用反馈)', () =
       return r.body.adoptions?.length === 2 ? r.body : null;
     });
     const byChannel = Object.fromEntries(story.adoptions.map((a: { channel: string }) => [a.channel, a]));
-    expect(byChannel['省台']).toMatchObject({ adopter: { code: '360000', name: '江西省融媒体平台' }, adoptedBy: '张编', label: '江西省融媒体平台 选用于「省台」' });
+    expect(byChannel['省台']).toMatchObject({
+      adopter: { code: '360000', name: '江西省融媒体平台' },
+      adoptedBy: '张编',
+      label: '江西省融媒体平台 选用于「省台」',
+    });
     expect(byChannel['学习强国'].adoptedAt).toBe(adopted.body.items[1].adoptedAt);
     expect(story.status).toBe('accepted');
   });
@@ -63,16 +75,26 @@ describe('province adoption (选用) and adoption feedback (采用反馈)', () =
   it('refuses a second adoption for the same channel, bad channels and stories out of reach', async () => {
     const id = await poolStory(net, '360703', '360700', { title: '南康区：家具产业' });
     await indexed(net, '360000', id);
-    await desk().post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['客户端'] }).expect(201);
-    const again = await desk().post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['省台', '客户端'] }).expect(409);
+    await desk()
+      .post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['客户端'] })
+      .expect(201);
+    const again = await desk()
+      .post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['省台', '客户端'] })
+      .expect(409);
     expect(again.body.message).toContain('客户端');
 
     const empty = await desk().post('/api/v1/centers/360000/adoptions', { storyId: id, channels: [] }).expect(400);
     expect(empty.body.fields).toContain('channels');
-    await desk().post('/api/v1/centers/360000/adoptions', { storyId: 'nope', channels: ['省台'] }).expect(400);
-    await desk().post('/api/v1/centers/360000/adoptions', { storyId: '0190f0e0-0000-7000-8000-000000000000', channels: ['省台'] }).expect(404);
+    await desk()
+      .post('/api/v1/centers/360000/adoptions', { storyId: 'nope', channels: ['省台'] })
+      .expect(400);
+    await desk()
+      .post('/api/v1/centers/360000/adoptions', { storyId: '0190f0e0-0000-7000-8000-000000000000', channels: ['省台'] })
+      .expect(404);
     // A county desk may not adopt; a reporter may not either.
-    await as(net.app('360000').http, net.token('360000', 'reporter')).post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['省台'] }).expect(403);
+    await as(net.app('360000').http, net.token('360000', 'reporter'))
+      .post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['省台'] })
+      .expect(403);
 
     const listed = await desk().get(`/api/v1/centers/360000/adoptions?storyId=${id}`).expect(200);
     expect(listed.body.items.map((a: { channel: string }) => a.channel)).toEqual(['客户端']);
@@ -83,15 +105,21 @@ describe('province adoption (选用) and adoption feedback (采用反馈)', () =
     await indexed(net, '360000', id);
     const cityDesk = as(net.app('360700').http, net.token('360700', 'curator', 'c-li', '李编'));
     await cityDesk.post('/api/v1/centers/360700/adoptions', { storyId: id, channels: ['市台'] }).expect(201);
-    await desk().post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['省台'] }).expect(201);
+    await desk()
+      .post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['省台'] })
+      .expect(201);
     const story = await eventually(async () => {
       const r = await county('360702').get(`/api/v1/centers/360702/stories/${id}`).expect(200);
       return r.body.adoptions?.length === 2 ? r.body : null;
     });
-    expect(story.adoptions.map((a: { label: string }) => a.label).sort()).toEqual(['江西省融媒体平台 选用于「省台」', '赣州市融媒体中心 选用于「市台」'].sort());
+    expect(story.adoptions.map((a: { label: string }) => a.label).sort()).toEqual(
+      ['江西省融媒体平台 选用于「省台」', '赣州市融媒体中心 选用于「市台」'].sort(),
+    );
     // A city desk adopts only from its own pool: a story still waiting in review is out of reach.
     const pending = await submitStory(net, '360703', { title: '南康区：待审稿件' });
-    await eventually(async () => (await cityDesk.get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === pending));
+    await eventually(async () =>
+      (await cityDesk.get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === pending),
+    );
     await cityDesk.post('/api/v1/centers/360700/adoptions', { storyId: pending, channels: ['市台'] }).expect(404);
   });
 });

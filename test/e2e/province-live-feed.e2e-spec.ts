@@ -55,8 +55,12 @@ describe('province live feed (实时稿件流)', () => {
 
   it('stops a desk account that was disabled, as the guard does everywhere else', async () => {
     const admin = as(net.app('360000').http, net.token('360000', 'admin'));
-    const made = await admin.post('/api/v1/centers/360000/users', { username: 'feed-watcher', displayName: '值班编辑', role: 'desk-editor', password: 'feed-watcher-Passw0rd' }).expect(201);
-    const login = await as(net.app('360000').http).post('/api/v1/auth/login', { center: '360000', username: 'feed-watcher', password: 'feed-watcher-Passw0rd' }).expect(200);
+    const made = await admin
+      .post('/api/v1/centers/360000/users', { username: 'feed-watcher', displayName: '值班编辑', role: 'desk-editor', password: 'feed-watcher-Passw0rd' })
+      .expect(201);
+    const login = await as(net.app('360000').http)
+      .post('/api/v1/auth/login', { center: '360000', username: 'feed-watcher', password: 'feed-watcher-Passw0rd' })
+      .expect(200);
     const allowed = await watch(login.body.accessToken);
     expect(allowed.status).toBe(200);
     allowed.close();
@@ -130,7 +134,9 @@ describe('province live feed (实时稿件流)', () => {
       payload: { storyId: id, hubCode: '360100', recommendedBy: '冒名', recommendedAt: new Date().toISOString() },
     });
     const admin = as(net.app('360000').http, net.token('360000', 'admin'));
-    const parked = await eventually(async () => (await admin.get('/api/v1/centers/360000/dead-letters')).body.items?.find((d: { eventType: string }) => d.eventType === STORY_RECOMMENDED));
+    const parked = await eventually(async () =>
+      (await admin.get('/api/v1/centers/360000/dead-letters')).body.items?.find((d: { eventType: string }) => d.eventType === STORY_RECOMMENDED),
+    );
     expect(parked.reason).toContain('pooled by 360700');
   });
 });

@@ -54,7 +54,9 @@ describe('reconciliation and dead letters', () => {
     const admin = as(county(), net.token('360702', 'admin'));
     const run = await admin.post('/api/v1/centers/360702/reconciliation/run?graceMs=0').expect(200);
     expect(run.body).toMatchObject({ center: '360702', parent: '360700', repaired: 1, failed: 0 });
-    await eventually(async () => (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === body.id));
+    await eventually(async () =>
+      (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === body.id),
+    );
     const again = await admin.post('/api/v1/centers/360702/reconciliation/run?graceMs=0').expect(200);
     expect(again.body).toMatchObject({ repaired: 0, differingBuckets: 0 });
     expect(await fetch(`${county()}/metrics`).then((r) => r.text())).toMatch(/syn_reconciliation_repairs_total\{center="360702",parent="360700"\} 1/);
@@ -82,9 +84,13 @@ describe('reconciliation and dead letters', () => {
       await expect(forged.digest(address, '360700', { childCode: '360702', since, buckets: 64 })).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
       // Credentials made for another center are not accepted here.
       await expect(child.digest(address, '360100', { childCode: '360702', since, buckets: 64 })).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
-      await expect(child.digest(address, '360700', { childCode: '360702', since: 'yesterday', buckets: 64 })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+      await expect(child.digest(address, '360700', { childCode: '360702', since: 'yesterday', buckets: 64 })).rejects.toMatchObject({
+        code: status.INVALID_ARGUMENT,
+      });
       await expect(child.digest(address, '360700', { childCode: '360702', since, buckets: 0 })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
-      await expect(child.listAcknowledged(address, '360700', { childCode: '360702', since, buckets: 8, bucket: 8 })).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+      await expect(child.listAcknowledged(address, '360700', { childCode: '360702', since, buckets: 8, bucket: 8 })).rejects.toMatchObject({
+        code: status.INVALID_ARGUMENT,
+      });
     } finally {
       for (const c of clients) c.close();
     }
@@ -94,7 +100,9 @@ describe('reconciliation and dead letters', () => {
     const editor = as(county(), net.token('360702', 'editor'));
     const { body } = await editor.post('/api/v1/centers/360702/stories', storyInput({ title: '省级索引漏收的稿件' })).expect(201);
     await submitThroughReview(net, '360702', body.id);
-    await eventually(async () => (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === body.id));
+    await eventually(async () =>
+      (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === body.id),
+    );
     await net.app('360000').process.stop();
     await curator().post(`/api/v1/centers/360700/review-queue/${body.id}/decision`, { decision: 'accept' }).expect(200);
     const lost = await eventually(async () => {
@@ -112,7 +120,8 @@ describe('reconciliation and dead letters', () => {
   it('poison is parked with its reason while the messages behind it are applied', async () => {
     const subject = 'syn.up.360700.360702.story.submitted';
     const good = makeSnapshot('360702', { title: '毒消息之后的正常稿件' });
-    const submitted = (story: object) => BusInjector.envelope('story.submitted', '360702', { story, submittedBy: '测试', submittedAt: new Date().toISOString() });
+    const submitted = (story: object) =>
+      BusInjector.envelope('story.submitted', '360702', { story, submittedBy: '测试', submittedAt: new Date().toISOString() });
     await bus.publish(subject, '{"id": not json');
     await bus.publish(subject, submitted({ ...good, id: 'not-a-uuid' }));
     await bus.publish(subject, JSON.stringify(submitted({ ...good, body: 'x'.repeat(950 * 1024) })));
@@ -120,7 +129,9 @@ describe('reconciliation and dead letters', () => {
     await bus.publish(subject, BusInjector.envelope('story.submitted', '360703', { story: good, submittedBy: '冒充', submittedAt: new Date().toISOString() }));
     await bus.publish(subject, submitted(good));
 
-    await eventually(async () => (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === good.id));
+    await eventually(async () =>
+      (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === good.id),
+    );
     const admin = as(city(), net.token('360700', 'admin'));
     const letters = await eventually(async () => {
       const r = await admin.get('/api/v1/centers/360700/dead-letters?pending=true');
@@ -148,11 +159,15 @@ describe('reconciliation and dead letters', () => {
     const ganxian = as(county(), net.token('360704', 'editor'));
     const { body } = await ganxian.post('/api/v1/centers/360704/stories', storyInput({ title: '赣县区：新加入网络的县' })).expect(201);
     await submitThroughReview(net, '360704', body.id);
-    await eventually(async () => (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === body.id));
+    await eventually(async () =>
+      (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === body.id),
+    );
     await curator().post(`/api/v1/centers/360700/review-queue/${body.id}/decision`, { decision: 'accept' }).expect(200);
 
     const admin = () => as(net.app('360000').http, net.token('360000', 'admin'));
-    const letter = await eventually(async () => (await admin().get('/api/v1/centers/360000/dead-letters')).body.items?.find((l: { reason: string }) => l.reason.includes(body.id)));
+    const letter = await eventually(async () =>
+      (await admin().get('/api/v1/centers/360000/dead-letters')).body.items?.find((l: { reason: string }) => l.reason.includes(body.id)),
+    );
     expect(letter).toMatchObject({ eventType: 'story.pooled', subject: 'syn.up.360000.360700.story.pooled' });
     expect(letter.reason).toMatch(/not from the subtree of hub 360700/);
     await admin().post(`/api/v1/centers/360000/dead-letters/${letter.id}/replay`).expect(422);

@@ -47,12 +47,26 @@ describe('releases (通稿) pushed downward and republished', () => {
 
   it('reaches every target, is republished by some, and follows with its correction and takedown', async () => {
     // Three counties of 赣州, and 南昌 as a whole (it fans out to its own county).
-    const issued = await desk().post('/api/v1/centers/360000/releases', { story: release, note: '请于今日转载', targets: ['360702', '360703', '360704', '360100'] }).expect(201);
+    const issued = await desk()
+      .post('/api/v1/centers/360000/releases', { story: release, note: '请于今日转载', targets: ['360702', '360703', '360704', '360100'] })
+      .expect(201);
     const id = issued.body.releaseId as string;
-    expect(issued.body).toMatchObject({ revision: 1, status: 'active', statusLabel: '已下发', story: { title: release.title, originCode: '360000', version: 1 } });
+    expect(issued.body).toMatchObject({
+      revision: 1,
+      status: 'active',
+      statusLabel: '已下发',
+      story: { title: release.title, originCode: '360000', version: 1 },
+    });
 
     for (const code of ['360702', '360703', '360704', '360100', '360113']) {
-      expect(await whenInbox(code, id, () => true)).toMatchObject({ targeted: true, status: 'received', statusLabel: '待转载', note: '请于今日转载', issuer: { code: '360000' }, story: { title: release.title } });
+      expect(await whenInbox(code, id, () => true)).toMatchObject({
+        targeted: true,
+        status: 'received',
+        statusLabel: '待转载',
+        note: '请于今日转载',
+        issuer: { code: '360000' },
+        story: { title: release.title },
+      });
     }
     // 赣州's hub only relays (it is not a target).
     expect(await whenInbox('360700', id, () => true)).toMatchObject({ targeted: false });
@@ -74,7 +88,9 @@ describe('releases (通稿) pushed downward and republished', () => {
     expect(seen.summary.republishers.sort()).toEqual(['360113', '360702']);
 
     // 更正: a new revision reaches every copy, through 赣州 and 南昌.
-    const corrected = await desk().post(`/api/v1/centers/360000/releases/${id}/corrections`, { title: '（更正）江西省委召开全省媒体融合发展推进会' }).expect(200);
+    const corrected = await desk()
+      .post(`/api/v1/centers/360000/releases/${id}/corrections`, { title: '（更正）江西省委召开全省媒体融合发展推进会' })
+      .expect(200);
     expect(corrected.body).toMatchObject({ revision: 2, story: { version: 2, title: '（更正）江西省委召开全省媒体融合发展推进会' } });
     for (const code of ['360702', '360703', '360704', '360100', '360113', '360700']) {
       const copy = await whenInbox(code, id, (r) => r.revision === 2);

@@ -42,7 +42,8 @@ describe('city review queue: claims and return for revision', () => {
     return body.id;
   }
 
-  const item = async (id: string, status = 'pending') => (await wang().get(`${queue}?status=${status}`).expect(200)).body.items.find((i: { storyId: string }) => i.storyId === id);
+  const item = async (id: string, status = 'pending') =>
+    (await wang().get(`${queue}?status=${status}`).expect(200)).body.items.find((i: { storyId: string }) => i.storyId === id);
 
   it('a claim keeps a second curator off the story until it expires', async () => {
     const id = await submitted('赣县区：客家文化进万家');
@@ -107,7 +108,9 @@ describe('city review queue: claims and return for revision', () => {
       return r.body.status === 'returned' ? r.body : null;
     });
     expect(seen).toMatchObject({ statusLabel: '退回修改', decisionReason: '请补充游客数量和收入数据', decidedBy: '王审@360700' });
-    const same = await as(net.app('360702').http, net.token('360702', 'chief-editor', 'chief-360702')).post(`/api/v1/centers/360702/stories/${id}/submit`).expect(409);
+    const same = await as(net.app('360702').http, net.token('360702', 'chief-editor', 'chief-360702'))
+      .post(`/api/v1/centers/360702/stories/${id}/submit`)
+      .expect(409);
     expect(same.body.message).toMatch(/make a new version/);
 
     // A new version goes through the county's review again and replaces the returned entry.
@@ -118,7 +121,11 @@ describe('city review queue: claims and return for revision', () => {
       const i = await item(id);
       return i?.version === 2 ? i : null;
     });
-    expect(resubmitted).toMatchObject({ status: 'pending', claim: null, resubmission: { previousVersion: 1, previousStatus: 'returned', previousReason: '请补充游客数量和收入数据' } });
+    expect(resubmitted).toMatchObject({
+      status: 'pending',
+      claim: null,
+      resubmission: { previousVersion: 1, previousStatus: 'returned', previousReason: '请补充游客数量和收入数据' },
+    });
     expect(resubmitted.story.body).toContain('120万人次');
     expect(await item(id, 'returned')).toBeUndefined();
 
@@ -132,7 +139,13 @@ describe('city review queue: claims and return for revision', () => {
     expect(pooled.body).toMatchObject({ version: 2, edition: 0 });
 
     const hubAudit = await wang().get(`${queue}/${id}/audit`).expect(200);
-    expect(hubAudit.body.items.map((a: { action: string }) => a.action)).toEqual(['review.accepted', 'submission.resubmitted', 'review.returned', 'claim.taken', 'submission.received']);
+    expect(hubAudit.body.items.map((a: { action: string }) => a.action)).toEqual([
+      'review.accepted',
+      'submission.resubmitted',
+      'review.returned',
+      'claim.taken',
+      'submission.received',
+    ]);
     expect(hubAudit.body.items[1]).toMatchObject({ before: { version: 1, status: 'returned' }, after: { version: 2, status: 'pending' } });
     const countyAudit = await countyEditor().get(`/api/v1/centers/360702/stories/${id}/audit`).expect(200);
     expect(countyAudit.body.items.map((a: { action: string }) => a.action)).toEqual([
@@ -147,6 +160,10 @@ describe('city review queue: claims and return for revision', () => {
       'review.first',
       'story.created',
     ]);
-    expect(countyAudit.body.items[5]).toMatchObject({ actor: { name: '王审', center: '360700' }, before: { status: 'submitted' }, after: { status: 'returned', decisionReason: '请补充游客数量和收入数据' } });
+    expect(countyAudit.body.items[5]).toMatchObject({
+      actor: { name: '王审', center: '360700' },
+      before: { status: 'submitted' },
+      after: { status: 'returned', decisionReason: '请补充游客数量和收入数据' },
+    });
   });
 });

@@ -25,7 +25,12 @@ describe('shared pool: republish across counties, curator edits, recommendation'
       ],
     });
     const editor = as(net.app('360702').http, net.token('360702', 'editor'));
-    const { body } = await editor.post('/api/v1/centers/360702/stories', storyInput({ title: '章贡区：“大稿库”让县级好稿走得更远', summary: '章贡区融媒体中心的稿件经市级大稿库被多个县区转载' })).expect(201);
+    const { body } = await editor
+      .post(
+        '/api/v1/centers/360702/stories',
+        storyInput({ title: '章贡区：“大稿库”让县级好稿走得更远', summary: '章贡区融媒体中心的稿件经市级大稿库被多个县区转载' }),
+      )
+      .expect(201);
     await submitThroughReview(net, '360702', body.id);
     const curator = as(net.app('360700').http, net.token('360700', 'curator'));
     await eventually(async () => (await curator.get('/api/v1/centers/360700/review-queue')).body.items?.length === 1);
@@ -47,7 +52,15 @@ describe('shared pool: republish across counties, curator edits, recommendation'
   it('a sibling county browses the city pool and opens a story in full', async () => {
     const list = await nankang().get('/api/v1/centers/360703/shared-pool').expect(200);
     expect(list.body.items).toHaveLength(1);
-    expect(list.body.items[0]).toMatchObject({ id: pooledId, originCode: '360702', originName: '章贡区融媒体中心', hubCode: '360700', hubName: '赣州市融媒体中心', own: false, republishedOn: [] });
+    expect(list.body.items[0]).toMatchObject({
+      id: pooledId,
+      originCode: '360702',
+      originName: '章贡区融媒体中心',
+      hubCode: '360700',
+      hubName: '赣州市融媒体中心',
+      own: false,
+      republishedOn: [],
+    });
     const own = await zhanggong().get('/api/v1/centers/360702/shared-pool').expect(200);
     expect(own.body.items[0]).toMatchObject({ id: pooledId, own: true });
     const opened = await nankang().get(`/api/v1/centers/360703/shared-pool/${pooledId}`).expect(200);
@@ -68,7 +81,16 @@ describe('shared pool: republish across counties, curator edits, recommendation'
     expect(own.body.message).toContain(pooledId);
 
     const copy = await nankang().post(`/api/v1/centers/360703/shared-pool/${pooledId}/republish`, { channel: '南康发布客户端' }).expect(201);
-    expect(copy.body).toMatchObject({ centerCode: '360703', storyId: pooledId, originCode: '360702', hubCode: '360700', channel: '南康发布客户端', attribution: '来源：章贡区融媒体中心（赣州市融媒体中心大稿库）', body: storyInput().body, republishedByName: '张编' });
+    expect(copy.body).toMatchObject({
+      centerCode: '360703',
+      storyId: pooledId,
+      originCode: '360702',
+      hubCode: '360700',
+      channel: '南康发布客户端',
+      attribution: '来源：章贡区融媒体中心（赣州市融媒体中心大稿库）',
+      body: storyInput().body,
+      republishedByName: '张编',
+    });
     const twice = await nankang().post(`/api/v1/centers/360703/shared-pool/${pooledId}/republish`, { channel: '南康发布客户端' }).expect(409);
     expect(twice.body.message).toContain('南康发布客户端');
     await nankang().post(`/api/v1/centers/360703/shared-pool/${pooledId}/republish`, { channel: '南康融媒微信公众号' }).expect(201);
@@ -98,9 +120,15 @@ describe('shared pool: republish across counties, curator edits, recommendation'
     const originAudit = await zhanggong().get(`/api/v1/centers/360702/stories/${pooledId}/audit`).expect(200);
     expect(originAudit.body.items.filter((a: { action: string }) => a.action === 'feedback.republished')).toHaveLength(2);
     const hubAudit = await curator().get(`/api/v1/centers/360700/pool/${pooledId}/audit`).expect(200);
-    expect(hubAudit.body.items.filter((a: { action: string }) => a.action === 'pool.republished').map((a: { actor: { center: string } }) => a.actor.center)).toEqual(['360703', '360703']);
+    expect(
+      hubAudit.body.items.filter((a: { action: string }) => a.action === 'pool.republished').map((a: { actor: { center: string } }) => a.actor.center),
+    ).toEqual(['360703', '360703']);
     const siblingAudit = await nankang().get(`/api/v1/centers/360703/stories/${pooledId}/audit`).expect(200);
-    expect(siblingAudit.body.items[0]).toMatchObject({ action: 'story.republished', actor: { id: 'nk-zhang' }, after: { channel: '南康融媒微信公众号', originCode: '360702' } });
+    expect(siblingAudit.body.items[0]).toMatchObject({
+      action: 'story.republished',
+      actor: { id: 'nk-zhang' },
+      after: { channel: '南康融媒微信公众号', originCode: '360702' },
+    });
   });
 
   it('a curator edits the headline, summary and tags: credited, the origin’s text kept, the province’s index follows', async () => {
@@ -108,7 +136,9 @@ describe('shared pool: republish across counties, curator edits, recommendation'
     await curator().patch(`/api/v1/centers/360700/pool/${pooledId}`, { body: '<p>正文不归审核改</p>' }).expect(400);
     await as(net.app('360700').http, net.token('360700', 'editor')).patch(`/api/v1/centers/360700/pool/${pooledId}`, { title: '改' }).expect(403);
 
-    const edited = await curator().patch(`/api/v1/centers/360700/pool/${pooledId}`, { title: '赣州：县级好稿借“大稿库”走向全省', tags: ['媒体融合', '大稿库', '赣南'] }).expect(200);
+    const edited = await curator()
+      .patch(`/api/v1/centers/360700/pool/${pooledId}`, { title: '赣州：县级好稿借“大稿库”走向全省', tags: ['媒体融合', '大稿库', '赣南'] })
+      .expect(200);
     expect(edited.body).toMatchObject({
       version: 1,
       edition: 1,
@@ -137,7 +167,10 @@ describe('shared pool: republish across counties, curator edits, recommendation'
 
     // A second edit is a second edition, and the province's index moves on to it.
     await curator().patch(`/api/v1/centers/360700/pool/${pooledId}`, { summary: '' }).expect(200);
-    await eventually(async () => (await desk().get('/api/v1/centers/360000/index?city=360700')).body.items?.find((x: { storyId: string }) => x.storyId === pooledId)?.edition === 2);
+    await eventually(
+      async () =>
+        (await desk().get('/api/v1/centers/360000/index?city=360700')).body.items?.find((x: { storyId: string }) => x.storyId === pooledId)?.edition === 2,
+    );
 
     const audit = await curator().get(`/api/v1/centers/360700/pool/${pooledId}/audit`).expect(200);
     const edits = audit.body.items.filter((a: { action: string }) => a.action === 'pool.edited');
@@ -167,7 +200,11 @@ describe('shared pool: republish across counties, curator edits, recommendation'
       const r = await desk().get('/api/v1/centers/360000/index?recommended=true').expect(200);
       return r.body.items.find((i: { storyId: string }) => i.storyId === pooledId);
     });
-    expect(marked).toMatchObject({ recommended: true, recommendation: { note: '县级融媒体改革典型经验，建议省级平台头条选用', recommendedBy: '王审' }, city: { code: '360700' } });
+    expect(marked).toMatchObject({
+      recommended: true,
+      recommendation: { note: '县级融媒体改革典型经验，建议省级平台头条选用', recommendedBy: '王审' },
+      city: { code: '360700' },
+    });
     await desk().get('/api/v1/centers/360000/index?recommended=maybe').expect(400);
 
     // The province's own audit log has the mark.

@@ -59,18 +59,38 @@ describe('monthly statistics and points (考核 / 稿酬)', () => {
     await submitStory(net, '360703', { title: 'E 南康区待审', authors: [author('王芳')] });
     const F = await poolStory(net, '360113', '360100', { title: 'F 红谷滩区夜景', authors: [author('赵磊')] });
 
-    await curator('360700').post('/api/v1/centers/360700/adoptions', { storyId: A, channels: ['市台'] }).expect(201);
-    await curator('360700').post('/api/v1/centers/360700/adoptions', { storyId: D, channels: ['市台', '客户端'] }).expect(201);
-    for (const id of [A, F]) await eventually(async () => (await desk().get('/api/v1/centers/360000/index')).body.items?.some((i: { storyId: string }) => i.storyId === id));
-    await desk().post('/api/v1/centers/360000/adoptions', { storyId: A, channels: ['省台'] }).expect(201);
-    await desk().post('/api/v1/centers/360000/adoptions', { storyId: F, channels: ['学习强国'] }).expect(201);
+    await curator('360700')
+      .post('/api/v1/centers/360700/adoptions', { storyId: A, channels: ['市台'] })
+      .expect(201);
+    await curator('360700')
+      .post('/api/v1/centers/360700/adoptions', { storyId: D, channels: ['市台', '客户端'] })
+      .expect(201);
+    for (const id of [A, F])
+      await eventually(async () => (await desk().get('/api/v1/centers/360000/index')).body.items?.some((i: { storyId: string }) => i.storyId === id));
+    await desk()
+      .post('/api/v1/centers/360000/adoptions', { storyId: A, channels: ['省台'] })
+      .expect(201);
+    await desk()
+      .post('/api/v1/centers/360000/adoptions', { storyId: F, channels: ['学习强国'] })
+      .expect(201);
 
-    const topic = await desk().post('/api/v1/centers/360000/topics', { title: '丰收节', brief: '请报送', deadline: new Date(Date.now() + 3600_000).toISOString(), targets: ['360702', '360703'] }).expect(201);
+    const topic = await desk()
+      .post('/api/v1/centers/360000/topics', {
+        title: '丰收节',
+        brief: '请报送',
+        deadline: new Date(Date.now() + 3600_000).toISOString(),
+        targets: ['360702', '360703'],
+      })
+      .expect(201);
     await eventually(async () => (await editor('360703').get('/api/v1/centers/360703/topic-inbox')).body.items?.length === 1);
-    const G = await editor('360703').post('/api/v1/centers/360703/stories', storyInput({ title: 'G 南康区丰收节', authors: [author('王芳')], topicId: topic.body.topicId })).expect(201);
+    const G = await editor('360703')
+      .post('/api/v1/centers/360703/stories', storyInput({ title: 'G 南康区丰收节', authors: [author('王芳')], topicId: topic.body.topicId }))
+      .expect(201);
     await submitThroughReview(net, '360703', G.body.id);
 
-    const rel = await curator('360700').post('/api/v1/centers/360700/releases', { storyId: B, targets: ['360703'] }).expect(201);
+    const rel = await curator('360700')
+      .post('/api/v1/centers/360700/releases', { storyId: B, targets: ['360703'] })
+      .expect(201);
     await eventually(async () => (await editor('360703').get(`/api/v1/centers/360703/release-inbox/${rel.body.releaseId}`)).status === 200);
     await editor('360703').post(`/api/v1/centers/360703/release-inbox/${rel.body.releaseId}/republish`).expect(200);
 
@@ -83,9 +103,42 @@ describe('monthly statistics and points (考核 / 稿酬)', () => {
     expect(report.weights).toEqual({ province: 3, city: 2, republish: 1 });
 
     const centers = Object.fromEntries(report.centers.map((c: { code: string }) => [c.code, c]));
-    expect(centers['360702']).toEqual({ code: '360702', name: '章贡区融媒体中心', level: 'county', rank: 1, submitted: 3, accepted: 2, rejected: 1, adoptedCity: 1, adoptedProvince: 1, republished: 1, topicsAnswered: 0, points: 4 });
-    expect(centers['360113']).toMatchObject({ rank: 2, submitted: 1, accepted: 1, rejected: 0, adoptedCity: 0, adoptedProvince: 1, republished: 0, topicsAnswered: 0, points: 3 });
-    expect(centers['360703']).toMatchObject({ rank: 3, submitted: 3, accepted: 1, rejected: 0, adoptedCity: 1, adoptedProvince: 0, republished: 0, topicsAnswered: 1, points: 2 });
+    expect(centers['360702']).toEqual({
+      code: '360702',
+      name: '章贡区融媒体中心',
+      level: 'county',
+      rank: 1,
+      submitted: 3,
+      accepted: 2,
+      rejected: 1,
+      adoptedCity: 1,
+      adoptedProvince: 1,
+      republished: 1,
+      topicsAnswered: 0,
+      points: 4,
+    });
+    expect(centers['360113']).toMatchObject({
+      rank: 2,
+      submitted: 1,
+      accepted: 1,
+      rejected: 0,
+      adoptedCity: 0,
+      adoptedProvince: 1,
+      republished: 0,
+      topicsAnswered: 0,
+      points: 3,
+    });
+    expect(centers['360703']).toMatchObject({
+      rank: 3,
+      submitted: 3,
+      accepted: 1,
+      rejected: 0,
+      adoptedCity: 1,
+      adoptedProvince: 0,
+      republished: 0,
+      topicsAnswered: 1,
+      points: 2,
+    });
     for (const idle of ['360700', '360100', '360704', '360781', '360400', '360482']) expect(centers[idle]).toMatchObject({ ...zero, rank: 4 });
     expect(report.centers.map((c: { code: string }) => c.code).slice(0, 3)).toEqual(['360702', '360113', '360703']);
     expect(report.totals).toEqual({ submitted: 7, accepted: 4, rejected: 1, adoptedCity: 2, adoptedProvince: 2, republished: 1, topicsAnswered: 1, points: 9 });
@@ -97,16 +150,36 @@ describe('monthly statistics and points (考核 / 稿酬)', () => {
       ['王芳', 4, 2],
     ]);
     const authors = Object.fromEntries(report.authors.map((a: { name: string }) => [a.name, a]));
-    expect(authors['刘敏']).toMatchObject({ center: { code: '360702' }, submitted: 3, accepted: 2, rejected: 1, adoptedCity: 1, adoptedProvince: 1, republished: 1, topicsAnswered: 0 });
+    expect(authors['刘敏']).toMatchObject({
+      center: { code: '360702' },
+      submitted: 3,
+      accepted: 2,
+      rejected: 1,
+      adoptedCity: 1,
+      adoptedProvince: 1,
+      republished: 1,
+      topicsAnswered: 0,
+    });
     expect(authors['陈晓']).toMatchObject({ submitted: 1, accepted: 1, rejected: 0, adoptedCity: 1, adoptedProvince: 1, republished: 0 });
-    expect(authors['王芳']).toMatchObject({ center: { code: '360703', name: '南康区融媒体中心' }, submitted: 3, accepted: 1, adoptedCity: 1, topicsAnswered: 1 });
+    expect(authors['王芳']).toMatchObject({
+      center: { code: '360703', name: '南康区融媒体中心' },
+      submitted: 3,
+      accepted: 1,
+      adoptedCity: 1,
+      topicsAnswered: 1,
+    });
 
     // Every figure comes from the ledger, which the desk can read and recompute.
     const ledger = await desk().get(`/api/v1/centers/360000/statistics/ledger?month=${thisMonth()}`).expect(200);
     const kinds: Record<string, number> = {};
     for (const e of ledger.body.items) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
     expect(kinds).toEqual({ submitted: 7, accepted: 4, rejected: 1, adopted: 5, 'topic-answered': 1, republished: 1 });
-    expect(ledger.body.items.filter((e: { kind: string; level: string }) => e.kind === 'adopted' && e.level === 'city').map((e: { channel: string }) => e.channel).sort()).toEqual(['客户端', '市台', '市台']);
+    expect(
+      ledger.body.items
+        .filter((e: { kind: string; level: string }) => e.kind === 'adopted' && e.level === 'city')
+        .map((e: { channel: string }) => e.channel)
+        .sort(),
+    ).toEqual(['客户端', '市台', '市台']);
 
     const empty = await desk().get('/api/v1/centers/360000/statistics/monthly?month=2020-01').expect(200);
     expect(empty.body.totals).toEqual(zero);
@@ -117,14 +190,22 @@ describe('monthly statistics and points (考核 / 稿酬)', () => {
     const csv = await desk().get('/api/v1/centers/360000/statistics/monthly.csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toContain(`statistics-360000-${thisMonth()}-centers.csv`);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('月份,排名,中心代码,中心名称,上报,入库,退稿,市级采用,省级采用,被转载,响应选题,积分');
     expect(lines[1]).toBe(`${thisMonth()},1,360702,章贡区融媒体中心,3,2,1,1,1,1,0,4`);
     expect(lines).toHaveLength(1 + 9);
     const byAuthor = await desk().get('/api/v1/centers/360000/statistics/monthly.csv?scope=authors').expect(200);
     expect(byAuthor.text).toContain(`${thisMonth()},4,王芳,360703,南康区融媒体中心,3,1,0,1,0,0,1,2`);
 
-    expect((await desk().get('/api/v1/centers/360000/statistics/weights').expect(200)).body).toMatchObject({ province: 3, city: 2, republish: 1, isDefault: true });
+    expect((await desk().get('/api/v1/centers/360000/statistics/weights').expect(200)).body).toMatchObject({
+      province: 3,
+      city: 2,
+      republish: 1,
+      isDefault: true,
+    });
     await desk().put('/api/v1/centers/360000/statistics/weights', { province: 5, city: 2, republish: 1 }).expect(403);
     const bad = await admin().put('/api/v1/centers/360000/statistics/weights', { province: -1, city: '2', republish: 1 }).expect(400);
     expect(bad.body.fields).toEqual(expect.arrayContaining(['province', 'city']));

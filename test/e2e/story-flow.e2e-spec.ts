@@ -50,7 +50,13 @@ describe('story flow: county → city pool → provincial index', () => {
       const r = await curator.get('/api/v1/centers/360700/review-queue').expect(200);
       return r.body.items.find((i: { storyId: string }) => i.storyId === id);
     });
-    expect(queued).toMatchObject({ version: 2, status: 'pending', originCode: '360702', originName: '章贡区融媒体中心', title: '章贡区：大稿库让县级好稿走得更远' });
+    expect(queued).toMatchObject({
+      version: 2,
+      status: 'pending',
+      originCode: '360702',
+      originName: '章贡区融媒体中心',
+      title: '章贡区：大稿库让县级好稿走得更远',
+    });
 
     await curator.post(`/api/v1/centers/360700/review-queue/${id}/decision`, { decision: 'accept' }).expect(200);
 
@@ -128,7 +134,9 @@ describe('story flow: county → city pool → provincial index', () => {
 
   it('a city’s own story and a county directly under its province go to the province’s own pool', async () => {
     const cityEditor = as(city(), net.token('360700', 'editor'));
-    const own = await cityEditor.post('/api/v1/centers/360700/stories', storyInput({ title: '为革命老区媒体深度融合发展探路', regionCode: '360700' })).expect(201);
+    const own = await cityEditor
+      .post('/api/v1/centers/360700/stories', storyInput({ title: '为革命老区媒体深度融合发展探路', regionCode: '360700' }))
+      .expect(201);
     await submitThroughReview(net, '360700', own.body.id);
 
     const chengmai = as(county(), net.token('469023', 'editor'));

@@ -25,7 +25,10 @@ describe('faults: duplicates, reordering, poison and lost events', () => {
     await sleep(LOAD_MS / 2);
     let copies = 0;
     for (const app of ['county-a', 'county-b', HUB]) {
-      const rows = await h.sql<{ subject: string; envelope: string; event_id: string }>(app, `SELECT subject, envelope, event_id FROM outbox WHERE sent_at IS NOT NULL ORDER BY seq DESC LIMIT 120`);
+      const rows = await h.sql<{ subject: string; envelope: string; event_id: string }>(
+        app,
+        `SELECT subject, envelope, event_id FROM outbox WHERE sent_at IS NOT NULL ORDER BY seq DESC LIMIT 120`,
+      );
       for (const r of rows) {
         await h.bus.publish(r.subject, r.envelope, r.event_id); // the broker's duplicate window drops it
         for (let k = 0; k < 3; k++) await h.bus.publish(r.subject, r.envelope); // the receivers' inbox drops these
@@ -108,10 +111,21 @@ describe('faults: duplicates, reordering, poison and lost events', () => {
     const env = (type: string, sender: string, payload: object) => BusInjector.envelope(type, sender, payload);
     for (let i = 0; i < 4; i++) {
       await h.bus.publish('syn.up.360700.360703.story.submitted', `{"id": "broken ${i}"`);
-      await h.bus.publish('syn.up.360700.360703.story.submitted', env('story.submitted', '360703', { story: { ...story, version: 0 }, submittedBy: 'x', submittedAt: new Date().toISOString() }));
-      await h.bus.publish('syn.up.360700.360703.story.submitted', JSON.stringify(env('story.submitted', '360703', { story: { ...story, body: 'x'.repeat(950 * 1024) }, submittedBy: 'x', submittedAt: new Date().toISOString() })));
+      await h.bus.publish(
+        'syn.up.360700.360703.story.submitted',
+        env('story.submitted', '360703', { story: { ...story, version: 0 }, submittedBy: 'x', submittedAt: new Date().toISOString() }),
+      );
+      await h.bus.publish(
+        'syn.up.360700.360703.story.submitted',
+        JSON.stringify(
+          env('story.submitted', '360703', { story: { ...story, body: 'x'.repeat(950 * 1024) }, submittedBy: 'x', submittedAt: new Date().toISOString() }),
+        ),
+      );
       await h.bus.publish('syn.up.360700.360703.story.teleported', env('story.teleported', '360703', { story }));
-      await h.bus.publish('syn.up.360700.360703.story.corrected', env('story.corrected', '360704', { story, correctedBy: 'x', correctedAt: new Date().toISOString() }));
+      await h.bus.publish(
+        'syn.up.360700.360703.story.corrected',
+        env('story.corrected', '360704', { story, correctedBy: 'x', correctedAt: new Date().toISOString() }),
+      );
     }
     await sleep(LOAD_MS / 2);
     await load.stop();

@@ -64,10 +64,17 @@ describe('faults: crashes, broker and database outages', () => {
     let cut = 0;
     for (let i = 0; i < 3; i++) {
       await sleep(LOAD_MS / 4);
-      const admin = new Client({ host: process.env.PGHOST || '127.0.0.1', port: Number(process.env.PGPORT || 5432), user: process.env.PGUSER || 'postgres', database: 'postgres' });
+      const admin = new Client({
+        host: process.env.PGHOST || '127.0.0.1',
+        port: Number(process.env.PGPORT || 5432),
+        user: process.env.PGUSER || 'postgres',
+        database: 'postgres',
+      });
       await admin.connect();
       try {
-        const r = await admin.query(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()`, [names]);
+        const r = await admin.query(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()`, [
+          names,
+        ]);
         cut += r.rowCount ?? 0;
       } finally {
         await admin.end();
@@ -84,7 +91,10 @@ describe('faults: crashes, broker and database outages', () => {
     await sleep(LOAD_MS / 3);
     await h.net.app(HUB).process.stop();
     await sleep(Math.max(LOAD_MS, 5000));
-    const [{ waiting }] = await h.sql<{ waiting: number }>('county-b', `SELECT count(*)::int AS waiting FROM stories WHERE status = 'submitted' AND withdrawn_at IS NULL`);
+    const [{ waiting }] = await h.sql<{ waiting: number }>(
+      'county-b',
+      `SELECT count(*)::int AS waiting FROM stories WHERE status = 'submitted' AND withdrawn_at IS NULL`,
+    );
     expect(waiting).toBeGreaterThan(0);
     await h.net.restart(HUB);
     await sleep(LOAD_MS / 3);

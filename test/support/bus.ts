@@ -7,7 +7,10 @@ import { v7 as uuidv7 } from 'uuid';
  * Publishes one well-formed event on the bus as `sender` would, for contracts whose sending side
  * another part of the network owns (the city's 推荐, say). Returns the event id.
  */
-export async function publishEvent(natsUrl: string, e: { type: string; parent: string; child: string; payload: object; direction?: 'up' | 'down' }): Promise<string> {
+export async function publishEvent(
+  natsUrl: string,
+  e: { type: string; parent: string; child: string; payload: object; direction?: 'up' | 'down' },
+): Promise<string> {
   const def = EVENT_CATALOG[e.type];
   if (!def) throw new Error(`unknown event type ${e.type}`);
   const direction = e.direction ?? (def.direction === 'both' ? undefined : def.direction);

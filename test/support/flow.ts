@@ -13,7 +13,9 @@ export async function submitStory(net: TestNetwork, county: string, over: Record
 /** The hub decides on a submitted story once it shows in its review queue. */
 export async function decide(net: TestNetwork, hub: string, storyId: string, decision: 'accept' | 'reject', reason?: string): Promise<void> {
   const curator = as(net.app(hub).http, net.token(hub, 'curator', `curator-${hub}`, '王审'));
-  await eventually(async () => (await curator.get(`/api/v1/centers/${hub}/review-queue?limit=200`)).body.items?.some((i: { storyId: string }) => i.storyId === storyId));
+  await eventually(async () =>
+    (await curator.get(`/api/v1/centers/${hub}/review-queue?limit=200`)).body.items?.some((i: { storyId: string }) => i.storyId === storyId),
+  );
   await curator.post(`/api/v1/centers/${hub}/review-queue/${storyId}/decision`, reason ? { decision, reason } : { decision }).expect(200);
 }
 
@@ -27,5 +29,7 @@ export async function poolStory(net: TestNetwork, county: string, hub: string, o
 /** Waits until the province's index holds the story. */
 export async function indexed(net: TestNetwork, province: string, storyId: string) {
   const desk = as(net.app(province).http, net.token(province, 'desk-editor'));
-  return eventually(async () => (await desk.get(`/api/v1/centers/${province}/index?limit=200`)).body.items?.find((i: { storyId: string }) => i.storyId === storyId));
+  return eventually(async () =>
+    (await desk.get(`/api/v1/centers/${province}/index?limit=200`)).body.items?.find((i: { storyId: string }) => i.storyId === storyId),
+  );
 }

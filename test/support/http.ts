@@ -16,7 +16,10 @@ export const storyInput = (over: Record<string, unknown> = {}) => ({
   title: '章贡区：县级融媒体中心打造“大稿库”',
   body: '<p>赣州市章贡区融媒体中心推进媒体深度融合，建成“一次采集、多种生成、多元传播”的采编格局。</p>',
   byline: '记者 刘敏 通讯员 陈晓',
-  authors: [{ name: '刘敏', role: 'reporter' }, { name: '陈晓', role: 'correspondent' }],
+  authors: [
+    { name: '刘敏', role: 'reporter' },
+    { name: '陈晓', role: 'correspondent' },
+  ],
   category: '时政',
   tags: ['媒体融合', '大稿库'],
   ...over,

@@ -43,33 +43,222 @@ export function AppRoutes() {
       <Route element={<DeskLayout />}>
         <Route index element={<HomePage />} />
         <Route path="account" element={<AccountPage />} />
-        <Route path="stories" element={<RequireAccess allow={(a) => a.canListStories}><StoriesPage /></RequireAccess>} />
-        <Route path="stories/new" element={<RequireAccess allow={(a) => a.canWriteStory}><StoryEditorPage /></RequireAccess>} />
-        <Route path="stories/:id/edit" element={<RequireAccess allow={(a) => a.canListStories}><StoryEditorPage /></RequireAccess>} />
-        <Route path="stories/:id" element={<RequireAccess allow={(a) => a.can('story.get')}><StoryDetailPage /></RequireAccess>} />
-        <Route path="topic-inbox" element={<RequireAccess allow={(a) => a.can('topicInbox.list')}><TopicInboxPage /></RequireAccess>} />
-        <Route path="release-inbox" element={<RequireAccess allow={(a) => a.can('releaseInbox.list')}><ReleaseInboxPage /></RequireAccess>} />
-        <Route path="shared-pool" element={<RequireAccess allow={(a) => a.can('sharedPool.list')}><SharedPoolPage /></RequireAccess>} />
-        <Route path="adoption-feedback" element={<RequireAccess allow={(a) => a.can('adoptionFeedback.list')}><AdoptionFeedbackPage /></RequireAccess>} />
-        <Route path="province/live" element={<RequireAccess allow={(a) => a.canIndex && a.canLiveFeed}><LiveWatchPage /></RequireAccess>} />
-        <Route path="province/index" element={<RequireAccess allow={(a) => a.canIndex}><IndexSearchPage /></RequireAccess>} />
-        <Route path="province/recommendations" element={<RequireAccess allow={(a) => a.canIndex}><RecommendationsPage /></RequireAccess>} />
-        <Route path="province/adoptions" element={<RequireAccess allow={(a) => a.canIndex && a.can('adoption.list')}><AdoptionsPage /></RequireAccess>} />
-        <Route path="province/topics" element={<RequireAccess allow={(a) => a.canIndex && a.canTopics}><ProvinceTopicsPage /></RequireAccess>} />
-        <Route path="province/releases" element={<RequireAccess allow={(a) => a.canIndex && a.canReleases}><ProvinceReleasesPage /></RequireAccess>} />
-        <Route path="province/statistics" element={<RequireAccess allow={(a) => a.canStatistics}><StatisticsPage /></RequireAccess>} />
-        <Route path="province/deliveries" element={<RequireAccess allow={(a) => a.canIndex && a.can('deliveries.list')}><DeliveriesPage /></RequireAccess>} />
-        <Route path="admin/users" element={<RequireAccess allow={(a) => a.canManageUsers}><UsersPage /></RequireAccess>} />
-        <Route path="admin/review-policy" element={<RequireAccess allow={(a) => a.can('countyReview.setPolicy')}><ReviewPolicyPage /></RequireAccess>} />
-        <Route path="admin/dead-letters" element={<RequireAccess allow={(a) => a.can('deadLetters.list')}><DeadLettersPage /></RequireAccess>} />
-        <Route path="review-queue" element={<RequireAccess allow={(a) => a.canReviewQueue}><ReviewQueuePage /></RequireAccess>} />
-        <Route path="review-queue/:id/family" element={<RequireAccess allow={(a) => a.can('review.family')}><ReviewFamilyPage /></RequireAccess>} />
-        <Route path="pool" element={<RequireAccess allow={(a) => a.canPool}><PoolPage /></RequireAccess>} />
-        <Route path="pool/:id" element={<RequireAccess allow={(a) => a.can('pool.get')}><PoolStoryPage /></RequireAccess>} />
-        <Route path="topics" element={<RequireAccess allow={(a) => a.canTopics}><TopicsPage /></RequireAccess>} />
-        <Route path="releases" element={<RequireAccess allow={(a) => a.canReleases}><ReleasesPage /></RequireAccess>} />
-        <Route path="adoptions" element={<RequireAccess allow={(a) => a.can('adoption.list')}><CityAdoptionsPage /></RequireAccess>} />
-        <Route path="deliveries" element={<RequireAccess allow={(a) => a.can('deliveries.list')}><CityDeliveriesPage /></RequireAccess>} />
+        <Route
+          path="stories"
+          element={
+            <RequireAccess allow={(a) => a.canListStories}>
+              <StoriesPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="stories/new"
+          element={
+            <RequireAccess allow={(a) => a.canWriteStory}>
+              <StoryEditorPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="stories/:id/edit"
+          element={
+            <RequireAccess allow={(a) => a.canListStories}>
+              <StoryEditorPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="stories/:id"
+          element={
+            <RequireAccess allow={(a) => a.can('story.get')}>
+              <StoryDetailPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="topic-inbox"
+          element={
+            <RequireAccess allow={(a) => a.can('topicInbox.list')}>
+              <TopicInboxPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="release-inbox"
+          element={
+            <RequireAccess allow={(a) => a.can('releaseInbox.list')}>
+              <ReleaseInboxPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="shared-pool"
+          element={
+            <RequireAccess allow={(a) => a.can('sharedPool.list')}>
+              <SharedPoolPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="adoption-feedback"
+          element={
+            <RequireAccess allow={(a) => a.can('adoptionFeedback.list')}>
+              <AdoptionFeedbackPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="province/live"
+          element={
+            <RequireAccess allow={(a) => a.canIndex && a.canLiveFeed}>
+              <LiveWatchPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="province/index"
+          element={
+            <RequireAccess allow={(a) => a.canIndex}>
+              <IndexSearchPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="province/recommendations"
+          element={
+            <RequireAccess allow={(a) => a.canIndex}>
+              <RecommendationsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="province/adoptions"
+          element={
+            <RequireAccess allow={(a) => a.canIndex && a.can('adoption.list')}>
+              <AdoptionsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="province/topics"
+          element={
+            <RequireAccess allow={(a) => a.canIndex && a.canTopics}>
+              <ProvinceTopicsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="province/releases"
+          element={
+            <RequireAccess allow={(a) => a.canIndex && a.canReleases}>
+              <ProvinceReleasesPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="province/statistics"
+          element={
+            <RequireAccess allow={(a) => a.canStatistics}>
+              <StatisticsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="province/deliveries"
+          element={
+            <RequireAccess allow={(a) => a.canIndex && a.can('deliveries.list')}>
+              <DeliveriesPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <RequireAccess allow={(a) => a.canManageUsers}>
+              <UsersPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/review-policy"
+          element={
+            <RequireAccess allow={(a) => a.can('countyReview.setPolicy')}>
+              <ReviewPolicyPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="admin/dead-letters"
+          element={
+            <RequireAccess allow={(a) => a.can('deadLetters.list')}>
+              <DeadLettersPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="review-queue"
+          element={
+            <RequireAccess allow={(a) => a.canReviewQueue}>
+              <ReviewQueuePage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="review-queue/:id/family"
+          element={
+            <RequireAccess allow={(a) => a.can('review.family')}>
+              <ReviewFamilyPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="pool"
+          element={
+            <RequireAccess allow={(a) => a.canPool}>
+              <PoolPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="pool/:id"
+          element={
+            <RequireAccess allow={(a) => a.can('pool.get')}>
+              <PoolStoryPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="topics"
+          element={
+            <RequireAccess allow={(a) => a.canTopics}>
+              <TopicsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="releases"
+          element={
+            <RequireAccess allow={(a) => a.canReleases}>
+              <ReleasesPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="adoptions"
+          element={
+            <RequireAccess allow={(a) => a.can('adoption.list')}>
+              <CityAdoptionsPage />
+            </RequireAccess>
+          }
+        />
+        <Route
+          path="deliveries"
+          element={
+            <RequireAccess allow={(a) => a.can('deliveries.list')}>
+              <CityDeliveriesPage />
+            </RequireAccess>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -10,7 +10,8 @@ import { SessionProvider } from './hooks/use-session';
 dayjs.locale('zh-cn');
 
 /** Chinese faces first for each platform the desks run on (Windows, macOS, Linux). */
-const FONT_FAMILY = "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif";
+const FONT_FAMILY =
+  "-apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif";
 
 /** Chinese locale for antd and dates, the session, and the router under /desk. */
 export function App() {

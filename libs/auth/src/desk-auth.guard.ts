@@ -1,4 +1,14 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Logger, NotFoundException, Optional, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  Optional,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CenterDirectory, HostedCenters } from '@syn/network';
 import { ACCOUNT_STATUS, type AccountStatusChecker } from './account-status';

@@ -19,5 +19,4 @@ describe('DeskTokenService', () => {
     expect(() => tokens.verify(`${h}.${forged}.${s}`)).toThrow(/invalid signature/);
     expect(() => tokens.verify(tokens.sign(principal, -10))).toThrow(/expired/);
   });
-
 });

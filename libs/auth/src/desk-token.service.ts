@@ -14,7 +14,6 @@ interface Claims {
   iat?: number;
 }
 
-
 /** Signs and verifies the short-lived desk tokens every HTTP request carries. */
 @Injectable()
 export class DeskTokenService {
@@ -27,7 +26,11 @@ export class DeskTokenService {
     // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
     // as a PEM public key on every call, which cost more CPU than the rest of a submit request.
     const key = createSecretKey(Buffer.from(env.AUTH_TOKEN_SECRET, 'utf8'));
-    this.jwt = new JwtService({ secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256', issuer: 'syndication' }, verifyOptions: { algorithms: ['HS256'], issuer: 'syndication' } });
+    this.jwt = new JwtService({
+      secretOrKeyProvider: () => key,
+      signOptions: { algorithm: 'HS256', issuer: 'syndication' },
+      verifyOptions: { algorithms: ['HS256'], issuer: 'syndication' },
+    });
   }
 
   /** A service token (operators, demo, tests): not tied to an account, valid until it expires. */

@@ -45,7 +45,17 @@ async function addStory(id: string, title: string, body: string, origin: string 
   const v = storyVectors({ title: segmenter.words(title), summary: segmenter.words('媒体融合'), body: segmenter.words(body) });
   await db.query(DELETE_POOL_SEARCH_STORIES, [[id]]);
   await db.query(INSERT_POOL_SEARCH_STORIES, [
-    [id], ['360700'], ['360700'], [origin], ['时政'], ['{媒体融合}'], [pooledAt], [v.lexemes], [v.ranking], [simhashToPg(hash)], [`{${simhashBands(hash).join(',')}}`],
+    [id],
+    ['360700'],
+    ['360700'],
+    [origin],
+    ['时政'],
+    ['{媒体融合}'],
+    [pooledAt],
+    [v.lexemes],
+    [v.ranking],
+    [simhashToPg(hash)],
+    [`{${simhashBands(hash).join(',')}}`],
   ]);
 }
 
@@ -55,7 +65,13 @@ async function lists(words: string[] | null, size = 100): Promise<void> {
     for (const stmt of clearTopListsSql(POOL_SEARCH_TABLES)) await db.query(stmt);
     return;
   }
-  await refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'rebuild', size, minStories: 1e9, minShare: 2, words });
+  await refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
+    run: 'rebuild',
+    size,
+    minStories: 1e9,
+    minShare: 2,
+    words,
+  });
 }
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -89,7 +105,14 @@ beforeAll(async () => {
   await db.connect();
   await db.query(`CREATE TABLE pool_stories (story_id uuid PRIMARY KEY, title text NOT NULL, body text NOT NULL)`);
   // The migrations' order: the postings design first, then its replacement.
-  for (const ddl of [...POOL_SEARCH_DDL, ...POOL_POSTINGS_CLEANUP_DDL, ...POOL_NEAR_DUPLICATE_FUNCTION_DDL, ...POOL_LEXICON_PENDING_DDL, ...POOL_RANKED_SEARCH_DDL]) await db.query(ddl);
+  for (const ddl of [
+    ...POOL_SEARCH_DDL,
+    ...POOL_POSTINGS_CLEANUP_DDL,
+    ...POOL_NEAR_DUPLICATE_FUNCTION_DDL,
+    ...POOL_LEXICON_PENDING_DDL,
+    ...POOL_RANKED_SEARCH_DDL,
+  ])
+    await db.query(ddl);
   const day = 86_400_000;
   const base = Date.UTC(2025, 0, 1);
   for (let i = 0; i < seed.length; i++) {
@@ -97,7 +120,10 @@ beforeAll(async () => {
   }
   // Long story mentioning 探路 once, deep in the body: must rank below the
   // seed story whose title is "为革命老区媒体深度融合发展探路".
-  const long = seed.slice(0, 10).map((s) => s.body.join('\n')).join('\n');
+  const long = seed
+    .slice(0, 10)
+    .map((s) => s.body.join('\n'))
+    .join('\n');
   await addStory(uuid(100), '综合稿件', `${long}\n最后一句也在探路。`, '360702', new Date(base + 20 * day));
   // Two more single deep mentions, so 探路 has a tail past a short list to page through.
   await addStory(uuid(101), '综合稿件二', `${long}\n继续探路。`, '360703', new Date(base + 21 * day));
@@ -223,7 +249,11 @@ describe('pool search against PostgreSQL', () => {
     const hash = simhash(edited);
     const rows = (
       await db.query<{ story_id: string; distance: number }>(NEAR_DUPLICATE_QUERY, [
-        simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, 10, '360700',
+        simhashToPg(hash),
+        simhashProbeKeys(hash),
+        NEAR_DUPLICATE_MAX_DISTANCE,
+        10,
+        '360700',
       ])
     ).rows;
     expect(rows.map((r) => r.story_id)).toEqual([uuid(5)]);

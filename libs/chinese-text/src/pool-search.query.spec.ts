@@ -1,10 +1,5 @@
 import { searchTables } from './pool-search.sql';
-import {
-  buildPoolSearchQuery,
-  decodePoolSearchCursor,
-  encodePoolSearchCursor,
-  nextPoolSearchCursor,
-} from './pool-search.query';
+import { buildPoolSearchQuery, decodePoolSearchCursor, encodePoolSearchCursor, nextPoolSearchCursor } from './pool-search.query';
 
 describe('buildPoolSearchQuery', () => {
   it('returns null for a query without searchable words', () => {
@@ -111,6 +106,14 @@ describe('cursors', () => {
 
   it('ends when a page is not full', () => {
     expect(nextPoolSearchCursor([{ doc_no: '1', score: '0' }], 20)).toBeNull();
-    expect(nextPoolSearchCursor([{ doc_no: '9', score: '5' }, { doc_no: '3', score: '2' }], 2)).toEqual({ score: '2', docNo: '3' });
+    expect(
+      nextPoolSearchCursor(
+        [
+          { doc_no: '9', score: '5' },
+          { doc_no: '3', score: '2' },
+        ],
+        2,
+      ),
+    ).toEqual({ score: '2', docNo: '3' });
   });
 });

@@ -68,10 +68,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const INTEGER = /^-?\d{1,19}$/;
 
 /** Returns null when the query has no searchable word. */
-export function buildPoolSearchQuery(
-  request: PoolSearchRequest,
-  segmenter: ChineseSegmenter = ChineseSegmenter.shared(),
-): PoolSearchSql | null {
+export function buildPoolSearchQuery(request: PoolSearchRequest, segmenter: ChineseSegmenter = ChineseSegmenter.shared()): PoolSearchSql | null {
   const words = segmenter.queryWords(request.query).slice(0, MAX_QUERY_WORDS);
   if (words.length === 0) return null;
   const limit = clampLimit(request.limit);
@@ -101,10 +98,7 @@ ORDER BY page.score DESC, page.doc_no DESC`;
 }
 
 /** Cursor for the page after `rows` (null when the page was not full). */
-export function nextPoolSearchCursor(
-  rows: readonly { doc_no: string; score: string }[],
-  limit: number,
-): PoolSearchCursor | null {
+export function nextPoolSearchCursor(rows: readonly { doc_no: string; score: string }[], limit: number): PoolSearchCursor | null {
   if (rows.length < limit) return null;
   const last = rows[rows.length - 1];
   return { score: last.score, docNo: last.doc_no };
@@ -177,17 +171,24 @@ function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
     // tags, and to drop entries of stories removed since), and live scores after it. The stories
     // after the watermark are few and read by walking doc_no: the watermark is only known at run
     // time, and planned blind PostgreSQL read a common word's whole GIN bitmap for them instead.
-    const listed = n === 1
-      ? `SELECT t.doc_no, t.score FROM ${t.top} t
-          WHERE ${where([`t.scope_code = ${scope}`, `t.term = ${wordsParam}[1]`, `t.doc_no <= (SELECT upto FROM listed)`, ...termFilters, ...afterCursor('t.score', 't.doc_no'),
-            `EXISTS (SELECT 1 FROM ${t.docs} d WHERE d.doc_no = t.doc_no${tagCheck})`])}
+    const listed =
+      n === 1
+        ? `SELECT t.doc_no, t.score FROM ${t.top} t
+          WHERE ${where([
+            `t.scope_code = ${scope}`,
+            `t.term = ${wordsParam}[1]`,
+            `t.doc_no <= (SELECT upto FROM listed)`,
+            ...termFilters,
+            ...afterCursor('t.score', 't.doc_no'),
+            `EXISTS (SELECT 1 FROM ${t.docs} d WHERE d.doc_no = t.doc_no${tagCheck})`,
+          ])}
           ORDER BY t.score DESC, t.doc_no DESC
           LIMIT ${limit}`
-      : // Several words: the union of their lists are the candidates, scored from their rows (in-row
-        // vector, cheap) and sorted; each is checked for every word only as the page consumes it
-        // (its ranking vector often has them all, else the word set is read). OFFSET 0 keeps the
-        // check above the sort, a scalar subquery keeps it per row.
-        `SELECT c.doc_no, c.score FROM (
+        : // Several words: the union of their lists are the candidates, scored from their rows (in-row
+          // vector, cheap) and sorted; each is checked for every word only as the page consumes it
+          // (its ranking vector often has them all, else the word set is read). OFFSET 0 keeps the
+          // check above the sort, a scalar subquery keeps it per row.
+          `SELECT c.doc_no, c.score FROM (
             SELECT x.doc_no, s.score
             FROM (SELECT DISTINCT t.doc_no FROM ${t.top} t
                    WHERE ${where([`t.scope_code = ${scope}`, `t.term = ANY(${wordsParam}::text[])`, `t.doc_no <= (SELECT upto FROM listed)`, ...termFilters])}) x

@@ -279,7 +279,9 @@ LEFT JOIN (SELECT term, count(*) AS entries, min(score) AS cutoff FROM best GROU
 export function extendTopListsSql(t: SearchTables): TopListStatement[] {
   return [
     named(`DROP TABLE IF EXISTS pg_temp.${t.prefix}_fresh`),
-    named(`CREATE TEMP TABLE ${t.prefix}_fresh (term text, doc_no bigint, score bigint, cutoff bigint, hub_code text, origin_code text, category text, pooled_at timestamptz)`),
+    named(
+      `CREATE TEMP TABLE ${t.prefix}_fresh (term text, doc_no bigint, score bigint, cutoff bigint, hub_code text, origin_code text, category text, pooled_at timestamptz)`,
+    ),
     named(`INSERT INTO ${t.prefix}_fresh
 SELECT tt.term, f.doc_no, ${wordScoreSql('f.ranking', 'quote_literal(tt.term)::tsquery')} AS score, tt.cutoff,
        f.hub_code, f.origin_code, f.category, f.pooled_at

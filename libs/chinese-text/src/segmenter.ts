@@ -80,8 +80,7 @@ export class ChineseSegmenter {
     const normalized = normalize(text);
     if (!HAS_WORD_CHAR.test(normalized)) return [];
     const dropStopwords = options.dropStopwords ?? true;
-    const raw =
-      options.mode === 'precise' ? this.jieba.cut(normalized, true) : this.jieba.cutForSearch(normalized, true);
+    const raw = options.mode === 'precise' ? this.jieba.cut(normalized, true) : this.jieba.cutForSearch(normalized, true);
     const out: string[] = [];
     for (const token of raw) {
       if (isPlainWord(token)) {

@@ -1,14 +1,6 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
-import {
-  NEAR_DUPLICATE_MAX_DISTANCE,
-  hammingDistance,
-  simhash,
-  simhashBands,
-  simhashProbeKeys,
-  simhashToPg,
-  toSignedInt64,
-} from './simhash';
+import { NEAR_DUPLICATE_MAX_DISTANCE, hammingDistance, simhash, simhashBands, simhashProbeKeys, simhashToPg, toSignedInt64 } from './simhash';
 
 interface SeedStory {
   title: string;
@@ -16,9 +8,7 @@ interface SeedStory {
 }
 
 // Tests run with cwd = repo root; the seed stories ship with the demo.
-const seed: SeedStory[] = JSON.parse(
-  readFileSync(resolve(__dirname, '../../../deploy/demo/seed-stories.json'), 'utf8'),
-).stories;
+const seed: SeedStory[] = JSON.parse(readFileSync(resolve(__dirname, '../../../deploy/demo/seed-stories.json'), 'utf8')).stories;
 const text = (s: SeedStory) => `${s.title}\n${s.body.join('\n')}`;
 const sentences = (body: string) => body.split(/(?<=[。！？])/).filter((x) => x.trim().length > 0);
 
@@ -29,9 +19,7 @@ describe('simhash near-duplicate detection on the seed stories', () => {
     seed.forEach((s, i) => {
       const chars = [...s.body.join('\n')];
       for (const p of [17, 101, 211]) chars[p % chars.length] = chars[p % chars.length] === '的' ? '地' : '的';
-      expect(hammingDistance(hashes[i], simhash(`${s.title}\n${chars.join('')}`))).toBeLessThanOrEqual(
-        NEAR_DUPLICATE_MAX_DISTANCE,
-      );
+      expect(hammingDistance(hashes[i], simhash(`${s.title}\n${chars.join('')}`))).toBeLessThanOrEqual(NEAR_DUPLICATE_MAX_DISTANCE);
     });
   });
 

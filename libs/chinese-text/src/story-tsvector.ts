@@ -40,7 +40,10 @@ export function storyVectors(tokens: StoryTokens): StoryVectors {
   const body = new Map<string, number[]>();
   let position = 0;
   const next = () => (position = Math.min(position + 1, MAX_POSITION));
-  for (const [words, weight] of [[tokens.title, 'A'], [tokens.summary ?? [], 'B']] as const) {
+  for (const [words, weight] of [
+    [tokens.title, 'A'],
+    [tokens.summary ?? [], 'B'],
+  ] as const) {
     for (const w of words) {
       const at = next();
       if (w.length === 0) continue;

@@ -45,11 +45,7 @@ export interface StoryTermWeights {
   readonly wordCount: number;
 }
 
-export function termImpacts(
-  titleWords: readonly string[],
-  bodyWords: readonly string[],
-  averageWords: number = AVERAGE_STORY_WORDS,
-): StoryTermWeights {
+export function termImpacts(titleWords: readonly string[], bodyWords: readonly string[], averageWords: number = AVERAGE_STORY_WORDS): StoryTermWeights {
   const weighted = new Map<string, number>();
   for (const w of bodyWords) weighted.set(w, (weighted.get(w) ?? 0) + 1);
   for (const w of titleWords) weighted.set(w, (weighted.get(w) ?? 0) + TITLE_WEIGHT);

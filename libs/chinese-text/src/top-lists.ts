@@ -45,7 +45,11 @@ export async function refreshTopLists(query: RunQuery, t: SearchTables, o: TopLi
   let lists = 0;
   for (const { scope_code: scope, upto } of scopes) {
     const values = { scope, upto, size };
-    for (const stmt of extendTopListsSql(t)) await query(stmt.text, stmt.params.map((p) => values[p]));
+    for (const stmt of extendTopListsSql(t))
+      await query(
+        stmt.text,
+        stmt.params.map((p) => values[p]),
+      );
     const have = new Set(((await query(`SELECT term FROM ${t.topTerms} WHERE scope_code = $1`, [scope])) as Array<{ term: string }>).map((r) => r.term));
     const added = [...common].filter(([term]) => !have.has(term));
     if (added.length > 0) await query(buildTopListsSql(t), [scope, added.map(([term]) => term), added.map(([, n]) => n), upto, size]);

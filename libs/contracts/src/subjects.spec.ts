@@ -16,10 +16,12 @@ describe('subjects carry the route', () => {
     expect(r.type).toBe('review.decided');
   });
 
-  it.each(['syn.up.3607.360702.story.submitted', 'syn.sideways.360700.360702.story.submitted', 'other.up.360700.360702.story.submitted', 'syn.up.360700.360702.Story'])(
-    'rejects %s',
-    (s) => expect(parseSubject(s)).toBeNull(),
-  );
+  it.each([
+    'syn.up.3607.360702.story.submitted',
+    'syn.sideways.360700.360702.story.submitted',
+    'other.up.360700.360702.story.submitted',
+    'syn.up.360700.360702.Story',
+  ])('rejects %s', (s) => expect(parseSubject(s)).toBeNull());
 
   it('refuses to build a subject with a malformed code', () => {
     expect(() => subjectOf({ direction: 'up', parent: '36070', child: '360702', type: 'story.submitted' })).toThrow(/bad route codes/);

@@ -27,7 +27,8 @@ export class GrpcExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const r = exception.getResponse();
-      const message = typeof r === 'object' && r && 'message' in r ? ([] as unknown[]).concat((r as { message: unknown }).message).join('; ') : exception.message;
+      const message =
+        typeof r === 'object' && r && 'message' in r ? ([] as unknown[]).concat((r as { message: unknown }).message).join('; ') : exception.message;
       return throwError(() => ({ code: HTTP_TO_GRPC[exception.getStatus()] ?? status.INTERNAL, message }));
     }
     this.logger.error({ msg: 'gRPC handler failed', err: (exception as Error)?.message, stack: (exception as Error)?.stack });

@@ -67,7 +67,11 @@ export class ReconciliationClient {
     this.clients.clear();
   }
 
-  private call<T>(address: string, audience: string, fn: (c: RawReconciliationClient, md: unknown, opts: { deadline: Date }, cb: (e: ServiceError | null, r: T) => void) => void): Promise<T> {
+  private call<T>(
+    address: string,
+    audience: string,
+    fn: (c: RawReconciliationClient, md: unknown, opts: { deadline: Date }, cb: (e: ServiceError | null, r: T) => void) => void,
+  ): Promise<T> {
     let client = this.clients.get(address);
     if (!client) {
       client = new this.ctor(address, credentials.createInsecure());

@@ -49,7 +49,11 @@ export class StoryPoolClient {
     this.clients.clear();
   }
 
-  private call<T>(address: string, hubCode: string, fn: (c: RawStoryPoolClient, md: unknown, opts: { deadline: Date }, cb: (e: ServiceError | null, r: T) => void) => void): Promise<T> {
+  private call<T>(
+    address: string,
+    hubCode: string,
+    fn: (c: RawStoryPoolClient, md: unknown, opts: { deadline: Date }, cb: (e: ServiceError | null, r: T) => void) => void,
+  ): Promise<T> {
     let client = this.clients.get(address);
     if (!client) {
       // Inter-center TLS is configured at the deployment edge (docs/security.md); inside it, plaintext HTTP/2.
@@ -58,9 +62,7 @@ export class StoryPoolClient {
     }
     // Bound to the hub called, so that hub cannot replay our credentials to another.
     const md = this.creds.metadataFor(this.self, hubCode);
-    return new Promise<T>((resolve, reject) =>
-      fn(client!, md, { deadline: new Date(Date.now() + this.timeoutMs) }, (e, r) => (e ? reject(e) : resolve(r))),
-    );
+    return new Promise<T>((resolve, reject) => fn(client!, md, { deadline: new Date(Date.now() + this.timeoutMs) }, (e, r) => (e ? reject(e) : resolve(r))));
   }
 }
 

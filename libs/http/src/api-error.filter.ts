@@ -23,14 +23,12 @@ export class ApiErrorFilter extends BaseExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn({ msg: 'database unavailable; answered 503', err: (exception as Error).message });
       res.setHeader('Retry-After', '5');
-      res
-        .status(HttpStatus.SERVICE_UNAVAILABLE)
-        .json({
-          statusCode: 503,
-          error: 'Service Unavailable',
-          code: API_ERROR_CODES.unavailable,
-          message: ['the database is busy or restarting; nothing was changed, try again shortly'],
-        });
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: API_ERROR_CODES.unavailable,
+        message: ['the database is busy or restarting; nothing was changed, try again shortly'],
+      });
       return;
     }
     if (exception instanceof HttpException) {

@@ -49,6 +49,11 @@ export async function bootstrapApp(module: Type<unknown>, options: BootstrapOpti
     await app.startAllMicroservices();
   }
   await app.listen(env.HTTP_PORT, env.HTTP_HOST);
-  new Logger('Bootstrap').log({ msg: `${options.service} ready`, http: `http://${env.HTTP_HOST}:${env.HTTP_PORT}`, grpc: options.grpc ? `${env.HTTP_HOST}:${env.GRPC_PORT}` : undefined, centers: env.HOSTED_CENTERS });
+  new Logger('Bootstrap').log({
+    msg: `${options.service} ready`,
+    http: `http://${env.HTTP_HOST}:${env.HTTP_PORT}`,
+    grpc: options.grpc ? `${env.HTTP_HOST}:${env.GRPC_PORT}` : undefined,
+    centers: env.HOSTED_CENTERS,
+  });
   return app;
 }

@@ -47,7 +47,18 @@ import { SubmissionEntity } from './review-queue/submission.entity';
 
 export const hubPersistence: PersistencePart = {
   entities: [SubmissionEntity, PoolStoryEntity, PoolStoryEditEntity, PoolAdoptionEntity],
-  migrations: [HubPool1764100200000, HubWorkflow1764100310200, HubTombstoneGuards1764100420000, PoolSearch1764100700100, NearDuplicates1764100700200, PoolPostingsCleanupTrigger1764100800100, NearDuplicateLookupFunctions1764100800200, PoolLexiconPending1764100800500, HubLiveFeed1764101200300, PoolRankedSearch1764101300100],
+  migrations: [
+    HubPool1764100200000,
+    HubWorkflow1764100310200,
+    HubTombstoneGuards1764100420000,
+    PoolSearch1764100700100,
+    NearDuplicates1764100700200,
+    PoolPostingsCleanupTrigger1764100800100,
+    NearDuplicateLookupFunctions1764100800200,
+    PoolLexiconPending1764100800500,
+    HubLiveFeed1764101200300,
+    PoolRankedSearch1764101300100,
+  ],
 };
 
 /** What a center with children does: review what they submit and keep the shared pool. */
@@ -58,12 +69,24 @@ export class HubModule implements OnModuleInit {
     private readonly env: AppEnv,
   ) {}
 
-  static forRoot(options: { listeners?: Provider[]; listenerTokens?: unknown[]; reviewListenerTokens?: unknown[]; imports?: DynamicModule['imports'] } = {}): DynamicModule {
+  static forRoot(
+    options: { listeners?: Provider[]; listenerTokens?: unknown[]; reviewListenerTokens?: unknown[]; imports?: DynamicModule['imports'] } = {},
+  ): DynamicModule {
     return {
       module: HubModule,
       imports: options.imports ?? [],
       // PoolSearchController before PoolController: pool/search must not be taken for pool/:storyId.
-      controllers: [ReviewQueueController, StoryFamilyController, ClaimsController, PoolSearchController, PoolController, CurationController, RecommendationController, HubAuditController, StoryPoolGrpcController],
+      controllers: [
+        ReviewQueueController,
+        StoryFamilyController,
+        ClaimsController,
+        PoolSearchController,
+        PoolController,
+        CurationController,
+        RecommendationController,
+        HubAuditController,
+        StoryPoolGrpcController,
+      ],
       providers: [
         ReviewQueueService,
         PoolService,

@@ -29,7 +29,13 @@ describe('CenterDirectory', () => {
           { code: '360702', name: '重复', level: 'county', parent: null },
         ]),
     ).toThrow(/code must be a six-digit[\s\S]*duplicate code 360702/);
-    expect(() => new CenterDirectory([{ code: '360700', name: 'a', level: 'city', parent: '360702' }, { code: '360702', name: 'b', level: 'county', parent: '360700' }])).toThrow(/loops/);
+    expect(
+      () =>
+        new CenterDirectory([
+          { code: '360700', name: 'a', level: 'city', parent: '360702' },
+          { code: '360702', name: 'b', level: 'county', parent: '360700' },
+        ]),
+    ).toThrow(/loops/);
   });
 
   it('an unknown code is an error naming it', () => {

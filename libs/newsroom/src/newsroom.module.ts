@@ -40,7 +40,14 @@ import { StoryVersionsController } from './story-versions/story-versions.control
 
 export const newsroomPersistence: PersistencePart = {
   entities: [StoryEntity, ReviewPolicyEntity, RepublishedStoryEntity, StoryFeedbackEntity, StoryVersionEntity],
-  migrations: [NewsroomStories1764100100000, CountyReviewAndSharing1764100310100, StoryWithdrawal1764100410000, NewsroomInboxes1764100500200, StoryVersions1764101200100, NewsroomLiveFeed1764101200400],
+  migrations: [
+    NewsroomStories1764100100000,
+    CountyReviewAndSharing1764100310100,
+    StoryWithdrawal1764100410000,
+    NewsroomInboxes1764100500200,
+    StoryVersions1764101200100,
+    NewsroomLiveFeed1764101200400,
+  ],
 };
 
 /**
@@ -51,7 +58,16 @@ export const newsroomPersistence: PersistencePart = {
  */
 @Module({
   imports: [RelayModule],
-  controllers: [StoriesController, CountyReviewController, SharedPoolController, TopicInboxController, ReleaseInboxController, AdoptionFeedbackController, StoryCorrectionsController, StoryVersionsController],
+  controllers: [
+    StoriesController,
+    CountyReviewController,
+    SharedPoolController,
+    TopicInboxController,
+    ReleaseInboxController,
+    AdoptionFeedbackController,
+    StoryCorrectionsController,
+    StoryVersionsController,
+  ],
   providers: [
     StoryService,
     StoryVersionLog,

@@ -10,6 +10,8 @@ export class ProcessMetrics implements OnModuleInit {
   onModuleInit() {
     this.metrics.gauge('syn_process_resident_memory_bytes', 'Resident set size of the process', () => [[{}, process.memoryUsage.rss()]]);
     this.metrics.gauge('syn_process_heap_used_bytes', 'V8 heap in use', () => [[{}, getHeapStatistics().used_heap_size]]);
-    this.metrics.gauge('syn_process_heap_limit_bytes', 'V8 heap limit (--max-old-space-size plus the young generation)', () => [[{}, getHeapStatistics().heap_size_limit]]);
+    this.metrics.gauge('syn_process_heap_limit_bytes', 'V8 heap limit (--max-old-space-size plus the young generation)', () => [
+      [{}, getHeapStatistics().heap_size_limit],
+    ]);
   }
 }

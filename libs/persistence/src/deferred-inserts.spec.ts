@@ -13,7 +13,8 @@ describe('DeferredInserts', () => {
     { name: 'tags', type: 'jsonb', expr: 'ARRAY(SELECT jsonb_array_elements_text(u.tags))' },
   ]);
   const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-  const rows = async () => (await dataSource.query(`SELECT id, body, tags, seq FROM notes ORDER BY seq`)) as Array<{ id: string; body: string; tags: string[] }>;
+  const rows = async () =>
+    (await dataSource.query(`SELECT id, body, tags, seq FROM notes ORDER BY seq`)) as Array<{ id: string; body: string; tags: string[] }>;
 
   beforeAll(async () => {
     db = await createTestDatabase('syn_deferred');

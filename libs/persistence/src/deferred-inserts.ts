@@ -1,5 +1,13 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent, TransactionStartEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+  TransactionStartEvent,
+} from 'typeorm';
 
 export interface DeferredColumn {
   name: string;
@@ -28,7 +36,10 @@ export class DeferredInsert {
   }
 
   run(m: EntityManager, rows: readonly unknown[][]): Promise<unknown> {
-    return m.query(this.sql, this.columns.map((_, i) => rows.map((r) => r[i])));
+    return m.query(
+      this.sql,
+      this.columns.map((_, i) => rows.map((r) => r[i])),
+    );
   }
 }
 

@@ -15,7 +15,9 @@ export async function keysetPage<T extends ObjectLiteral>(
   opts: { at: string; id: string; limit: number; cursor?: string; position: (row: T) => { at: Date; id: string } },
 ): Promise<Page<T>> {
   const after = decodeCursor(opts.cursor);
-  qb.orderBy(opts.at, 'DESC').addOrderBy(opts.id, 'DESC').limit(opts.limit + 1);
+  qb.orderBy(opts.at, 'DESC')
+    .addOrderBy(opts.id, 'DESC')
+    .limit(opts.limit + 1);
   if (after) qb.andWhere(`(${opts.at}, ${opts.id}) < (:keysetAt, :keysetId)`, { keysetAt: after.at, keysetId: after.id });
   const rows = await qb.getMany();
   const items = rows.slice(0, opts.limit);

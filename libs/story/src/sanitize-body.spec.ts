@@ -2,7 +2,9 @@ import { bodyText, sanitizeBody } from './sanitize-body';
 
 describe('sanitizeBody', () => {
   it('removes scripts, event handlers and javascript: links but keeps the article', () => {
-    const out = sanitizeBody('<p onclick="steal()">赣州<script>alert(1)</script><a href="javascript:x()">链接</a><img src="https://a.cn/x.jpg" onerror="x()"></p><style>p{}</style>');
+    const out = sanitizeBody(
+      '<p onclick="steal()">赣州<script>alert(1)</script><a href="javascript:x()">链接</a><img src="https://a.cn/x.jpg" onerror="x()"></p><style>p{}</style>',
+    );
     expect(out).toBe('<p>赣州<a>链接</a><img src="https://a.cn/x.jpg" /></p>');
   });
 

@@ -164,9 +164,7 @@ export class AppProcess {
 
   private assertRunning(context: string): void {
     if (!this.running) {
-      throw this.failure(
-        `exited (code ${this.child.exitCode}, signal ${this.child.signalCode}) ${context}`,
-      );
+      throw this.failure(`exited (code ${this.child.exitCode}, signal ${this.child.signalCode}) ${context}`);
     }
   }
 

@@ -48,10 +48,7 @@ export function waitForExit(child: ChildProcess): Promise<ExitInfo> {
 }
 
 /** Sends the signal and waits for exit; a no-op for an already exited child. */
-export async function signalAndWait(
-  child: ChildProcess,
-  signal: NodeJS.Signals,
-): Promise<ExitInfo> {
+export async function signalAndWait(child: ChildProcess, signal: NodeJS.Signals): Promise<ExitInfo> {
   if (isRunning(child)) {
     child.kill(signal);
   }

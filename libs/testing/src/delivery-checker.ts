@@ -99,25 +99,32 @@ export class DeliveryChecker {
       const c = county.get(id);
       if (!c) note('lost', `story ${id} of ${ack.center} was acknowledged to the client but the county has no submission`);
       else if (ack.withdrawn && !c.withdrawn) note('lost', `story ${id}: takedown acknowledged to the client but not recorded at ${ack.center}`);
-      else if (!ack.withdrawn && c.submitted_version < ack.version) note('lost', `story ${id}: v${ack.version} acknowledged, county has v${c.submitted_version}`);
+      else if (!ack.withdrawn && c.submitted_version < ack.version)
+        note('lost', `story ${id}: v${ack.version} acknowledged, county has v${c.submitted_version}`);
     }
 
     const pool = new Map(
       (
-        await query<CopyRow>(this.t.hubDatabase, `SELECT story_id, version, content_hash, title, origin_code FROM pool_stories WHERE hub_code = $1 AND origin_code = ANY($2::char(6)[])`, [
-          this.t.hub,
-          this.t.counties,
-        ])
+        await query<CopyRow>(
+          this.t.hubDatabase,
+          `SELECT story_id, version, content_hash, title, origin_code FROM pool_stories WHERE hub_code = $1 AND origin_code = ANY($2::char(6)[])`,
+          [this.t.hub, this.t.counties],
+        )
       ).map((p) => [p.story_id, p]),
     );
-    const queued = new Set((await query<{ story_id: string }>(this.t.hubDatabase, `SELECT story_id FROM submissions WHERE origin_code = ANY($1::char(6)[])`, [this.t.counties])).map((x) => x.story_id));
+    const queued = new Set(
+      (await query<{ story_id: string }>(this.t.hubDatabase, `SELECT story_id FROM submissions WHERE origin_code = ANY($1::char(6)[])`, [this.t.counties])).map(
+        (x) => x.story_id,
+      ),
+    );
     const hubTombstones = new Set((await query<{ story_id: string }>(this.t.hubDatabase, `SELECT story_id FROM tombstones`)).map((x) => x.story_id));
     const index = new Map(
       (
-        await query<CopyRow>(this.t.provinceDatabase, `SELECT story_id, version, content_hash, origin_code FROM story_index WHERE province_code = $1 AND hub_code = $2`, [
-          this.t.province,
-          this.t.hub,
-        ])
+        await query<CopyRow>(
+          this.t.provinceDatabase,
+          `SELECT story_id, version, content_hash, origin_code FROM story_index WHERE province_code = $1 AND hub_code = $2`,
+          [this.t.province, this.t.hub],
+        )
       ).map((p) => [p.story_id, p]),
     );
 
@@ -133,11 +140,15 @@ export class DeliveryChecker {
       }
       if (hubTombstones.has(c.id)) note('mismatched', `story ${c.id} is live at ${c.center_code} but withdrawn at ${this.t.hub}`);
       if (!p) {
-        note('lost', `story ${c.id} v${c.submitted_version} of ${c.center_code} is not in the pool of ${this.t.hub}${queued.has(c.id) ? ' (still in review)' : ''}`);
+        note(
+          'lost',
+          `story ${c.id} v${c.submitted_version} of ${c.center_code} is not in the pool of ${this.t.hub}${queued.has(c.id) ? ' (still in review)' : ''}`,
+        );
         continue;
       }
       if (p.version !== c.submitted_version) note('mismatched', `story ${c.id}: county submitted v${c.submitted_version}, pool holds v${p.version}`);
-      else if (c.version === c.submitted_version && p.content_hash !== c.content_hash) note('mismatched', `story ${c.id} v${p.version}: pool hash differs from the county's`);
+      else if (c.version === c.submitted_version && p.content_hash !== c.content_hash)
+        note('mismatched', `story ${c.id} v${p.version}: pool hash differs from the county's`);
       if (c.status !== 'accepted') note('mismatched', `story ${c.id} is pooled but the county still shows ${c.status}`);
       if (!i) note('lost', `story ${c.id} v${p.version} is pooled at ${this.t.hub} but not in the index of ${this.t.province}`);
       else if (i.version !== p.version || i.content_hash !== p.content_hash) note('mismatched', `story ${c.id}: index holds v${i.version}, pool v${p.version}`);
@@ -151,14 +162,17 @@ export class DeliveryChecker {
     }
     for (const [key, n] of seenTitles) if (n > 1) for (let k = 1; k < n; k++) note('duplicated', `pool holds ${n} stories titled ${key}`);
     for (const i of index.values()) {
-      if (this.t.counties.includes(i.origin_code ?? '') && !county.has(i.story_id)) note('duplicated', `index holds ${i.story_id} (${i.origin_code}) which no county submitted`);
+      if (this.t.counties.includes(i.origin_code ?? '') && !county.has(i.story_id))
+        note('duplicated', `index holds ${i.story_id} (${i.origin_code}) which no county submitted`);
     }
     for (const id of queued) if (!county.has(id)) note('duplicated', `review queue holds ${id} which no county submitted`);
     return r;
   }
 
   static line(r: CheckResult, extra: Record<string, string | number> = {}): string {
-    const more = Object.entries(extra).map(([k, v]) => ` ${k}=${v}`).join('');
+    const more = Object.entries(extra)
+      .map(([k, v]) => ` ${k}=${v}`)
+      .join('');
     return `scenario=${r.scenario} acknowledged=${r.acknowledged} lost=${r.lost} duplicated=${r.duplicated} mismatched=${r.mismatched}${more}`;
   }
 

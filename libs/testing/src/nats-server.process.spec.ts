@@ -8,8 +8,7 @@ const SUBJECT = 'fault.probe';
 
 // Fail fast instead of the client's default reconnect behaviour, so a dead
 // server shows up as a rejected connect rather than a hang.
-const connectOnce = (url: string): ReturnType<typeof connect> =>
-  connect({ servers: url, reconnect: false, timeout: 1_000 });
+const connectOnce = (url: string): ReturnType<typeof connect> => connect({ servers: url, reconnect: false, timeout: 1_000 });
 
 describe('NatsServerProcess', () => {
   let server: NatsServerProcess | undefined;
@@ -59,8 +58,6 @@ describe('NatsServerProcess', () => {
   }, 30_000);
 
   it('reports the server output when nats-server cannot start', async () => {
-    await expect(NatsServerProcess.start({ args: ['--no-such-flag'] })).rejects.toThrow(
-      /nats-server did not become ready[\s\S]*nats-server output/,
-    );
+    await expect(NatsServerProcess.start({ args: ['--no-such-flag'] })).rejects.toThrow(/nats-server did not become ready[\s\S]*nats-server output/);
   });
 });

@@ -67,14 +67,7 @@ export class NatsServerProcess {
     const port = opts.port ?? (await findFreePort(HOST));
     const storeDir = opts.storeDir ?? (await mkdtemp(join(tmpdir(), 'nats-js-')));
     if (opts.storeDir === undefined) removeOnExit(storeDir);
-    const server = new NatsServerProcess(
-      port,
-      storeDir,
-      opts.storeDir === undefined,
-      opts.configFile,
-      opts.args ?? [],
-      opts.readyTimeoutMs ?? 10_000,
-    );
+    const server = new NatsServerProcess(port, storeDir, opts.storeDir === undefined, opts.configFile, opts.args ?? [], opts.readyTimeoutMs ?? 10_000);
     try {
       await server.launch();
     } catch (err) {

@@ -32,7 +32,10 @@ function coordinates(): ServerCoordinates {
 /** Lowercase [a-z0-9_] starting with a letter, so the name never needs quoting tricks. */
 function databaseName(prefix: string): string {
   const suffix = randomBytes(6).toString('hex');
-  let safe = prefix.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+/, '');
+  let safe = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^[^a-z]+/, '');
   if (!safe) safe = 'test';
   safe = safe.slice(0, MAX_IDENTIFIER_LENGTH - suffix.length - 1);
   return `${safe}_${suffix}`;
@@ -80,10 +83,7 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
       withAdminClient(c, async (client) => {
         // Sessions left open by a crashed test would block a plain DROP;
         // FORCE also covers any that connect between the two statements.
-        await client.query(
-          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-          [name],
-        );
+        await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       }),
   };

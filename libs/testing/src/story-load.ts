@@ -74,7 +74,10 @@ export class StoryLoad {
         });
         if (created.status !== 201) throw new Error(`create ${created.status}`);
         const story = `${ep.base()}/api/v1/centers/${center}/stories/${created.body.id}`;
-        for (const [step, token] of [['first', ep.token], ['second', ep.reviewerToken]] as const) {
+        for (const [step, token] of [
+          ['first', ep.token],
+          ['second', ep.reviewerToken],
+        ] as const) {
           const signed = await call('POST', `${story}/review/advance`, token, { step });
           if (signed.status !== 200) throw new Error(`review ${step} ${signed.status}`);
         }

@@ -135,7 +135,11 @@ export class TestNetwork {
   async restart(name: string): Promise<void> {
     const a = this.app(name);
     if (a.process.running) await a.process.stop();
-    a.process = await AppProcess.start(resolve(process.cwd(), ENTRY[a.spec.kind]), { env: a.env, name: a.name, nodeArgs: [...APP_NODE_ARGS, ...(a.spec.nodeArgs ?? [])] });
+    a.process = await AppProcess.start(resolve(process.cwd(), ENTRY[a.spec.kind]), {
+      env: a.env,
+      name: a.name,
+      nodeArgs: [...APP_NODE_ARGS, ...(a.spec.nodeArgs ?? [])],
+    });
     await a.process.waitForHttp(`${a.http}/health/ready`, 45_000);
   }
 
@@ -163,5 +167,7 @@ export async function eventually<T>(fn: () => Promise<T>, timeoutMs = 15_000, in
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`condition not met within ${timeoutMs} ms; last value ${JSON.stringify(last)}${lastError ? `, last error ${(lastError as Error).message}` : ''}`);
+  throw new Error(
+    `condition not met within ${timeoutMs} ms; last value ${JSON.stringify(last)}${lastError ? `, last error ${(lastError as Error).message}` : ''}`,
+  );
 }

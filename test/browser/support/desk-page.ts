@@ -24,7 +24,10 @@ export async function signIn(page: Page, user: DeskUser): Promise<void> {
   const centerSelect = page.locator('#login_center');
   await centerSelect.click();
   await page.locator('.ant-select-item-option').first().waitFor();
-  await page.locator('.ant-select-item-option').filter({ hasText: await centerName(page, user.center) }).click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: await centerName(page, user.center) })
+    .click();
   await page.locator('#login_username').fill(user.username);
   await page.locator('#login_password').fill(user.password);
   await page.getByRole('button', { name: /登\s*录/ }).click();

@@ -16,7 +16,12 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A scenario passes when stories were acknowledged and none was lost, duplicated or changed. */
 export function expectClean(r: { lost: number; duplicated: number; mismatched: number; acknowledged: number; problems: string[] }): void {
   expect(r.acknowledged).toBeGreaterThan(0);
-  expect({ lost: r.lost, duplicated: r.duplicated, mismatched: r.mismatched, problems: r.problems }).toEqual({ lost: 0, duplicated: 0, mismatched: 0, problems: [] });
+  expect({ lost: r.lost, duplicated: r.duplicated, mismatched: r.mismatched, problems: r.problems }).toEqual({
+    lost: 0,
+    duplicated: 0,
+    mismatched: 0,
+    problems: [],
+  });
 }
 
 /**
@@ -79,7 +84,12 @@ export class FaultHarness {
       new Map(
         only.map((c) => [
           c,
-          { base: () => this.net.app(c).http, token: this.net.token(c, 'editor', `e-${c}`, '压测编辑'), reviewerToken: this.net.token(c, 'editor', `r-${c}`, '压测复审'), chiefToken: this.net.token(c, 'chief-editor', `z-${c}`, '压测主编') },
+          {
+            base: () => this.net.app(c).http,
+            token: this.net.token(c, 'editor', `e-${c}`, '压测编辑'),
+            reviewerToken: this.net.token(c, 'editor', `r-${c}`, '压测复审'),
+            chiefToken: this.net.token(c, 'chief-editor', `z-${c}`, '压测主编'),
+          },
         ]),
       ),
       { correctEvery: 6, withdrawEvery: 15 },
@@ -129,7 +139,9 @@ export class FaultHarness {
   async repairs(): Promise<number> {
     let total = 0;
     for (const a of this.net.apps) {
-      const text = await fetch(`${a.http}/metrics`, { signal: AbortSignal.timeout(3000) }).then((r) => r.text()).catch(() => '');
+      const text = await fetch(`${a.http}/metrics`, { signal: AbortSignal.timeout(3000) })
+        .then((r) => r.text())
+        .catch(() => '');
       for (const m of text.matchAll(/^syn_reconciliation_repairs_total\{[^}]*\} (\d+)/gm)) total += Number(m[1]);
     }
     return total;

@@ -13,7 +13,10 @@ export function fieldErrorText(e: FieldError, labels: Record<string, string> = {
 
 /** Server field paths ("authors[0].name", "tags.2") as antd name paths. */
 function namePath(field: string): (string | number)[] {
-  return field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return field
+    .split(/[.[\]]+/)
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 export interface ApiForm<T> {
@@ -34,7 +37,7 @@ export function useApiForm<T extends object>(options: { labels?: Record<string, 
   const showError = useShowError();
 
   const submit = useCallback(
-    async <R,>(call: (values: T) => Promise<R>): Promise<R | undefined> => {
+    async <R>(call: (values: T) => Promise<R>): Promise<R | undefined> => {
       let values: T;
       try {
         values = await form.validateFields();

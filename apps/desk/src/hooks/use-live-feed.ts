@@ -22,7 +22,11 @@ class FatalError extends Error {}
  * stops (the route is not served here or not for this role).
  * Pass `enabled: false` (e.g. !access.canLiveFeed) to not connect at all.
  */
-export function useLiveFeed<T = unknown>(center: string | undefined, onEvent: (e: LiveEvent<T>) => void, options: { enabled?: boolean; path?: string } = {}): LiveState {
+export function useLiveFeed<T = unknown>(
+  center: string | undefined,
+  onEvent: (e: LiveEvent<T>) => void,
+  options: { enabled?: boolean; path?: string } = {},
+): LiveState {
   const [state, setState] = useState<LiveState>('closed');
   const handler = useRef(onEvent);
   useEffect(() => {

@@ -28,24 +28,50 @@ export function DeskLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Sider breakpoint="lg" collapsedWidth={0} width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 15 }}>{commonTexts.appName}</div>
-        <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} onClick={(e) => navigate(e.key)} data-testid="side-menu" style={{ borderInlineEnd: 'none' }} />
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={selected ? [selected] : []}
+          onClick={(e) => navigate(e.key)}
+          data-testid="side-menu"
+          style={{ borderInlineEnd: 'none' }}
+        />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center', borderBottom: '1px solid #f0f0f0' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Space>
-            <Typography.Text strong data-testid="center-name">{me.centerInfo.name}</Typography.Text>
+            <Typography.Text strong data-testid="center-name">
+              {me.centerInfo.name}
+            </Typography.Text>
             <Tag>{levelTexts[me.centerInfo.level]}</Tag>
           </Space>
           <Space size="middle">
             <Typography.Text data-testid="user-name">{me.name}</Typography.Text>
-            <Tag color="blue" data-testid="user-role">{me.roleLabel}</Tag>
+            <Tag color="blue" data-testid="user-role">
+              {me.roleLabel}
+            </Tag>
             <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(() => navigate('/login'))}>
               {commonTexts.signOut}
             </Button>
           </Space>
         </Header>
         <Content style={{ margin: 24 }}>
-          <Suspense fallback={<Spin tip={commonTexts.loading}><div style={{ minHeight: 200 }} /></Spin>}>
+          <Suspense
+            fallback={
+              <Spin tip={commonTexts.loading}>
+                <div style={{ minHeight: 200 }} />
+              </Spin>
+            }
+          >
             <Outlet />
           </Suspense>
         </Content>

@@ -1,4 +1,16 @@
-import { AppstoreOutlined, AuditOutlined, BarChartOutlined, DatabaseOutlined, EditOutlined, FileTextOutlined, HomeOutlined, NotificationOutlined, SendOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  DatabaseOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  NotificationOutlined,
+  SendOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { CheckSquareOutlined, InboxOutlined, LikeOutlined, SafetyOutlined, ThunderboltOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Access } from '../access';
@@ -49,4 +61,12 @@ export const MENU: MenuEntry[] = [
 ];
 
 /** Icons reserved for the pages to come, so the menu looks alike across authors. */
-export const MENU_ICONS = { review: <AuditOutlined />, pool: <DatabaseOutlined />, index: <AppstoreOutlined />, topics: <NotificationOutlined />, releases: <SendOutlined />, statistics: <BarChartOutlined />, users: <TeamOutlined /> };
+export const MENU_ICONS = {
+  review: <AuditOutlined />,
+  pool: <DatabaseOutlined />,
+  index: <AppstoreOutlined />,
+  topics: <NotificationOutlined />,
+  releases: <SendOutlined />,
+  statistics: <BarChartOutlined />,
+  users: <TeamOutlined />,
+};

@@ -26,7 +26,12 @@ async function send(path: string, o: RequestOptions): Promise<Response> {
   const token = o.auth === false ? undefined : sessionStore.get()?.accessToken;
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
-    return await fetch(url(path, o.query), { method: o.method ?? 'GET', headers, body: o.body === undefined ? undefined : JSON.stringify(o.body), signal: o.signal });
+    return await fetch(url(path, o.query), {
+      method: o.method ?? 'GET',
+      headers,
+      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+      signal: o.signal,
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, e instanceof Error ? e.message : String(e), 'network', [], null);

@@ -14,7 +14,9 @@ export class IndexSearchController {
 
   @Get('search')
   @Roles('desk-editor', 'chief-editor', 'admin')
-  @ApiOperation({ summary: '省级检索: Chinese full text over every pool of the province, best first, highlighted (<mark>); filter by city, county, category, tag, time' })
+  @ApiOperation({
+    summary: '省级检索: Chinese full text over every pool of the province, best first, highlighted (<mark>); filter by city, county, category, tag, time',
+  })
   find(@Param('center') center: string, @Query() q: IndexSearchQuery) {
     return this.search.search(center, { ...storySearchOf(q), city: q.city });
   }

@@ -18,12 +18,23 @@ export class IndexSearchService {
     const r = await this.index.search({
       q: s.q,
       scope: province,
-      filters: { hubCodes: s.city ? [s.city] : undefined, originCodes: s.county ? [s.county] : undefined, category: s.category, tags: s.tags, pooledFrom: s.from, pooledBefore: s.to },
+      filters: {
+        hubCodes: s.city ? [s.city] : undefined,
+        originCodes: s.county ? [s.county] : undefined,
+        category: s.category,
+        tags: s.tags,
+        pooledFrom: s.from,
+        pooledBefore: s.to,
+      },
       cursor: s.cursor,
       limit: s.limit,
     });
     const entries = r.hits.length
-      ? await this.dataSource.getRepository(StoryIndexEntity).createQueryBuilder('i').where('i.story_id IN (:...ids)', { ids: r.hits.map((h) => h.storyId) }).getMany()
+      ? await this.dataSource
+          .getRepository(StoryIndexEntity)
+          .createQueryBuilder('i')
+          .where('i.story_id IN (:...ids)', { ids: r.hits.map((h) => h.storyId) })
+          .getMany()
       : [];
     const byId = new Map(entries.map((e) => [e.storyId, e]));
     return {
@@ -33,22 +44,24 @@ export class IndexSearchService {
         const i = byId.get(h.storyId);
         // Embargoed stories stay with their origin and hub until the time passes, as in the index list.
         if (!i || (i.embargoUntil && i.embargoUntil.getTime() > Date.now() && i.hubCode !== province)) return [];
-        return [{
-          ...h,
-          title: row.title,
-          version: i.version,
-          edition: i.edition,
-          summary: i.summary,
-          byline: i.byline,
-          category: i.category,
-          tags: i.tags,
-          priority: i.priority,
-          city: { code: i.hubCode, name: this.nameOf(i.hubCode) },
-          origin: { code: i.originCode, name: this.nameOf(i.originCode) },
-          pooledAt: i.pooledAt.toISOString(),
-          pooledBy: i.pooledBy,
-          authors: i.authors,
-        }];
+        return [
+          {
+            ...h,
+            title: row.title,
+            version: i.version,
+            edition: i.edition,
+            summary: i.summary,
+            byline: i.byline,
+            category: i.category,
+            tags: i.tags,
+            priority: i.priority,
+            city: { code: i.hubCode, name: this.nameOf(i.hubCode) },
+            origin: { code: i.originCode, name: this.nameOf(i.originCode) },
+            pooledAt: i.pooledAt.toISOString(),
+            pooledBy: i.pooledBy,
+            authors: i.authors,
+          },
+        ];
       }),
       nextCursor: r.nextCursor,
     };

@@ -17,7 +17,18 @@ export class ProvinceSearchIndex extends StorySearchIndex {
 
   /** Indexed stories with a text and no search entry: those indexed before the current search schema. */
   protected override async unindexed(m: EntityManager, limit: number): Promise<SearchableStory[]> {
-    const rows: Array<{ story_id: string; province_code: string; hub_code: string; origin_code: string; category: string; tags: string[]; pooled_at: Date; title: string; body: string; summary: string | null }> = await m.query(
+    const rows: Array<{
+      story_id: string;
+      province_code: string;
+      hub_code: string;
+      origin_code: string;
+      category: string;
+      tags: string[];
+      pooled_at: Date;
+      title: string;
+      body: string;
+      summary: string | null;
+    }> = await m.query(
       `SELECT i.story_id, i.province_code, i.hub_code, i.origin_code, i.category, i.tags, i.pooled_at, x.title, x.body, i.summary
          FROM story_index_texts x
          JOIN story_index i ON i.story_id = x.story_id
@@ -27,8 +38,16 @@ export class ProvinceSearchIndex extends StorySearchIndex {
       [limit],
     );
     return rows.map((r) => ({
-      storyId: r.story_id, scope: r.province_code, hubCode: r.hub_code, originCode: r.origin_code, category: r.category,
-      tags: r.tags, pooledAt: r.pooled_at, title: r.title, body: r.body, summary: r.summary,
+      storyId: r.story_id,
+      scope: r.province_code,
+      hubCode: r.hub_code,
+      originCode: r.origin_code,
+      category: r.category,
+      tags: r.tags,
+      pooledAt: r.pooled_at,
+      title: r.title,
+      body: r.body,
+      summary: r.summary,
     }));
   }
 }

@@ -22,8 +22,12 @@ export class StoryRecommendedHandler implements EventHandler<StoryRecommended>, 
 
   async handle(m: EntityManager, e: InboundEvent<StoryRecommended>): Promise<void> {
     const r = e.payload;
-    if (r.hubCode !== e.route.child) throw new PoisonMessageError(`event ${e.envelope.id}: recommendation of ${r.storyId} names hub ${r.hubCode} but came from ${e.route.child}`);
-    const held: Array<{ hub_code: string }> = await m.query(`SELECT hub_code FROM story_index WHERE story_id = $1 AND province_code = $2`, [r.storyId, e.recipient]);
+    if (r.hubCode !== e.route.child)
+      throw new PoisonMessageError(`event ${e.envelope.id}: recommendation of ${r.storyId} names hub ${r.hubCode} but came from ${e.route.child}`);
+    const held: Array<{ hub_code: string }> = await m.query(`SELECT hub_code FROM story_index WHERE story_id = $1 AND province_code = $2`, [
+      r.storyId,
+      e.recipient,
+    ]);
     // Only the hub whose pool holds the story may recommend it (once it is indexed).
     if (held[0] && held[0].hub_code !== r.hubCode) {
       throw new PoisonMessageError(`event ${e.envelope.id}: hub ${r.hubCode} recommends story ${r.storyId}, which is pooled by ${held[0].hub_code}`);

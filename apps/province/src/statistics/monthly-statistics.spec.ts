@@ -43,8 +43,26 @@ describe('monthly statistics', () => {
       fact({ kind: 'adopted', level: 'city', occurredAt: at('2026-12-01T00:00:00+08:00') }), // next month
     ];
     const stats = computeMonthlyStatistics(facts, nov.from, nov.to, DEFAULT_WEIGHTS);
-    expect(stats.centers.get('360702')).toEqual({ submitted: 2, accepted: 1, rejected: 1, adoptedCity: 1, adoptedProvince: 1, republished: 1, topicsAnswered: 1, points: 3 });
-    expect(stats.authors.get('360702|陈晓')).toEqual({ submitted: 1, accepted: 0, rejected: 1, adoptedCity: 0, adoptedProvince: 0, republished: 0, topicsAnswered: 0, points: 0 });
+    expect(stats.centers.get('360702')).toEqual({
+      submitted: 2,
+      accepted: 1,
+      rejected: 1,
+      adoptedCity: 1,
+      adoptedProvince: 1,
+      republished: 1,
+      topicsAnswered: 1,
+      points: 3,
+    });
+    expect(stats.authors.get('360702|陈晓')).toEqual({
+      submitted: 1,
+      accepted: 0,
+      rejected: 1,
+      adoptedCity: 0,
+      adoptedProvince: 0,
+      republished: 0,
+      topicsAnswered: 0,
+      points: 0,
+    });
     expect(stats.authors.get('360702|刘敏')?.points).toBe(3);
     expect(stats.centers.get('360000')).toBeUndefined();
   });
@@ -63,7 +81,20 @@ describe('monthly statistics', () => {
   });
 
   it('ranks with shared places for equal points', () => {
-    const ranked = rankByPoints([{ c: 'b', points: 2 }, { c: 'a', points: 5 }, { c: 'c', points: 2 }, { c: 'd', points: 0 }], (r) => r.c);
-    expect(ranked.map((r) => [r.c, r.rank])).toEqual([['a', 1], ['b', 2], ['c', 2], ['d', 4]]);
+    const ranked = rankByPoints(
+      [
+        { c: 'b', points: 2 },
+        { c: 'a', points: 5 },
+        { c: 'c', points: 2 },
+        { c: 'd', points: 0 },
+      ],
+      (r) => r.c,
+    );
+    expect(ranked.map((r) => [r.c, r.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 2],
+      ['d', 4],
+    ]);
   });
 });

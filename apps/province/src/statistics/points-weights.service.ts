@@ -17,13 +17,21 @@ export class PointsWeightsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(province: string): Promise<WeightsView> {
-    const rows: Array<{ province_weight: number; city_weight: number; republish_weight: number; updated_by: string; updated_at: Date }> = await this.dataSource.query(
-      `SELECT province_weight, city_weight, republish_weight, updated_by, updated_at FROM points_weights WHERE province_code = $1`,
-      [province],
-    );
+    const rows: Array<{ province_weight: number; city_weight: number; republish_weight: number; updated_by: string; updated_at: Date }> =
+      await this.dataSource.query(
+        `SELECT province_weight, city_weight, republish_weight, updated_by, updated_at FROM points_weights WHERE province_code = $1`,
+        [province],
+      );
     const r = rows[0];
     if (!r) return { ...DEFAULT_WEIGHTS, isDefault: true, updatedBy: null, updatedAt: null };
-    return { province: r.province_weight, city: r.city_weight, republish: r.republish_weight, isDefault: false, updatedBy: r.updated_by, updatedAt: r.updated_at.toISOString() };
+    return {
+      province: r.province_weight,
+      city: r.city_weight,
+      republish: r.republish_weight,
+      isDefault: false,
+      updatedBy: r.updated_by,
+      updatedAt: r.updated_at.toISOString(),
+    };
   }
 
   async set(province: string, w: PointsWeights, by: Principal): Promise<WeightsView> {

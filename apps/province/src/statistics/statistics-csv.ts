@@ -20,6 +20,15 @@ export function statisticsCsv(report: MonthlyReport, scope: 'centers' | 'authors
   return '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-function figures(f: { submitted: number; accepted: number; rejected: number; adoptedCity: number; adoptedProvince: number; republished: number; topicsAnswered: number; points: number }) {
+function figures(f: {
+  submitted: number;
+  accepted: number;
+  rejected: number;
+  adoptedCity: number;
+  adoptedProvince: number;
+  republished: number;
+  topicsAnswered: number;
+  points: number;
+}) {
   return [f.submitted, f.accepted, f.rejected, f.adoptedCity, f.adoptedProvince, f.republished, f.topicsAnswered, f.points];
 }

@@ -19,7 +19,9 @@ export class StatisticsController {
 
   @Get('monthly')
   @Roles('desk-editor', 'chief-editor', 'admin')
-  @ApiOperation({ summary: 'Per center and per author: submitted, accepted, rejected, adopted (city / province), republished, topics answered, points and rank' })
+  @ApiOperation({
+    summary: 'Per center and per author: submitted, accepted, rejected, adopted (city / province), republished, topics answered, points and rank',
+  })
   monthly(@Param('center') center: string, @Query() q: MonthQuery) {
     return this.statistics.monthly(center, q.month);
   }

@@ -48,9 +48,20 @@ export class StatisticsService {
     const weights = { province: w.province, city: w.city, republish: w.republish };
     const stats = computeMonthlyStatistics(rows.map(toFact), range.from, range.to, weights);
     // Every center below the province is ranked, active or not: a zero is a figure too.
-    const codes = new Set([...this.directory.all().filter((c) => c.code !== province && this.directory.isSelfOrAncestor(province, c.code)).map((c) => c.code), ...stats.centers.keys()]);
+    const codes = new Set([
+      ...this.directory
+        .all()
+        .filter((c) => c.code !== province && this.directory.isSelfOrAncestor(province, c.code))
+        .map((c) => c.code),
+      ...stats.centers.keys(),
+    ]);
     const centers = rankByPoints(
-      [...codes].map((code) => ({ code, name: this.nameOf(code), level: this.directory.has(code) ? this.directory.get(code).level : 'unknown', ...(stats.centers.get(code) ?? zero()) })),
+      [...codes].map((code) => ({
+        code,
+        name: this.nameOf(code),
+        level: this.directory.has(code) ? this.directory.get(code).level : 'unknown',
+        ...(stats.centers.get(code) ?? zero()),
+      })),
       (r) => r.code,
     );
     const authors = rankByPoints(
@@ -64,7 +75,16 @@ export class StatisticsService {
       for (const k of Object.keys(t) as Array<keyof Figures>) t[k] += f[k];
       return t;
     }, zero());
-    return { month: range.month, from: range.from.toISOString(), to: range.to.toISOString(), weights, centers, authors, totals, ledgerEntries: rows.filter((r) => r.occurred_at >= range.from).length };
+    return {
+      month: range.month,
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      weights,
+      centers,
+      authors,
+      totals,
+      ledgerEntries: rows.filter((r) => r.occurred_at >= range.from).length,
+    };
   }
 
   /** The month's ledger rows, so that anyone can recompute every figure. */
@@ -126,5 +146,14 @@ function splitAuthorKey(key: string): [string, string] {
 }
 
 function toFact(r: LedgerDbRow): LedgerFactRow {
-  return { kind: r.kind, storyId: r.story_id, originCode: r.origin_code, authors: r.authors, level: r.level, actorCode: r.actor_code, refId: r.ref_id, occurredAt: r.occurred_at };
+  return {
+    kind: r.kind,
+    storyId: r.story_id,
+    originCode: r.origin_code,
+    authors: r.authors,
+    level: r.level,
+    actorCode: r.actor_code,
+    refId: r.ref_id,
+    occurredAt: r.occurred_at,
+  };
 }

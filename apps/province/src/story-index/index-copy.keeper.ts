@@ -31,7 +31,11 @@ export class IndexCopyKeeper implements CopyKeeper, AcknowledgedSource, OnModule
     // From the origin itself it is a submission to the province's own pool: the pool keeper's.
     if (c.direction !== 'up' || s.originCode === c.from) return { outcome: 'not-held' };
     assertSnapshotIntegrity(s, c.eventId);
-    const changed = await this.writer.onPooled(m, { story: s, hubCode: c.from, pooledBy: c.change.correctedBy, pooledAt: new Date(c.change.correctedAt) }, c.center);
+    const changed = await this.writer.onPooled(
+      m,
+      { story: s, hubCode: c.from, pooledBy: c.change.correctedBy, pooledAt: new Date(c.change.correctedAt) },
+      c.center,
+    );
     return { outcome: changed ? 'applied' : 'stale' };
   }
 

@@ -4,7 +4,9 @@ import { Roles } from '@syn/auth';
 import { StoryIndexQuery } from './story-index.dto';
 import { StoryIndexService } from './story-index.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 @ApiTags('provincial index (省级稿库)')
 @ApiBearerAuth()

@@ -21,7 +21,16 @@ import { StoryPooledHandler } from './story-pooled.handler';
 
 export const storyIndexPersistence: PersistencePart = {
   entities: [StoryIndexEntity],
-  migrations: [StoryIndex1764100300000, StoryIndexEditions1764100310300, StoryIndexTombstoneGuard1764100430000, IndexSearch1764100700300, IndexPostingsCleanupTrigger1764100800300, IndexNearDuplicateFunction1764100800400, IndexLexiconPending1764100800600, IndexRankedSearch1764101300200],
+  migrations: [
+    StoryIndex1764100300000,
+    StoryIndexEditions1764100310300,
+    StoryIndexTombstoneGuard1764100430000,
+    IndexSearch1764100700300,
+    IndexPostingsCleanupTrigger1764100800300,
+    IndexNearDuplicateFunction1764100800400,
+    IndexLexiconPending1764100800600,
+    IndexRankedSearch1764101300200,
+  ],
 };
 
 @Module({

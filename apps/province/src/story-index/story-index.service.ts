@@ -17,7 +17,6 @@ interface RecommendationRow {
 
 @Injectable()
 export class StoryIndexService {
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
@@ -25,7 +24,10 @@ export class StoryIndexService {
   ) {}
 
   async list(province: string, q: StoryIndexQuery) {
-    const qb = this.dataSource.getRepository(StoryIndexEntity).createQueryBuilder('i').where('i.province_code = :province', { province })
+    const qb = this.dataSource
+      .getRepository(StoryIndexEntity)
+      .createQueryBuilder('i')
+      .where('i.province_code = :province', { province })
       // Embargoed stories stay with their origin and hub until the time passes (the province's own pool excepted).
       .andWhere('(i.embargo_until IS NULL OR i.embargo_until <= now() OR i.hub_code = :province)', { province });
     if (q.city) qb.andWhere('i.hub_code = :city', { city: q.city });
@@ -33,8 +35,17 @@ export class StoryIndexService {
     if (q.category) qb.andWhere('i.category = :category', { category: q.category });
     if (q.from) qb.andWhere('i.pooled_at >= :from', { from: q.from });
     if (q.to) qb.andWhere('i.pooled_at < :to', { to: q.to });
-    if (q.recommended) qb.andWhere(`${q.recommended === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM story_recommendations r WHERE r.story_id = i.story_id AND r.hub_code = i.hub_code)`);
-    const page = await keysetPage(qb, { at: 'i.pooled_at', id: 'i.story_id', limit: pageLimit(q), cursor: q.cursor, position: (i) => ({ at: i.pooledAt, id: i.storyId }) });
+    if (q.recommended)
+      qb.andWhere(
+        `${q.recommended === 'true' ? '' : 'NOT '}EXISTS (SELECT 1 FROM story_recommendations r WHERE r.story_id = i.story_id AND r.hub_code = i.hub_code)`,
+      );
+    const page = await keysetPage(qb, {
+      at: 'i.pooled_at',
+      id: 'i.story_id',
+      limit: pageLimit(q),
+      cursor: q.cursor,
+      position: (i) => ({ at: i.pooledAt, id: i.storyId }),
+    });
     const marks = await this.recommendations(page.items.map((i) => i.storyId));
     return {
       items: page.items.map((i) => ({
@@ -92,11 +103,14 @@ export class StoryIndexService {
     if (!r || r.hub_code !== i.hubCode) return { recommended: false, recommendation: null };
     return {
       recommended: true,
-      recommendation: { label: `${this.nameOf(r.hub_code)} 推荐`, note: r.note, recommendedBy: r.recommended_by, recommendedAt: r.recommended_at.toISOString() },
+      recommendation: {
+        label: `${this.nameOf(r.hub_code)} 推荐`,
+        note: r.note,
+        recommendedBy: r.recommended_by,
+        recommendedAt: r.recommended_at.toISOString(),
+      },
     };
   }
-
-
 
   private nameOf(code: string): string {
     return this.directory.has(code) ? this.directory.get(code).name : code;

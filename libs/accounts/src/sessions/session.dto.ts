@@ -6,17 +6,22 @@ export class LoginDto {
   @ApiProperty({ example: '360702' })
   center!: string;
 
-  @IsString() @MinLength(1) @MaxLength(64)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
   @ApiProperty({ example: 'liumin' })
   username!: string;
 
-  @IsString() @MinLength(1) @MaxLength(128)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
   @ApiProperty({ writeOnly: true })
   password!: string;
 }
 
 export class RefreshDto {
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   @ApiProperty()
   refreshToken!: string;
 }

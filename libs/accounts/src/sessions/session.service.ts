@@ -47,7 +47,12 @@ export class SessionService {
     const ok = user ? await this.hasher.verify(dto.password, user.passwordHash) : await this.hasher.verifyDecoy(dto.password);
     if (!user || !ok) {
       // A password typed into the username box must not reach the log: log only names that look like names.
-      this.logger.warn({ msg: 'login refused', center: dto.center, username: USERNAME.test(dto.username) ? dto.username : '(not a username)', reason: user ? 'wrong password' : 'unknown user' });
+      this.logger.warn({
+        msg: 'login refused',
+        center: dto.center,
+        username: USERNAME.test(dto.username) ? dto.username : '(not a username)',
+        reason: user ? 'wrong password' : 'unknown user',
+      });
       throw new UnauthorizedException(WRONG);
     }
     if (user.disabledAt) throw new UnauthorizedException(`account ${dto.username} of center ${dto.center} is disabled`);
@@ -94,13 +99,28 @@ export class SessionService {
     const id = uuidv4();
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
-    await m.insert(RefreshTokenEntity, { id, userId: user.id, tokenHash: sha256(secret), createdAt: now, expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_SECONDS * 1000), revokedAt: null, replacedBy: null });
+    await m.insert(RefreshTokenEntity, {
+      id,
+      userId: user.id,
+      tokenHash: sha256(secret),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_SECONDS * 1000),
+      revokedAt: null,
+      replacedBy: null,
+    });
     return {
       accessToken: this.tokens.signAccess({ userId: user.id, name: user.displayName, role: user.role, center: user.centerCode }),
       refreshToken: `${id}.${secret}`,
       tokenType: 'Bearer',
       expiresIn: this.tokens.accessTtlSeconds,
-      user: { id: user.id, center: user.centerCode, username: user.username, displayName: user.displayName, role: user.role, roleLabel: ROLE_LABELS[user.role] },
+      user: {
+        id: user.id,
+        center: user.centerCode,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        roleLabel: ROLE_LABELS[user.role],
+      },
     };
   }
 }

@@ -46,7 +46,9 @@ export class AccountStatusService implements AccountStatusChecker {
       [userId],
     );
     const r = rows[0];
-    const status = r ? { center: r.center_code, role: r.role, disabled: r.disabled_at !== null, notBefore: Math.floor(r.password_changed_at.getTime() / 1000) } : null;
+    const status = r
+      ? { center: r.center_code, role: r.role, disabled: r.disabled_at !== null, notBefore: Math.floor(r.password_changed_at.getTime() / 1000) }
+      : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(userId, { status, at: Date.now() });
     return status;

@@ -19,7 +19,9 @@ export class CreateUserDto extends PasswordField {
   @ApiProperty({ example: 'liumin' })
   username!: string;
 
-  @IsString() @MinLength(1) @MaxLength(50)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
   @Matches(NO_MARKUP, { message: 'displayName must be plain text (no < > & quotes)' })
   @ApiProperty({ example: '刘敏' })
   displayName!: string;
@@ -30,17 +32,22 @@ export class CreateUserDto extends PasswordField {
 }
 
 export class UpdateUserDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(50)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
   @Matches(NO_MARKUP, { message: 'displayName must be plain text (no < > & quotes)' })
   @ApiPropertyOptional()
   displayName?: string;
 
-  @IsOptional() @IsIn(ROLES)
+  @IsOptional()
+  @IsIn(ROLES)
   @ApiPropertyOptional({ enum: ROLES })
   role?: Role;
 
   /** true disables at once (the next request with the user's token is refused); false enables. */
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   @ApiPropertyOptional()
   disabled?: boolean;
 }

@@ -4,7 +4,9 @@ import { CurrentPrincipal, type Principal } from '@syn/auth';
 import { CreateUserDto, SetPasswordDto, UpdateUserDto } from './user.dto';
 import { UsersService } from './users.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['userId: must be a UUID'], fields: ['userId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['userId: must be a UUID'], fields: ['userId'] }),
+});
 
 /** Who may call these is in ACCESS_MATRIX (users.*): admins of the center or of a center above it. */
 @ApiTags('users (用户)')

@@ -72,7 +72,8 @@ export class UsersService {
 
   async update(center: string, userId: string, dto: UpdateUserDto, by: Principal) {
     if (dto.role) this.assertRoleFits(center, dto.role);
-    if (dto.disabled === true && userId === by.userId) throw new UnprocessableEntityException(`user ${userId} of center ${center} cannot disable their own account`);
+    if (dto.disabled === true && userId === by.userId)
+      throw new UnprocessableEntityException(`user ${userId} of center ${center} cannot disable their own account`);
     const user = await this.dataSource.transaction(async (m) => {
       const u = await m.getRepository(UserEntity).findOne({ where: { id: userId, centerCode: center }, lock: { mode: 'pessimistic_write' } });
       if (!u) throw new NotFoundException(`user ${userId} not found at center ${center}`);
@@ -105,7 +106,12 @@ export class UsersService {
   private assertRoleFits(center: string, role: Role) {
     const level = this.directory.get(center).level;
     if (!ROLE_LEVELS[role].includes(level)) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: [`role: ${role} is not a role at a ${level} center (${center})`], fields: ['role'] });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: [`role: ${role} is not a role at a ${level} center (${center})`],
+        fields: ['role'],
+      });
     }
   }
 }

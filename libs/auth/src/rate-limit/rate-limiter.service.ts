@@ -10,7 +10,10 @@ export class TooManyRequestsError extends HttpException {
     readonly retryAfterSeconds: number,
     what: string,
   ) {
-    super({ statusCode: 429, error: 'Too Many Requests', message: [`${what}: too many requests, retry in ${retryAfterSeconds} s`] }, HttpStatus.TOO_MANY_REQUESTS);
+    super(
+      { statusCode: 429, error: 'Too Many Requests', message: [`${what}: too many requests, retry in ${retryAfterSeconds} s`] },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }
 

@@ -16,10 +16,25 @@ describe('TokenBuckets', () => {
     const b = new TokenBuckets(() => 0);
     const user = { perMinute: 5 };
     const center = { perMinute: 2 };
-    expect(b.takeAll([{ key: 'u1', policy: user }, { key: 'c', policy: center }]).ok).toBe(true);
-    expect(b.takeAll([{ key: 'u2', policy: user }, { key: 'c', policy: center }]).ok).toBe(true);
+    expect(
+      b.takeAll([
+        { key: 'u1', policy: user },
+        { key: 'c', policy: center },
+      ]).ok,
+    ).toBe(true);
+    expect(
+      b.takeAll([
+        { key: 'u2', policy: user },
+        { key: 'c', policy: center },
+      ]).ok,
+    ).toBe(true);
     // The center is spent: u3 is refused and keeps its own tokens.
-    expect(b.takeAll([{ key: 'u3', policy: user }, { key: 'c', policy: center }]).ok).toBe(false);
+    expect(
+      b.takeAll([
+        { key: 'u3', policy: user },
+        { key: 'c', policy: center },
+      ]).ok,
+    ).toBe(false);
     for (let i = 0; i < 5; i++) expect(b.takeAll([{ key: 'u3', policy: user }]).ok).toBe(true);
     expect(b.takeAll([{ key: 'u3', policy: user }]).ok).toBe(false);
   });

@@ -8,7 +8,9 @@ import type { ReceiptStatus } from './delivery-ledger.entity';
 import { DeliveryLedger } from './delivery-ledger';
 import { ReceiptAlertChecker } from './receipt-alert.checker';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 const RECEIPT_LABELS: Record<ReceiptStatus, string> = { none: '无需回执', pending: '待确认', confirmed: '已确认' };
 
@@ -50,7 +52,11 @@ export class DeliveriesController {
   @ApiOperation({ summary: 'Run the overdue-receipt check now (it also runs on a timer)' })
   async check(@Param('center') center: string) {
     const rows = await this.alerts.check();
-    return { overdue: rows.filter((r) => r.sender === center).map((r) => ({ storyId: r.story_id, holder: r.holder, version: r.version, kind: r.kind, sentAt: new Date(r.sent_at).toISOString() })) };
+    return {
+      overdue: rows
+        .filter((r) => r.sender === center)
+        .map((r) => ({ storyId: r.story_id, holder: r.holder, version: r.version, kind: r.kind, sentAt: new Date(r.sent_at).toISOString() })),
+    };
   }
 
   private view(r: DeliveryLedgerEntry) {

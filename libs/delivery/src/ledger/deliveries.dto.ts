@@ -4,11 +4,13 @@ import { RECEIPT_STATUSES } from './delivery-ledger.entity';
 import type { ReceiptStatus } from './delivery-ledger.entity';
 
 export class DeliveriesQuery {
-  @IsOptional() @IsIn(RECEIPT_STATUSES)
+  @IsOptional()
+  @IsIn(RECEIPT_STATUSES)
   @ApiPropertyOptional({ enum: RECEIPT_STATUSES })
   status?: ReceiptStatus;
 
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
+  @IsOptional()
+  @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
   @ApiPropertyOptional({ default: '50' })
   limit?: string;
 }

@@ -37,7 +37,10 @@ export class ReceiptAlertChecker implements OnApplicationBootstrap, OnApplicatio
   }
 
   onApplicationBootstrap() {
-    this.timer = setInterval(() => void this.check().catch((e) => this.logger.warn({ msg: 'receipt check failed', err: (e as Error).message })), this.env.RECEIPT_CHECK_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.check().catch((e) => this.logger.warn({ msg: 'receipt check failed', err: (e as Error).message })),
+      this.env.RECEIPT_CHECK_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 
@@ -66,7 +69,10 @@ export class ReceiptAlertChecker implements OnApplicationBootstrap, OnApplicatio
     for (const r of rows) {
       counts.set(r.sender, (counts.get(r.sender) ?? 0) + 1);
       if (!r.newly) continue;
-      this.metrics.increment('syn_receipt_alerts_total', 'Corrections and takedowns that went unconfirmed beyond RECEIPT_ALERT_AFTER_MS', { center: r.sender, kind: r.kind });
+      this.metrics.increment('syn_receipt_alerts_total', 'Corrections and takedowns that went unconfirmed beyond RECEIPT_ALERT_AFTER_MS', {
+        center: r.sender,
+        kind: r.kind,
+      });
       this.logger.error({
         msg: 'receipt overdue: a center has not confirmed a correction or takedown',
         center: r.sender,

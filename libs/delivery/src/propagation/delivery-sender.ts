@@ -39,7 +39,15 @@ export class DeliverySender {
   async send<P extends object>(m: EntityManager, d: StoryDelivery<P>): Promise<EventEnvelope<P>> {
     const hop = this.hop(d.from, d.to);
     const envelope = await this.outbox.append<P>(m, { type: d.type, ...hop, payload: d.payload });
-    await this.ledger.record(m, { sender: d.from, holder: d.to, storyId: d.storyId, version: d.version, kind: d.kind, eventId: envelope.id, expectReceipt: d.expectReceipt });
+    await this.ledger.record(m, {
+      sender: d.from,
+      holder: d.to,
+      storyId: d.storyId,
+      version: d.version,
+      kind: d.kind,
+      eventId: envelope.id,
+      expectReceipt: d.expectReceipt,
+    });
     return envelope;
   }
 

@@ -51,7 +51,16 @@ export class Propagation {
       outcome = combined.outcome;
       if (outcome !== 'not-held') {
         relayed = await this.relay(m, here, from, s.id, s.version, combined.relayTo, (to) =>
-          this.sender.send(m, { type: STORY_CORRECTED, from: here, to, payload: e.payload, storyId: s.id, version: s.version, kind: 'correction', expectReceipt: true }),
+          this.sender.send(m, {
+            type: STORY_CORRECTED,
+            from: here,
+            to,
+            payload: e.payload,
+            storyId: s.id,
+            version: s.version,
+            kind: 'correction',
+            expectReceipt: true,
+          }),
         );
       }
     }
@@ -71,11 +80,28 @@ export class Propagation {
     const combined = combineKeeperResults(results);
     // Relayed even when the tombstone was already here: a holder recorded since must still hear of it.
     const relayed = await this.relay(m, here, from, w.storyId, w.version, combined.relayTo, (to) =>
-      this.sender.send(m, { type: STORY_WITHDRAWN, from: here, to, payload: w, storyId: w.storyId, version: w.version, kind: 'withdrawal', expectReceipt: true }),
+      this.sender.send(m, {
+        type: STORY_WITHDRAWN,
+        from: here,
+        to,
+        payload: w,
+        storyId: w.storyId,
+        version: w.version,
+        kind: 'withdrawal',
+        expectReceipt: true,
+      }),
     );
     const outcome: ReceiptOutcome = fresh ? 'applied' : 'stale';
     await this.answer(m, here, from, { storyId: w.storyId, originCode: w.originCode, kind: 'withdrawal', version: w.version, outcome, relayedTo: relayed });
-    this.logger.log({ msg: fresh ? 'story withdrawn here' : 'takedown already applied', center: here, from, storyId: w.storyId, version: w.version, copiesRemoved: combined.outcome === 'applied', relayedTo: relayed });
+    this.logger.log({
+      msg: fresh ? 'story withdrawn here' : 'takedown already applied',
+      center: here,
+      from,
+      storyId: w.storyId,
+      version: w.version,
+      copiesRemoved: combined.outcome === 'applied',
+      relayedTo: relayed,
+    });
   }
 
   async receipt(m: EntityManager, e: InboundEvent<DeliveryReceipt>): Promise<void> {
@@ -96,7 +122,15 @@ export class Propagation {
     if (next && next !== from) await this.sender.notify(m, { type: DELIVERY_RECEIPT, from: here, to: next, payload: r });
   }
 
-  private async relay(m: EntityManager, here: string, from: string, storyId: string, version: number, extra: string[], send: (to: string) => Promise<unknown>): Promise<string[]> {
+  private async relay(
+    m: EntityManager,
+    here: string,
+    from: string,
+    storyId: string,
+    version: number,
+    extra: string[],
+    send: (to: string) => Promise<unknown>,
+  ): Promise<string[]> {
     const holders = await this.ledger.holdersOf(m, here, storyId);
     const targets = new Set<string>(holders.filter((h) => h.version < version).map((h) => h.holder));
     for (const x of extra) if (!holders.some((h) => h.holder === x && h.version >= version)) targets.add(x);
@@ -114,7 +148,12 @@ export class Propagation {
     return sent;
   }
 
-  private async answer(m: EntityManager, here: string, to: string, r: { storyId: string; originCode: string; kind: ReceiptKind; version: number; outcome: ReceiptOutcome; relayedTo: string[] }) {
+  private async answer(
+    m: EntityManager,
+    here: string,
+    to: string,
+    r: { storyId: string; originCode: string; kind: ReceiptKind; version: number; outcome: ReceiptOutcome; relayedTo: string[] },
+  ) {
     const payload: DeliveryReceipt = { ...r, holder: here, confirmedAt: new Date().toISOString() };
     await this.sender.notify(m, { type: DELIVERY_RECEIPT, from: here, to, payload });
   }
@@ -124,7 +163,9 @@ export class Propagation {
     if (e.route.direction !== 'up') return;
     const child = e.route.child;
     if (!this.inSubtree(child, origin)) {
-      throw new PoisonMessageError(`event ${e.envelope.id}: ${what} from origin ${origin} cannot come up from ${child}, which is not its origin or a hub above it`);
+      throw new PoisonMessageError(
+        `event ${e.envelope.id}: ${what} from origin ${origin} cannot come up from ${child}, which is not its origin or a hub above it`,
+      );
     }
   }
 

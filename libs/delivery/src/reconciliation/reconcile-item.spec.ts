@@ -15,10 +15,19 @@ describe('reconciliation digests', () => {
   });
 
   it('hashes the same set identically whatever the order, and differently for another version', () => {
-    const a = digestOf(ids.map((id) => item(id, 1)), 16);
-    const b = digestOf([...ids].reverse().map((id) => item(id, 1)), 16);
+    const a = digestOf(
+      ids.map((id) => item(id, 1)),
+      16,
+    );
+    const b = digestOf(
+      [...ids].reverse().map((id) => item(id, 1)),
+      16,
+    );
     expect(differingBuckets(a, b)).toEqual([]);
-    const c = digestOf(ids.map((id, i) => item(id, i === 7 ? 2 : 1)), 16);
+    const c = digestOf(
+      ids.map((id, i) => item(id, i === 7 ? 2 : 1)),
+      16,
+    );
     expect(differingBuckets(a, c)).toEqual([bucketOf(ids[7], 16)]);
   });
 

@@ -97,7 +97,16 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     const remoteDigest = new Map(remote.buckets.map((b) => [b.bucket, { hash: b.hash, count: b.count }]));
     const differing = differingBuckets(digestOf(local.values(), DEFAULT_BUCKETS), remoteDigest);
 
-    const report: ReconciliationReport = { center, parent: parent.code, compared: local.size, differingBuckets: differing.length, repaired: 0, inFlight: 0, parentAhead: 0, failed: 0 };
+    const report: ReconciliationReport = {
+      center,
+      parent: parent.code,
+      compared: local.size,
+      differingBuckets: differing.length,
+      repaired: 0,
+      inFlight: 0,
+      parentAhead: 0,
+      failed: 0,
+    };
     const youngest = Date.now() - graceMs;
     for (const bucket of differing) {
       const theirs = new Map<string, ReconcileItem>((await client.listAcknowledged(address, parent.code, { ...req, bucket })).items.map((i) => [i.storyId, i]));
@@ -113,7 +122,16 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
           const done = await this.dataSource.transaction((m) => it.source.redrive(m, center, parent.code, it.storyId, has));
           if (!done) continue;
           report.repaired++;
-          this.logger.warn({ msg: 'reconciliation re-drove a story the parent lacked', center, parent: parent.code, storyId: it.storyId, version: it.version, withdrawn: it.withdrawn, parentHas: has ? (has.withdrawn ? 'withdrawn' : has.version) : 'nothing', source: it.source.name });
+          this.logger.warn({
+            msg: 'reconciliation re-drove a story the parent lacked',
+            center,
+            parent: parent.code,
+            storyId: it.storyId,
+            version: it.version,
+            withdrawn: it.withdrawn,
+            parentHas: has ? (has.withdrawn ? 'withdrawn' : has.version) : 'nothing',
+            source: it.source.name,
+          });
         } catch (e) {
           report.failed++;
           this.logger.error({ msg: 'reconciliation could not re-drive a story', center, parent: parent.code, storyId: it.storyId, err: (e as Error).message });
@@ -124,7 +142,13 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         if (!it || (!it.withdrawn && (has.withdrawn || has.version > it.version))) report.parentAhead++;
       }
     }
-    if (report.repaired > 0) this.metrics.increment('syn_reconciliation_repairs_total', 'Stories re-driven because the parent lacked them', { center, parent: parent.code }, report.repaired);
+    if (report.repaired > 0)
+      this.metrics.increment(
+        'syn_reconciliation_repairs_total',
+        'Stories re-driven because the parent lacked them',
+        { center, parent: parent.code },
+        report.repaired,
+      );
     this.metrics.increment('syn_reconciliation_runs_total', 'Reconciliation rounds completed', { center, parent: parent.code });
     const level = report.repaired > 0 || report.failed > 0 ? 'log' : 'debug';
     this.logger[level]({ msg: 'reconciliation round done', ...report });

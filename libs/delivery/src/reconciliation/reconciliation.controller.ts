@@ -16,7 +16,8 @@ export class ReconciliationController {
   @Roles('admin')
   @ApiOperation({ summary: 'Compare digests with the parent and re-drive whatever it lacks' })
   async run(@Param('center') center: string, @Query() q: ReconcileQuery) {
-    if (!this.reconciler.children().includes(center)) throw new UnprocessableEntityException(`center ${center} has no parent reachable over gRPC to reconcile with`);
+    if (!this.reconciler.children().includes(center))
+      throw new UnprocessableEntityException(`center ${center} has no parent reachable over gRPC to reconcile with`);
     return this.reconciler.run(center, { graceMs: q.graceMs !== undefined ? Number(q.graceMs) : undefined });
   }
 }

@@ -2,7 +2,17 @@ import { Metadata } from '@grpc/grpc-js';
 import { Controller, UseFilters } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { AppEnv } from '@syn/config';
-import { CenterCredentials, CenterKeyring, DigestResponse, GrpcExceptionFilter, invalidArgument, ListAcknowledgedResponse, notFound, permissionDenied, unauthenticated } from '@syn/grpc';
+import {
+  CenterCredentials,
+  CenterKeyring,
+  DigestResponse,
+  GrpcExceptionFilter,
+  invalidArgument,
+  ListAcknowledgedResponse,
+  notFound,
+  permissionDenied,
+  unauthenticated,
+} from '@syn/grpc';
 import { CenterDirectory, HostedCenters } from '@syn/network';
 import { validateObject } from '@syn/story';
 import { bucketOf, digestOf, mergeItems, ReconcileItem, uuidV7Floor } from './reconcile-item';

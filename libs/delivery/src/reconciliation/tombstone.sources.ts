@@ -50,7 +50,16 @@ export class TombstoneSources implements SentSource, AcknowledgedSource, OnModul
       withdrawnBy: t.withdrawnBy,
       withdrawnAt: t.withdrawnAt.toISOString(),
     };
-    await this.sender.send(m, { type: STORY_WITHDRAWN, from: center, to: parent, payload, storyId, version: t.version, kind: 'withdrawal', expectReceipt: true });
+    await this.sender.send(m, {
+      type: STORY_WITHDRAWN,
+      from: center,
+      to: parent,
+      payload,
+      storyId,
+      version: t.version,
+      kind: 'withdrawal',
+      expectReceipt: true,
+    });
     return true;
   }
 

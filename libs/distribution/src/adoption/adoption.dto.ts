@@ -19,15 +19,19 @@ export class AdoptStoryDto {
 }
 
 export class AdoptionsQuery {
-  @IsOptional() @IsUUID(undefined, { message: 'storyId must be a UUID' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'storyId must be a UUID' })
   @ApiPropertyOptional()
   storyId?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   @ApiPropertyOptional()
   cursor?: string;
 
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
+  @IsOptional()
+  @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
   @ApiPropertyOptional({ default: '50' })
   limit?: string;
 }

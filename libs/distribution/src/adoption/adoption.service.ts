@@ -67,7 +67,11 @@ export class AdoptionService {
         `SELECT channel FROM adoptions WHERE adopter_code = $1 AND story_id = $2 AND channel = ANY($3::text[]) FOR UPDATE`,
         [adopter, storyId, channels],
       );
-      if (held.length) throw new StateConflict(API_ERROR_CODES.alreadyAdopted, `story ${storyId} is already adopted by ${adopter} for ${held.map((h) => h.channel).join('、')}`);
+      if (held.length)
+        throw new StateConflict(
+          API_ERROR_CODES.alreadyAdopted,
+          `story ${storyId} is already adopted by ${adopter} for ${held.map((h) => h.channel).join('、')}`,
+        );
       const now = new Date();
       const hop = nextHopDown(this.directory, adopter, story.originCode);
       const out: AdoptionView[] = [];
@@ -104,7 +108,19 @@ export class AdoptionService {
             adoptedAt: now.toISOString(),
           });
         }
-        out.push(this.view({ adoption_id: adoptionId, story_id: storyId, story_version: story.version, story_title: story.title, origin_code: story.originCode, hub_code: story.hubCode, channel, adopted_by: by.name, adopted_at: now }));
+        out.push(
+          this.view({
+            adoption_id: adoptionId,
+            story_id: storyId,
+            story_version: story.version,
+            story_title: story.title,
+            origin_code: story.originCode,
+            hub_code: story.hubCode,
+            channel,
+            adopted_by: by.name,
+            adopted_at: now,
+          }),
+        );
       }
       this.logger.log({ msg: 'story adopted', center: adopter, storyId, origin: story.originCode, channels, by: by.userId });
       return out;
@@ -118,10 +134,16 @@ export class AdoptionService {
     let where = 'adopter_code = $1';
     if (q.storyId) where += ` AND story_id = $${params.push(q.storyId)}`;
     if (after) where += ` AND (adopted_at, adoption_id) < ($${params.push(after.at)}, $${params.push(after.id)})`;
-    const rows: AdoptionRow[] = await this.dataSource.query(`SELECT * FROM adoptions WHERE ${where} ORDER BY adopted_at DESC, adoption_id DESC LIMIT $2`, params);
+    const rows: AdoptionRow[] = await this.dataSource.query(
+      `SELECT * FROM adoptions WHERE ${where} ORDER BY adopted_at DESC, adoption_id DESC LIMIT $2`,
+      params,
+    );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items: items.map((r) => this.view(r)), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.adopted_at.toISOString(), id: last.adoption_id }) : null };
+    return {
+      items: items.map((r) => this.view(r)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.adopted_at.toISOString(), id: last.adoption_id }) : null,
+    };
   }
 
   private view(r: AdoptionRow): AdoptionView {

@@ -28,7 +28,9 @@ export class ReleaseRepublishedHandler implements EventHandler<ReleaseRepublishe
     const r = e.payload;
     const here = e.recipient;
     if (!this.directory.has(r.republisherCode) || !this.directory.isSelfOrAncestor(e.route.child, r.republisherCode)) {
-      throw new PoisonMessageError(`event ${e.envelope.id}: receipt for release ${r.releaseId} from ${r.republisherCode} was sent by ${e.route.child}, outside its subtree`);
+      throw new PoisonMessageError(
+        `event ${e.envelope.id}: receipt for release ${r.releaseId} from ${r.republisherCode} was sent by ${e.route.child}, outside its subtree`,
+      );
     }
     if (r.issuerCode !== here) {
       if (!this.directory.has(r.issuerCode) || !this.directory.isSelfOrAncestor(r.issuerCode, here)) {

@@ -6,19 +6,32 @@ import { DownwardTargets } from '../downward-targets.decorator';
 
 /** The text of a release the desk writes itself (通稿), when it is not taken from the pool. */
 export class ReleaseStoryInput extends PickType(StoryContent, ['title', 'summary', 'body', 'byline', 'category', 'embargoUntil'] as const) {
-  @IsOptional() @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
   @ApiPropertyOptional({ description: 'defaults to the issuing center’s own code' })
   regionCode?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => Author)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => Author)
   @ApiPropertyOptional({ type: () => [Author] })
   authors?: Author[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(30, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(30, { each: true })
   @ApiPropertyOptional({ type: [String] })
   tags?: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MediaRef)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MediaRef)
   @ApiPropertyOptional({ type: () => [MediaRef] })
   mediaRefs?: MediaRef[];
 }
@@ -36,7 +49,9 @@ export class IssueReleaseDto {
   @ApiPropertyOptional({ type: () => ReleaseStoryInput, description: 'a release written by this desk' })
   story?: ReleaseStoryInput;
 
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   @ApiPropertyOptional({ example: '请于今日18时前在客户端首页转载' })
   note?: string;
 
@@ -57,11 +72,14 @@ export class WithdrawReleaseDto {
 }
 
 export class ReleasesQuery {
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   @ApiPropertyOptional()
   cursor?: string;
 
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
+  @IsOptional()
+  @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
   @ApiPropertyOptional({ default: '50' })
   limit?: string;
 }

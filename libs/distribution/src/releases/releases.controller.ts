@@ -5,7 +5,9 @@ import type { Principal } from '@syn/auth';
 import { CorrectReleaseDto, IssueReleaseDto, ReleasesQuery, WithdrawReleaseDto } from './release.dto';
 import { ReleasesService } from './releases.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['releaseId: must be a UUID'], fields: ['releaseId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['releaseId: must be a UUID'], fields: ['releaseId'] }),
+});
 
 @ApiTags('releases (通稿)')
 @ApiBearerAuth()

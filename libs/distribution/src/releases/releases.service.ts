@@ -51,11 +51,14 @@ export class ReleasesService {
   ) {}
 
   async issue(issuer: string, dto: IssueReleaseDto, by: Principal) {
-    if (dto.storyId && dto.story) throw new BadRequestException({ statusCode: 400, message: ['storyId: give storyId or story, not both'], fields: ['storyId', 'story'] });
+    if (dto.storyId && dto.story)
+      throw new BadRequestException({ statusCode: 400, message: ['storyId: give storyId or story, not both'], fields: ['storyId', 'story'] });
     const targets = dto.targets ?? this.directory.childrenOf(issuer).map((c) => c.code);
     const outside = targetsOutside(this.directory, issuer, targets);
-    if (outside.length) throw new BadRequestException({ statusCode: 400, message: [`targets: ${outside.join(', ')} not below center ${issuer}`], fields: ['targets'] });
-    if (targets.length === 0) throw new BadRequestException({ statusCode: 400, message: [`targets: center ${issuer} has no centers below it`], fields: ['targets'] });
+    if (outside.length)
+      throw new BadRequestException({ statusCode: 400, message: [`targets: ${outside.join(', ')} not below center ${issuer}`], fields: ['targets'] });
+    if (targets.length === 0)
+      throw new BadRequestException({ statusCode: 400, message: [`targets: center ${issuer} has no centers below it`], fields: ['targets'] });
     const releaseId = uuidv7();
     const now = new Date();
     await this.dataSource.transaction(async (m) => {
@@ -64,7 +67,16 @@ export class ReleasesService {
         `INSERT INTO releases (release_id, issuer_code, revision, story, note, targets, status, issued_by, issued_at, revised_at) VALUES ($1,$2,1,$3,$4,$5,'active',$6,$7,$7)`,
         [releaseId, issuer, JSON.stringify(story), dto.note?.trim() || null, targets, by.name, now],
       );
-      const payload: ReleaseIssued = { releaseId, issuerCode: issuer, revision: 1, story, note: dto.note?.trim() || null, targets, issuedBy: by.name, issuedAt: now.toISOString() };
+      const payload: ReleaseIssued = {
+        releaseId,
+        issuerCode: issuer,
+        revision: 1,
+        story,
+        note: dto.note?.trim() || null,
+        targets,
+        issuedBy: by.name,
+        issuedAt: now.toISOString(),
+      };
       await this.relay.fanOut(m, { kind: 'release', id: releaseId }, issuer, childrenToward(this.directory, issuer, targets), RELEASE_ISSUED, payload);
     });
     this.logger.log({ msg: 'release issued', center: issuer, releaseId, targets, by: by.userId });
@@ -75,7 +87,8 @@ export class ReleasesService {
   async correct(issuer: string, releaseId: string, dto: CorrectReleaseDto, by: Principal) {
     await this.dataSource.transaction(async (m) => {
       const r = await this.lock(m, issuer, releaseId);
-      if (r.status === 'withdrawn') throw new StateConflict(API_ERROR_CODES.releaseWithdrawn, `release ${releaseId} of ${issuer} was withdrawn; it cannot be corrected`);
+      if (r.status === 'withdrawn')
+        throw new StateConflict(API_ERROR_CODES.releaseWithdrawn, `release ${releaseId} of ${issuer} was withdrawn; it cannot be corrected`);
       const prior = r.story;
       const merged = releaseContent(issuer, { ...prior, ...stripUndefined(dto) } as never, prior.priority);
       const hash = contentHash(merged);
@@ -84,7 +97,16 @@ export class ReleasesService {
       const story: StorySnapshot = { ...prior, ...merged, version: prior.version + 1, contentHash: hash, updatedAt: now.toISOString() };
       const revision = r.revision + 1;
       await m.query(`UPDATE releases SET story = $2, revision = $3, revised_at = $4 WHERE release_id = $1`, [releaseId, JSON.stringify(story), revision, now]);
-      const payload: ReleaseIssued = { releaseId, issuerCode: issuer, revision, story, note: r.note, targets: r.targets, issuedBy: by.name, issuedAt: now.toISOString() };
+      const payload: ReleaseIssued = {
+        releaseId,
+        issuerCode: issuer,
+        revision,
+        story,
+        note: r.note,
+        targets: r.targets,
+        issuedBy: by.name,
+        issuedAt: now.toISOString(),
+      };
       const reached = await this.relay.follow(m, { kind: 'release', id: releaseId }, issuer, RELEASE_ISSUED, payload);
       this.logger.log({ msg: 'release corrected', center: issuer, releaseId, revision, reached, by: by.userId });
     });
@@ -95,9 +117,15 @@ export class ReleasesService {
   async withdraw(issuer: string, releaseId: string, reason: string, by: Principal) {
     await this.dataSource.transaction(async (m) => {
       const r = await this.lock(m, issuer, releaseId);
-      if (r.status === 'withdrawn') throw new StateConflict(API_ERROR_CODES.releaseWithdrawn, `release ${releaseId} of ${issuer} was already withdrawn by ${r.withdrawn_by}`);
+      if (r.status === 'withdrawn')
+        throw new StateConflict(API_ERROR_CODES.releaseWithdrawn, `release ${releaseId} of ${issuer} was already withdrawn by ${r.withdrawn_by}`);
       const now = new Date();
-      await m.query(`UPDATE releases SET status = 'withdrawn', withdrawn_by = $2, withdrawn_at = $3, withdraw_reason = $4 WHERE release_id = $1`, [releaseId, by.name, now, reason.trim()]);
+      await m.query(`UPDATE releases SET status = 'withdrawn', withdrawn_by = $2, withdrawn_at = $3, withdraw_reason = $4 WHERE release_id = $1`, [
+        releaseId,
+        by.name,
+        now,
+        reason.trim(),
+      ]);
       const payload: ReleaseWithdrawn = { releaseId, issuerCode: issuer, reason: reason.trim(), withdrawnBy: by.name, withdrawnAt: now.toISOString() };
       const reached = await this.relay.follow(m, { kind: 'release', id: releaseId }, issuer, RELEASE_WITHDRAWN, payload);
       this.logger.log({ msg: 'release withdrawn', center: issuer, releaseId, reached, by: by.userId });
@@ -163,7 +191,12 @@ export class ReleasesService {
         name: this.nameOf(code),
         republished: mine.length > 0,
         statusLabel: mine.length > 0 ? '已转载' : '未转载',
-        republishers: mine.map((x) => ({ code: x.republisher_code, name: this.nameOf(x.republisher_code), republishedBy: x.republished_by, republishedAt: x.republished_at.toISOString() })),
+        republishers: mine.map((x) => ({
+          code: x.republisher_code,
+          name: this.nameOf(x.republisher_code),
+          republishedBy: x.republished_by,
+          republishedAt: x.republished_at.toISOString(),
+        })),
       };
     });
     return {
@@ -186,7 +219,15 @@ export class ReleasesService {
   }
 
   private written(issuer: string, content: StoryContent, now: Date): StorySnapshot {
-    return { ...content, id: uuidv7(), originCode: issuer, version: 1, contentHash: contentHash(content), createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    return {
+      ...content,
+      id: uuidv7(),
+      originCode: issuer,
+      version: 1,
+      contentHash: contentHash(content),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
   }
 
   private async fromPool(m: EntityManager, issuer: string, storyId: string): Promise<StorySnapshot> {

@@ -28,7 +28,9 @@ export class TopicAnsweredHandler implements EventHandler<TopicAnswered>, OnModu
     const a = e.payload;
     const here = e.recipient;
     if (!this.directory.has(a.answererCode) || !this.directory.isSelfOrAncestor(e.route.child, a.answererCode)) {
-      throw new PoisonMessageError(`event ${e.envelope.id}: answer to topic ${a.topicId} from ${a.answererCode} was sent by ${e.route.child}, outside its subtree`);
+      throw new PoisonMessageError(
+        `event ${e.envelope.id}: answer to topic ${a.topicId} from ${a.answererCode} was sent by ${e.route.child}, outside its subtree`,
+      );
     }
     if (a.issuerCode !== here) {
       if (!this.directory.has(a.issuerCode) || !this.directory.isSelfOrAncestor(a.issuerCode, here)) {

@@ -24,11 +24,14 @@ export class IssueTopicDto {
 }
 
 export class TopicsQuery {
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   @ApiPropertyOptional()
   cursor?: string;
 
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
+  @IsOptional()
+  @Matches(/^([1-9]|[1-9]\d|1\d\d|200)$/, { message: 'limit must be 1..200' })
   @ApiPropertyOptional({ default: '50' })
   limit?: string;
 }

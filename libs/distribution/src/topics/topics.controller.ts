@@ -5,7 +5,9 @@ import type { Principal } from '@syn/auth';
 import { IssueTopicDto, TopicsQuery } from './topic.dto';
 import { TopicsService } from './topics.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['topicId: must be a UUID'], fields: ['topicId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['topicId: must be a UUID'], fields: ['topicId'] }),
+});
 
 @ApiTags('topics (选题)')
 @ApiBearerAuth()

@@ -45,12 +45,15 @@ export class TopicsService {
   async issue(issuer: string, dto: IssueTopicDto, by: Principal) {
     const targets = dto.targets ?? this.directory.childrenOf(issuer).map((c) => c.code);
     const outside = targetsOutside(this.directory, issuer, targets);
-    if (outside.length) throw new BadRequestException({ statusCode: 400, message: [`targets: ${outside.join(', ')} not below center ${issuer}`], fields: ['targets'] });
-    if (targets.length === 0) throw new BadRequestException({ statusCode: 400, message: [`targets: center ${issuer} has no centers below it`], fields: ['targets'] });
+    if (outside.length)
+      throw new BadRequestException({ statusCode: 400, message: [`targets: ${outside.join(', ')} not below center ${issuer}`], fields: ['targets'] });
+    if (targets.length === 0)
+      throw new BadRequestException({ statusCode: 400, message: [`targets: center ${issuer} has no centers below it`], fields: ['targets'] });
     const topicId = uuidv7();
     const now = new Date();
     const deadline = new Date(dto.deadline);
-    if (deadline.getTime() <= now.getTime()) throw new BadRequestException({ statusCode: 400, message: ['deadline: must be in the future'], fields: ['deadline'] });
+    if (deadline.getTime() <= now.getTime())
+      throw new BadRequestException({ statusCode: 400, message: ['deadline: must be in the future'], fields: ['deadline'] });
     const payload: TopicIssued = {
       topicId,
       issuerCode: issuer,
@@ -62,10 +65,16 @@ export class TopicsService {
       issuedAt: now.toISOString(),
     };
     await this.dataSource.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO topics (topic_id, issuer_code, title, brief, deadline, targets, issued_by, issued_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [topicId, issuer, payload.title, payload.brief, deadline, targets, by.name, now],
-      );
+      await m.query(`INSERT INTO topics (topic_id, issuer_code, title, brief, deadline, targets, issued_by, issued_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, [
+        topicId,
+        issuer,
+        payload.title,
+        payload.brief,
+        deadline,
+        targets,
+        by.name,
+        now,
+      ]);
       await this.relay.fanOut(m, { kind: 'topic', id: topicId }, issuer, childrenToward(this.directory, issuer, targets), TOPIC_ISSUED, payload);
     });
     this.logger.log({ msg: 'topic issued', center: issuer, topicId, targets, by: by.userId });

@@ -40,8 +40,12 @@ export class CenterKeyring {
   }
 
   static fromKeys(file: CenterKeysFile): CenterKeyring {
-    const privates = new Map(Object.entries(file.private ?? {}).map(([c, k]) => [c, createPrivateKey({ key: Buffer.from(k, 'base64'), format: 'der', type: 'pkcs8' })]));
-    const publics = new Map(Object.entries(file.public ?? {}).map(([c, k]) => [c, createPublicKey({ key: Buffer.from(k, 'base64'), format: 'der', type: 'spki' })]));
+    const privates = new Map(
+      Object.entries(file.private ?? {}).map(([c, k]) => [c, createPrivateKey({ key: Buffer.from(k, 'base64'), format: 'der', type: 'pkcs8' })]),
+    );
+    const publics = new Map(
+      Object.entries(file.public ?? {}).map(([c, k]) => [c, createPublicKey({ key: Buffer.from(k, 'base64'), format: 'der', type: 'spki' })]),
+    );
     for (const [c, k] of privates) if (!publics.has(c)) publics.set(c, createPublicKey(k));
     return new CenterKeyring(privates, publics);
   }

@@ -7,7 +7,9 @@ import { DataSource } from 'typeorm';
 import { PoolStoryEntity } from '../pool/pool-story.entity';
 import { SubmissionEntity } from '../review-queue/submission.entity';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 /** The hub's audit trail of one story: submissions, claims, decisions, curator edits, recommendations, uses. */
 @ApiTags('audit (审计)')

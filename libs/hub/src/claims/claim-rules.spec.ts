@@ -6,7 +6,11 @@ const earlier = new Date(now.getTime() - 1);
 
 describe('review-queue claims', () => {
   it('a claim lives until it expires', () => {
-    expect(liveClaim({ claimedBy: 'c-wang', claimedByName: '王审', claimExpiresAt: later }, now)).toEqual({ claimedBy: 'c-wang', claimedByName: '王审', expiresAt: later.toISOString() });
+    expect(liveClaim({ claimedBy: 'c-wang', claimedByName: '王审', claimExpiresAt: later }, now)).toEqual({
+      claimedBy: 'c-wang',
+      claimedByName: '王审',
+      expiresAt: later.toISOString(),
+    });
     expect(liveClaim({ claimedBy: 'c-wang', claimedByName: '王审', claimExpiresAt: earlier }, now)).toBeNull();
     expect(liveClaim({ claimedBy: 'c-wang', claimedByName: '王审', claimExpiresAt: now }, now)).toBeNull();
     expect(liveClaim({ claimedBy: null, claimedByName: null, claimExpiresAt: null }, now)).toBeNull();

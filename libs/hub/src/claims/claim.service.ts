@@ -50,10 +50,21 @@ export class ClaimService {
       const now = new Date();
       const held = liveClaim(sub, now);
       if (!held || held.claimedBy !== by.userId) {
-        throw new StateConflict(API_ERROR_CODES.notClaimHolder, `story ${storyId} at ${hub} is not claimed by ${by.userId}${held ? ` (it is claimed by ${held.claimedByName} until ${held.expiresAt})` : ''}`);
+        throw new StateConflict(
+          API_ERROR_CODES.notClaimHolder,
+          `story ${storyId} at ${hub} is not claimed by ${by.userId}${held ? ` (it is claimed by ${held.claimedByName} until ${held.expiresAt})` : ''}`,
+        );
       }
       await m.update(SubmissionEntity, { storyId }, { claimedBy: null, claimedByName: null, claimExpiresAt: null });
-      await this.audit.record(m, { center: hub, storyId, actor: actorOf(by), action: 'claim.released', before: { claimedBy: by.userId }, after: { claimedBy: null }, at: now });
+      await this.audit.record(m, {
+        center: hub,
+        storyId,
+        actor: actorOf(by),
+        action: 'claim.released',
+        before: { claimedBy: by.userId },
+        after: { claimedBy: null },
+        at: now,
+      });
       return { storyId, released: true as const };
     });
   }
@@ -62,14 +73,21 @@ export class ClaimService {
   assertFree(sub: SubmissionEntity, by: Principal, now: Date): void {
     const other = claimedByOther(sub, by.userId, now);
     if (other) {
-      throw new StateConflict(API_ERROR_CODES.claimedByOther, `story ${sub.storyId} at ${sub.hubCode} is claimed by ${other.claimedByName} (${other.claimedBy}) until ${other.expiresAt}`);
+      throw new StateConflict(
+        API_ERROR_CODES.claimedByOther,
+        `story ${sub.storyId} at ${sub.hubCode} is claimed by ${other.claimedByName} (${other.claimedBy}) until ${other.expiresAt}`,
+      );
     }
   }
 
   private async lockPending(m: EntityManager, hub: string, storyId: string): Promise<SubmissionEntity> {
     const sub = await m.getRepository(SubmissionEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
     if (!sub) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
-    if (sub.status !== 'pending') throw new StateConflict(API_ERROR_CODES.alreadyDecided, `story ${storyId} v${sub.version} was already ${sub.status} at ${hub}; there is nothing to claim`);
+    if (sub.status !== 'pending')
+      throw new StateConflict(
+        API_ERROR_CODES.alreadyDecided,
+        `story ${storyId} v${sub.version} was already ${sub.status} at ${hub}; there is nothing to claim`,
+      );
     return sub;
   }
 }

@@ -4,7 +4,9 @@ import { CurrentPrincipal, Roles } from '@syn/auth';
 import type { Principal } from '@syn/auth';
 import { ClaimService } from './claim.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 @ApiTags('review queue (审核)')
 @ApiBearerAuth()

@@ -49,7 +49,13 @@ export class PoolCopyKeeper implements CopyKeeper, OnModuleInit {
       this.logger.log({ msg: 'correction arrived before its story; queued for review', hub: c.center, storyId: s.id, version: s.version });
       return { outcome: 'applied' };
     }
-    await m.query(`UPDATE submissions SET version = $2, snapshot = $3, content_hash = $4, title = $5 WHERE story_id = $1`, [s.id, s.version, JSON.stringify(s), s.contentHash, s.title]);
+    await m.query(`UPDATE submissions SET version = $2, snapshot = $3, content_hash = $4, title = $5 WHERE story_id = $1`, [
+      s.id,
+      s.version,
+      JSON.stringify(s),
+      s.contentHash,
+      s.title,
+    ]);
     if (sub.status !== 'accepted') return { outcome: 'applied' };
 
     const pooled = await m.getRepository(PoolStoryEntity).findOne({ where: { storyId: s.id }, lock: { mode: 'pessimistic_write' } });
@@ -59,7 +65,17 @@ export class PoolCopyKeeper implements CopyKeeper, OnModuleInit {
     if (pooled) await m.update(PoolStoryEntity, { storyId: s.id }, row);
     else await m.insert(PoolStoryEntity, row);
     // Search must find the corrected words, not the old ones.
-    await this.search.index(m, { storyId: s.id, scope: c.center, hubCode: c.center, originCode: s.originCode, category: s.category, tags: s.tags, pooledAt, title: s.title, body: s.body });
+    await this.search.index(m, {
+      storyId: s.id,
+      scope: c.center,
+      hubCode: c.center,
+      originCode: s.originCode,
+      category: s.category,
+      tags: s.tags,
+      pooledAt,
+      title: s.title,
+      body: s.body,
+    });
     for (const l of this.listeners) await l.onPooled(m, { story: s, hubCode: c.center, pooledBy, pooledAt });
     const parent = this.directory.parentOf(c.center);
     return { outcome: 'applied', relayTo: parent ? [parent.code] : [] };

@@ -6,7 +6,9 @@ import { poolView } from '../pool/pool-view';
 import { CurationService } from './curation.service';
 import { PoolEditDto } from './pool-edit.dto';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 @ApiTags('pool (大稿库)')
 @ApiBearerAuth()

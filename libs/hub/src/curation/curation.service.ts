@@ -30,7 +30,11 @@ export class CurationService {
 
   async edit(hub: string, storyId: string, dto: PoolEditDto, by: Principal): Promise<PoolStoryEntity> {
     if (dto.title === undefined && dto.summary === undefined && dto.tags === undefined) {
-      throw new BadRequestException({ statusCode: 400, message: ['title, summary or tags: give at least one to change'], fields: ['title', 'summary', 'tags'] });
+      throw new BadRequestException({
+        statusCode: 400,
+        message: ['title, summary or tags: give at least one to change'],
+        fields: ['title', 'summary', 'tags'],
+      });
     }
     return this.dataSource.transaction(async (m) => {
       const row = await this.lock(m, hub, storyId);

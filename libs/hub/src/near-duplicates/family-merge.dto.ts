@@ -10,15 +10,23 @@ export class FamilyMergeDto {
   @ApiProperty({ type: [String], description: 'pending stories of the same family, merged away into this one' })
   members!: string[];
 
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(STORY_LIMITS.titleChars)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(STORY_LIMITS.titleChars)
   @ApiPropertyOptional({ description: 'headline of the merged story; this story’s own by default' })
   title?: string;
 
-  @IsOptional() @IsString() @MaxLength(STORY_LIMITS.summaryChars)
+  @IsOptional()
+  @IsString()
+  @MaxLength(STORY_LIMITS.summaryChars)
   @ApiPropertyOptional()
   summary?: string;
 
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(STORY_LIMITS.bylineChars)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(STORY_LIMITS.bylineChars)
   @ApiPropertyOptional({ description: 'byline of the merged story; by default every member’s byline, joined with ；' })
   byline?: string;
 }

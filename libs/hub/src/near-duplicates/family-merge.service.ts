@@ -35,17 +35,27 @@ export class FamilyMergeService {
   async merge(hub: string, storyId: string, dto: FamilyMergeDto, by: Principal) {
     const memberIds = [...new Set(dto.members)];
     if (memberIds.includes(storyId)) {
-      throw new BadRequestException({ statusCode: 400, message: [`members: must not include ${storyId}, the story the others are merged into`], fields: ['members'] });
+      throw new BadRequestException({
+        statusCode: 400,
+        message: [`members: must not include ${storyId}, the story the others are merged into`],
+        fields: ['members'],
+      });
     }
     return this.dataSource.transaction(async (m) => {
       const all = [storyId, ...memberIds];
-      const subs = await m.getRepository(SubmissionEntity).find({ where: { storyId: In(all), hubCode: hub }, order: { storyId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const subs = await m
+        .getRepository(SubmissionEntity)
+        .find({ where: { storyId: In(all), hubCode: hub }, order: { storyId: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const byId = new Map(subs.map((s) => [s.storyId, s]));
       const missing = all.filter((id) => !byId.has(id));
       if (missing.length > 0) throw new NotFoundException(`stories ${missing.join(', ')} are not in the review queue of ${hub}`);
       const now = new Date();
       for (const s of subs) {
-        if (s.status !== 'pending') throw new StateConflict(API_ERROR_CODES.alreadyDecided, `story ${s.storyId} v${s.version} was already ${s.status} at ${hub} by ${s.decidedBy}; only pending stories can be merged`);
+        if (s.status !== 'pending')
+          throw new StateConflict(
+            API_ERROR_CODES.alreadyDecided,
+            `story ${s.storyId} v${s.version} was already ${s.status} at ${hub} by ${s.decidedBy}; only pending stories can be merged`,
+          );
         this.claims.assertFree(s, by, now);
       }
       const familyOf = await this.families.familyIds(m, hub, all);
@@ -60,10 +70,14 @@ export class FamilyMergeService {
       const credits = mergedCredits([primary, ...members].map((s) => s.snapshot));
       const byline = dto.byline?.trim() || credits.byline;
       if (byline.length > STORY_LIMITS.bylineChars) {
-        throw new UnprocessableEntityException(`the members' bylines together are ${byline.length} characters, more than ${STORY_LIMITS.bylineChars}: give a byline for the merged story ${storyId}`);
+        throw new UnprocessableEntityException(
+          `the members' bylines together are ${byline.length} characters, more than ${STORY_LIMITS.bylineChars}: give a byline for the merged story ${storyId}`,
+        );
       }
       if (credits.authors.length > STORY_LIMITS.authors) {
-        throw new UnprocessableEntityException(`the members credit ${credits.authors.length} authors, more than ${STORY_LIMITS.authors} a story may carry (story ${storyId} at ${hub})`);
+        throw new UnprocessableEntityException(
+          `the members credit ${credits.authors.length} authors, more than ${STORY_LIMITS.authors} a story may carry (story ${storyId} at ${hub})`,
+        );
       }
       const row = poolRowFromSnapshot(primary.snapshot, hub, by.name, now);
       const before = { title: row.title, summary: row.summary, byline: row.byline, authors: row.authors };
@@ -85,7 +99,11 @@ export class FamilyMergeService {
 
       const reason = `已合并到《${row.title}》`;
       const decided = [
-        await this.queue.record(m, primary, 'accepted', null, by, now, { action: 'review.merged', auditAfter: { mergedFrom: memberIds }, pooled: { row, story: pooledStory } }),
+        await this.queue.record(m, primary, 'accepted', null, by, now, {
+          action: 'review.merged',
+          auditAfter: { mergedFrom: memberIds },
+          pooled: { row, story: pooledStory },
+        }),
       ];
       for (const s of members) decided.push(await this.queue.record(m, s, 'rejected', reason, by, now, { auditAfter: { mergedInto: storyId } }));
       await m.getRepository(PoolStoryEditEntity).save({

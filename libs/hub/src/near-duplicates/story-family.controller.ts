@@ -6,7 +6,9 @@ import { FamilyMergeDto } from './family-merge.dto';
 import { FamilyMergeService } from './family-merge.service';
 import { StoryFamilyService } from './story-family.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 @ApiTags('review queue (审核)')
 @ApiBearerAuth()

@@ -5,7 +5,9 @@ import { PoolQuery } from './pool.dto';
 import { PoolService } from './pool.service';
 import { poolView } from './pool-view';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 @ApiTags('pool (大稿库)')
 @ApiBearerAuth()

@@ -3,7 +3,8 @@ import { PageQuery } from '@syn/persistence';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class PoolQuery extends PageQuery {
-  @IsOptional() @Matches(/^\d{6}$/, { message: 'origin must be a six-digit center code' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'origin must be a six-digit center code' })
   @ApiPropertyOptional({ description: 'only stories from this center' })
   origin?: string;
 }
@@ -24,9 +25,12 @@ export class ListStoriesGrpcRequest {
   @IsOptional()
   limit?: number;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 
-  @IsOptional() @Matches(/^(\d{6})?$/, { message: 'origin_code must be a six-digit center code' })
+  @IsOptional()
+  @Matches(/^(\d{6})?$/, { message: 'origin_code must be a six-digit center code' })
   originCode?: string;
 }

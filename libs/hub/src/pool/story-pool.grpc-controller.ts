@@ -2,7 +2,18 @@ import { Metadata } from '@grpc/grpc-js';
 import { BadRequestException, Controller, UseFilters } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { AppEnv } from '@syn/config';
-import { CenterCredentials, CenterKeyring, GrpcExceptionFilter, GrpcStory, invalidArgument, ListStoriesResponse, notFound, permissionDenied, SearchStoriesResponse, unauthenticated } from '@syn/grpc';
+import {
+  CenterCredentials,
+  CenterKeyring,
+  GrpcExceptionFilter,
+  GrpcStory,
+  invalidArgument,
+  ListStoriesResponse,
+  notFound,
+  permissionDenied,
+  SearchStoriesResponse,
+  unauthenticated,
+} from '@syn/grpc';
 import { CenterDirectory, HostedCenters } from '@syn/network';
 import { validateObject } from '@syn/story';
 import { PoolSearchService } from '../search/pool-search.service';
@@ -64,20 +75,33 @@ export class StoryPoolGrpcController {
     const to = req.pooledBefore ? new Date(req.pooledBefore) : undefined;
     if ((from && isNaN(from.getTime())) || (to && isNaN(to.getTime()))) throw invalidArgument('pooled_from / pooled_before must be ISO 8601 times');
     try {
-      const page = await this.search.searchPool(req.hubCode, {
-        q: req.query,
-        county: req.originCode || undefined,
-        category: req.category || undefined,
-        tags: req.tags?.length ? req.tags : undefined,
-        from,
-        to,
-        cursor: req.cursor || undefined,
-        limit,
-      }, cred.center);
+      const page = await this.search.searchPool(
+        req.hubCode,
+        {
+          q: req.query,
+          county: req.originCode || undefined,
+          category: req.category || undefined,
+          tags: req.tags?.length ? req.tags : undefined,
+          from,
+          to,
+          cursor: req.cursor || undefined,
+          limit,
+        },
+        cred.center,
+      );
       return {
         hits: page.items.map((h) => ({
-          storyId: h.storyId, score: h.score, title: h.title, titleHtml: h.titleHtml, snippetHtml: h.snippetHtml, originCode: h.originCode,
-          category: h.category, tags: h.tags, byline: h.byline, version: h.version, pooledAt: h.pooledAt ?? '',
+          storyId: h.storyId,
+          score: h.score,
+          title: h.title,
+          titleHtml: h.titleHtml,
+          snippetHtml: h.snippetHtml,
+          originCode: h.originCode,
+          category: h.category,
+          tags: h.tags,
+          byline: h.byline,
+          version: h.version,
+          pooledAt: h.pooledAt ?? '',
         })),
         nextCursor: page.nextCursor ?? '',
         words: page.words,

@@ -6,7 +6,9 @@ import { poolView } from '../pool/pool-view';
 import { RecommendDto } from './recommend.dto';
 import { RecommendationService } from './recommendation.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 @ApiTags('pool (大稿库)')
 @ApiBearerAuth()

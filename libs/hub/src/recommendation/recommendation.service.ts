@@ -26,7 +26,11 @@ export class RecommendationService {
     return this.dataSource.transaction(async (m) => {
       const row = await m.getRepository(PoolStoryEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundException(`story ${storyId} is not in the pool of ${hub}`);
-      if (row.recommendedAt) throw new StateConflict(API_ERROR_CODES.alreadyRecommended, `story ${storyId} was already recommended to ${parent.code} by ${row.recommendedBy} at ${row.recommendedAt.toISOString()}`);
+      if (row.recommendedAt)
+        throw new StateConflict(
+          API_ERROR_CODES.alreadyRecommended,
+          `story ${storyId} was already recommended to ${parent.code} by ${row.recommendedBy} at ${row.recommendedAt.toISOString()}`,
+        );
       const now = new Date();
       Object.assign(row, { recommendedAt: now, recommendedBy: by.name, recommendNote: note.trim() });
       await m.save(row);
@@ -36,7 +40,15 @@ export class RecommendationService {
         child: hub,
         payload: { storyId, hubCode: hub, note: note.trim(), recommendedBy: by.name, recommendedAt: now.toISOString() },
       });
-      await this.audit.record(m, { center: hub, storyId, actor: actorOf(by), action: 'pool.recommended', before: { recommended: false }, after: { recommended: true, to: parent.code, note: note.trim() }, at: now });
+      await this.audit.record(m, {
+        center: hub,
+        storyId,
+        actor: actorOf(by),
+        action: 'pool.recommended',
+        before: { recommended: false },
+        after: { recommended: true, to: parent.code, note: note.trim() },
+        at: now,
+      });
       this.logger.log({ msg: 'story recommended', hub, storyId, to: parent.code, by: by.userId });
       return row;
     });

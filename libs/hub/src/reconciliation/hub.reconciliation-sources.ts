@@ -57,7 +57,16 @@ export class PoolSentSource implements SentSource, OnModuleInit {
     const story = snapshotFromPoolRow(row);
     if (parentHas) {
       const payload: StoryCorrected = { story, note: null, correctedBy: row.pooledBy, correctedAt: row.updatedAt.toISOString() };
-      await this.sender.send(m, { type: STORY_CORRECTED, from: center, to: parent, payload, storyId, version: row.version, kind: 'correction', expectReceipt: true });
+      await this.sender.send(m, {
+        type: STORY_CORRECTED,
+        from: center,
+        to: parent,
+        payload,
+        storyId,
+        version: row.version,
+        kind: 'correction',
+        expectReceipt: true,
+      });
     } else {
       const payload: StoryPooled = { story, hubCode: center, pooledBy: row.pooledBy, pooledAt: row.pooledAt.toISOString() };
       await this.sender.send(m, { type: STORY_POOLED, from: center, to: parent, payload, storyId, version: row.version, kind: 'delivery' });

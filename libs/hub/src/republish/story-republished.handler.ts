@@ -39,7 +39,17 @@ export class StoryRepublishedHandler implements EventHandler<StoryRepublished>, 
     if (p.republishedBy === row.originCode) throw new PoisonMessageError(`event ${id}: center ${p.republishedBy} cannot republish its own story ${p.storyId}`);
 
     const adoptedAt = new Date(p.republishedAt);
-    await m.insert(PoolAdoptionEntity, { eventId: id, hubCode: e.recipient, storyId: p.storyId, version: p.version, kind: 'republished', adopterCode: p.republishedBy, adoptedBy: p.user, channel: p.channel, adoptedAt });
+    await m.insert(PoolAdoptionEntity, {
+      eventId: id,
+      hubCode: e.recipient,
+      storyId: p.storyId,
+      version: p.version,
+      kind: 'republished',
+      adopterCode: p.republishedBy,
+      adoptedBy: p.user,
+      channel: p.channel,
+      adoptedAt,
+    });
     await this.audit.record(m, {
       center: e.recipient,
       storyId: p.storyId,
@@ -51,7 +61,12 @@ export class StoryRepublishedHandler implements EventHandler<StoryRepublished>, 
     });
     const origin = this.directory.has(row.originCode) ? this.directory.get(row.originCode) : null;
     if (!origin || origin.parent !== e.recipient) {
-      this.logger.warn({ msg: 'republication recorded; origin is not a child of this hub, no feedback sent', hub: e.recipient, storyId: p.storyId, origin: row.originCode });
+      this.logger.warn({
+        msg: 'republication recorded; origin is not a child of this hub, no feedback sent',
+        hub: e.recipient,
+        storyId: p.storyId,
+        origin: row.originCode,
+      });
       return;
     }
     const adopter = this.directory.get(p.republishedBy);
@@ -70,6 +85,13 @@ export class StoryRepublishedHandler implements EventHandler<StoryRepublished>, 
         adoptedAt: p.republishedAt,
       },
     });
-    this.logger.log({ msg: 'republication recorded; feedback sent to the origin', hub: e.recipient, storyId: p.storyId, origin: row.originCode, by: p.republishedBy, channel: p.channel });
+    this.logger.log({
+      msg: 'republication recorded; feedback sent to the origin',
+      hub: e.recipient,
+      storyId: p.storyId,
+      origin: row.originCode,
+      by: p.republishedBy,
+      channel: p.channel,
+    });
   }
 }

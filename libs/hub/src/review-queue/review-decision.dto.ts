@@ -20,11 +20,13 @@ export class ReviewDecisionDto {
 }
 
 export class ReviewQueueQuery extends PageQuery {
-  @IsOptional() @IsIn(SUBMISSION_STATUSES)
+  @IsOptional()
+  @IsIn(SUBMISSION_STATUSES)
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES, default: 'pending' })
   status?: SubmissionStatus;
 
-  @IsOptional() @Matches(/^\d{6}$/, { message: 'origin must be a six-digit center code' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'origin must be a six-digit center code' })
   @ApiPropertyOptional()
   origin?: string;
 }

@@ -7,7 +7,10 @@ import type { EntityManager } from 'typeorm';
  */
 export interface ReviewListener {
   onSubmitted(m: EntityManager, e: { story: StorySnapshot; hubCode: string; submittedBy: string; submittedAt: Date }): Promise<unknown>;
-  onDecided(m: EntityManager, e: { story: StorySnapshot; hubCode: string; decision: 'accepted' | 'rejected' | 'returned'; decidedBy: string; decidedAt: Date }): Promise<unknown>;
+  onDecided(
+    m: EntityManager,
+    e: { story: StorySnapshot; hubCode: string; decision: 'accepted' | 'rejected' | 'returned'; decidedBy: string; decidedAt: Date },
+  ): Promise<unknown>;
 }
 
 export const REVIEW_LISTENERS = Symbol('REVIEW_LISTENERS');

@@ -5,7 +5,9 @@ import type { Principal } from '@syn/auth';
 import { ReviewDecisionDto, ReviewQueueQuery } from './review-decision.dto';
 import { ReviewQueueService } from './review-queue.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 @ApiTags('review queue (审核)')
 @ApiBearerAuth()

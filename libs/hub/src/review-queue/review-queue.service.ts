@@ -87,7 +87,8 @@ export class ReviewQueueService {
       reason: s.reason,
       claim: s.status === 'pending' ? liveClaim(s, now) : null,
       // A newer version that replaced an earlier entry: the curator sees what became of the earlier one.
-      resubmission: s.previousVersion !== null ? { previousVersion: s.previousVersion, previousStatus: s.previousStatus, previousReason: s.previousReason } : null,
+      resubmission:
+        s.previousVersion !== null ? { previousVersion: s.previousVersion, previousStatus: s.previousStatus, previousReason: s.previousReason } : null,
       // Near-duplicates filed by other centers (同题稿件); GET …/review-queue/:storyId/family has them side by side.
       family,
     };
@@ -159,7 +160,8 @@ export class ReviewQueueService {
   private async decideIn(m: EntityManager, hub: string, storyId: string, dto: ReviewDecisionDto, by: Principal) {
     const sub = await m.getRepository(SubmissionEntity).findOne({ where: { storyId, hubCode: hub }, lock: { mode: 'pessimistic_write' } });
     if (!sub) throw new NotFoundException(`story ${storyId} is not in the review queue of ${hub}`);
-    if (sub.status !== 'pending') throw new StateConflict(API_ERROR_CODES.alreadyDecided, `story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
+    if (sub.status !== 'pending')
+      throw new StateConflict(API_ERROR_CODES.alreadyDecided, `story ${storyId} v${sub.version} was already ${sub.status} at ${hub} by ${sub.decidedBy}`);
     const now = new Date();
     this.claims.assertFree(sub, by, now);
     return this.record(m, sub, OUTCOME[dto.decision], dto.reason ?? null, by, now);

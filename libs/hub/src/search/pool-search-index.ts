@@ -13,7 +13,16 @@ export class PoolSearchIndex extends StorySearchIndex {
 
   /** Pooled stories without a search entry: those pooled before search was deployed. */
   protected override async unindexed(m: EntityManager, limit: number): Promise<SearchableStory[]> {
-    const rows: Array<{ story_id: string; hub_code: string; origin_code: string; category: string; tags: string[]; pooled_at: Date; title: string; body: string }> = await m.query(
+    const rows: Array<{
+      story_id: string;
+      hub_code: string;
+      origin_code: string;
+      category: string;
+      tags: string[];
+      pooled_at: Date;
+      title: string;
+      body: string;
+    }> = await m.query(
       `SELECT p.story_id, p.hub_code, p.origin_code, p.category, p.tags, p.pooled_at, p.title, p.body
          FROM pool_stories p
         WHERE NOT EXISTS (SELECT 1 FROM pool_search_docs d WHERE d.story_id = p.story_id)
@@ -22,8 +31,15 @@ export class PoolSearchIndex extends StorySearchIndex {
       [limit],
     );
     return rows.map((r) => ({
-      storyId: r.story_id, scope: r.hub_code, hubCode: r.hub_code, originCode: r.origin_code, category: r.category,
-      tags: r.tags, pooledAt: r.pooled_at, title: r.title, body: r.body,
+      storyId: r.story_id,
+      scope: r.hub_code,
+      hubCode: r.hub_code,
+      originCode: r.origin_code,
+      category: r.category,
+      tags: r.tags,
+      pooledAt: r.pooled_at,
+      title: r.title,
+      body: r.body,
     }));
   }
 }

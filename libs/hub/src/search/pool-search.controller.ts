@@ -18,7 +18,8 @@ export class PoolSearchController {
   @ApiOperation({ summary: '大稿库检索: Chinese full text by words, best first, highlighted (<mark>), keyset-paged; scope=queue searches the review queue' })
   find(@Param('center') center: string, @Query() q: PoolSearchQuery, @CurrentPrincipal() p: Principal) {
     if ((q.scope ?? 'pool') === 'pool') {
-      if (q.status !== undefined) throw new BadRequestException({ statusCode: 400, message: ['status: only with scope=queue (the pool holds accepted stories)'], fields: ['status'] });
+      if (q.status !== undefined)
+        throw new BadRequestException({ statusCode: 400, message: ['status: only with scope=queue (the pool holds accepted stories)'], fields: ['status'] });
       return this.search.searchPool(center, storySearchOf(q));
     }
     // The queue is for those who may read the review queue, not for everyone who may read the pool.

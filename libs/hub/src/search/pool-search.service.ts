@@ -80,21 +80,23 @@ export class PoolSearchService {
     return {
       q: s.q,
       words: r.words,
-      items: r.hits.filter(({ row }) => !embargoedFor(row, hub, viewer)).map(({ row, ...h }) => ({
-        ...h,
-        title: row.title,
-        originCode: row.origin_code.trim(),
-        originName: this.nameOf(row.origin_code.trim()),
-        hubCode: row.hub_code.trim(),
-        category: row.category,
-        tags: row.tags,
-        byline: row.byline,
-        summary: row.summary,
-        version: row.version,
-        status: 'accepted',
-        pooledAt: row.pooled_at.toISOString(),
-        receivedAt: null,
-      })),
+      items: r.hits
+        .filter(({ row }) => !embargoedFor(row, hub, viewer))
+        .map(({ row, ...h }) => ({
+          ...h,
+          title: row.title,
+          originCode: row.origin_code.trim(),
+          originName: this.nameOf(row.origin_code.trim()),
+          hubCode: row.hub_code.trim(),
+          category: row.category,
+          tags: row.tags,
+          byline: row.byline,
+          summary: row.summary,
+          version: row.version,
+          status: 'accepted',
+          pooledAt: row.pooled_at.toISOString(),
+          receivedAt: null,
+        })),
       nextCursor: r.nextCursor,
     };
   }
@@ -122,7 +124,15 @@ export class PoolSearchService {
       if (!m) throw new BadRequestException({ statusCode: 400, message: ['cursor: not a cursor of this search'], fields: ['cursor'] });
       cursorCondition = `WHERE (hits.title_hits, hits.at_us, hits.story_id) < (${add(Number(m[1]))}::int, ${add(m[2])}::bigint, ${add(m[3])}::uuid)`;
     }
-    const rows: Array<{ story_id: string; title_hits: number; at_us: string; status: string; snapshot: StorySnapshot; received_at: Date; origin_code: string }> = await this.dataSource.query(
+    const rows: Array<{
+      story_id: string;
+      title_hits: number;
+      at_us: string;
+      status: string;
+      snapshot: StorySnapshot;
+      received_at: Date;
+      origin_code: string;
+    }> = await this.dataSource.query(
       `SELECT * FROM (
          SELECT s.story_id, s.status, s.snapshot, s.received_at, s.origin_code,
                 (SELECT count(*) FROM unnest($3::text[]) w WHERE w = ANY(tsvector_to_array(f.title_lexemes)))::int AS title_hits,

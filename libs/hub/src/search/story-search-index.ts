@@ -116,7 +116,13 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     this.insertSql = insertSearchStoriesSql(tables);
     this.deleteSql = deleteSearchStoriesSql(tables);
     this.nearSql = nearDuplicateSql(tables);
-    this.schedule = new TopListRefreshSchedule(tables.prefix, (run) => this.refreshTopLists(run), env.SEARCH_LEXICON_REFRESH_MS, env.SEARCH_LEXICON_REFRESH_AFTER_INSERTS, this.logger);
+    this.schedule = new TopListRefreshSchedule(
+      tables.prefix,
+      (run) => this.refreshTopLists(run),
+      env.SEARCH_LEXICON_REFRESH_MS,
+      env.SEARCH_LEXICON_REFRESH_AFTER_INSERTS,
+      this.logger,
+    );
   }
 
   onApplicationBootstrap() {
@@ -193,7 +199,11 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
   /** Stories of `scope` within NEAR_DUPLICATE_MAX_DISTANCE bits of `hash`, nearest first. */
   async nearDuplicates(m: EntityManager, scope: string, hash: bigint, limit = 20): Promise<NearDuplicate[]> {
     const rows: Array<{ story_id: string; origin_code: string | null; distance: number; simhash: string }> = await m.query(this.nearSql, [
-      simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, limit, scope,
+      simhashToPg(hash),
+      simhashProbeKeys(hash),
+      NEAR_DUPLICATE_MAX_DISTANCE,
+      limit,
+      scope,
     ]);
     return rows.map((r) => ({ storyId: r.story_id, originCode: r.origin_code, distance: r.distance, simhash: r.simhash }));
   }
@@ -210,7 +220,15 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
       throw new BadRequestException({ statusCode: 400, message: ['cursor: not a cursor of this search'], fields: ['cursor'] });
     }
     const sql = buildPoolSearchQuery(
-      { query: req.q, scope: req.scope, tables: this.tables, filters: req.filters, cursor, limit: req.limit, storyColumns: ['title', 'body', ...(req.columns ?? [])] },
+      {
+        query: req.q,
+        scope: req.scope,
+        tables: this.tables,
+        filters: req.filters,
+        cursor,
+        limit: req.limit,
+        storyColumns: ['title', 'body', ...(req.columns ?? [])],
+      },
       this.segmenter,
     );
     if (!sql) return { words: [], hits: [], nextCursor: null };

@@ -12,27 +12,39 @@ export class StorySearchQuery {
   @ApiProperty({ description: '中文 words (segmented, so 融媒体 finds 融媒体 and not 媒体 inside other words); several words are ANDed', example: '大稿库' })
   q!: string;
 
-  @IsOptional() @IsString() @MaxLength(30)
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
   @ApiPropertyOptional({ example: '时政' })
   category?: string;
 
-  @IsOptional() @Transform(asList) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(30, { each: true })
+  @IsOptional()
+  @Transform(asList)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(30, { each: true })
   @ApiPropertyOptional({ type: [String], description: 'repeat for several; a story must carry all of them' })
   tag?: string[];
 
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 time' })
   @ApiPropertyOptional({ description: 'pooled (queue: received) at or after' })
   from?: string;
 
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 time' })
   @ApiPropertyOptional({ description: 'pooled (queue: received) before' })
   to?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   @ApiPropertyOptional({ description: 'opaque cursor from the previous page (nextCursor)' })
   cursor?: string;
 
-  @IsOptional() @Matches(/^([1-9]|[1-9]\d|100)$/, { message: 'limit must be 1..100' })
+  @IsOptional()
+  @Matches(/^([1-9]|[1-9]\d|100)$/, { message: 'limit must be 1..100' })
   @ApiPropertyOptional({ default: '20' })
   limit?: string;
 }

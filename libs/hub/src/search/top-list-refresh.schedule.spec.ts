@@ -40,7 +40,10 @@ describe('TopListRefreshSchedule', () => {
 
   it('runs one refresh at a time and survives a failing one', async () => {
     let finish!: (v: number) => void;
-    const refresh = jest.fn().mockImplementationOnce(() => new Promise<number>((r) => (finish = r))).mockRejectedValueOnce(new Error('db down'));
+    const refresh = jest
+      .fn()
+      .mockImplementationOnce(() => new Promise<number>((r) => (finish = r)))
+      .mockRejectedValueOnce(new Error('db down'));
     const s = new TopListRefreshSchedule('pool_search', refresh, 60_000, 1, logger);
     const first = s.run('rebuild', 'test');
     const second = s.run('extend', 'test');

@@ -36,7 +36,8 @@ export class JetStreamConnection implements OnApplicationShutdown {
     this.jsManager = await jetstreamManager(this.nc, { timeout: 10_000 });
     void (async () => {
       for await (const s of this.nc!.status()) {
-        if (s.type === 'disconnect' || s.type === 'reconnect' || s.type === 'error') this.logger.warn({ msg: `nats ${s.type}`, server: (s as { server?: string }).server });
+        if (s.type === 'disconnect' || s.type === 'reconnect' || s.type === 'error')
+          this.logger.warn({ msg: `nats ${s.type}`, server: (s as { server?: string }).server });
       }
     })();
     await this.ensureStream();

@@ -26,7 +26,11 @@ export const consumerFilter = (center: string, direction: Direction) => {
 };
 
 /** A center's durable pull consumer for one direction. */
-export function centerConsumerConfig(center: string, direction: Direction, batchSize: number): Partial<ConsumerConfig> & { durable_name: string; filter_subject: string } {
+export function centerConsumerConfig(
+  center: string,
+  direction: Direction,
+  batchSize: number,
+): Partial<ConsumerConfig> & { durable_name: string; filter_subject: string } {
   return {
     durable_name: consumerName(center, direction),
     filter_subject: consumerFilter(center, direction),

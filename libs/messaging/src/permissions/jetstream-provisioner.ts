@@ -36,5 +36,6 @@ export async function provisionJetStream(
 async function ensureConsumer(jsm: JetStreamManager, config: ReturnType<typeof centerConsumerConfig>) {
   const existing = await jsm.consumers.info(STREAM_NAME, config.durable_name).catch(() => null);
   if (!existing) await jsm.consumers.add(STREAM_NAME, config);
-  else if (existing.config.filter_subject !== config.filter_subject) await jsm.consumers.update(STREAM_NAME, config.durable_name, { filter_subject: config.filter_subject });
+  else if (existing.config.filter_subject !== config.filter_subject)
+    await jsm.consumers.update(STREAM_NAME, config.durable_name, { filter_subject: config.filter_subject });
 }

@@ -53,10 +53,16 @@ export class AdoptionFeedbackService {
     const params: unknown[] = [center, limit + 1];
     let where = 'center_code = $1';
     if (after) where += ` AND (adopted_at, adoption_id) < ($${params.push(after.at)}, $${params.push(after.id)})`;
-    const rows: FeedbackRow[] = await this.dataSource.query(`SELECT * FROM adoption_feedback WHERE ${where} ORDER BY adopted_at DESC, adoption_id DESC LIMIT $2`, params);
+    const rows: FeedbackRow[] = await this.dataSource.query(
+      `SELECT * FROM adoption_feedback WHERE ${where} ORDER BY adopted_at DESC, adoption_id DESC LIMIT $2`,
+      params,
+    );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items: items.map((r) => this.view(r)), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.adopted_at.toISOString(), id: last.adoption_id }) : null };
+    return {
+      items: items.map((r) => this.view(r)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.adopted_at.toISOString(), id: last.adoption_id }) : null,
+    };
   }
 
   private view(r: FeedbackRow): AdoptionFeedbackView {

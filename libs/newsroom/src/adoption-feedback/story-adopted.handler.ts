@@ -32,7 +32,9 @@ export class StoryAdoptedHandler implements EventHandler<StoryAdopted>, OnModule
       throw new PoisonMessageError(`event ${e.envelope.id}: adoption ${a.adoptionId} claims adopter ${a.adopterCode}, which is not above ${e.route.parent}`);
     }
     if (!this.directory.has(a.originCode) || !this.directory.isSelfOrAncestor(here, a.originCode)) {
-      throw new PoisonMessageError(`event ${e.envelope.id}: adoption ${a.adoptionId} of story ${a.storyId} from ${a.originCode} reached ${here}, which is not on its way`);
+      throw new PoisonMessageError(
+        `event ${e.envelope.id}: adoption ${a.adoptionId} of story ${a.storyId} from ${a.originCode} reached ${here}, which is not on its way`,
+      );
     }
     const rows: unknown[] = await m.query(
       `INSERT INTO adoption_feedback (center_code, adoption_id, story_id, story_version, story_title, origin_code, hub_code, adopter_code, channel, adopted_by, adopted_at)

@@ -31,9 +31,12 @@ export class StoryCorrectionsService {
   async correct(center: string, id: string, by: Principal, dto: CorrectStoryDto): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.stories.lock(m, center, id);
-      if (story.withdrawnAt) throw new StateConflict(API_ERROR_CODES.storyWithdrawn, `story ${id} of center ${center} was withdrawn; a withdrawn story cannot be corrected`);
+      if (story.withdrawnAt)
+        throw new StateConflict(API_ERROR_CODES.storyWithdrawn, `story ${id} of center ${center} was withdrawn; a withdrawn story cannot be corrected`);
       if (story.status !== 'accepted') {
-        throw new ConflictException(`story ${id} of center ${center} is ${story.status}; only a story accepted into a pool is corrected (edit and submit it otherwise)`);
+        throw new ConflictException(
+          `story ${id} of center ${center} is ${story.status}; only a story accepted into a pool is corrected (edit and submit it otherwise)`,
+        );
       }
       const { note, ...changes } = dto;
       const merged = this.stories.normalise(center, { ...this.stories.contentOf(story), ...stripUndefined(changes) } as CreateStoryDto);
@@ -52,7 +55,16 @@ export class StoryCorrectionsService {
       const payload: StoryCorrected = { story: toSnapshot(story), note, correctedBy: by.name, correctedAt: now.toISOString() };
       const to = await this.holders(m, story);
       for (const holder of to) {
-        await this.sender.send(m, { type: STORY_CORRECTED, from: center, to: holder, payload, storyId: id, version: story.version, kind: 'correction', expectReceipt: true });
+        await this.sender.send(m, {
+          type: STORY_CORRECTED,
+          from: center,
+          to: holder,
+          payload,
+          storyId: id,
+          version: story.version,
+          kind: 'correction',
+          expectReceipt: true,
+        });
       }
       this.logger.log({ msg: 'story corrected', center, storyId: id, version: story.version, sentTo: to, by: by.userId });
       return story;
@@ -62,15 +74,32 @@ export class StoryCorrectionsService {
   async withdraw(center: string, id: string, by: Principal, dto: WithdrawStoryDto): Promise<StoryEntity> {
     return this.dataSource.transaction(async (m) => {
       const story = await this.stories.lock(m, center, id);
-      if (story.withdrawnAt) throw new StateConflict(API_ERROR_CODES.storyWithdrawn, `story ${id} of center ${center} was already withdrawn at ${story.withdrawnAt.toISOString()}`);
+      if (story.withdrawnAt)
+        throw new StateConflict(API_ERROR_CODES.storyWithdrawn, `story ${id} of center ${center} was already withdrawn at ${story.withdrawnAt.toISOString()}`);
       const now = new Date();
       Object.assign(story, { version: story.version + 1, withdrawnAt: now, withdrawalReason: dto.reason, withdrawnBy: by.name, updatedAt: now });
       await m.save(story);
       await this.versions.record(m, story, by, 'withdrawn', dto.reason);
       const to = story.submittedVersion === null ? [] : await this.holders(m, story);
-      const payload: StoryWithdrawn = { storyId: id, originCode: center, version: story.version, reason: dto.reason, withdrawnBy: by.name, withdrawnAt: now.toISOString() };
+      const payload: StoryWithdrawn = {
+        storyId: id,
+        originCode: center,
+        version: story.version,
+        reason: dto.reason,
+        withdrawnBy: by.name,
+        withdrawnAt: now.toISOString(),
+      };
       for (const holder of to) {
-        await this.sender.send(m, { type: STORY_WITHDRAWN, from: center, to: holder, payload, storyId: id, version: story.version, kind: 'withdrawal', expectReceipt: true });
+        await this.sender.send(m, {
+          type: STORY_WITHDRAWN,
+          from: center,
+          to: holder,
+          payload,
+          storyId: id,
+          version: story.version,
+          kind: 'withdrawal',
+          expectReceipt: true,
+        });
       }
       this.logger.log({ msg: 'story withdrawn', center, storyId: id, version: story.version, sentTo: to, by: by.userId });
       return story;

@@ -9,7 +9,9 @@ export class ReviewAdvanceDto {
   @ApiProperty({ enum: REVIEW_STEPS, description: 'the step being signed; final also submits upstream (上报)' })
   step!: ReviewStep;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   @ApiPropertyOptional({ example: '事实核实无误' })
   note?: string;
 }

@@ -61,7 +61,15 @@ export class CountyReviewService {
       });
       if (nextStep(step, policy) === null) return this.sendUp(m, story, by, now, before, note);
       await m.save(story);
-      await this.audit.record(m, { center, storyId: id, actor: actorOf(by), action: `review.${step}`, before, after: { reviewStage: step, version: story.version, ...(note ? { note } : {}) }, at: now });
+      await this.audit.record(m, {
+        center,
+        storyId: id,
+        actor: actorOf(by),
+        action: `review.${step}`,
+        before,
+        after: { reviewStage: step, version: story.version, ...(note ? { note } : {}) },
+        at: now,
+      });
       this.logger.log({ msg: `${REVIEW_STEP_LABELS[step]} signed`, center, storyId: id, version: story.version, by: by.userId });
       return story;
     });
@@ -73,13 +81,24 @@ export class CountyReviewService {
       const story = await this.lock(m, center, id);
       this.assertAtHome(story);
       if (story.submittedVersion === story.version) {
-        throw new StateConflict(API_ERROR_CODES.alreadySubmitted, `story ${id} of center ${center} version ${story.version} was already sent to ${story.submittedTo}; edit it to start a new version`);
+        throw new StateConflict(
+          API_ERROR_CODES.alreadySubmitted,
+          `story ${id} of center ${center} version ${story.version} was already sent to ${story.submittedTo}; edit it to start a new version`,
+        );
       }
       const now = new Date();
       const before = { reviewStage: story.reviewStage, reviewSignoffs: story.reviewSignoffs };
       Object.assign(story, { reviewStage: 'none', reviewSignoffs: [], sentBackReason: reason, holderId: by.userId, holderName: by.name, updatedAt: now });
       await m.save(story);
-      await this.audit.record(m, { center, storyId: id, actor: actorOf(by), action: 'review.sent-back', before, after: { reviewStage: 'none', reviewSignoffs: [], reason }, at: now });
+      await this.audit.record(m, {
+        center,
+        storyId: id,
+        actor: actorOf(by),
+        action: 'review.sent-back',
+        before,
+        after: { reviewStage: 'none', reviewSignoffs: [], reason },
+        at: now,
+      });
       this.logger.log({ msg: 'sent back to the writer', center, storyId: id, version: story.version, by: by.userId });
       return story;
     });
@@ -89,7 +108,15 @@ export class CountyReviewService {
   private async sendUp(m: EntityManager, story: StoryEntity, by: Principal, now: Date, before: object, note?: string): Promise<StoryEntity> {
     const parent = this.directory.parentOf(story.centerCode);
     if (!parent) throw new UnprocessableEntityException(`center ${story.centerCode} has no parent to submit to`);
-    Object.assign(story, { status: 'submitted', submittedVersion: story.version, submittedTo: parent.code, submittedAt: now, decisionReason: null, decidedBy: null, decidedAt: null });
+    Object.assign(story, {
+      status: 'submitted',
+      submittedVersion: story.version,
+      submittedTo: parent.code,
+      submittedAt: now,
+      decisionReason: null,
+      decidedBy: null,
+      decidedAt: null,
+    });
     await m.save(story);
     const sent = await this.outbox.append<StorySubmitted>(m, {
       type: STORY_SUBMITTED,
@@ -98,7 +125,14 @@ export class CountyReviewService {
       payload: { story: toSnapshot(story), submittedBy: by.name, submittedAt: now.toISOString() },
     });
     // The parent now holds a copy: corrections and takedowns will follow it there.
-    await this.ledger.record(m, { sender: story.centerCode, holder: parent.code, storyId: story.id, version: story.version, kind: 'delivery', eventId: sent.id });
+    await this.ledger.record(m, {
+      sender: story.centerCode,
+      holder: parent.code,
+      storyId: story.id,
+      version: story.version,
+      kind: 'delivery',
+      eventId: sent.id,
+    });
     await this.topics.answer(m, story, by, now);
     await this.audit.record(m, {
       center: story.centerCode,
@@ -109,16 +143,29 @@ export class CountyReviewService {
       after: { reviewStage: 'final', status: 'submitted', submittedVersion: story.version, submittedTo: parent.code, ...(note ? { note } : {}) },
       at: now,
     });
-    this.logger.log({ msg: '终审 signed; submitted upstream', center: story.centerCode, storyId: story.id, version: story.version, to: parent.code, by: by.userId });
+    this.logger.log({
+      msg: '终审 signed; submitted upstream',
+      center: story.centerCode,
+      storyId: story.id,
+      version: story.version,
+      to: parent.code,
+      by: by.userId,
+    });
     return story;
   }
 
   private assertAtHome(story: StoryEntity) {
-    if (story.status === 'submitted') throw new StateConflict(API_ERROR_CODES.alreadySubmitted, `story ${story.id} version ${story.version} is already awaiting review at ${story.submittedTo}`);
+    if (story.status === 'submitted')
+      throw new StateConflict(
+        API_ERROR_CODES.alreadySubmitted,
+        `story ${story.id} version ${story.version} is already awaiting review at ${story.submittedTo}`,
+      );
     if (story.status === 'accepted') throw new StateConflict(API_ERROR_CODES.alreadyInPool, `story ${story.id} is already in the pool of ${story.submittedTo}`);
     if (!AT_HOME.has(story.status)) throw new ConflictException(`story ${story.id} of center ${story.centerCode} is ${story.status}`);
     if (story.submittedVersion === story.version && story.reviewStage === 'final') {
-      throw new ConflictException(`story ${story.id} version ${story.version} came back ${story.status} from ${story.submittedTo}; edit it to make a new version before it is reviewed again`);
+      throw new ConflictException(
+        `story ${story.id} version ${story.version} came back ${story.status} from ${story.submittedTo}; edit it to make a new version before it is reviewed again`,
+      );
     }
   }
 

@@ -30,7 +30,9 @@ describe('county review steps (三审)', () => {
   it('accepts the right signer for the next step', () => {
     expect(() => checkSignoff({ stage: 'none', policy: 3, step: 'first', signer: editorA, signoffs: [] })).not.toThrow();
     expect(() => checkSignoff({ stage: 'first', policy: 3, step: 'second', signer: editorB, signoffs: [signed('first', 'a')] })).not.toThrow();
-    expect(() => checkSignoff({ stage: 'second', policy: 3, step: 'final', signer: chief, signoffs: [signed('first', 'a'), signed('second', 'b')] })).not.toThrow();
+    expect(() =>
+      checkSignoff({ stage: 'second', policy: 3, step: 'final', signer: chief, signoffs: [signed('first', 'a'), signed('second', 'b')] }),
+    ).not.toThrow();
   });
 
   it('refuses a skipped step', () => {
@@ -40,22 +42,32 @@ describe('county review steps (三审)', () => {
   });
 
   it('refuses signing a step twice, or after the last one', () => {
-    expect(refusal(() => checkSignoff({ stage: 'first', policy: 3, step: 'first', signer: editorB, signoffs: [signed('first', 'a')] })).kind).toBe('already-signed');
+    expect(refusal(() => checkSignoff({ stage: 'first', policy: 3, step: 'first', signer: editorB, signoffs: [signed('first', 'a')] })).kind).toBe(
+      'already-signed',
+    );
     expect(refusal(() => checkSignoff({ stage: 'final', policy: 3, step: 'final', signer: chief, signoffs: [] })).kind).toBe('complete');
   });
 
   it('refuses the wrong role', () => {
-    const r = refusal(() => checkSignoff({ stage: 'second', policy: 3, step: 'final', signer: editorB, signoffs: [signed('first', 'a'), signed('second', 'c')] }));
+    const r = refusal(() =>
+      checkSignoff({ stage: 'second', policy: 3, step: 'final', signer: editorB, signoffs: [signed('first', 'a'), signed('second', 'c')] }),
+    );
     expect(r.kind).toBe('wrong-role');
     expect(r.message).toMatch(/chief-editor/);
-    expect(refusal(() => checkSignoff({ stage: 'none', policy: 3, step: 'first', signer: { userId: 'r', role: 'reporter' }, signoffs: [] })).kind).toBe('wrong-role');
-    expect(refusal(() => checkSignoff({ stage: 'none', policy: 3, step: 'first', signer: { userId: 'x', role: 'admin' }, signoffs: [] })).kind).toBe('wrong-role');
+    expect(refusal(() => checkSignoff({ stage: 'none', policy: 3, step: 'first', signer: { userId: 'r', role: 'reporter' }, signoffs: [] })).kind).toBe(
+      'wrong-role',
+    );
+    expect(refusal(() => checkSignoff({ stage: 'none', policy: 3, step: 'first', signer: { userId: 'x', role: 'admin' }, signoffs: [] })).kind).toBe(
+      'wrong-role',
+    );
   });
 
   it('refuses one person signing two steps of one version', () => {
     const r = refusal(() => checkSignoff({ stage: 'first', policy: 3, step: 'second', signer: editorA, signoffs: [signed('first', 'a')] }));
     expect(r.kind).toBe('same-signer');
     const chiefTwice = { userId: 'c', role: 'chief-editor' as const };
-    expect(refusal(() => checkSignoff({ stage: 'first', policy: 2, step: 'final', signer: chiefTwice, signoffs: [signed('first', 'c')] })).kind).toBe('same-signer');
+    expect(refusal(() => checkSignoff({ stage: 'first', policy: 2, step: 'final', signer: chiefTwice, signoffs: [signed('first', 'c')] })).kind).toBe(
+      'same-signer',
+    );
   });
 });

@@ -56,20 +56,34 @@ export function nextStep(stage: ReviewStage, policy: PolicySteps): ReviewStep | 
  * signed twice), the signer's role must be allowed for it, and nobody signs two steps of one
  * version (复审 is a second pair of eyes, 终审 a third).
  */
-export function checkSignoff(a: { stage: ReviewStage; policy: PolicySteps; step: ReviewStep; signer: { userId: string; role: Role }; signoffs: Signoff[] }): void {
+export function checkSignoff(a: {
+  stage: ReviewStage;
+  policy: PolicySteps;
+  step: ReviewStep;
+  signer: { userId: string; role: Role };
+  signoffs: Signoff[];
+}): void {
   const next = nextStep(a.stage, a.policy);
   const label = REVIEW_STEP_LABELS[a.step];
   if (next === null) throw new ReviewRefusal('complete', `all ${a.policy} review steps have passed; ${label} cannot be signed again`);
   if (!stepsOf(a.policy).includes(a.step)) {
-    throw new ReviewRefusal('skipped', `${label} (${a.step}) is not a step of this center's ${a.policy}-step review; next is ${REVIEW_STEP_LABELS[next]} (${next})`);
+    throw new ReviewRefusal(
+      'skipped',
+      `${label} (${a.step}) is not a step of this center's ${a.policy}-step review; next is ${REVIEW_STEP_LABELS[next]} (${next})`,
+    );
   }
-  if (rank(a.step) < rank(next)) throw new ReviewRefusal('already-signed', `${label} (${a.step}) has already passed; next is ${REVIEW_STEP_LABELS[next]} (${next})`);
-  if (a.step !== next) throw new ReviewRefusal('skipped', `${label} (${a.step}) cannot be signed before ${REVIEW_STEP_LABELS[next]} (${next}): no step may be skipped`);
+  if (rank(a.step) < rank(next))
+    throw new ReviewRefusal('already-signed', `${label} (${a.step}) has already passed; next is ${REVIEW_STEP_LABELS[next]} (${next})`);
+  if (a.step !== next)
+    throw new ReviewRefusal('skipped', `${label} (${a.step}) cannot be signed before ${REVIEW_STEP_LABELS[next]} (${next}): no step may be skipped`);
   if (!STEP_ROLES[a.step].includes(a.signer.role)) {
     throw new ReviewRefusal('wrong-role', `${label} (${a.step}) must be signed by ${STEP_ROLES[a.step].join(' or ')}, not ${a.signer.role}`);
   }
   const earlier = a.signoffs.find((s) => s.userId === a.signer.userId);
   if (earlier) {
-    throw new ReviewRefusal('same-signer', `${a.signer.userId} already signed ${REVIEW_STEP_LABELS[earlier.step]} of this version; ${label} needs another person`);
+    throw new ReviewRefusal(
+      'same-signer',
+      `${a.signer.userId} already signed ${REVIEW_STEP_LABELS[earlier.step]} of this version; ${label} needs another person`,
+    );
   }
 }

@@ -24,7 +24,8 @@ export class ReviewStateView {
   @ApiProperty({ example: '初审已通过' }) stageLabel!: string;
   @ApiProperty({ enum: [2, 3] }) policySteps!: PolicySteps;
   @ApiProperty({ type: () => [SignoffView] }) signoffs!: SignoffView[];
-  @ApiPropertyOptional({ type: () => AwaitingView, description: 'the next step to sign, null once submitted or while upstream' }) awaiting!: AwaitingView | null;
+  @ApiPropertyOptional({ type: () => AwaitingView, description: 'the next step to sign, null once submitted or while upstream' })
+  awaiting!: AwaitingView | null;
   @ApiPropertyOptional() sentBackReason!: string | null;
 }
 

@@ -34,10 +34,18 @@ export class AdoptionFeedbackHandler implements EventHandler<AdoptionFeedback>, 
     if (f.originCode === e.recipient) return this.record(m, e);
     if (this.directory.has(f.originCode) && this.directory.parentOf(f.originCode)?.code === e.recipient) {
       await this.outbox.append<AdoptionFeedback>(m, { type: ADOPTION_FEEDBACK, parent: e.recipient, child: f.originCode, payload: f });
-      this.logger.log({ msg: 'adoption feedback relayed to the origin', center: e.recipient, origin: f.originCode, storyId: f.storyId, adopter: f.adopter.code });
+      this.logger.log({
+        msg: 'adoption feedback relayed to the origin',
+        center: e.recipient,
+        origin: f.originCode,
+        storyId: f.storyId,
+        adopter: f.adopter.code,
+      });
       return;
     }
-    throw new PoisonMessageError(`event ${e.envelope.id}: feedback on story ${f.storyId} of ${f.originCode} reached ${e.recipient}, which is neither its origin nor the origin's parent`);
+    throw new PoisonMessageError(
+      `event ${e.envelope.id}: feedback on story ${f.storyId} of ${f.originCode} reached ${e.recipient}, which is neither its origin nor the origin's parent`,
+    );
   }
 
   private async record(m: EntityManager, e: InboundEvent<AdoptionFeedback>): Promise<void> {

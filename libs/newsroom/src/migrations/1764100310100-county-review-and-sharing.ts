@@ -70,6 +70,8 @@ export class CountyReviewAndSharing1764100310100 implements MigrationInterface {
     await q.query(`DROP TABLE story_feedback`);
     await q.query(`DROP TABLE republished_stories`);
     await q.query(`DROP TABLE review_policies`);
-    await q.query(`ALTER TABLE stories DROP COLUMN review_stage, DROP COLUMN review_signoffs, DROP COLUMN sent_back_reason, DROP COLUMN holder_id, DROP COLUMN holder_name`);
+    await q.query(
+      `ALTER TABLE stories DROP COLUMN review_stage, DROP COLUMN review_signoffs, DROP COLUMN sent_back_reason, DROP COLUMN holder_id, DROP COLUMN holder_name`,
+    );
   }
 }

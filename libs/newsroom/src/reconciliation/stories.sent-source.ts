@@ -35,13 +35,27 @@ export class StoriesSentSource implements SentSource, OnModuleInit {
     if (!s || s.submittedVersion === null) return false;
     const base = { from: center, to: parent, storyId };
     if (s.withdrawnAt) {
-      const payload: StoryWithdrawn = { storyId, originCode: center, version: s.version, reason: s.withdrawalReason ?? '撤稿', withdrawnBy: s.withdrawnBy ?? s.createdBy, withdrawnAt: s.withdrawnAt.toISOString() };
+      const payload: StoryWithdrawn = {
+        storyId,
+        originCode: center,
+        version: s.version,
+        reason: s.withdrawalReason ?? '撤稿',
+        withdrawnBy: s.withdrawnBy ?? s.createdBy,
+        withdrawnAt: s.withdrawnAt.toISOString(),
+      };
       await this.sender.send(m, { ...base, type: STORY_WITHDRAWN, payload, version: s.version, kind: 'withdrawal', expectReceipt: true });
       return true;
     }
     if (s.version !== s.submittedVersion) {
       // Edited since it was sent: the submitted version no longer exists here to be sent again.
-      this.logger.warn({ msg: 'parent lacks a submitted version that was edited since; not re-driven', center, parent, storyId, submittedVersion: s.submittedVersion, version: s.version });
+      this.logger.warn({
+        msg: 'parent lacks a submitted version that was edited since; not re-driven',
+        center,
+        parent,
+        storyId,
+        submittedVersion: s.submittedVersion,
+        version: s.version,
+      });
       return false;
     }
     if (parentHas && s.status === 'accepted') {

@@ -5,7 +5,9 @@ import type { Principal } from '@syn/auth';
 import { InboxQuery } from '../topic-inbox/topic-inbox.controller';
 import { ReleaseInboxService } from './release-inbox.service';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['releaseId: must be a UUID'], fields: ['releaseId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['releaseId: must be a UUID'], fields: ['releaseId'] }),
+});
 
 @ApiTags('release inbox (通稿)')
 @ApiBearerAuth()

@@ -45,10 +45,16 @@ export class ReleaseInboxService {
     const params: unknown[] = [center, limit + 1];
     let where = 'center_code = $1';
     if (after) where += ` AND (received_at, release_id) < ($${params.push(after.at)}, $${params.push(after.id)})`;
-    const rows: ReleaseInboxRow[] = await this.dataSource.query(`SELECT * FROM release_inbox WHERE ${where} ORDER BY received_at DESC, release_id DESC LIMIT $2`, params);
+    const rows: ReleaseInboxRow[] = await this.dataSource.query(
+      `SELECT * FROM release_inbox WHERE ${where} ORDER BY received_at DESC, release_id DESC LIMIT $2`,
+      params,
+    );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items: items.map((r) => this.view(r)), nextCursor: rows.length > limit && last ? encodeCursor({ at: last.received_at.toISOString(), id: last.release_id }) : null };
+    return {
+      items: items.map((r) => this.view(r)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ at: last.received_at.toISOString(), id: last.release_id }) : null,
+    };
   }
 
   async get(center: string, releaseId: string) {
@@ -63,11 +69,18 @@ export class ReleaseInboxService {
       const rows: ReleaseInboxRow[] = await m.query(`SELECT * FROM release_inbox WHERE center_code = $1 AND release_id = $2 FOR UPDATE`, [center, releaseId]);
       const r = rows[0];
       if (!r) throw new NotFoundException(`release ${releaseId} is not in the release inbox of center ${center}`);
-      if (r.status === 'withdrawn') throw new StateConflict(API_ERROR_CODES.releaseWithdrawn, `release ${releaseId} was withdrawn by ${r.issuer_code}: ${r.withdraw_reason}`);
-      if (r.status === 'republished') throw new StateConflict(API_ERROR_CODES.alreadyRepublished, `release ${releaseId} was already republished at ${center} by ${r.republished_by}`);
+      if (r.status === 'withdrawn')
+        throw new StateConflict(API_ERROR_CODES.releaseWithdrawn, `release ${releaseId} was withdrawn by ${r.issuer_code}: ${r.withdraw_reason}`);
+      if (r.status === 'republished')
+        throw new StateConflict(API_ERROR_CODES.alreadyRepublished, `release ${releaseId} was already republished at ${center} by ${r.republished_by}`);
       if (!r.targeted) throw new UnprocessableEntityException(`center ${center} only relays release ${releaseId}; it is not one of its targets`);
       const now = new Date();
-      await m.query(`UPDATE release_inbox SET status = 'republished', republished_by = $3, republished_at = $4 WHERE center_code = $1 AND release_id = $2`, [center, releaseId, by.name, now]);
+      await m.query(`UPDATE release_inbox SET status = 'republished', republished_by = $3, republished_at = $4 WHERE center_code = $1 AND release_id = $2`, [
+        center,
+        releaseId,
+        by.name,
+        now,
+      ]);
       await this.relay.up<ReleaseRepublished>(m, { kind: 'release-receipt', id: releaseId }, center, RELEASE_REPUBLISHED, {
         releaseId,
         issuerCode: r.issuer_code,

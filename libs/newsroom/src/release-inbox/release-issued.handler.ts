@@ -55,10 +55,15 @@ export class ReleaseIssuedHandler implements EventHandler<ReleaseIssued>, OnModu
       return;
     }
     if (held[0].status === 'withdrawn' || held[0].revision >= r.revision) return;
-    await m.query(
-      `UPDATE release_inbox SET revision = $3, title = $4, story = $5, note = $6, revised_at = $7 WHERE center_code = $1 AND release_id = $2`,
-      [here, r.releaseId, r.revision, r.story.title, JSON.stringify(r.story), r.note ?? null, r.issuedAt],
-    );
+    await m.query(`UPDATE release_inbox SET revision = $3, title = $4, story = $5, note = $6, revised_at = $7 WHERE center_code = $1 AND release_id = $2`, [
+      here,
+      r.releaseId,
+      r.revision,
+      r.story.title,
+      JSON.stringify(r.story),
+      r.note ?? null,
+      r.issuedAt,
+    ]);
     const reached = await this.relay.follow(m, item, here, RELEASE_ISSUED, r);
     this.logger.log({ msg: 'release corrected', center: here, releaseId: r.releaseId, revision: r.revision, relayedTo: reached });
   }

@@ -30,7 +30,9 @@ export class ReleaseWithdrawnHandler implements EventHandler<ReleaseWithdrawn>, 
     const w = e.payload;
     const here = e.recipient;
     if (!this.directory.has(w.issuerCode) || !this.directory.isSelfOrAncestor(w.issuerCode, e.route.parent)) {
-      throw new PoisonMessageError(`event ${e.envelope.id}: takedown of release ${w.releaseId} claims issuer ${w.issuerCode}, which is not above ${e.route.parent}`);
+      throw new PoisonMessageError(
+        `event ${e.envelope.id}: takedown of release ${w.releaseId} claims issuer ${w.issuerCode}, which is not above ${e.route.parent}`,
+      );
     }
     const rows: Array<{ status: string }> = await m.query(
       `INSERT INTO release_inbox (center_code, release_id, issuer_code, revision, targeted, status, withdrawn_at, withdraw_reason)

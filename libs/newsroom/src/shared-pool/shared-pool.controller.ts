@@ -7,7 +7,9 @@ import { RepublishDto, RepublishedListQuery, SharedPoolQuery, SharedPoolSearchQu
 import { SharedPoolService } from './shared-pool.service';
 import type { RepublishedStoryEntity } from './republished-story.entity';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }) });
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
+});
 
 const view = (r: RepublishedStoryEntity) => ({ ...r, republishedAt: r.republishedAt.toISOString() });
 

@@ -4,7 +4,8 @@ import { PageQuery } from '@syn/persistence';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class SharedPoolQuery extends PageQuery {
-  @IsOptional() @Matches(/^\d{6}$/, { message: 'origin must be a six-digit center code' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'origin must be a six-digit center code' })
   @ApiPropertyOptional({ description: 'only stories written by this sibling center', example: '360702' })
   origin?: string;
 }
@@ -20,7 +21,8 @@ export class RepublishDto {
 export class RepublishedListQuery extends PageQuery {}
 
 export class SharedPoolSearchQuery extends StorySearchQuery {
-  @IsOptional() @Matches(/^\d{6}$/, { message: 'county must be a six-digit center code' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'county must be a six-digit center code' })
   @ApiPropertyOptional({ description: 'only stories written by this center', example: '360702' })
   county?: string;
 }

@@ -46,7 +46,10 @@ export class SharedPoolService {
     const res = await this.call(center, hub, `pool of ${hub.code}`, (c, address) =>
       c.listStories(address, { hubCode: hub.code, limit: pageLimit(q), cursor: q.cursor ?? '', originCode: q.origin ?? '' }),
     );
-    const done = await this.republishedOn(center, res.stories.map((s) => s.id));
+    const done = await this.republishedOn(
+      center,
+      res.stories.map((s) => s.id),
+    );
     return { items: res.stories.map((s) => this.decorate(center, hub, s, done)), nextCursor: res.nextCursor || null };
   }
 
@@ -66,7 +69,10 @@ export class SharedPoolService {
         limit: s.limit ?? 20,
       }),
     );
-    const done = await this.republishedOn(center, res.hits.map((h) => h.storyId));
+    const done = await this.republishedOn(
+      center,
+      res.hits.map((h) => h.storyId),
+    );
     return {
       q: s.q,
       words: res.words,
@@ -92,7 +98,8 @@ export class SharedPoolService {
   async republish(center: string, storyId: string, channel: string, by: Principal): Promise<RepublishedStoryEntity> {
     const hub = this.hubOf(center);
     const story = await this.fetch(center, hub, storyId);
-    if (story.originCode === center) throw new UnprocessableEntityException(`story ${storyId} was written by center ${center} itself; only a sibling’s story can be republished`);
+    if (story.originCode === center)
+      throw new UnprocessableEntityException(`story ${storyId} was written by center ${center} itself; only a sibling’s story can be republished`);
     const now = new Date();
     const copy: RepublishedStoryEntity = {
       id: uuidv7(),
@@ -116,12 +123,22 @@ export class SharedPoolService {
     };
     return this.dataSource.transaction(async (m) => {
       const inserted = await m.createQueryBuilder().insert().into(RepublishedStoryEntity).values(copy).orIgnore().returning(['id']).execute();
-      if (inserted.raw.length === 0) throw new StateConflict(API_ERROR_CODES.alreadyRepublished, `story ${storyId} is already republished by center ${center} on channel ${copy.channel}`);
+      if (inserted.raw.length === 0)
+        throw new StateConflict(API_ERROR_CODES.alreadyRepublished, `story ${storyId} is already republished by center ${center} on channel ${copy.channel}`);
       await this.outbox.append<StoryRepublished>(m, {
         type: STORY_REPUBLISHED,
         parent: hub.code,
         child: center,
-        payload: { storyId: story.id, originCode: story.originCode, version: story.version, hubCode: hub.code, republishedBy: center, user: by.name, channel: copy.channel, republishedAt: now.toISOString() },
+        payload: {
+          storyId: story.id,
+          originCode: story.originCode,
+          version: story.version,
+          hubCode: hub.code,
+          republishedBy: center,
+          user: by.name,
+          channel: copy.channel,
+          republishedAt: now.toISOString(),
+        },
       });
       await this.audit.record(m, {
         center,
@@ -129,7 +146,14 @@ export class SharedPoolService {
         actor: actorOf(by),
         action: 'story.republished',
         before: null,
-        after: { copyId: copy.id, originCode: story.originCode, hubCode: hub.code, version: story.version, channel: copy.channel, attribution: copy.attribution },
+        after: {
+          copyId: copy.id,
+          originCode: story.originCode,
+          hubCode: hub.code,
+          version: story.version,
+          channel: copy.channel,
+          attribution: copy.attribution,
+        },
         at: now,
       });
       this.logger.log({ msg: 'story republished', center, storyId, origin: story.originCode, hub: hub.code, channel: copy.channel, by: by.userId });
@@ -142,12 +166,12 @@ export class SharedPoolService {
     return keysetPage(qb, { at: 'r.republished_at', id: 'r.id', limit: pageLimit(q), cursor: q.cursor, position: (r) => ({ at: r.republishedAt, id: r.id }) });
   }
 
-
   private async fetch(center: string, hub: Center, storyId: string): Promise<GrpcStory> {
     const story = await this.call(center, hub, `story ${storyId}`, (c, address) => c.getStory(address, hub.code, storyId));
     // What a sibling copies must be what its origin and the hub vouched for.
     const actual = contentHash(contentOfGrpcStory(story));
-    if (actual !== story.contentHash) throw new BadGatewayException(`hub ${hub.code} served story ${storyId} with a content hash that does not match its content`);
+    if (actual !== story.contentHash)
+      throw new BadGatewayException(`hub ${hub.code} served story ${storyId} with a content hash that does not match its content`);
     return story;
   }
 
@@ -158,7 +182,9 @@ export class SharedPoolService {
   private async republishedOn(center: string, ids: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (ids.length === 0) return out;
-    const rows = await this.dataSource.getRepository(RepublishedStoryEntity).find({ select: { storyId: true, channel: true }, where: { centerCode: center, storyId: In(ids) } });
+    const rows = await this.dataSource
+      .getRepository(RepublishedStoryEntity)
+      .find({ select: { storyId: true, channel: true }, where: { centerCode: center, storyId: In(ids) } });
     for (const r of rows) out.set(r.storyId, [...(out.get(r.storyId) ?? []), r.channel]);
     return out;
   }
@@ -174,11 +200,11 @@ export class SharedPoolService {
       return await fn(this.pools.as(center), this.directory.grpcAddressOf(hub.code));
     } catch (e) {
       if (isGrpcStatus(e, status.NOT_FOUND)) throw new NotFoundException(`${what} is not in the pool of ${hub.code}`);
-      if (isGrpcStatus(e, status.INVALID_ARGUMENT)) throw new BadRequestException({ statusCode: 400, message: [`cursor: ${(e as Error).message}`], fields: ['cursor'] });
+      if (isGrpcStatus(e, status.INVALID_ARGUMENT))
+        throw new BadRequestException({ statusCode: 400, message: [`cursor: ${(e as Error).message}`], fields: ['cursor'] });
       throw new BadGatewayException(`hub ${hub.code} did not answer for ${what}: ${(e as Error).message}`);
     }
   }
-
 
   private nameOf(code: string): string {
     return this.directory.has(code) ? this.directory.get(code).name : code;

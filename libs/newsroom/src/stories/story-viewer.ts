@@ -30,7 +30,9 @@ export class StoryViewer {
 
   /** One story with the adoption feedback (采用反馈) it has received, oldest first. */
   async detail(s: StoryEntity): Promise<StoryView> {
-    const feedback = await this.dataSource.getRepository(StoryFeedbackEntity).find({ where: { centerCode: s.centerCode, storyId: s.id }, order: { adoptedAt: 'ASC', eventId: 'ASC' } });
+    const feedback = await this.dataSource
+      .getRepository(StoryFeedbackEntity)
+      .find({ where: { centerCode: s.centerCode, storyId: s.id }, order: { adoptedAt: 'ASC', eventId: 'ASC' } });
     return { ...(await this.view(s)), feedback: feedback.map(toFeedbackView) };
   }
 }

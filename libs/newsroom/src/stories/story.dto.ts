@@ -11,27 +11,42 @@ import { FeedbackView } from '../feedback/feedback-view';
 
 /** What an editor sends to create a story; list fields may be left out and default to empty. */
 export class CreateStoryDto extends StoryContent {
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => Author)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => Author)
   @ApiPropertyOptional({ type: () => [Author] })
   override authors!: Author[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(30, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(30, { each: true })
   @ApiPropertyOptional({ type: [String] })
   override tags!: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MediaRef)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MediaRef)
   @ApiPropertyOptional({ type: () => [MediaRef] })
   override mediaRefs!: MediaRef[];
 
-  @IsOptional() @IsIn(PRIORITIES)
+  @IsOptional()
+  @IsIn(PRIORITIES)
   @ApiPropertyOptional({ enum: PRIORITIES, default: 'normal' })
   override priority!: Priority;
 
-  @IsOptional() @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
   @ApiPropertyOptional({ description: 'defaults to the center’s own code' })
   override regionCode!: string;
 
-  @IsOptional() @IsUUID(undefined, { message: 'topicId must be a UUID' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'topicId must be a UUID' })
   @ApiPropertyOptional({ description: 'the topic (选题) from the topic inbox this story answers' })
   topicId?: string;
 }
@@ -39,14 +54,15 @@ export class CreateStoryDto extends StoryContent {
 export class UpdateStoryDto extends PartialType(CreateStoryDto) {}
 
 export class ListStoriesQuery extends PageQuery {
-  @IsOptional() @IsIn(STORY_STATUSES)
+  @IsOptional()
+  @IsIn(STORY_STATUSES)
   @ApiPropertyOptional({ enum: STORY_STATUSES })
   status?: StoryStatus;
 
-  @IsOptional() @IsIn(['exclude', 'include', 'only'])
+  @IsOptional()
+  @IsIn(['exclude', 'include', 'only'])
   @ApiPropertyOptional({ enum: ['exclude', 'include', 'only'], default: 'exclude', description: 'withdrawn (撤稿) stories are left out unless asked for' })
   withdrawn?: 'exclude' | 'include' | 'only';
-
 }
 
 export class StoryView {

@@ -62,7 +62,14 @@ export class StoryService {
     return this.dataSource.transaction(async (m) => {
       await m.save(story);
       await this.versions.record(m, story, by, 'created');
-      await this.audit.record(m, { center, storyId: story.id, actor: actorOf(by), action: 'story.created', after: { version: 1, status: 'draft', title: story.title }, at: now });
+      await this.audit.record(m, {
+        center,
+        storyId: story.id,
+        actor: actorOf(by),
+        action: 'story.created',
+        after: { version: 1, status: 'draft', title: story.title },
+        at: now,
+      });
       return story;
     });
   }
@@ -73,7 +80,10 @@ export class StoryService {
       const story = await this.lock(m, center, id);
       assertNotWithdrawn(story);
       if (!EDITABLE.has(story.status)) {
-        throw new StateConflict(API_ERROR_CODES.storyNotEditable, `story ${id} of center ${center} is ${story.status}; it can be edited only as a draft or after it was sent back`);
+        throw new StateConflict(
+          API_ERROR_CODES.storyNotEditable,
+          `story ${id} of center ${center} is ${story.status}; it can be edited only as a draft or after it was sent back`,
+        );
       }
       const merged = this.normalise(center, { ...this.contentOf(story), ...stripUndefined(dto) } as CreateStoryDto);
       const hash = contentHash(merged);
@@ -154,7 +164,6 @@ export class StoryService {
     };
   }
 }
-
 
 export function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -64,14 +64,27 @@ export class TopicInboxService {
   /** A story may answer only a topic this center was asked to answer. */
   async assertAnswerable(m: EntityManager, center: string, topicId: string): Promise<void> {
     const rows: Array<{ targeted: boolean }> = await m.query(`SELECT targeted FROM topic_inbox WHERE center_code = $1 AND topic_id = $2`, [center, topicId]);
-    if (!rows[0]) throw new UnprocessableEntityException({ statusCode: 422, message: [`topicId: topic ${topicId} is not in the topic inbox of center ${center}`], fields: ['topicId'] });
-    if (!rows[0].targeted) throw new UnprocessableEntityException({ statusCode: 422, message: [`topicId: center ${center} only relays topic ${topicId}; it is not one of its targets`], fields: ['topicId'] });
+    if (!rows[0])
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        message: [`topicId: topic ${topicId} is not in the topic inbox of center ${center}`],
+        fields: ['topicId'],
+      });
+    if (!rows[0].targeted)
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        message: [`topicId: center ${center} only relays topic ${topicId}; it is not one of its targets`],
+        fields: ['topicId'],
+      });
   }
 
   /** Submitting a story that answers a topic tells the issuer, hop by hop, in the submitting transaction. */
   async answer(m: EntityManager, story: StoryEntity, by: Principal, at: Date): Promise<void> {
     if (!story.topicId) return;
-    const rows: Array<{ issuer_code: string }> = await m.query(`SELECT issuer_code FROM topic_inbox WHERE center_code = $1 AND topic_id = $2`, [story.centerCode, story.topicId]);
+    const rows: Array<{ issuer_code: string }> = await m.query(`SELECT issuer_code FROM topic_inbox WHERE center_code = $1 AND topic_id = $2`, [
+      story.centerCode,
+      story.topicId,
+    ]);
     if (!rows[0]) throw new NotFoundException(`topic ${story.topicId} of story ${story.id} is not in the topic inbox of center ${story.centerCode}`);
     await this.relay.up<TopicAnswered>(m, { kind: 'topic-answer', id: story.topicId }, story.centerCode, TOPIC_ANSWERED, {
       topicId: story.topicId,

@@ -30,7 +30,8 @@ export class TopicIssuedHandler implements EventHandler<TopicIssued>, OnModuleIn
     }
     const targeted = isTargeted(this.directory, here, t.targets);
     const onTheWay = t.targets.some((x) => this.directory.has(x) && this.directory.isSelfOrAncestor(here, x));
-    if (!targeted && !onTheWay) throw new PoisonMessageError(`event ${e.envelope.id}: topic ${t.topicId} reached ${here}, which is neither a target nor on the way to one`);
+    if (!targeted && !onTheWay)
+      throw new PoisonMessageError(`event ${e.envelope.id}: topic ${t.topicId} reached ${here}, which is neither a target nor on the way to one`);
     const rows: unknown[] = await m.query(
       `INSERT INTO topic_inbox (center_code, topic_id, issuer_code, title, brief, deadline, targets, targeted, issued_by, issued_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT DO NOTHING RETURNING topic_id`,

@@ -7,7 +7,7 @@ export default function AccountPage() {
   const me = useMe();
   return (
     <Card title={accountTexts.title}>
-      <Descriptions column={1} bordered size="middle" styles={{ label: { width: 140, whiteSpace: "nowrap" } }}>
+      <Descriptions column={1} bordered size="middle" styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={accountTexts.name}>{me.name}</Descriptions.Item>
         <Descriptions.Item label={accountTexts.userId}>{me.userId}</Descriptions.Item>
         <Descriptions.Item label={accountTexts.role}>{me.roleLabel}</Descriptions.Item>

@@ -4,7 +4,12 @@ import { useLiveFeed, type LiveEvent } from '../../hooks/use-live-feed';
 import { useAccess, useMe } from '../../hooks/use-session';
 import { homeTexts, liveTexts } from '../../locales/zh-CN';
 
-const LIVE_STATE_TEXT = { open: liveTexts.connected, connecting: liveTexts.reconnecting, reconnecting: liveTexts.reconnecting, closed: liveTexts.closed } as const;
+const LIVE_STATE_TEXT = {
+  open: liveTexts.connected,
+  connecting: liveTexts.reconnecting,
+  reconnecting: liveTexts.reconnecting,
+  closed: liveTexts.closed,
+} as const;
 
 /** Landing page: greeting, and the center's live stream where this role may watch it. */
 export default function HomePage() {
@@ -12,7 +17,9 @@ export default function HomePage() {
   const access = useAccess();
   const [events, setEvents] = useState<LiveEvent<{ title?: string }>[]>([]);
   // `ready` only says the stream is open; every other event (docs/live-feed.md) is listed as it comes.
-  const live = useLiveFeed<{ title?: string }>(me.center, (e) => e.event !== 'ready' && setEvents((prev) => [e, ...prev].slice(0, 20)), { enabled: access.canLiveFeed });
+  const live = useLiveFeed<{ title?: string }>(me.center, (e) => e.event !== 'ready' && setEvents((prev) => [e, ...prev].slice(0, 20)), {
+    enabled: access.canLiveFeed,
+  });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
