@@ -5,7 +5,8 @@ import { as } from '../support/http';
 /**
  * 选用 and 采用反馈: the provincial desk adopts a pooled county story for several channels; the
  * feedback travels province → city hub (which records it) → county, where the editor sees it on
- * the story. A city desk adopts from its own pool the same way.
+ * the story, with the points (积分) the province's weights gave it. A city desk adopts from its own
+ * pool the same way, without points: it keeps no weights.
  */
 describe('province adoption (选用) and adoption feedback (采用反馈)', () => {
   let nats: NatsServerProcess;
@@ -55,7 +56,7 @@ describe('province adoption (选用) and adoption feedback (采用反馈)', () =
       return r.body.items.filter((f: { storyId: string }) => f.storyId === id).length === 2 ? r.body.items : null;
     });
     expect(atCity.map((f: { channel: string }) => f.channel).sort()).toEqual(['学习强国', '省台']);
-    expect(atCity[0]).toMatchObject({ adopter: { code: '360000', name: '江西省融媒体平台' }, origin: { code: '360702' } });
+    expect(atCity[0]).toMatchObject({ adopter: { code: '360000', name: '江西省融媒体平台' }, origin: { code: '360702' }, points: 3 });
 
     // The county editor sees who adopted it, for which channel, and when.
     const story = await eventually(async () => {
@@ -67,8 +68,13 @@ describe('province adoption (选用) and adoption feedback (采用反馈)', () =
       adopter: { code: '360000', name: '江西省融媒体平台' },
       adoptedBy: '张编',
       label: '江西省融媒体平台 选用于「省台」',
+      // No weights set yet: the province's defaults, 3 for a provincial adoption.
+      points: 3,
     });
     expect(byChannel['学习强国'].adoptedAt).toBe(adopted.body.items[1].adoptedAt);
+    const listed = await county('360702').get('/api/v1/centers/360702/adoption-feedback').expect(200);
+    const ours = listed.body.items.filter((f: { storyId: string }) => f.storyId === id);
+    expect(ours.map((f: { points: number | null }) => f.points)).toEqual([3, 3]);
     expect(story.status).toBe('accepted');
   });
 
@@ -105,6 +111,10 @@ describe('province adoption (选用) and adoption feedback (采用反馈)', () =
     await indexed(net, '360000', id);
     const cityDesk = as(net.app('360700').http, net.token('360700', 'curator', 'c-li', '李编'));
     await cityDesk.post('/api/v1/centers/360700/adoptions', { storyId: id, channels: ['市台'] }).expect(201);
+    // The province's own weights, once an admin sets them, weigh its next adoptions.
+    await as(net.app('360000').http, net.token('360000', 'admin'))
+      .put('/api/v1/centers/360000/statistics/weights', { province: 5, city: 2, republish: 1 })
+      .expect(200);
     await desk()
       .post('/api/v1/centers/360000/adoptions', { storyId: id, channels: ['省台'] })
       .expect(201);
@@ -115,6 +125,8 @@ describe('province adoption (选用) and adoption feedback (采用反馈)', () =
     expect(story.adoptions.map((a: { label: string }) => a.label).sort()).toEqual(
       ['江西省融媒体平台 选用于「省台」', '赣州市融媒体中心 选用于「市台」'].sort(),
     );
+    const pointsBy = Object.fromEntries(story.adoptions.map((a: { adopter: { code: string }; points: number | null }) => [a.adopter.code, a.points]));
+    expect(pointsBy).toEqual({ '360000': 5, '360700': null });
     // A city desk adopts only from its own pool: a story still waiting in review is out of reach.
     const pending = await submitStory(net, '360703', { title: '南康区：待审稿件' });
     await eventually(async () =>

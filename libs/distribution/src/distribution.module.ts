@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { PersistencePart } from '@syn/persistence';
 import { ADOPTABLE_STORIES, AdoptableStorySource } from './adoption/adoptable-story-source';
+import { ADOPTION_POINTS, AdoptionPointsSource, NoAdoptionPoints } from './adoption/adoption-points-source';
 import { AdoptionController } from './adoption/adoption.controller';
 import { AdoptionService } from './adoption/adoption.service';
 import { PoolAdoptableSource } from './adoption/pool-adoptable.source';
@@ -27,7 +28,9 @@ export const distributionPersistence: PersistencePart = {
  */
 @Module({})
 export class DistributionModule {
-  static forRoot(options: { adoptableSource?: Type<AdoptableStorySource>; imports?: DynamicModule['imports'] } = {}): DynamicModule {
+  static forRoot(
+    options: { adoptableSource?: Type<AdoptableStorySource>; pointsSource?: Type<AdoptionPointsSource>; imports?: DynamicModule['imports'] } = {},
+  ): DynamicModule {
     return {
       module: DistributionModule,
       imports: [RelayModule, LedgerModule, ...(options.imports ?? [])],
@@ -39,6 +42,7 @@ export class DistributionModule {
         TopicAnsweredHandler,
         ReleaseRepublishedHandler,
         { provide: ADOPTABLE_STORIES, useClass: options.adoptableSource ?? PoolAdoptableSource },
+        { provide: ADOPTION_POINTS, useClass: options.pointsSource ?? NoAdoptionPoints },
       ],
       exports: [AdoptionService, TopicsService, ReleasesService, LedgerModule],
     };

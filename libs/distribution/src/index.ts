@@ -5,6 +5,7 @@ export * from './ledger/ledger.service';
 export * from './ledger/ledger-review.listener';
 export * from './ledger/ledger.module';
 export * from './adoption/adoptable-story-source';
+export * from './adoption/adoption-points-source';
 export * from './adoption/adoption.service';
 export * from './topics/topic-status';
 export * from './topics/topics.service';

@@ -34,6 +34,7 @@ import { StoryService } from './stories/story.service';
 import { StoryViewer } from './stories/story-viewer';
 import { StoryVersions1764101200100 } from './migrations/1764101200100-story-versions';
 import { NewsroomLiveFeed1764101200400 } from './migrations/1764101200400-newsroom-live-feed';
+import { AdoptionFeedbackPoints1764101400100 } from './migrations/1764101400100-adoption-feedback-points';
 import { StoryVersionEntity } from './story-versions/story-version.entity';
 import { StoryVersionLog } from './story-versions/story-version-log';
 import { StoryVersionsController } from './story-versions/story-versions.controller';
@@ -47,6 +48,7 @@ export const newsroomPersistence: PersistencePart = {
     NewsroomInboxes1764100500200,
     StoryVersions1764101200100,
     NewsroomLiveFeed1764101200400,
+    AdoptionFeedbackPoints1764101400100,
   ],
 };
 

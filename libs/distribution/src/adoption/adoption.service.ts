@@ -11,6 +11,8 @@ import { DistributionRelay } from '../relay/distribution-relay';
 import { nextHopDown } from '../relay/tree-routes';
 import { ADOPTABLE_STORIES } from './adoptable-story-source';
 import type { AdoptableStorySource } from './adoptable-story-source';
+import { ADOPTION_POINTS } from './adoption-points-source';
+import type { AdoptionPointsSource } from './adoption-points-source';
 import { AdoptionsQuery } from './adoption.dto';
 
 export interface AdoptionView {
@@ -51,6 +53,7 @@ export class AdoptionService {
     private readonly ledger: LedgerService,
     private readonly relay: DistributionRelay,
     @Inject(ADOPTABLE_STORIES) private readonly stories: AdoptableStorySource,
+    @Inject(ADOPTION_POINTS) private readonly points: AdoptionPointsSource,
   ) {}
 
   async adopt(adopter: string, storyId: string, requested: string[], by: Principal): Promise<AdoptionView[]> {
@@ -74,6 +77,7 @@ export class AdoptionService {
         );
       const now = new Date();
       const hop = nextHopDown(this.directory, adopter, story.originCode);
+      const points = await this.points.pointsFor(m, adopter, level);
       const out: AdoptionView[] = [];
       for (const channel of channels) {
         const adoptionId = uuidv7();
@@ -106,6 +110,7 @@ export class AdoptionService {
             channel,
             adoptedBy: by.name,
             adoptedAt: now.toISOString(),
+            points,
           });
         }
         out.push(

@@ -15,6 +15,8 @@ interface FeedbackRow {
   adopted_by: string;
   adopted_at: Date;
   received_at: Date;
+  /** numeric comes back from pg as a string. */
+  points: string | null;
 }
 
 export interface AdoptionFeedbackView {
@@ -27,6 +29,8 @@ export interface AdoptionFeedbackView {
   channel: string;
   adoptedBy: string;
   adoptedAt: string;
+  /** 积分 the adoption earned, as the adopter weighed it; null when it keeps no weights. */
+  points: number | null;
   /** What the county editor reads, e.g. 江西省融媒体平台 选用于「省台」. */
   label: string;
 }
@@ -77,6 +81,7 @@ export class AdoptionFeedbackService {
       channel: r.channel,
       adoptedBy: r.adopted_by,
       adoptedAt: r.adopted_at.toISOString(),
+      points: r.points === null ? null : Number(r.points),
       label: `${adopter} 选用于「${r.channel}」`,
     };
   }

@@ -37,13 +37,34 @@ export class StoryAdoptedHandler implements EventHandler<StoryAdopted>, OnModule
       );
     }
     const rows: unknown[] = await m.query(
-      `INSERT INTO adoption_feedback (center_code, adoption_id, story_id, story_version, story_title, origin_code, hub_code, adopter_code, channel, adopted_by, adopted_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT DO NOTHING RETURNING adoption_id`,
-      [here, a.adoptionId, a.storyId, a.storyVersion, a.storyTitle, a.originCode, a.hubCode, a.adopterCode, a.channel, a.adoptedBy, a.adoptedAt],
+      `INSERT INTO adoption_feedback (center_code, adoption_id, story_id, story_version, story_title, origin_code, hub_code, adopter_code, channel, adopted_by, adopted_at, points)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT DO NOTHING RETURNING adoption_id`,
+      [
+        here,
+        a.adoptionId,
+        a.storyId,
+        a.storyVersion,
+        a.storyTitle,
+        a.originCode,
+        a.hubCode,
+        a.adopterCode,
+        a.channel,
+        a.adoptedBy,
+        a.adoptedAt,
+        a.points ?? null,
+      ],
     );
     if (rows.length === 0) return;
     const hop = nextHopDown(this.directory, here, a.originCode);
     if (hop) await this.relay.down(m, { kind: 'adoption', id: a.adoptionId }, here, hop, STORY_ADOPTED, a);
-    this.logger.log({ msg: 'adoption feedback received', center: here, storyId: a.storyId, adopter: a.adopterCode, channel: a.channel, relayedTo: hop });
+    this.logger.log({
+      msg: 'adoption feedback received',
+      center: here,
+      storyId: a.storyId,
+      adopter: a.adopterCode,
+      channel: a.channel,
+      points: a.points ?? null,
+      relayedTo: hop,
+    });
   }
 }

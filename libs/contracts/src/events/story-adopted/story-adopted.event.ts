@@ -1,4 +1,4 @@
-import { IsInt, IsISO8601, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 
 export const STORY_ADOPTED = 'story.adopted';
 
@@ -43,4 +43,10 @@ export class StoryAdopted {
 
   @IsISO8601()
   adoptedAt!: string;
+
+  /** 积分 the adoption earns the story, by the adopter's weights; absent from older senders, null when the adopter keeps no weights. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  points?: number | null;
 }
