@@ -83,8 +83,8 @@ export async function reviewAndSubmit(day: WorkingDay): Promise<void> {
 }
 
 /**
- * 章贡区: the story page shows the province's adoption (who, which channel, when). The points it earns
- * are counted by the province's monthly statistics, which no county route exposes yet.
+ * 章贡区: the story page shows the province's adoption (who, which channel, when) and the points (积分)
+ * the province's weights gave it; the 采用反馈 page lists them with their total.
  */
 export async function seesAdoptionAndPoints(day: WorkingDay): Promise<void> {
   const channel = day.facts.adoptedChannel;
@@ -92,11 +92,23 @@ export async function seesAdoptionAndPoints(day: WorkingDay): Promise<void> {
   const page = await openStory(day, 'zhanggongReporter');
   await page.getByRole('tab', { name: /采用反馈/ }).click();
   const row = page.getByTestId('feedback-table').getByRole('row').filter({ hasText: channel });
-  await row.filter({ hasText: '江西' }).first().waitFor({ timeout: 60_000 });
+  const provinceRow = row.filter({ hasText: '江西' }).first();
+  await provinceRow.waitFor({ timeout: 60_000 });
+  // Only the 积分 cell holds a bare number (the version reads v1, the time has separators).
+  await provinceRow.getByRole('cell', { name: /^\d+(\.\d+)?$/ }).waitFor();
+  await page
+    .getByTestId('feedback-count')
+    .filter({ hasText: /积分合计 \d+/ })
+    .waitFor();
   await screenshot(page, 'county-story-feedback');
 
   await page.goto('/desk/adoption-feedback');
-  await page.getByTestId('adoption-feedback').getByRole('row').filter({ hasText: day.facts.title }).filter({ hasText: channel }).first().waitFor();
+  const listed = page.getByTestId('adoption-feedback').getByRole('row').filter({ hasText: day.facts.title }).filter({ hasText: channel }).first();
+  await listed.getByRole('cell', { name: /^\d+(\.\d+)?$/ }).waitFor();
+  await page
+    .getByTestId('adoption-points-total')
+    .filter({ hasText: /积分合计 \d+/ })
+    .waitFor();
   await screenshot(page, 'county-adoption-feedback');
 }
 

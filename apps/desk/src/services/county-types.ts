@@ -35,6 +35,8 @@ export interface StoryFeedback {
   channel: string;
   note: string | null;
   adoptedAt: string;
+  /** 积分 the adoption earned (from the adoption-feedback record); null or absent when none was given. */
+  points?: number | null;
 }
 
 /** A county story as GET …/stories/:id answers it: with its 三审 state, holder and feedback. */
@@ -104,6 +106,8 @@ export interface AdoptionFeedbackItem {
   channel: string;
   adoptedBy: string;
   adoptedAt: string;
+  /** 积分 as the adopter weighed it; null when it keeps no weights. */
+  points: number | null;
   label: string;
 }
 

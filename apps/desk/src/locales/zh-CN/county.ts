@@ -93,7 +93,9 @@ export const storyPageTexts = {
     version: '版本',
     at: '时间',
     note: '备注',
+    points: '积分',
     count: (n: number) => `共被采用 ${n} 次`,
+    pointsTotal: (p: number) => `，积分合计 ${p}`,
   },
   receipts: {
     correct: '更正',
@@ -190,7 +192,10 @@ export const adoptionFeedbackTexts = {
   channel: '渠道',
   adoptedBy: '采用人',
   at: '时间',
-  pointsNote: '积分由省级平台按月统计。',
+  points: '积分',
+  noPoints: '—',
+  pointsTotal: (p: number) => `已列出采用的积分合计 ${p}`,
+  pointsNote: '积分由采用单位按其积分权重给出，省级平台按月统计；“—”表示采用单位未设积分。',
 };
 
 export const editorMetaTexts = {

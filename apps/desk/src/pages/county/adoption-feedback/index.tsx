@@ -20,6 +20,7 @@ export default function AdoptionFeedbackPage() {
     useCallback((cursor, signal) => listAdoptionFeedback(me.center, { cursor, limit: 20 }, signal), [me.center]),
   );
   useLiveFeed(me.center, (e) => e.event === 'story.feedback' && pages.reload(), { enabled: access.canLiveFeed });
+  const total = pages.items.reduce((sum, f) => sum + (f.points ?? 0), 0);
 
   return (
     <Card title={T.title} extra={<Button onClick={pages.reload}>{commonTexts.refresh}</Button>}>
@@ -44,9 +45,14 @@ export default function AdoptionFeedbackPage() {
           { title: T.adopter, key: 'adopter', width: 180, render: (_: unknown, f) => f.adopter.name },
           { title: T.channel, dataIndex: 'channel', width: 140 },
           { title: T.adoptedBy, dataIndex: 'adoptedBy', width: 140 },
+          { title: T.points, dataIndex: 'points', width: 80, render: (p: number | null) => p ?? T.noPoints },
           { title: T.at, dataIndex: 'adoptedAt', width: 170, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
         ]}
       />
+      <Typography.Paragraph data-testid="adoption-points-total" style={{ marginTop: 12 }}>
+        {T.pointsTotal(total)}
+        <Typography.Text type="secondary">（{T.pointsNote}）</Typography.Text>
+      </Typography.Paragraph>
       <Pager pages={pages} />
     </Card>
   );

@@ -37,12 +37,15 @@ function usesOf(s: CountyStory): StoryFeedback[] {
     channel: a.channel,
     note: null,
     adoptedAt: a.adoptedAt,
+    points: a.points,
   }));
+  const keyOf = (f: StoryFeedback) => `${f.kind}|${f.adopter.code}|${f.channel}`;
+  // The points travel only with the adoption records, so a row kept from story.feedback takes them from its twin.
+  const pointsOf = new Map(adopted.map((a) => [keyOf(a), a.points ?? null]));
   const seen = new Set<string>();
-  return [...(s.feedback ?? []), ...adopted].filter((f) => {
-    const key = `${f.kind}|${f.adopter.code}|${f.channel}`;
-    return !seen.has(key) && !!seen.add(key);
-  });
+  return [...(s.feedback ?? []), ...adopted]
+    .filter((f) => !seen.has(keyOf(f)) && !!seen.add(keyOf(f)))
+    .map((f) => ({ ...f, points: f.points ?? pointsOf.get(keyOf(f)) ?? null }));
 }
 
 /**
