@@ -1,7 +1,7 @@
 import { eventually } from '@syn/testing';
 import type { Locator, Page } from 'playwright-core';
 import { decide, indexed, poolStory, submitStory } from '../support/flow';
-import { as } from '../support/http';
+import { as, storyInput } from '../support/http';
 import { screenshot } from './support';
 import * as county from './working-day/county-steps';
 import { WorkingDay } from './working-day/working-day';
@@ -42,6 +42,51 @@ describe('the county desk (章贡区, Chromium)', () => {
   it('a reporter writes a story in the editor, with 通讯员 and tags; no signature is offered to them', () => county.reporterWritesStory(day), 90_000);
 
   it('初审, 复审 and 终审 are signed by three people; 终审 submits it to 赣州', () => county.reviewAndSubmit(day), 90_000);
+
+  it('the 初审 editor’s open story page follows the 复审 and 终审 signed by others, without reload', async () => {
+    // The editor's tab has stayed on the story page since they signed 初审; only the live feed can move it on.
+    const { page } = await day.tab('zhanggongEditor');
+    expect(new URL(page.url()).pathname).toBe(`/desk/stories/${day.facts.storyId}`);
+    await page.getByTestId('story-holder').filter({ hasText: '已上报，待市级审核' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId('review-steps')
+      .getByText(`${day.user('zhanggongChief').name} 于`)
+      .waitFor();
+  }, 60_000);
+
+  it('an editor’s open story page changes stage when others sign, even a sign-off made while the page was connecting', async () => {
+    const county = net().app('360702').http;
+    const { body } = await as(county, net().token('360702', 'editor', 'writer-360702', '写稿编辑'))
+      .post('/api/v1/centers/360702/stories', storyInput({ title: `章贡区：三审实时跟进（${Date.now() % 100000}）` }))
+      .expect(201);
+    const id = body.id as string;
+    const sign = (step: string, role: 'editor' | 'chief-editor', user: string) =>
+      as(county, net().token('360702', role, user, user))
+        .post(`/api/v1/centers/360702/stories/${id}/review/advance`, { step })
+        .expect(200);
+
+    // 初审 is signed after the page read the story but before its feed started: in neither, unless the page reads again.
+    const { page } = await day.tab('zhanggongEditor');
+    let connect!: () => void;
+    const signed = new Promise<void>((resolve) => (connect = resolve));
+    await page.route('**/live-feed', async (route) => {
+      await signed;
+      await route.continue();
+    });
+    await page.goto(`/desk/stories/${id}`);
+    const stage = page.getByTestId('review-stage');
+    await stage.filter({ hasText: '等待初审' }).waitFor();
+    await sign('first', 'editor', 'first-360702');
+    connect();
+    await stage.filter({ hasText: '等待复审' }).waitFor({ timeout: 30_000 });
+    await page.unroute('**/live-feed');
+
+    // Then live: 复审 and 终审 by two other people, and the page follows without reload.
+    await sign('second', 'editor', 'second-360702');
+    await stage.filter({ hasText: '等待终审' }).waitFor({ timeout: 30_000 });
+    await sign('final', 'chief-editor', 'chief-360702');
+    await page.getByTestId('story-holder').filter({ hasText: '已上报，待市级审核' }).waitFor({ timeout: 30_000 });
+  }, 120_000);
 
   it('赣州 accepts and 江西 adopts it; the story page and 采用反馈 show who, where and when', async () => {
     const id = day.facts.storyId!;

@@ -1,7 +1,7 @@
 import type { Role } from '@syn/auth';
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
 import { decide, submitStory } from '../support/flow';
-import { as } from '../support/http';
+import { as, storyInput } from '../support/http';
 import { SseClient, SseEvent } from '../support/sse';
 
 /**
@@ -132,6 +132,33 @@ describe('live feed at every level, with replay (实时动态)', () => {
     );
     streams.push(other);
     expect(other.status).toBe(401);
+  });
+
+  it('the county desk sees each 三审 step signed by another person, and the 终审 that sends it up', async () => {
+    const feed = await watch('360702', 'editor');
+    await feed.next((e) => e.event === 'ready');
+    const county = net.app('360702').http;
+    const { body } = await as(county, net.token('360702', 'editor', 'writer-360702', '写稿编辑'))
+      .post('/api/v1/centers/360702/stories', storyInput({ title: '三审实时可见的稿件' }))
+      .expect(201);
+    const id = body.id as string;
+    const signers: Array<[step: string, role: Role, user: string]> = [
+      ['first', 'editor', 'first-360702'],
+      ['second', 'editor', 'second-360702'],
+      ['final', 'chief-editor', 'chief-360702'],
+    ];
+    for (const [step, role, user] of signers) {
+      await as(county, net.token('360702', role, user, user))
+        .post(`/api/v1/centers/360702/stories/${id}/review/advance`, { step })
+        .expect(200);
+      const signed = await feed.next((e) => about('story.status', id)(e) && data(e).reviewStage === step);
+      expect(data(signed)).toMatchObject({ storyId: id, reviewStage: step, holderName: user });
+    }
+    expect(data(feed.events.filter(about('story.status', id)).at(-1)!)).toMatchObject({
+      status: 'submitted',
+      previousStatus: 'draft',
+      submittedTo: '360700',
+    });
   });
 
   it('the province sees an embargoed story arrive without its text until the embargo passes', async () => {

@@ -11,6 +11,15 @@ export interface LiveEvent<T = unknown> {
   data: T;
 }
 
+/**
+ * True for the `ready` frame of a stream that starts from now (no Last-Event-ID: the first connect, or a
+ * retry before any event came). A change committed between the page's own read and that moment is in
+ * no event the stream will send, so a page showing server data reads it again; a replay needs nothing.
+ */
+export function startsFresh(e: LiveEvent): boolean {
+  return e.event === 'ready' && !(e.data as { replay?: boolean } | null)?.replay;
+}
+
 class RetriableError extends Error {}
 class FatalError extends Error {}
 

@@ -7,7 +7,7 @@ import { StatusTag } from '../../components/status-tag';
 import { useShowError } from '../../hooks/use-api-error';
 import { useAccess, useMe } from '../../hooks/use-session';
 import { commonTexts, storyStatusOptions, storyTexts } from '../../locales/zh-CN';
-import { useLiveFeed } from '../../hooks/use-live-feed';
+import { startsFresh, useLiveFeed } from '../../hooks/use-live-feed';
 import { storyListTexts } from '../../locales/zh-CN/county';
 import { listCountyStories } from '../../services/county';
 import type { CountyStory } from '../../services/county-types';
@@ -53,8 +53,9 @@ export default function StoriesPage() {
     return () => ctrl.abort();
   }, [load, tick]);
 
-  // A sign-off, the hub's decision or a withdrawal changes a row: reload the page being looked at.
-  useLiveFeed(me.center, (e) => e.event === 'story.status' && setTick((t) => t + 1), { enabled: access.canLiveFeed });
+  // A sign-off, the hub's decision or a withdrawal changes a row: reload the page being looked at; so does
+  // the feed's start, which follows the first read and would miss what committed in between.
+  useLiveFeed(me.center, (e) => (e.event === 'story.status' || startsFresh(e)) && setTick((t) => t + 1), { enabled: access.canLiveFeed });
 
   const goNext = () => {
     if (!nextCursor) return;

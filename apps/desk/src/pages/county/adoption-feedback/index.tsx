@@ -2,7 +2,7 @@ import { Button, Card, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { useLiveFeed } from '../../../hooks/use-live-feed';
+import { startsFresh, useLiveFeed } from '../../../hooks/use-live-feed';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts } from '../../../locales/zh-CN';
 import { adoptionFeedbackTexts as T } from '../../../locales/zh-CN/county';
@@ -19,7 +19,7 @@ export default function AdoptionFeedbackPage() {
   const pages = useCursorPages<AdoptionFeedbackItem>(
     useCallback((cursor, signal) => listAdoptionFeedback(me.center, { cursor, limit: 20 }, signal), [me.center]),
   );
-  useLiveFeed(me.center, (e) => e.event === 'story.feedback' && pages.reload(), { enabled: access.canLiveFeed });
+  useLiveFeed(me.center, (e) => (e.event === 'story.feedback' || startsFresh(e)) && pages.reload(), { enabled: access.canLiveFeed });
   const total = pages.items.reduce((sum, f) => sum + (f.points ?? 0), 0);
 
   return (

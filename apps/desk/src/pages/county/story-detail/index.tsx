@@ -6,7 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { cleanPastedHtml } from '../../../components/clean-pasted-html';
 import { StatusTag } from '../../../components/status-tag';
 import { useShowError } from '../../../hooks/use-api-error';
-import { useLiveFeed } from '../../../hooks/use-live-feed';
+import { startsFresh, useLiveFeed } from '../../../hooks/use-live-feed';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts } from '../../../locales/zh-CN';
 import { storyPageTexts } from '../../../locales/zh-CN/county';
@@ -73,7 +73,9 @@ export default function StoryDetailPage() {
   useLiveFeed<{ storyId?: string }>(
     me.center,
     (e) => {
-      if (e.data?.storyId !== id) return;
+      // Opening the page reads the story and connects the feed at once: a sign-off committed in between
+      // is in neither, so the feed's first ready reads the story again.
+      if (e.data?.storyId !== id && !startsFresh(e)) return;
       void load();
       setRefreshKey((k) => k + 1);
     },
