@@ -84,8 +84,6 @@ export const poolTexts = {
   curated: '已重新包装',
   open: '查看',
   newPooled: (title: string) => `新入库：${title}`,
-  prevPage: '上一页',
-  nextPage: '下一页',
   more: '更多结果',
   noHits: '没有找到相关稿件',
   story: '稿件',

@@ -14,6 +14,8 @@ export const commonTexts = {
   create: '新建',
   back: '返回',
   refresh: '刷新',
+  prevPage: '上一页',
+  nextPage: '下一页',
   loading: '加载中…',
   more: '加载更多',
   saved: '已保存',

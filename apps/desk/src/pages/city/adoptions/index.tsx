@@ -1,11 +1,12 @@
+import { CursorPager } from '../../../components/cursor-pager';
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag } from 'antd';
+import { Button, Card, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useShowError } from '../../../hooks/use-api-error';
 import { useMe } from '../../../hooks/use-session';
-import { adoptionTexts, commonTexts, poolTexts } from '../../../locales/zh-CN';
+import { adoptionTexts, commonTexts } from '../../../locales/zh-CN';
 import { listAdoptions, type Adoption } from '../../../services/distribution';
 
 /** 选用记录: what this center adopted from its pool, for which channel. Adopting starts on a pooled story's page. */
@@ -57,20 +58,15 @@ export default function AdoptionsPage() {
           { title: adoptionTexts.adoptedAt, dataIndex: 'adoptedAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
         ]}
       />
-      <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
-        <Button disabled={pageIndex === 0} onClick={() => setPageIndex((i) => i - 1)}>
-          {poolTexts.prevPage}
-        </Button>
-        <Button
-          disabled={!nextCursor}
-          onClick={() => {
-            setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
-            setPageIndex((i) => i + 1);
-          }}
-        >
-          {poolTexts.nextPage}
-        </Button>
-      </Space>
+      <CursorPager
+        hasPrev={pageIndex > 0}
+        hasNext={!!nextCursor}
+        onPrev={() => setPageIndex((i) => i - 1)}
+        onNext={() => {
+          setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
+          setPageIndex((i) => i + 1);
+        }}
+      />
     </Card>
   );
 }

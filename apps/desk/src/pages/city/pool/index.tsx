@@ -1,3 +1,4 @@
+import { CursorPager } from '../../../components/cursor-pager';
 import { LikeOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -162,20 +163,15 @@ export default function PoolPage() {
               { title: poolTexts.pooledAt, dataIndex: 'pooledAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
             ]}
           />
-          <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
-            <Button disabled={pageIndex === 0} onClick={() => setPageIndex((i) => i - 1)}>
-              {poolTexts.prevPage}
-            </Button>
-            <Button
-              disabled={!nextCursor}
-              onClick={() => {
-                setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
-                setPageIndex((i) => i + 1);
-              }}
-            >
-              {poolTexts.nextPage}
-            </Button>
-          </Space>
+          <CursorPager
+            hasPrev={pageIndex > 0}
+            hasNext={!!nextCursor}
+            onPrev={() => setPageIndex((i) => i - 1)}
+            onNext={() => {
+              setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
+              setPageIndex((i) => i + 1);
+            }}
+          />
         </>
       )}
     </Card>

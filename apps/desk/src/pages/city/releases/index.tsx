@@ -1,3 +1,4 @@
+import { CursorPager } from '../../../components/cursor-pager';
 import { EditOutlined, PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -5,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useApiForm } from '../../../hooks/use-api-form';
 import { useShowError } from '../../../hooks/use-api-error';
 import { useAccess, useMe } from '../../../hooks/use-session';
-import { commonTexts, poolTexts, releaseTexts } from '../../../locales/zh-CN';
+import { commonTexts, releaseTexts } from '../../../locales/zh-CN';
 import {
   correctRelease,
   issueRelease,
@@ -215,20 +216,15 @@ export default function ReleasesPage() {
           },
         ]}
       />
-      <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
-        <Button disabled={pageIndex === 0} onClick={() => setPageIndex((i) => i - 1)}>
-          {poolTexts.prevPage}
-        </Button>
-        <Button
-          disabled={!nextCursor}
-          onClick={() => {
-            setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
-            setPageIndex((i) => i + 1);
-          }}
-        >
-          {poolTexts.nextPage}
-        </Button>
-      </Space>
+      <CursorPager
+        hasPrev={pageIndex > 0}
+        hasNext={!!nextCursor}
+        onPrev={() => setPageIndex((i) => i - 1)}
+        onNext={() => {
+          setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
+          setPageIndex((i) => i + 1);
+        }}
+      />
       <Modal
         open={!!dialog}
         width={720}

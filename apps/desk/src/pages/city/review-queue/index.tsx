@@ -1,3 +1,4 @@
+import { CursorPager } from '../../../components/cursor-pager';
 import { ClusterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -231,20 +232,15 @@ export default function ReviewQueuePage() {
               },
             ]}
           />
-          <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
-            <Button disabled={pageIndex === 0} onClick={() => setPageIndex((i) => i - 1)}>
-              {poolTexts.prevPage}
-            </Button>
-            <Button
-              disabled={!nextCursor}
-              onClick={() => {
-                setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
-                setPageIndex((i) => i + 1);
-              }}
-            >
-              {poolTexts.nextPage}
-            </Button>
-          </Space>
+          <CursorPager
+            hasPrev={pageIndex > 0}
+            hasNext={!!nextCursor}
+            onPrev={() => setPageIndex((i) => i - 1)}
+            onNext={() => {
+              setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
+              setPageIndex((i) => i + 1);
+            }}
+          />
         </>
       )}
       <QueueEntryDrawer
