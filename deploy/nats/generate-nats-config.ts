@@ -22,7 +22,8 @@ function main() {
     process.stderr.write('usage: generate-nats-config --network <file> --process <name>=<code,code> [--process …] --out <dir>\n');
     process.exit(2);
   }
-  const generated = generateNatsConfig(CenterDirectory.fromFile(network), processes);
+  // --js-domain: the users' API calls may also name the province's JetStream domain (county sites on leaf nodes).
+  const generated = generateNatsConfig(CenterDirectory.fromFile(network), processes, { jsDomain: flags.get('js-domain') });
   mkdirSync(out, { recursive: true, mode: 0o700 });
   const write = (name: string, text: string) => {
     writeFileSync(join(out, name), text, { mode: 0o600 });

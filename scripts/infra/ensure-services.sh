@@ -5,7 +5,13 @@
 #
 #   PGHOST / PGPORT   default 127.0.0.1 / 5432
 #   PGUSER            superuser name for a private cluster, default postgres
-#   NATS_URL          default nats://127.0.0.1:4222
+#   PGPASSWORD        the password of PGUSER when the server asks for one (Debian's default)
+#   NATS_URL          default nats://127.0.0.1:4222 (NATS_USER / NATS_PASSWORD if it needs them)
+#   NATS_SERVER_BIN   nats-server to start when none answers; found on PATH, /usr/sbin, /usr/local/bin otherwise
+#
+# Beyond "the port is open", it checks what the tests and apps need: that PostgreSQL lets PGUSER in
+# over TCP and create databases, and that the NATS server has JetStream. Those probes are small node
+# scripts (probe-*.cjs) and run once node_modules is installed.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -157,9 +163,39 @@ start_private_cluster() {
   echo "postgres: started private cluster in $data on $PG_HOST:$PG_PORT"
 }
 
+# Debian's packaged cluster asks for a password on TCP (scram-sha-256 in pg_hba.conf) and the
+# postgres role has none: say exactly what to set instead of letting every test fail on it.
+check_postgres_login() {
+  [[ -d "$REPO_ROOT/node_modules/pg" ]] || {
+    echo "postgres: login not checked yet (node_modules not installed)"
+    return 0
+  }
+  local out rc=0
+  out="$(cd "$REPO_ROOT" && node scripts/infra/probe-postgres.cjs 2>&1)" || rc=$?
+  case "$rc" in
+    0) echo "$out" ;;
+    2)
+      local hba version
+      hba="$(ls /etc/postgresql/*/main/pg_hba.conf 2>/dev/null | sort -V | tail -n 1 || true)"
+      version="$(echo "$hba" | cut -d/ -f4)"
+      die "postgres: $out
+  The server answers but does not let $PG_SUPERUSER in over TCP. Either
+    - give the role a password (CREATE ROLE ... LOGIN CREATEDB first if it does not exist) and export it:
+        sudo -u postgres psql -c \"ALTER ROLE $PG_SUPERUSER PASSWORD 'choose-one'\"
+        export PGPASSWORD=choose-one
+    - or, on a development machine only, trust local TCP connections: in ${hba:-/etc/postgresql/<version>/main/pg_hba.conf}
+      set the method of the 'host all all 127.0.0.1/32' and 'host all all ::1/128' lines to trust, then
+        sudo pg_ctlcluster ${version:-<version>} main reload
+  Tests read PGHOST, PGPORT, PGUSER and PGPASSWORD; the role must be allowed to create databases."
+      ;;
+    *) die "postgres: $out" ;;
+  esac
+}
+
 ensure_postgres() {
   if pg_answers; then
     echo "postgres: already answering on $PG_HOST:$PG_PORT"
+    check_postgres_login
     return 0
   fi
   is_local_host "$PG_HOST" || die "postgres: nothing answers on $PG_HOST:$PG_PORT and it is not a local address, so it cannot be started here"
@@ -169,6 +205,7 @@ ensure_postgres() {
   local bindir
   bindir="$(pg_bindir)" || die "postgres: server binaries not found; install them with: apt-get install postgresql"
   start_private_cluster "$bindir"
+  check_postgres_login
 }
 
 # ---------------------------------------------------------------------- NATS
@@ -193,21 +230,54 @@ nats_answers() {
   tcp_answers "$NATS_HOST" "$NATS_PORT"
 }
 
+# Debian installs nats-server in /usr/sbin, which is not on a normal user's PATH.
+nats_server_bin() {
+  local candidate
+  for candidate in "${NATS_SERVER_BIN:-}" "$(command -v nats-server 2>/dev/null || true)" \
+    /usr/sbin/nats-server /usr/local/bin/nats-server /usr/local/sbin/nats-server /usr/bin/nats-server "$HOME/go/bin/nats-server"; do
+    [[ -n "$candidate" && -x "$candidate" ]] && {
+      echo "$candidate"
+      return 0
+    }
+  done
+  return 1
+}
+
+# An open port could be a NATS without JetStream (a plain `nats-server`), which the apps cannot use.
+check_jetstream() {
+  [[ -d "$REPO_ROOT/node_modules/@nats-io/jetstream" ]] || {
+    echo "nats: JetStream not checked yet (node_modules not installed)"
+    return 0
+  }
+  local out rc=0
+  out="$(cd "$REPO_ROOT" && NATS_URL="$NATS_URL_VALUE" node scripts/infra/probe-jetstream.cjs 2>&1)" || rc=$?
+  case "$rc" in
+    0) echo "nats: $out" ;;
+    3) die "nats: $out
+  Restart that server with JetStream (nats-server -js -sd <store dir>, or a 'jetstream {}' block in its
+  config), or point NATS_URL at one that has it." ;;
+    *) die "nats: $NATS_HOST:$NATS_PORT is open but does not answer as NATS: $out" ;;
+  esac
+}
+
 ensure_nats() {
   parse_nats_url
   if nats_answers; then
     echo "nats: already answering on $NATS_HOST:$NATS_PORT"
+    check_jetstream
     return 0
   fi
   is_local_host "$NATS_HOST" || die "nats: nothing answers on $NATS_HOST:$NATS_PORT and it is not a local address, so it cannot be started here"
-  command -v nats-server >/dev/null 2>&1 || die "nats: nats-server not found; install it with: apt-get install nats-server"
+  local server
+  server="$(nats_server_bin)" ||
+    die "nats: nats-server not found on PATH, in /usr/sbin or /usr/local/bin; install it with: apt-get install nats-server (or set NATS_SERVER_BIN)"
 
   mkdir -p "$RUN_DIR/nats"
   # setsid detaches the server from this script's process group so it keeps
   # running for later test runs instead of dying with the CI step.
   local launcher=(nohup)
   command -v setsid >/dev/null 2>&1 && launcher=(setsid nohup)
-  "${launcher[@]}" nats-server -js -sd "$RUN_DIR/nats" -a "$NATS_HOST" -p "$NATS_PORT" \
+  "${launcher[@]}" "$server" -js -sd "$RUN_DIR/nats" -a "$NATS_HOST" -p "$NATS_PORT" \
     >>"$RUN_DIR/nats.log" 2>&1 </dev/null &
   echo $! >"$RUN_DIR/nats.pid"
 
@@ -216,6 +286,7 @@ ensure_nats() {
     die "nats: started nats-server (pid $(cat "$RUN_DIR/nats.pid")) but it does not answer on $NATS_HOST:$NATS_PORT after 15 s, see $RUN_DIR/nats.log"
   fi
   echo "nats: started nats-server with JetStream on $NATS_HOST:$NATS_PORT (pid $(cat "$RUN_DIR/nats.pid"), store $RUN_DIR/nats)"
+  check_jetstream
 }
 
 ensure_postgres

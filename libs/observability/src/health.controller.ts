@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@syn/auth';
 import type { Response } from 'express';
@@ -29,9 +29,8 @@ export class HealthController {
   }
 
   @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Prometheus metrics' })
-  render() {
-    return this.metrics.render();
+  @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })
+  async render(@Res() res: Response) {
+    res.type(this.metrics.contentType).send(await this.metrics.render());
   }
 }

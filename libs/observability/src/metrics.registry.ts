@@ -1,55 +1,75 @@
 import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 type Labels = Record<string, string>;
+type GaugeRead = () => Array<[Labels, number]> | Promise<Array<[Labels, number]>>;
 
-function key(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}="${labels[k].replace(/["\\\n]/g, '_')}"`)
-    .join(',');
-}
+/** Seconds: from a 5 ms HTTP answer to a 10 s batch of a county that was offline for days. */
+export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
- * A deliberately small Prometheus text-format registry: counters and gauges are all the
- * reliability alerts need (dead letters, repairs, pending receipts, outbox lag).
+ * The app's Prometheus registry, backed by prom-client so that the text format, label escaping,
+ * histograms and Node's default metrics (event loop lag, GC, heap, handles) come from a
+ * maintained client. One registry per app instance rather than prom-client's global one: tests
+ * build several apps in one process, and each must only show its own numbers.
  */
 @Injectable()
 export class MetricsRegistry {
-  private readonly counters = new Map<string, { help: string; values: Map<string, number> }>();
-  private readonly gauges = new Map<string, { help: string; read: () => Array<[Labels, number]> }>();
+  readonly registry = new Registry();
+  private readonly counters = new Map<string, Counter>();
+  private readonly histograms = new Map<string, Histogram>();
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
 
   increment(name: string, help: string, labels: Labels = {}, by = 1): void {
-    let metric = this.counters.get(name);
-    if (!metric) {
-      metric = { help, values: new Map() };
-      this.counters.set(name, metric);
+    let counter = this.counters.get(name);
+    if (!counter) {
+      counter = new Counter({ name, help, labelNames: Object.keys(labels), registers: [this.registry] });
+      this.counters.set(name, counter);
     }
-    const k = key(labels);
-    metric.values.set(k, (metric.values.get(k) ?? 0) + by);
+    counter.inc(labels, by);
   }
 
-  counterValue(name: string, labels: Labels = {}): number {
-    return this.counters.get(name)?.values.get(key(labels)) ?? 0;
+  /**
+   * A gauge is read when scraped, so it never drifts from the source of truth. A reader that
+   * throws (the database or the broker away) leaves the gauge empty for that scrape instead of
+   * failing the whole of /metrics, which is exactly when an operator needs the rest.
+   */
+  gauge(name: string, help: string, read: GaugeRead, labelNames: string[] = []): void {
+    this.registry.removeSingleMetric(name);
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        try {
+          for (const [labels, value] of await read()) this.set(labels, value);
+        } catch {
+          // Left empty: absent() in an alert rule tells "could not read" from "zero".
+        }
+      },
+    });
   }
 
-  /** A gauge is read when scraped, so it never drifts from the source of truth. */
-  gauge(name: string, help: string, read: () => Array<[Labels, number]>): void {
-    this.gauges.set(name, { help, read });
+  /** A latency or size distribution; observe() with the labels given here. */
+  histogram(name: string, help: string, labelNames: string[], buckets: number[] = LATENCY_BUCKETS): Histogram {
+    let h = this.histograms.get(name);
+    if (!h) {
+      h = new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
+      this.histograms.set(name, h);
+    }
+    return h;
   }
 
-  render(): string {
-    const lines: string[] = [];
-    for (const [name, m] of this.counters) {
-      lines.push(`# HELP ${name} ${m.help}`, `# TYPE ${name} counter`);
-      for (const [k, v] of m.values) lines.push(`${name}${k ? `{${k}}` : ''} ${v}`);
-    }
-    for (const [name, g] of this.gauges) {
-      lines.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} gauge`);
-      for (const [labels, v] of g.read()) {
-        const k = key(labels);
-        lines.push(`${name}${k ? `{${k}}` : ''} ${v}`);
-      }
-    }
-    return lines.join('\n') + '\n';
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
   }
 }
