@@ -1,13 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, isURL, MaxLength, ValidateBy } from 'class-validator';
 
 export const MEDIA_KINDS = ['image', 'video', 'audio', 'document'] as const;
 
-/** Media stay where they are hosted; a story carries references, never the bytes. */
+/**
+ * Media hosted elsewhere (an http(s) URL), or held by the network itself: `media:<sha256>`, the
+ * same at every center, fetched by hash by each center the story reaches (docs/media.md).
+ */
+function IsMediaUrl() {
+  return ValidateBy({
+    name: 'isMediaUrl',
+    validator: {
+      validate: (v: unknown) =>
+        typeof v === 'string' && (/^media:[0-9a-f]{64}$/.test(v) || isURL(v, { protocols: ['http', 'https'], require_protocol: true, require_tld: false })),
+      defaultMessage: () => 'url must be an http(s) URL or media:<sha256> of an uploaded file',
+    },
+  });
+}
+
+/** A story carries references, never the bytes: to media hosted elsewhere or to uploaded media by hash. */
 export class MediaRef {
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
+  @IsMediaUrl()
   @MaxLength(2000)
-  @ApiProperty({ example: 'https://media.example.cn/2026/11/photo.jpg' })
+  @ApiProperty({ example: 'media:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
   url!: string;
 
   @IsIn(MEDIA_KINDS)

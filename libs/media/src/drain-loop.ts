@@ -1,0 +1,41 @@
+/**
+ * Runs a worker's `drain` one pass at a time. A kick during a pass asks for one more pass after it,
+ * so a row committed mid-pass is picked up at once instead of at the next poll.
+ */
+export class DrainLoop {
+  private running?: Promise<void>;
+  private again = false;
+  private stopping = false;
+
+  constructor(
+    private readonly drain: () => Promise<void>,
+    private readonly onError: (e: Error) => void,
+  ) {}
+
+  /** The drain's own loops check this between rows so a stop does not wait for a whole backlog. */
+  get stopped(): boolean {
+    return this.stopping;
+  }
+
+  kick(): void {
+    if (this.stopping) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((e) => this.onError(e as Error))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running;
+  }
+}

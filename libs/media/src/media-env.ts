@@ -1,0 +1,59 @@
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+
+/** Where media bytes live, how big each kind may be, how long a media link lasts; validated at boot like AppEnv. */
+export class MediaEnv {
+  /** `local`: content-addressed files under MEDIA_DIR (needs no extra server); `s3`: an S3-compatible object store. */
+  @IsIn(['local', 's3'])
+  MEDIA_STORE: 'local' | 's3' = 'local';
+
+  /** The app's media folder: the local store, and always the scratch space of uploads and transfers (same disk, so a rename finishes a write). */
+  @IsString()
+  @MinLength(1)
+  MEDIA_DIR: string = '.data/media';
+
+  @ValidateIf((e: MediaEnv) => e.MEDIA_STORE === 's3')
+  @IsString({ message: 'MEDIA_S3_BUCKET must be set when MEDIA_STORE=s3' })
+  @MinLength(3)
+  MEDIA_S3_BUCKET?: string;
+
+  /** e.g. http://minio:9000 for MinIO; empty for AWS itself. */
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_ENDPOINT?: string;
+
+  @IsString()
+  MEDIA_S3_REGION: string = 'us-east-1';
+
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_ACCESS_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  MEDIA_S3_SECRET_KEY?: string;
+
+  @IsInt() @Min(1024) MEDIA_IMAGE_MAX_BYTES: number = 30 * 1024 * 1024;
+  @IsInt() @Min(1024) MEDIA_DOCUMENT_MAX_BYTES: number = 50 * 1024 * 1024;
+  @IsInt() @Min(1024) MEDIA_AUDIO_MAX_BYTES: number = 500 * 1024 * 1024;
+  @IsInt() @Min(1024) MEDIA_VIDEO_MAX_BYTES: number = 4 * 1024 * 1024 * 1024;
+
+  /** Lifetime of a signed media URL: long enough to start a video, short enough that a leaked link dies. */
+  @IsInt()
+  @Min(10)
+  MEDIA_URL_TTL_SECONDS: number = 600;
+
+  /** How often the media workers look for work when nothing woke them. */
+  @IsInt()
+  @Min(50)
+  MEDIA_POLL_MS: number = 1000;
+
+  /**
+   * Bytes per gRPC message of a media stream to the parent center (the gRPC servers accept messages
+   * up to 8 MB). About 1 MB keeps a few messages in flight under HTTP/2 flow control without
+   * holding much in memory.
+   */
+  @IsInt()
+  @Min(16 * 1024)
+  @Max(6 * 1024 * 1024)
+  MEDIA_CHUNK_BYTES: number = 1024 * 1024;
+}

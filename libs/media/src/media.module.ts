@@ -1,0 +1,49 @@
+import { Global, Module } from '@nestjs/common';
+import { validateEnv } from '@syn/config';
+import { PersistencePart } from '@syn/persistence';
+import { MediaAccess } from './access/media-access';
+import { MediaFilesController } from './access/media-files.controller';
+import { MediaUrlSigner } from './access/media-url-signer';
+import { MediaController } from './media.controller';
+import { MediaEnv } from './media-env';
+import { MediaLibrary } from './media-library';
+import { MediaSignals } from './media-signals';
+import { MediaTables1764101500000 } from './migrations/1764101500000-media-tables';
+import { MediaJobsWorker } from './processing/media-jobs.worker';
+import { MediaProcessor } from './processing/media-processor';
+import { mediaStoreFromEnv } from './store/media-store.factory';
+import { MEDIA_STORE } from './store/media-store';
+import { MediaCopyKeeper } from './transfer/media-copy.keeper';
+import { MediaGc } from './transfer/media-gc';
+import { MediaOutboxListener } from './transfer/media-outbox.listener';
+import { MediaPushWorker } from './transfer/media-push.worker';
+import { MediaTransferGrpcController } from './transfer/media-transfer.grpc-controller';
+import { TusUploads } from './upload/tus-uploads';
+
+export const mediaPersistence: PersistencePart = { entities: [], migrations: [MediaTables1764101500000] };
+
+/**
+ * 融媒体 at every level: upload (multipart and tus), content-addressed storage (local disk or S3),
+ * processing off the request, transfer to the parent with the story, signed access, takedown.
+ */
+@Global()
+@Module({
+  controllers: [MediaController, MediaFilesController, MediaTransferGrpcController],
+  providers: [
+    { provide: MediaEnv, useFactory: () => validateEnv(MediaEnv) },
+    { provide: MEDIA_STORE, useFactory: (env: MediaEnv) => mediaStoreFromEnv(env), inject: [MediaEnv] },
+    MediaSignals,
+    MediaLibrary,
+    MediaProcessor,
+    MediaJobsWorker,
+    TusUploads,
+    MediaAccess,
+    MediaUrlSigner,
+    MediaGc,
+    MediaCopyKeeper,
+    MediaOutboxListener,
+    MediaPushWorker,
+  ],
+  exports: [MediaEnv, MediaLibrary, MediaAccess, MediaUrlSigner],
+})
+export class MediaModule {}
