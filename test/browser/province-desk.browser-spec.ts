@@ -247,6 +247,30 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     expect(a.problems.unexpected()).toEqual([]);
   }, 60_000);
 
+  it('a takedown of an adopted story asks the desk to 请撤下, and 已撤下 answers it', async () => {
+    const page = await desk();
+    const chief = as(net().app('360702').http, net().token('360702', 'chief-editor', 'u-zhao', '赵主编'));
+    await chief.post(`/api/v1/centers/360702/stories/${day.facts.storyId}/withdrawal`, { reason: '涉及未核实信息' }).expect(202);
+    await page.getByTestId('side-menu').getByText('选用记录').click();
+    const row = page.getByTestId('adoptions-table').locator('.ant-table-row').filter({ hasText: day.facts.title });
+    // The takedown reaches the province through the hub; the list is read again until it shows.
+    for (let i = 0; i < 40 && !(await row.getByTestId('takedown-pending').isVisible()); i++) {
+      await page.getByRole('button', { name: /刷\s*新/ }).click();
+      await page.waitForTimeout(500);
+    }
+    await row.getByTestId('takedown-pending').getByText('请撤下').waitFor();
+    await row.getByRole('button', { name: '已撤下' }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    // The button itself reads 已撤下, so wait for the done tag's "已撤下（who, when）" and for the button to go.
+    await row.getByText(/已撤下（.+）/).waitFor();
+    await row.getByTestId('takedown-pending').waitFor({ state: 'detached' });
+    await expect(row.getByTestId('takedown-pending').count()).resolves.toBe(0);
+    await screenshot(page, 'province-adoptions-takedown');
+  }, 120_000);
+
   it('no province tab met a console error or CSP violation', () => {
     expect(day.problems().filter((p) => !p.includes('409'))).toEqual([]);
   });

@@ -1,10 +1,11 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { DeskLayout } from './layouts/desk-layout';
 import { RequireAccess } from './layouts/require-access';
+import LoginPage from './pages/login';
 
-// Every page is its own chunk: the first load carries only the frame and the sign-in page.
-const LoginPage = lazy(() => import('./pages/login'));
+// The first load carries the sign-in page and nothing a signed-in desk needs: the frame and every
+// page are their own chunks, fetched once someone has signed in.
+const DeskLayout = lazy(() => import('./layouts/desk-layout').then((m) => ({ default: m.DeskLayout })));
 const HomePage = lazy(() => import('./pages/home'));
 const AccountPage = lazy(() => import('./pages/account'));
 const StoriesPage = lazy(() => import('./pages/stories'));

@@ -130,8 +130,10 @@ export interface InboxRelease {
   status: string;
   statusLabel: string;
   targeted: boolean;
-  title: string;
+  /** Null while the release is under embargo (禁发): the server withholds its text until then. */
+  title: string | null;
   story: { title?: string; summary?: string | null; body?: string; byline?: string } | null;
+  embargoedUntil: string | null;
   note: string | null;
   issuedBy: string | null;
   issuedAt: string | null;

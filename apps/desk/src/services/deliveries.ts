@@ -4,6 +4,8 @@ export interface Delivery {
   storyId: string;
   holder: string;
   holderName: string;
+  /** channels: a 请撤下 to this center's own desk (an adopted story was withdrawn). */
+  request: 'channels' | null;
   version: number;
   kind: string;
   receiptStatus: string;

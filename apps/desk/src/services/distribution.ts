@@ -1,3 +1,4 @@
+import type { AdoptionTakedown } from './types';
 import { request } from './request';
 import type { Page } from './types';
 import type { StorySnapshot } from './review-queue';
@@ -71,6 +72,8 @@ export interface Adoption {
   channel: string;
   adoptedBy: string;
   adoptedAt: string;
+  /** 请撤下: set once the story was withdrawn. */
+  takedown: AdoptionTakedown | null;
 }
 
 const at = (center: string, path: string) => `/api/v1/centers/${center}/${path}`;
@@ -101,6 +104,11 @@ export function withdrawRelease(center: string, releaseId: string, body: { reaso
 
 export function listAdoptions(center: string, q: { cursor?: string; limit?: number } = {}, signal?: AbortSignal): Promise<Page<Adoption>> {
   return request(at(center, 'adoptions'), { query: q, signal });
+}
+
+/** 已撤下: the withdrawn story is off every channel this center adopted it for. */
+export function confirmTakenDown(center: string, storyId: string): Promise<{ items: Adoption[] }> {
+  return request(at(center, `adoptions/${storyId}/taken-down`), { method: 'POST' });
 }
 
 export function adoptStory(center: string, body: { storyId: string; channels: string[] }): Promise<unknown> {

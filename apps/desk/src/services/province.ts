@@ -1,3 +1,4 @@
+import type { AdoptionTakedown } from './types';
 import { request } from './request';
 import { sessionStore } from './session-store';
 import { refreshSession } from './token-refresh';
@@ -67,6 +68,8 @@ export interface Adoption {
   channel: string;
   adoptedBy: string;
   adoptedAt: string;
+  /** 请撤下: set once the story was withdrawn. */
+  takedown: AdoptionTakedown | null;
 }
 
 export interface TopicTarget extends NamedCenter {
@@ -166,6 +169,8 @@ export interface Delivery {
   storyId: string;
   holder: string;
   holderName: string;
+  /** channels: a 请撤下 to this desk itself (an adopted story was withdrawn). */
+  request: 'channels' | null;
   version: number;
   kind: string;
   receiptStatus: 'none' | 'pending' | 'confirmed';
@@ -202,6 +207,7 @@ export function listAdoptions(center: string, q: { storyId?: string; cursor?: st
   return request(`${c(center)}/adoptions`, { query: q, signal });
 }
 
+/** 已撤下: the withdrawn story is off every channel this desk adopted it for. */
 export function listTopics(center: string, q: { cursor?: string; limit?: number }, signal?: AbortSignal): Promise<Page<Topic>> {
   return request(`${c(center)}/topics`, { query: q, signal });
 }

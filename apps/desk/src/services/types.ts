@@ -1,3 +1,5 @@
+import type { MediaRef } from './media';
+
 /** Shapes of the API answers the desk reads (see /docs-json); only the fields the desk uses. */
 export type CenterLevel = 'county' | 'city' | 'province';
 
@@ -53,6 +55,7 @@ export interface Story {
   tags: string[];
   priority: string;
   embargoUntil?: string | null;
+  mediaRefs?: MediaRef[];
   withdrawnAt: string | null;
   decisionReason: string | null;
   createdAt: string;
@@ -68,6 +71,16 @@ export interface StoryInput {
   tags?: string[];
   authors?: Author[];
   embargoUntil?: string | null;
+  /** Uploaded media as `media:<sha256>`, or media hosted elsewhere. */
+  mediaRefs?: MediaRef[];
   /** The topic (选题) the story answers; set once, when it is written. */
   topicId?: string;
+}
+
+/** 请撤下 on an adoption: the story was withdrawn; done once the desk confirmed it is off its channels. */
+export interface AdoptionTakedown {
+  requestedAt: string;
+  reason: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
 }

@@ -165,6 +165,7 @@ export const releaseInboxTexts = {
   republishConfirm: '转载此通稿到本中心渠道？（注明来源，回执发给下发单位）',
   republished: '已转载，回执已发给下发单位',
   source: (name: string) => `来源：${name}`,
+  embargoed: (until: string) => `禁发至 ${until}，届时可阅读和转载`,
 };
 
 export const sharedPoolTexts = {

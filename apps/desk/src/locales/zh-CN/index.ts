@@ -3,6 +3,18 @@ export { errorTexts, statusTexts, constraintTemplates } from './errors';
 export { fieldLabels } from './fields';
 export { menuTexts } from './menu';
 export * from './city';
+export { mediaTexts } from './media';
+
+/** 请撤下: an adopted story was withdrawn; the desk takes it off its channels and says so. */
+export const takedownTexts = {
+  column: '撤稿处理',
+  asked: '已撤稿，请撤下',
+  confirm: '已撤下',
+  confirmTitle: '确认已从本中心全部选用渠道撤下此稿？',
+  done: (by: string, at: string) => `已撤下（${by}，${at}）`,
+  confirmed: '已确认撤下',
+  ownChannels: (name: string) => `${name}（本中心渠道：请撤下）`,
+};
 
 export const commonTexts = {
   appName: '融媒体稿件工作台',
@@ -81,8 +93,6 @@ export const storyTexts = {
   submit: '上报',
   submitConfirm: '确认终审签字并上报到上级中心？',
   submitted: '已上报',
-  prevPage: '上一页',
-  nextPage: '下一页',
   loadFailed: '稿件加载失败',
 };
 

@@ -33,8 +33,6 @@ export const provinceTexts = {
   recommendedAt: '推荐时间',
   open: '查看',
   adopt: '选用',
-  prevPage: '上一页',
-  nextPage: '下一页',
   allCities: '全部市',
   allCounties: '全部来源单位',
   categoryPlaceholder: '栏目',

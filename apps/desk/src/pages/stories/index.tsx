@@ -1,10 +1,12 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { CursorPager } from '../../components/cursor-pager';
 import { StatusTag } from '../../components/status-tag';
 import { useShowError } from '../../hooks/use-api-error';
+import { useCursorPages } from '../../hooks/use-cursor-pages';
 import { useAccess, useMe } from '../../hooks/use-session';
 import { commonTexts, storyStatusOptions, storyTexts } from '../../locales/zh-CN';
 import { startsFresh, useLiveFeed } from '../../hooks/use-live-feed';
@@ -25,48 +27,22 @@ export default function StoriesPage() {
   const showError = useShowError();
   const { message } = App.useApp();
   const [status, setStatus] = useState<string | undefined>();
-  // cursors[i] is the cursor that fetches page i; page 0 needs none.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [pageIndex, setPageIndex] = useState(0);
-  const [items, setItems] = useState<CountyStory[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
-
-  const load = useCallback(
-    (signal: AbortSignal) => {
-      setLoading(true);
-      listCountyStories(me.center, { status, cursor: cursors[pageIndex], limit: PAGE_SIZE }, signal)
-        .then((p) => {
-          setItems(p.items);
-          setNextCursor(p.nextCursor);
-        })
-        .catch(showError)
-        .finally(() => !signal.aborted && setLoading(false));
-    },
-    [me.center, status, cursors, pageIndex, showError],
+  const pages = useCursorPages(
+    useCallback(
+      (cursor: string | undefined, signal: AbortSignal) => listCountyStories(me.center, { status, cursor, limit: PAGE_SIZE }, signal),
+      [me.center, status],
+    ),
   );
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    load(ctrl.signal);
-    return () => ctrl.abort();
-  }, [load, tick]);
 
   // A sign-off, the hub's decision or a withdrawal changes a row: reload the page being looked at; so does
   // the feed's start, which follows the first read and would miss what committed in between.
-  useLiveFeed(me.center, (e) => (e.event === 'story.status' || startsFresh(e)) && setTick((t) => t + 1), { enabled: access.canLiveFeed });
+  useLiveFeed(me.center, (e) => (e.event === 'story.status' || startsFresh(e)) && pages.reload(), { enabled: access.canLiveFeed });
 
-  const goNext = () => {
-    if (!nextCursor) return;
-    setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor]);
-    setPageIndex((i) => i + 1);
-  };
   const submit = async (s: CountyStory) => {
     try {
       await submitStory(me.center, s.id);
       void message.success(storyTexts.submitted);
-      setTick((t) => t + 1);
+      pages.reload();
     } catch (e) {
       showError(e);
     }
@@ -85,12 +61,10 @@ export default function StoriesPage() {
             value={status}
             onChange={(v) => {
               setStatus(v);
-              setCursors([undefined]);
-              setPageIndex(0);
             }}
             aria-label={storyTexts.filterStatus}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+          <Button icon={<ReloadOutlined />} onClick={() => pages.reload()}>
             {commonTexts.refresh}
           </Button>
           {access.canWriteStory && (
@@ -103,8 +77,8 @@ export default function StoriesPage() {
     >
       <Table<CountyStory>
         rowKey="id"
-        loading={loading}
-        dataSource={items}
+        loading={pages.loading}
+        dataSource={pages.items}
         pagination={false}
         scroll={{ x: 1400 }}
         locale={{ emptyText: commonTexts.empty }}
@@ -160,14 +134,7 @@ export default function StoriesPage() {
           },
         ]}
       />
-      <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
-        <Button disabled={pageIndex === 0} onClick={() => setPageIndex((i) => i - 1)}>
-          {storyTexts.prevPage}
-        </Button>
-        <Button disabled={!nextCursor} onClick={goNext}>
-          {storyTexts.nextPage}
-        </Button>
-      </Space>
+      <CursorPager pages={pages} />
     </Card>
   );
 }

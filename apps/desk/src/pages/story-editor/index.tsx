@@ -3,12 +3,13 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { MediaUploader } from '../../components/media-uploader';
 import type { RichTextEditorProps } from '../../components/rich-text-editor';
 import { StatusTag } from '../../components/status-tag';
 import { useShowError } from '../../hooks/use-api-error';
 import { useApiForm } from '../../hooks/use-api-form';
 import { useAccess, useMe } from '../../hooks/use-session';
-import { commonTexts, fieldLabels, storyTexts } from '../../locales/zh-CN';
+import { commonTexts, fieldLabels, mediaTexts, storyTexts } from '../../locales/zh-CN';
 import { editorMetaTexts } from '../../locales/zh-CN/county';
 import { createStory, getStory, submitStory, updateStory } from '../../services/stories';
 import type { Story, StoryInput } from '../../services/types';
@@ -68,6 +69,7 @@ export default function StoryEditorPage() {
           tags: s.tags,
           correspondents: s.authors.filter((a) => a.role === 'correspondent').map((a) => a.name),
           embargo: s.embargoUntil ? dayjs(s.embargoUntil) : null,
+          mediaRefs: s.mediaRefs ?? [],
         });
       })
       .catch(showError)
@@ -91,6 +93,7 @@ export default function StoryEditorPage() {
         // 通讯员 are credited as authors next to the byline's writer, so adoption and points reach them too.
         authors: [...(byline ? [{ name: byline, role: 'reporter' }] : []), ...(v.correspondents ?? []).map((name) => ({ name, role: 'correspondent' }))],
         embargoUntil: v.embargo ? v.embargo.toISOString() : null,
+        mediaRefs: (v.mediaRefs ?? []).map((r) => ({ url: r.url, kind: r.kind, ...(r.caption ? { caption: r.caption } : {}) })),
         ...(!story && topicId ? { topicId } : {}),
       };
       if (story) {
@@ -157,6 +160,9 @@ export default function StoryEditorPage() {
         </Space>
         <Form.Item name="body" label={fieldLabels.body}>
           <BodyField />
+        </Form.Item>
+        <Form.Item name="mediaRefs" label={mediaTexts.title}>
+          <MediaUploader center={me.center} disabled={!editable} />
         </Form.Item>
       </Form>
       <Space>

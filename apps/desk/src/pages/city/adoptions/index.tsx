@@ -2,43 +2,27 @@ import { CursorPager } from '../../../components/cursor-pager';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { useShowError } from '../../../hooks/use-api-error';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useMe } from '../../../hooks/use-session';
-import { adoptionTexts, commonTexts } from '../../../locales/zh-CN';
+import { adoptionTexts, commonTexts, takedownTexts } from '../../../locales/zh-CN';
 import { listAdoptions, type Adoption } from '../../../services/distribution';
+import { TakedownCell } from '../../../components/takedown-cell';
 
 /** 选用记录: what this center adopted from its pool, for which channel. Adopting starts on a pooled story's page. */
 export default function AdoptionsPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const showError = useShowError();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [pageIndex, setPageIndex] = useState(0);
-  const [items, setItems] = useState<Adoption[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listAdoptions(me.center, { cursor: cursors[pageIndex], limit: 20 }, ctrl.signal)
-      .then((p) => {
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch(showError)
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-  }, [me.center, cursors, pageIndex, tick, showError]);
+  const pages = useCursorPages(
+    useCallback((cursor: string | undefined, signal: AbortSignal) => listAdoptions(me.center, { cursor, limit: 20 }, signal), [me.center]),
+  );
 
   return (
     <Card
       title={adoptionTexts.title}
       extra={
-        <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+        <Button icon={<ReloadOutlined />} onClick={pages.reload}>
           {commonTexts.refresh}
         </Button>
       }
@@ -46,8 +30,8 @@ export default function AdoptionsPage() {
       <Table<Adoption>
         data-testid="adoptions-table"
         rowKey="adoptionId"
-        loading={loading}
-        dataSource={items}
+        loading={pages.loading}
+        dataSource={pages.items}
         pagination={false}
         locale={{ emptyText: commonTexts.empty }}
         columns={[
@@ -56,17 +40,15 @@ export default function AdoptionsPage() {
           { title: adoptionTexts.channel, dataIndex: 'channel', width: 160, render: (c: string) => <Tag color="blue">{c}</Tag> },
           { title: adoptionTexts.adoptedBy, dataIndex: 'adoptedBy', width: 160 },
           { title: adoptionTexts.adoptedAt, dataIndex: 'adoptedAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
+          {
+            title: takedownTexts.column,
+            key: 'takedown',
+            width: 220,
+            render: (_: unknown, a) => <TakedownCell storyId={a.storyId} takedown={a.takedown} onDone={pages.reload} />,
+          },
         ]}
       />
-      <CursorPager
-        hasPrev={pageIndex > 0}
-        hasNext={!!nextCursor}
-        onPrev={() => setPageIndex((i) => i - 1)}
-        onNext={() => {
-          setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
-          setPageIndex((i) => i + 1);
-        }}
-      />
+      <CursorPager pages={pages} />
     </Card>
   );
 }

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useShowError } from '../../../hooks/use-api-error';
 import { useMe } from '../../../hooks/use-session';
-import { commonTexts, deliveryTexts } from '../../../locales/zh-CN';
+import { commonTexts, deliveryTexts, takedownTexts } from '../../../locales/zh-CN';
 import { listDeliveries, type Delivery } from '../../../services/deliveries';
 
 const RECEIPT_COLORS: Record<string, string> = { confirmed: 'success', pending: 'warning', none: 'default' };
@@ -58,7 +58,12 @@ export default function DeliveriesPage() {
               </Typography.Text>
             ),
           },
-          { title: deliveryTexts.holder, dataIndex: 'holderName', width: 130 },
+          {
+            title: deliveryTexts.holder,
+            dataIndex: 'holderName',
+            width: 130,
+            render: (n: string, d) => (d.request === 'channels' ? takedownTexts.ownChannels(n) : n),
+          },
           { title: deliveryTexts.kind, dataIndex: 'kind', width: 80, render: (k: string) => deliveryTexts.kinds[k] ?? k },
           { title: deliveryTexts.version, dataIndex: 'version', width: 70, render: (v: number) => `v${v}` },
           {

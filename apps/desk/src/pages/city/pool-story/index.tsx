@@ -6,7 +6,8 @@ import { useNavigate, useParams } from 'react-router';
 import { useApiForm } from '../../../hooks/use-api-form';
 import { useShowError } from '../../../hooks/use-api-error';
 import { useAccess, useMe } from '../../../hooks/use-session';
-import { channelOptions, commonTexts, poolTexts } from '../../../locales/zh-CN';
+import { HeldStoryMedia } from '../../../components/story-media';
+import { channelOptions, commonTexts, mediaTexts, poolTexts } from '../../../locales/zh-CN';
 import { adoptStory } from '../../../services/distribution';
 import { editPoolStory, getPoolStory, poolAudit, recommendPoolStory, type PoolStory } from '../../../services/pool';
 import { AuditTrail } from '../shared/audit-trail';
@@ -148,6 +149,7 @@ export default function PoolStoryPage() {
         style={{ marginTop: 16 }}
         items={[
           { key: 'body', label: poolTexts.body, children: <StoryBody html={story.body} /> },
+          { key: 'media', label: mediaTexts.library, children: <HeldStoryMedia center={me.center} storyId={story.id} /> },
           ...(access.can('pool.audit') ? [{ key: 'audit', label: poolTexts.audit, children: <AuditTrail load={loadAudit} /> }] : []),
         ]}
       />

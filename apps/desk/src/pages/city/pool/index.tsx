@@ -2,10 +2,11 @@ import { CursorPager } from '../../../components/cursor-pager';
 import { LikeOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useShowError } from '../../../hooks/use-api-error';
-import { useLiveFeed } from '../../../hooks/use-live-feed';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
+import { startsFresh, useLiveFeed } from '../../../hooks/use-live-feed';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts, poolTexts } from '../../../locales/zh-CN';
 import { getPoolStory, listPool, searchPool, type PoolStory, type SearchHit } from '../../../services/pool';
@@ -21,32 +22,20 @@ export default function PoolPage() {
   const navigate = useNavigate();
   const showError = useShowError();
   const { message } = App.useApp();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [pageIndex, setPageIndex] = useState(0);
-  const [items, setItems] = useState<PoolStory[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [hitsCursor, setHitsCursor] = useState<string | null>(null);
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listPool(me.center, { cursor: cursors[pageIndex], limit: PAGE_SIZE }, ctrl.signal)
-      .then((p) => {
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch(showError)
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-  }, [me.center, cursors, pageIndex, tick, showError]);
+  const pages = useCursorPages(
+    useCallback((cursor: string | undefined, signal: AbortSignal) => listPool(me.center, { cursor, limit: PAGE_SIZE }, signal), [me.center]),
+  );
+  const { setItems, index: pageIndex } = pages;
 
   const live = useLiveFeed<{ storyId?: string; title?: string }>(
     me.center,
     (ev) => {
+      // Events were missed while the feed was away: the page may be stale anywhere, so read it again.
+      if (startsFresh(ev)) return pages.reload();
       if (!ev.event.startsWith('pool.') || !ev.data.storyId) return;
       const storyId = ev.data.storyId;
       if (ev.event === 'pool.withdrawn') return setItems((l) => l.filter((x) => x.id !== storyId));
@@ -92,7 +81,7 @@ export default function PoolPage() {
             onSearch={(q) => search(q)}
             aria-label={poolTexts.searchPlaceholder}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+          <Button icon={<ReloadOutlined />} onClick={() => pages.reload()}>
             {commonTexts.refresh}
           </Button>
         </Space>
@@ -135,8 +124,8 @@ export default function PoolPage() {
           <Table<PoolStory>
             data-testid="pool-table"
             rowKey="id"
-            loading={loading}
-            dataSource={items}
+            loading={pages.loading}
+            dataSource={pages.items}
             pagination={false}
             locale={{ emptyText: commonTexts.empty }}
             columns={[
@@ -163,15 +152,7 @@ export default function PoolPage() {
               { title: poolTexts.pooledAt, dataIndex: 'pooledAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
             ]}
           />
-          <CursorPager
-            hasPrev={pageIndex > 0}
-            hasNext={!!nextCursor}
-            onPrev={() => setPageIndex((i) => i - 1)}
-            onNext={() => {
-              setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
-              setPageIndex((i) => i + 1);
-            }}
-          />
+          <CursorPager pages={pages} />
         </>
       )}
     </Card>

@@ -2,9 +2,9 @@ import { CursorPager } from '../../../components/cursor-pager';
 import { EditOutlined, PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useApiForm } from '../../../hooks/use-api-form';
-import { useShowError } from '../../../hooks/use-api-error';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts, releaseTexts } from '../../../locales/zh-CN';
 import {
@@ -60,38 +60,21 @@ const labels = {
 /** 通稿: releases this center sent down, who republished them; issue, correct (更正) and withdraw (撤稿). */
 export default function ReleasesPage() {
   const me = useMe();
+  const pages = useCursorPages(
+    useCallback((cursor: string | undefined, signal: AbortSignal) => listReleases(me.center, { cursor, limit: 20 }, signal), [me.center]),
+  );
   const access = useAccess();
-  const showError = useShowError();
   const { message } = App.useApp();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [pageIndex, setPageIndex] = useState(0);
-  const [items, setItems] = useState<Release[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
   const [dialog, setDialog] = useState<{ kind: 'issue' } | { kind: 'correct' | 'withdraw'; release: Release } | null>(null);
   const issue = useApiForm<IssueValues>({ labels });
   const correct = useApiForm<{ story: StoryValues }>({ labels });
   const withdraw = useApiForm<{ reason: string }>({ labels });
   const source = Form.useWatch('source', issue.form);
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listReleases(me.center, { cursor: cursors[pageIndex], limit: 20 }, ctrl.signal)
-      .then((p) => {
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch(showError)
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-  }, [me.center, cursors, pageIndex, tick, showError]);
-
   const done = (text: string) => {
     setDialog(null);
     void message.success(text);
-    setTick((x) => x + 1);
+    pages.reload();
   };
 
   const onOk = async () => {
@@ -135,7 +118,7 @@ export default function ReleasesPage() {
       title={releaseTexts.title}
       extra={
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+          <Button icon={<ReloadOutlined />} onClick={() => pages.reload()}>
             {commonTexts.refresh}
           </Button>
           {access.can('releases.issue') && (
@@ -149,8 +132,8 @@ export default function ReleasesPage() {
       <Table<Release>
         data-testid="releases-table"
         rowKey="releaseId"
-        loading={loading}
-        dataSource={items}
+        loading={pages.loading}
+        dataSource={pages.items}
         pagination={false}
         locale={{ emptyText: commonTexts.empty }}
         expandable={{
@@ -216,15 +199,7 @@ export default function ReleasesPage() {
           },
         ]}
       />
-      <CursorPager
-        hasPrev={pageIndex > 0}
-        hasNext={!!nextCursor}
-        onPrev={() => setPageIndex((i) => i - 1)}
-        onNext={() => {
-          setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
-          setPageIndex((i) => i + 1);
-        }}
-      />
+      <CursorPager pages={pages} />
       <Modal
         open={!!dialog}
         width={720}

@@ -5,7 +5,8 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useShowError } from '../../../hooks/use-api-error';
-import { useLiveFeed, type LiveEvent } from '../../../hooks/use-live-feed';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
+import { startsFresh, useLiveFeed, type LiveEvent } from '../../../hooks/use-live-feed';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts, poolTexts, queueTexts } from '../../../locales/zh-CN';
 import { searchPool, type SearchHit } from '../../../services/pool';
@@ -24,12 +25,6 @@ export default function ReviewQueuePage() {
   const showError = useShowError();
   const { message } = App.useApp();
   const [status, setStatus] = useState('pending');
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [pageIndex, setPageIndex] = useState(0);
-  const [items, setItems] = useState<QueueEntry[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [open, setOpen] = useState<QueueEntry | null>(null);
@@ -39,18 +34,10 @@ export default function ReviewQueuePage() {
     openId.current = open?.storyId ?? null;
   }, [open]);
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listQueue(me.center, { status, cursor: cursors[pageIndex], limit: PAGE_SIZE }, ctrl.signal)
-      .then((p) => {
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch(showError)
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-  }, [me.center, status, cursors, pageIndex, tick, showError]);
+  const pages = useCursorPages(
+    useCallback((cursor: string | undefined, signal: AbortSignal) => listQueue(me.center, { status, cursor, limit: PAGE_SIZE }, signal), [me.center, status]),
+  );
+  const { setItems, index: pageIndex, reload } = pages;
 
   /** Re-reads one entry and puts it where it now belongs: in this list, or out of it. */
   const refreshEntry = useCallback(
@@ -75,12 +62,14 @@ export default function ReviewQueuePage() {
         }
       }
     },
-    [me.center, status, pageIndex, message],
+    [me.center, status, pageIndex, message, setItems],
   );
 
   const live = useLiveFeed<{ storyId?: string }>(
     me.center,
     (ev: LiveEvent<{ storyId?: string }>) => {
+      // Events were missed while the feed was away: the list may be stale anywhere, so read it again.
+      if (startsFresh(ev)) return reload();
       if (!ev.event.startsWith('queue.') || !ev.data.storyId) return;
       void refreshEntry(ev.data.storyId, ev.event === 'queue.queued');
     },
@@ -130,12 +119,10 @@ export default function ReviewQueuePage() {
             aria-label={queueTexts.decision}
             onChange={(v) => {
               setStatus(v);
-              setCursors([undefined]);
-              setPageIndex(0);
               setHits(null);
             }}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+          <Button icon={<ReloadOutlined />} onClick={() => pages.reload()}>
             {commonTexts.refresh}
           </Button>
         </Space>
@@ -179,8 +166,8 @@ export default function ReviewQueuePage() {
           <Table<QueueEntry>
             data-testid="queue-table"
             rowKey="storyId"
-            loading={loading}
-            dataSource={items}
+            loading={pages.loading}
+            dataSource={pages.items}
             pagination={false}
             locale={{ emptyText: commonTexts.empty }}
             columns={[
@@ -232,15 +219,7 @@ export default function ReviewQueuePage() {
               },
             ]}
           />
-          <CursorPager
-            hasPrev={pageIndex > 0}
-            hasNext={!!nextCursor}
-            onPrev={() => setPageIndex((i) => i - 1)}
-            onNext={() => {
-              setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
-              setPageIndex((i) => i + 1);
-            }}
-          />
+          <CursorPager pages={pages} />
         </>
       )}
       <QueueEntryDrawer

@@ -2,9 +2,9 @@ import { CursorPager } from '../../../components/cursor-pager';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useApiForm } from '../../../hooks/use-api-form';
-import { useShowError } from '../../../hooks/use-api-error';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts, topicTexts } from '../../../locales/zh-CN';
 import { issueTopic, listTopics, type Topic, type TopicTarget } from '../../../services/distribution';
@@ -23,32 +23,15 @@ const TARGET_COLORS: Record<string, string> = { answered: 'success', late: 'warn
 /** 选题: topics this center issued, who answered them and when; issue a new one. */
 export default function TopicsPage() {
   const me = useMe();
+  const pages = useCursorPages(
+    useCallback((cursor: string | undefined, signal: AbortSignal) => listTopics(me.center, { cursor, limit: 20 }, signal), [me.center]),
+  );
   const access = useAccess();
-  const showError = useShowError();
   const { message } = App.useApp();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [pageIndex, setPageIndex] = useState(0);
-  const [items, setItems] = useState<Topic[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
   const [creating, setCreating] = useState(false);
   const { form, submitting, submit } = useApiForm<TopicValues>({
     labels: { title: topicTexts.topicTitle, brief: topicTexts.brief, deadline: topicTexts.deadline, targets: topicTexts.targets },
   });
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listTopics(me.center, { cursor: cursors[pageIndex], limit: 20 }, ctrl.signal)
-      .then((p) => {
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch(showError)
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-  }, [me.center, cursors, pageIndex, tick, showError]);
 
   const create = async () => {
     const t = await submit((v) => issueTopic(me.center, { title: v.title, brief: v.brief ?? '', deadline: v.deadline.toISOString(), targets: targetsOf(v) }));
@@ -56,9 +39,7 @@ export default function TopicsPage() {
       setCreating(false);
       form.resetFields();
       void message.success(topicTexts.issued);
-      setCursors([undefined]);
-      setPageIndex(0);
-      setTick((x) => x + 1);
+      pages.first();
     }
   };
 
@@ -67,7 +48,7 @@ export default function TopicsPage() {
       title={topicTexts.title}
       extra={
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+          <Button icon={<ReloadOutlined />} onClick={() => pages.reload()}>
             {commonTexts.refresh}
           </Button>
           {access.can('topics.issue') && (
@@ -81,8 +62,8 @@ export default function TopicsPage() {
       <Table<Topic>
         data-testid="topics-table"
         rowKey="topicId"
-        loading={loading}
-        dataSource={items}
+        loading={pages.loading}
+        dataSource={pages.items}
         pagination={false}
         locale={{ emptyText: commonTexts.empty }}
         expandable={{
@@ -120,15 +101,7 @@ export default function TopicsPage() {
           },
         ]}
       />
-      <CursorPager
-        hasPrev={pageIndex > 0}
-        hasNext={!!nextCursor}
-        onPrev={() => setPageIndex((i) => i - 1)}
-        onNext={() => {
-          setCursors((c) => [...c.slice(0, pageIndex + 1), nextCursor ?? undefined]);
-          setPageIndex((i) => i + 1);
-        }}
-      />
+      <CursorPager pages={pages} />
       <Modal
         open={creating}
         title={topicTexts.issue}

@@ -8,8 +8,8 @@ import { commonTexts } from '../../../locales/zh-CN';
 import { adoptionFeedbackTexts as T } from '../../../locales/zh-CN/county';
 import { listAdoptionFeedback } from '../../../services/county';
 import type { AdoptionFeedbackItem } from '../../../services/county-types';
-import { Pager } from '../pager';
-import { useCursorPages } from '../use-cursor-pages';
+import { CursorPager } from '../../../components/cursor-pager';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 
 /** 采用反馈: which of this center's stories were adopted, by whom, on which channel, when; updates live. */
 export default function AdoptionFeedbackPage() {
@@ -53,7 +53,7 @@ export default function AdoptionFeedbackPage() {
         {T.pointsTotal(total)}
         <Typography.Text type="secondary">（{T.pointsNote}）</Typography.Text>
       </Typography.Paragraph>
-      <Pager pages={pages} />
+      <CursorPager pages={pages} />
     </Card>
   );
 }

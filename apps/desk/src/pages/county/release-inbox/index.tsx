@@ -8,8 +8,8 @@ import { commonTexts, storyTexts } from '../../../locales/zh-CN';
 import { releaseInboxTexts as T } from '../../../locales/zh-CN/county';
 import { getRelease, listReleaseInbox, republishRelease } from '../../../services/county';
 import type { InboxRelease } from '../../../services/county-types';
-import { Pager } from '../pager';
-import { useCursorPages } from '../use-cursor-pages';
+import { CursorPager } from '../../../components/cursor-pager';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import '../county-pages.css';
 
 const STATUS_COLORS: Record<string, string> = { received: 'processing', republished: 'success', withdrawn: 'default' };
@@ -22,7 +22,8 @@ export default function ReleaseInboxPage() {
   const { message } = App.useApp();
   const [open, setOpen] = useState<InboxRelease | null>(null);
   const pages = useCursorPages<InboxRelease>(useCallback((cursor, signal) => listReleaseInbox(me.center, { cursor, limit: 20 }, signal), [me.center]));
-  const mayRepublish = (r: InboxRelease) => access.can('releaseInbox.republish') && r.targeted && r.status === 'received' && !r.withdrawnAt;
+  const mayRepublish = (r: InboxRelease) =>
+    access.can('releaseInbox.republish') && r.targeted && r.status === 'received' && !r.withdrawnAt && !r.embargoedUntil;
 
   const read = (id: string) => getRelease(me.center, id).then(setOpen).catch(showError);
   const republish = async (r: InboxRelease) => {
@@ -57,11 +58,16 @@ export default function ReleaseInboxPage() {
           {
             title: storyTexts.title,
             dataIndex: 'title',
-            render: (t: string, r) => (
-              <Typography.Link strong onClick={() => void read(r.releaseId)}>
-                {t}
-              </Typography.Link>
-            ),
+            render: (t: string | null, r) =>
+              r.embargoedUntil ? (
+                <Tag color="warning" data-testid="release-embargoed">
+                  {T.embargoed(dayjs(r.embargoedUntil).format('YYYY-MM-DD HH:mm'))}
+                </Tag>
+              ) : (
+                <Typography.Link strong onClick={() => void read(r.releaseId)}>
+                  {t}
+                </Typography.Link>
+              ),
           },
           { title: T.issuer, key: 'issuer', width: 170, render: (_: unknown, r) => r.issuer.name },
           { title: T.status, dataIndex: 'statusLabel', width: 110, render: (l: string, r) => <Tag color={STATUS_COLORS[r.status] ?? 'default'}>{l}</Tag> },
@@ -72,7 +78,7 @@ export default function ReleaseInboxPage() {
             width: 150,
             render: (_: unknown, r) => (
               <Space>
-                <Button size="small" onClick={() => void read(r.releaseId)}>
+                <Button size="small" disabled={!!r.embargoedUntil} onClick={() => void read(r.releaseId)}>
                   {T.read}
                 </Button>
                 {republishButton(r)}
@@ -81,7 +87,7 @@ export default function ReleaseInboxPage() {
           },
         ]}
       />
-      <Pager pages={pages} />
+      <CursorPager pages={pages} />
       <Drawer open={!!open} width={720} title={open?.title} onClose={() => setOpen(null)} destroyOnHidden>
         {open && (
           <>

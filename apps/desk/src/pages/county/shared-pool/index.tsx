@@ -8,8 +8,8 @@ import { commonTexts, storyTexts } from '../../../locales/zh-CN';
 import { sharedPoolTexts as T } from '../../../locales/zh-CN/county';
 import { getSharedStory, listRepublished, listSharedPool, searchSharedPool } from '../../../services/county';
 import type { Republished, SharedPoolHit, SharedPoolStory } from '../../../services/county-types';
-import { Pager } from '../pager';
-import { useCursorPages } from '../use-cursor-pages';
+import { CursorPager } from '../../../components/cursor-pager';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { HighlightedText } from './highlighted-text';
 import { RepublishButton } from './republish-button';
 import '../county-pages.css';
@@ -122,7 +122,7 @@ export default function SharedPoolPage() {
           },
         ]}
       />
-      <Pager pages={pool} />
+      <CursorPager pages={pool} />
     </>
   );
 
@@ -141,7 +141,7 @@ export default function SharedPoolPage() {
           { title: T.at, dataIndex: 'republishedAt', width: 170, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
         ]}
       />
-      <Pager pages={mine} />
+      <CursorPager pages={mine} />
     </>
   );
 

@@ -5,10 +5,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { cleanPastedHtml } from '../../../components/clean-pasted-html';
 import { StatusTag } from '../../../components/status-tag';
+import { OwnStoryMedia } from '../../../components/story-media';
 import { useShowError } from '../../../hooks/use-api-error';
 import { startsFresh, useLiveFeed } from '../../../hooks/use-live-feed';
 import { useAccess, useMe } from '../../../hooks/use-session';
-import { commonTexts } from '../../../locales/zh-CN';
+import { commonTexts, mediaTexts } from '../../../locales/zh-CN';
 import { storyPageTexts } from '../../../locales/zh-CN/county';
 import { getCountyStory } from '../../../services/county';
 import type { CountyStory, StoryFeedback } from '../../../services/county-types';
@@ -147,6 +148,11 @@ export default function StoryDetailPage() {
             label: T.tabs.body,
             // The server keeps bodies to its sanitiser's allowlist; the same cleaning again guards the page.
             children: <div className="story-detail__body" data-testid="story-body-view" dangerouslySetInnerHTML={{ __html: cleanPastedHtml(story.body) }} />,
+          },
+          {
+            key: 'media',
+            label: `${mediaTexts.library}${story.mediaRefs?.length ? `（${story.mediaRefs.length}）` : ''}`,
+            children: <OwnStoryMedia center={story.centerCode} refs={story.mediaRefs ?? []} />,
           },
           { key: 'versions', label: T.tabs.versions, children: <VersionsPanel storyId={story.id} currentVersion={story.version} /> },
           {

@@ -9,8 +9,8 @@ import { commonTexts } from '../../../locales/zh-CN';
 import { topicInboxTexts as T } from '../../../locales/zh-CN/county';
 import { listTopicInbox } from '../../../services/county';
 import type { InboxTopic } from '../../../services/county-types';
-import { Pager } from '../pager';
-import { useCursorPages } from '../use-cursor-pages';
+import { CursorPager } from '../../../components/cursor-pager';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import '../county-pages.css';
 
 /** 选题: topics received from the city or province, deadlines first in mind; 写稿响应 opens a draft answering one. */
@@ -80,7 +80,7 @@ export default function TopicInboxPage() {
           },
         ]}
       />
-      <Pager pages={pages} />
+      <CursorPager pages={pages} />
     </Card>
   );
 }

@@ -1,47 +1,31 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
-import { useShowError } from '../../../hooks/use-api-error';
+import { useCallback, useState } from 'react';
+import { CursorPager } from '../../../components/cursor-pager';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useMe } from '../../../hooks/use-session';
-import { commonTexts } from '../../../locales/zh-CN';
+import { commonTexts, takedownTexts } from '../../../locales/zh-CN';
 import { adoptionsTexts, provinceTexts } from '../../../locales/zh-CN/province';
 import { listAdoptions, type Adoption } from '../../../services/province';
-import { Pager } from '../components/pager';
+import { TakedownCell } from '../../../components/takedown-cell';
 import { StoryDrawer } from '../components/story-drawer';
-import { useKeysetPages } from '../components/use-keyset-pages';
 
 const PAGE_SIZE = 20;
 
 /** 选用记录: what this desk adopted, one row per channel, newest first. */
 export default function AdoptionsPage() {
   const me = useMe();
-  const showError = useShowError();
-  const pages = useKeysetPages();
-  const [items, setItems] = useState<Adoption[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
+  const pages = useCursorPages(
+    useCallback((cursor: string | undefined, signal: AbortSignal) => listAdoptions(me.center, { cursor, limit: PAGE_SIZE }, signal), [me.center]),
+  );
   const [opened, setOpened] = useState<string | null>(null);
-  const { cursor, setNextCursor } = pages;
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listAdoptions(me.center, { cursor, limit: PAGE_SIZE }, ctrl.signal)
-      .then((p) => {
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch(showError)
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-  }, [me.center, cursor, tick, setNextCursor, showError]);
 
   return (
     <Card
       title={adoptionsTexts.title}
       extra={
-        <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+        <Button icon={<ReloadOutlined />} onClick={() => pages.reload()}>
           {commonTexts.refresh}
         </Button>
       }
@@ -49,8 +33,8 @@ export default function AdoptionsPage() {
       <div data-testid="adoptions-table">
         <Table<Adoption>
           rowKey="adoptionId"
-          loading={loading}
-          dataSource={items}
+          loading={pages.loading}
+          dataSource={pages.items}
           pagination={false}
           locale={{ emptyText: commonTexts.empty }}
           columns={[
@@ -60,10 +44,16 @@ export default function AdoptionsPage() {
             { title: adoptionsTexts.hub, key: 'hub', width: 120, render: (_: unknown, a) => a.hub.name },
             { title: adoptionsTexts.adoptedBy, dataIndex: 'adoptedBy', width: 140 },
             { title: adoptionsTexts.adoptedAt, dataIndex: 'adoptedAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
+            {
+              title: takedownTexts.column,
+              key: 'takedown',
+              width: 220,
+              render: (_: unknown, a) => <TakedownCell storyId={a.storyId} takedown={a.takedown} onDone={pages.reload} />,
+            },
           ]}
         />
       </div>
-      <Pager index={pages.index} hasNext={pages.hasNext} prev={pages.prev} next={pages.next} />
+      <CursorPager pages={pages} />
       <StoryDrawer storyId={opened} onClose={() => setOpened(null)} />
     </Card>
   );

@@ -4,6 +4,8 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { apiErrorText } from '../../../hooks/use-api-error';
 import { useAccess, useMe } from '../../../hooks/use-session';
+import { HeldStoryMedia } from '../../../components/story-media';
+import { mediaTexts } from '../../../locales/zh-CN';
 import { provinceTexts } from '../../../locales/zh-CN/province';
 import { openIndexed, type IndexedStory } from '../../../services/province';
 import { AdoptModal } from './adopt-modal';
@@ -82,6 +84,10 @@ export function StoryDrawer({ storyId, onClose }: { storyId: string | null; onCl
           )}
           {/* The body is sanitized where it enters the network (libs/story sanitize-body), so it is safe to render as HTML. */}
           <div className="indexed-story-body" style={{ marginTop: 16, lineHeight: 1.9 }} dangerouslySetInnerHTML={{ __html: story.body }} />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {mediaTexts.library}
+          </Typography.Title>
+          <HeldStoryMedia center={me.center} storyId={story.id} />
         </div>
       )}
       <AdoptModal story={adopting && story ? { storyId: story.id, title: story.title } : null} onClose={() => setAdopting(false)} />

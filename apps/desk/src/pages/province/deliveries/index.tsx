@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useShowError } from '../../../hooks/use-api-error';
 import { useAccess, useMe } from '../../../hooks/use-session';
-import { commonTexts } from '../../../locales/zh-CN';
+import { commonTexts, takedownTexts } from '../../../locales/zh-CN';
 import { deliveryTexts } from '../../../locales/zh-CN/province';
 import { checkOverdue, listDeliveries, type Delivery } from '../../../services/province';
 
@@ -87,7 +87,12 @@ export default function DeliveriesPage() {
                 </Typography.Text>
               ),
             },
-            { title: deliveryTexts.holder, dataIndex: 'holderName', width: 160 },
+            {
+              title: deliveryTexts.holder,
+              dataIndex: 'holderName',
+              width: 160,
+              render: (n: string, d) => (d.request === 'channels' ? takedownTexts.ownChannels(n) : n),
+            },
             { title: deliveryTexts.kind, dataIndex: 'kind', width: 90, render: (k: string) => deliveryTexts.kinds[k] ?? k },
             { title: deliveryTexts.version, dataIndex: 'version', width: 70 },
             { title: deliveryTexts.sentAt, dataIndex: 'sentAt', width: 150, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },

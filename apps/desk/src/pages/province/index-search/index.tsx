@@ -1,17 +1,16 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Input, Select, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
-import { useShowError } from '../../../hooks/use-api-error';
+import { useCallback, useState } from 'react';
+import { CursorPager } from '../../../components/cursor-pager';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useMe } from '../../../hooks/use-session';
 import { commonTexts } from '../../../locales/zh-CN';
 import { provinceMenuTexts, provinceTexts } from '../../../locales/zh-CN/province';
 import { listIndex, searchIndex, type IndexEntry, type IndexFilters } from '../../../services/province';
 import { AdoptModal } from '../components/adopt-modal';
 import { IndexTable } from '../components/index-table';
-import { Pager } from '../components/pager';
 import { StoryDrawer } from '../components/story-drawer';
-import { useKeysetPages } from '../components/use-keyset-pages';
 import { useProvinceCenters } from '../components/use-province-centers';
 import '../components/province.css';
 
@@ -20,52 +19,42 @@ const PAGE_SIZE = 20;
 /** 全省稿库: every pool of the province, newest first; with words, a ranked and highlighted search. */
 export default function IndexSearchPage({ recommendedOnly = false }: { recommendedOnly?: boolean }) {
   const me = useMe();
-  const showError = useShowError();
   const { cities, counties } = useProvinceCenters();
-  const pages = useKeysetPages();
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<IndexFilters>(recommendedOnly ? { recommended: 'true' } : {});
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [items, setItems] = useState<IndexEntry[]>([]);
   const [words, setWords] = useState<string[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
   const [opened, setOpened] = useState<string | null>(null);
   const [adopting, setAdopting] = useState<IndexEntry | null>(null);
-  const { cursor, setNextCursor, reset } = pages;
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    const query = {
-      ...filters,
-      from: range?.[0]?.startOf('day').toISOString(),
-      to: range?.[1]?.add(1, 'day').startOf('day').toISOString(),
-      cursor,
-      limit: PAGE_SIZE,
-    };
-    setLoading(true);
-    const call = q ? searchIndex(me.center, { ...query, q }, ctrl.signal) : listIndex(me.center, query, ctrl.signal);
-    call
-      .then((p) => {
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
+  // Filters and words are the list's identity: changing them starts paging again from the newest.
+  const pages = useCursorPages(
+    useCallback(
+      async (cursor: string | undefined, signal: AbortSignal) => {
+        const query = {
+          ...filters,
+          from: range?.[0]?.startOf('day').toISOString(),
+          to: range?.[1]?.add(1, 'day').startOf('day').toISOString(),
+          cursor,
+          limit: PAGE_SIZE,
+        };
+        const p = q ? await searchIndex(me.center, { ...query, q }, signal) : await listIndex(me.center, query, signal);
         setWords('words' in p ? (p.words as string[]) : null);
-      })
-      .catch(showError)
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-  }, [me.center, q, filters, range, cursor, tick, setNextCursor, showError]);
+        return p;
+      },
+      [me.center, q, filters, range],
+    ),
+  );
 
   const filter = (patch: Partial<IndexFilters>) => {
     setFilters((f) => ({ ...f, ...patch }));
-    reset();
   };
 
   return (
     <Card
       title={recommendedOnly ? provinceMenuTexts.recommendations : provinceMenuTexts.index}
       extra={
-        <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+        <Button icon={<ReloadOutlined />} onClick={() => pages.reload()}>
           {commonTexts.refresh}
         </Button>
       }
@@ -79,7 +68,6 @@ export default function IndexSearchPage({ recommendedOnly = false }: { recommend
             aria-label={provinceTexts.searchPlaceholder}
             onSearch={(v) => {
               setQ(v.trim());
-              reset();
             }}
           />
         )}
@@ -113,7 +101,6 @@ export default function IndexSearchPage({ recommendedOnly = false }: { recommend
             placeholder={provinceTexts.dateRange}
             onChange={(v) => {
               setRange(v);
-              reset();
             }}
           />
           {!recommendedOnly && !q && (
@@ -124,8 +111,8 @@ export default function IndexSearchPage({ recommendedOnly = false }: { recommend
           )}
         </Space>
         {words && <Typography.Text type="secondary">{provinceTexts.searchHint(words)}</Typography.Text>}
-        <IndexTable items={items} loading={loading} onOpen={(e) => setOpened(e.storyId)} onAdopt={setAdopting} />
-        <Pager index={pages.index} hasNext={pages.hasNext} prev={pages.prev} next={pages.next} />
+        <IndexTable items={pages.items} loading={pages.loading} onOpen={(e) => setOpened(e.storyId)} onAdopt={setAdopting} />
+        <CursorPager pages={pages} />
       </Space>
       <StoryDrawer storyId={opened} onClose={() => setOpened(null)} />
       <AdoptModal story={adopting} onClose={() => setAdopting(null)} />

@@ -1,16 +1,15 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useApiForm } from '../../../hooks/use-api-form';
-import { useShowError } from '../../../hooks/use-api-error';
+import { CursorPager } from '../../../components/cursor-pager';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts } from '../../../locales/zh-CN';
 import { formTexts, releaseTexts } from '../../../locales/zh-CN/province';
 import { issueRelease, listReleases, type Release, type ReleaseTarget } from '../../../services/province';
-import { Pager } from '../components/pager';
 import { TargetsSelect } from '../components/targets-select';
-import { useKeysetPages } from '../components/use-keyset-pages';
 
 const PAGE_SIZE = 20;
 
@@ -35,12 +34,10 @@ function paragraphs(text: string): string {
 export default function ReleasesPage() {
   const me = useMe();
   const access = useAccess();
-  const showError = useShowError();
   const { message } = App.useApp();
-  const pages = useKeysetPages();
-  const [items, setItems] = useState<Release[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
+  const pages = useCursorPages(
+    useCallback((cursor: string | undefined, signal: AbortSignal) => listReleases(me.center, { cursor, limit: PAGE_SIZE }, signal), [me.center]),
+  );
   const [creating, setCreating] = useState(false);
   const { form, submitting, submit } = useApiForm<Values>({
     labels: {
@@ -54,20 +51,6 @@ export default function ReleasesPage() {
       targets: releaseTexts.targets,
     },
   });
-  const { cursor, setNextCursor } = pages;
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listReleases(me.center, { cursor, limit: PAGE_SIZE }, ctrl.signal)
-      .then((p) => {
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch(showError)
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-  }, [me.center, cursor, tick, setNextCursor, showError]);
 
   const create = async () => {
     const r = await submit((v) =>
@@ -88,8 +71,7 @@ export default function ReleasesPage() {
     void message.success(releaseTexts.issued);
     setCreating(false);
     form.resetFields();
-    pages.reset();
-    setTick((n) => n + 1);
+    pages.first();
   };
 
   return (
@@ -97,7 +79,7 @@ export default function ReleasesPage() {
       title={releaseTexts.title}
       extra={
         <>
-          <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+          <Button icon={<ReloadOutlined />} onClick={() => pages.reload()}>
             {commonTexts.refresh}
           </Button>{' '}
           {access.can('releases.issue') && (
@@ -111,8 +93,8 @@ export default function ReleasesPage() {
       <div data-testid="releases-table">
         <Table<Release>
           rowKey="releaseId"
-          loading={loading}
-          dataSource={items}
+          loading={pages.loading}
+          dataSource={pages.items}
           pagination={false}
           locale={{ emptyText: commonTexts.empty }}
           expandable={{ expandedRowRender: (r) => <Coverage targets={r.targets} /> }}
@@ -147,7 +129,7 @@ export default function ReleasesPage() {
           ]}
         />
       </div>
-      <Pager index={pages.index} hasNext={pages.hasNext} prev={pages.prev} next={pages.next} />
+      <CursorPager pages={pages} />
       <Modal
         open={creating}
         title={releaseTexts.issue}

@@ -1,16 +1,15 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useApiForm } from '../../../hooks/use-api-form';
-import { useShowError } from '../../../hooks/use-api-error';
+import { CursorPager } from '../../../components/cursor-pager';
+import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts } from '../../../locales/zh-CN';
 import { formTexts, topicTexts } from '../../../locales/zh-CN/province';
 import { issueTopic, listTopics, type Topic, type TopicTarget } from '../../../services/province';
-import { Pager } from '../components/pager';
 import { TargetsSelect } from '../components/targets-select';
-import { useKeysetPages } from '../components/use-keyset-pages';
 
 const PAGE_SIZE = 20;
 const STATUS_COLORS: Record<string, string> = { answered: 'green', late: 'orange', missing: 'default', overdue: 'red' };
@@ -26,30 +25,14 @@ interface Values {
 export default function TopicsPage() {
   const me = useMe();
   const access = useAccess();
-  const showError = useShowError();
   const { message } = App.useApp();
-  const pages = useKeysetPages();
-  const [items, setItems] = useState<Topic[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [tick, setTick] = useState(0);
+  const pages = useCursorPages(
+    useCallback((cursor: string | undefined, signal: AbortSignal) => listTopics(me.center, { cursor, limit: PAGE_SIZE }, signal), [me.center]),
+  );
   const [creating, setCreating] = useState(false);
   const { form, submitting, submit } = useApiForm<Values>({
     labels: { title: topicTexts.topicTitle, brief: topicTexts.brief, deadline: topicTexts.deadline, targets: topicTexts.targets },
   });
-  const { cursor, setNextCursor } = pages;
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listTopics(me.center, { cursor, limit: PAGE_SIZE }, ctrl.signal)
-      .then((p) => {
-        setItems(p.items);
-        setNextCursor(p.nextCursor);
-      })
-      .catch(showError)
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-  }, [me.center, cursor, tick, setNextCursor, showError]);
 
   const create = async () => {
     const t = await submit((v) =>
@@ -59,8 +42,7 @@ export default function TopicsPage() {
     void message.success(topicTexts.issued);
     setCreating(false);
     form.resetFields();
-    pages.reset();
-    setTick((n) => n + 1);
+    pages.first();
   };
 
   return (
@@ -68,7 +50,7 @@ export default function TopicsPage() {
       title={topicTexts.title}
       extra={
         <>
-          <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)}>
+          <Button icon={<ReloadOutlined />} onClick={() => pages.reload()}>
             {commonTexts.refresh}
           </Button>{' '}
           {access.can('topics.issue') && (
@@ -82,8 +64,8 @@ export default function TopicsPage() {
       <div data-testid="topics-table">
         <Table<Topic>
           rowKey="topicId"
-          loading={loading}
-          dataSource={items}
+          loading={pages.loading}
+          dataSource={pages.items}
           pagination={false}
           locale={{ emptyText: commonTexts.empty }}
           expandable={{ expandedRowRender: (t) => <Coverage targets={t.targets} /> }}
@@ -107,7 +89,7 @@ export default function TopicsPage() {
           ]}
         />
       </div>
-      <Pager index={pages.index} hasNext={pages.hasNext} prev={pages.prev} next={pages.next} />
+      <CursorPager pages={pages} />
       <Modal
         open={creating}
         title={topicTexts.issue}

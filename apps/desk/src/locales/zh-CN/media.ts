@@ -1,0 +1,21 @@
+/** 媒体：上传、处理进度、媒体库。 */
+export const mediaTexts = {
+  title: '媒体附件',
+  library: '稿件媒体库',
+  dragHint: '将图片、视频、音频或文档拖到这里，或点击选择文件',
+  dragLimits: '图片不超过 30 MB，视频不超过 4 GB；视频和音频支持断点续传',
+  uploaded: (name: string) => `${name} 已上传`,
+  uploadFailed: (name: string) => `${name} 上传失败`,
+  caption: '图片说明',
+  captionPlaceholder: '图片说明（随稿件传输）',
+  remove: '移除',
+  processing: (p: number) => `处理中 ${p}%`,
+  pending: '等待处理',
+  failed: '处理失败',
+  ready: '已就绪',
+  onTheWay: '传输中，稍后可见',
+  openOriginal: '下载原件',
+  empty: '暂无媒体',
+  kinds: { image: '图片', video: '视频', audio: '音频', document: '文档' } as Record<string, string>,
+  duration: (s: number) => `${Math.round(s)} 秒`,
+};
