@@ -1,4 +1,5 @@
 import type { Role } from '@syn/auth';
+import { Client } from 'pg';
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
 import { decide, submitStory } from '../support/flow';
 import { as, storyInput } from '../support/http';
@@ -116,6 +117,29 @@ describe('live feed at every level, with replay (实时动态)', () => {
 
     const bad = await watch('360700', 'curator', { 'last-event-id': 'yesterday' });
     expect(bad.status).toBe(400);
+  });
+
+  it('a replay whose ids cross into one more digit comes in numeric order, none skipped', async () => {
+    // Regression: the batch was once sorted as text, so 100–105 came before 96–99 and moved the cursor past them.
+    const hub = new Client({ connectionString: net.app('360700').database.url });
+    await hub.connect();
+    try {
+      const [{ last }] = (await hub.query(`SELECT last_value::int AS last FROM live_feed_seq`)).rows as Array<{ last: number }>;
+      const boundary = 10 ** String(last + 10).length;
+      await hub.query(`SELECT setval('live_feed_seq', $1)`, [boundary - 5]);
+      const marker = `digits-${boundary}`;
+      await hub.query(
+        `INSERT INTO live_feed_journal (center_code, event, story_id, data)
+         SELECT '360700', 'queue.queued', gen_random_uuid(), jsonb_build_object('title', $1::text, 'n', g) FROM generate_series(1, 10) g`,
+        [marker],
+      );
+      const feed = await watch('360700', 'curator', { 'last-event-id': String(boundary - 5) });
+      await feed.next((e) => e.event === 'queue.queued' && data(e).title === marker && data(e).n === 10);
+      const ids = feed.events.filter((e) => e.event === 'queue.queued' && data(e).title === marker).map((e) => Number(e.id));
+      expect(ids).toEqual(Array.from({ length: 10 }, (_, i) => boundary - 4 + i));
+    } finally {
+      await hub.end();
+    }
   });
 
   it('the county desk sees its stories decided, with the reason', async () => {

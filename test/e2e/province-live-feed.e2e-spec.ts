@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { STORY_RECOMMENDED } from '@syn/contracts';
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
 import { publishEvent } from '../support/bus';
@@ -19,7 +20,7 @@ describe('province live feed (实时稿件流)', () => {
     net = await TestNetwork.start({
       natsUrl: nats.url,
       apps: [
-        { kind: 'province', centers: ['360000'] },
+        { kind: 'province', centers: ['360000'], env: { EMBARGO_LIFT_CHECK_MS: '300' } },
         { kind: 'city', centers: ['360700', '360100'] },
         { kind: 'county', centers: ['360702', '360113'] },
       ],
@@ -138,5 +139,35 @@ describe('province live feed (实时稿件流)', () => {
       (await admin.get('/api/v1/centers/360000/dead-letters')).body.items?.find((d: { eventType: string }) => d.eventType === STORY_RECOMMENDED),
     );
     expect(parked.reason).toContain('pooled by 360700');
+  });
+
+  it('announces an embargo lifting (index.embargo-lifted, with the withheld text), also when the province was down at that moment', async () => {
+    const token = net.token('360000', 'desk-editor');
+    const feed = await watch(token);
+    const until = new Date(Date.now() + 8000);
+    const id = await poolStory(net, '360702', '360700', { title: '禁发稿：零点后可见', embargoUntil: until.toISOString() });
+    const pooled = await feed.next((e) => e.event === 'index.pooled' && JSON.parse(e.data).storyId === id);
+    expect(JSON.parse(pooled.data)).toMatchObject({ storyId: id, embargoedUntil: until.toISOString() });
+    expect(JSON.parse(pooled.data).title).toBeUndefined();
+    feed.close();
+
+    // The province is down when the embargo passes; it announces the lift when it is back.
+    await net.app('360000').process.stop();
+    await new Promise((r) => setTimeout(r, Math.max(0, until.getTime() - Date.now()) + 500));
+    await net.restart('360000');
+    const replay = await SseClient.open(`${net.app('360000').http}${feedUrl}`, { authorization: `Bearer ${token}`, 'last-event-id': pooled.id! });
+    watchers.push(replay);
+    const lifted = await replay.next((e) => e.event === 'index.embargo-lifted' && JSON.parse(e.data).storyId === id);
+    expect(JSON.parse(lifted.data)).toMatchObject({ storyId: id, title: '禁发稿：零点后可见', embargoUntil: until.toISOString(), origin: { code: '360702' } });
+    // Announced once, however often the check runs.
+    await new Promise((r) => setTimeout(r, 1000));
+    const c = new Client({ connectionString: net.app('360000').database.url });
+    await c.connect();
+    try {
+      const rows = (await c.query(`SELECT count(*)::int AS n FROM live_feed_journal WHERE event = 'index.embargo-lifted' AND story_id = $1`, [id])).rows;
+      expect(rows).toEqual([{ n: 1 }]);
+    } finally {
+      await c.end();
+    }
   });
 });

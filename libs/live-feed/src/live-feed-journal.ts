@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { MetricsRegistry } from '@syn/observability';
 import { Observable } from 'rxjs';
+import { runAsSingleLeader } from '@syn/persistence';
 import { DataSource } from 'typeorm';
 import type { JournaledEvent } from './live-feed-event';
 
@@ -45,7 +46,10 @@ export class LiveFeedJournal implements OnApplicationBootstrap, OnApplicationShu
   onApplicationBootstrap() {
     // Pruned whether or not anybody watches, so an unwatched center's journal stays a few days long.
     this.pruner = setInterval(
-      () => void this.prune().catch((e) => this.logger.warn({ msg: 'live feed prune failed', err: (e as Error).message })),
+      () =>
+        void runAsSingleLeader(this.dataSource, 'live-feed-prune', () => this.prune()).catch((e) =>
+          this.logger.warn({ msg: 'live feed prune failed', err: (e as Error).message }),
+        ),
       PRUNE_EVERY_MS,
     );
     this.pruner.unref();
@@ -141,8 +145,10 @@ export class LiveFeedJournal implements OnApplicationBootstrap, OnApplicationShu
     if (from >= head) return false;
     const centers = [...new Set(watching.map((w) => w.center))];
     const rows: Array<{ seq: string; center_code: string; event: string; data: Record<string, unknown> }> = await this.dataSource.query(
-      `SELECT seq::text, center_code, event, data FROM live_feed_journal
-        WHERE seq > $1 AND seq <= $2 AND center_code = ANY($3) ORDER BY seq LIMIT ${BATCH}`,
+      // Ordered by the column, qualified: a bare ORDER BY seq would sort by the text output column,
+      // so a batch running from 99 to 100 came out 100, 101, …, 99 and the cursor skipped 96–99.
+      `SELECT j.seq::text AS seq, j.center_code, j.event, j.data FROM live_feed_journal j
+        WHERE j.seq > $1 AND j.seq <= $2 AND j.center_code = ANY($3) ORDER BY j.seq LIMIT ${BATCH}`,
       [from, head, centers],
     );
     for (const r of rows) {
