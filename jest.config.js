@@ -8,7 +8,7 @@ module.exports = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
   testMatch: [
-    '<rootDir>/{apps,libs,scripts}/**/*.spec.ts',
+    '<rootDir>/{apps,libs,scripts,deploy}/**/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
     '<rootDir>/test/**/*.fault-spec.ts',
     '<rootDir>/test/browser/**/*.browser-spec.ts',

@@ -14,4 +14,24 @@ describe('findFreePort', () => {
     for (let i = 0; i < 20; i++) expect(await findFreePort()).not.toBe(port);
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
+
+  it('never hands out the same port twice in one process, even when nothing has bound it yet', async () => {
+    const ports = await Promise.all(Array.from({ length: 200 }, () => findFreePort()));
+    expect(new Set(ports).size).toBe(ports.length);
+  });
+
+  it('draws from TEST_PORT_RANGE when a test lane is given one, so lanes running side by side never share a port', async () => {
+    const before = process.env.TEST_PORT_RANGE;
+    process.env.TEST_PORT_RANGE = '23000-23200';
+    try {
+      const ports = await Promise.all(Array.from({ length: 50 }, () => findFreePort()));
+      for (const p of ports) {
+        expect(p).toBeGreaterThanOrEqual(23_000);
+        expect(p).toBeLessThan(23_200);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TEST_PORT_RANGE;
+      else process.env.TEST_PORT_RANGE = before;
+    }
+  });
 });

@@ -9,17 +9,43 @@ import { createServer } from 'node:net';
  * probe and the app's bind, another app's connection to PostgreSQL or NATS could take it (seen as
  * EADDRINUSE on an app's gRPC port). Below the range only another listener can, and the probe
  * checks for that. Falls back to a kernel-chosen port if none is found.
+ *
+ * A port is handed out once per test process: a network asks for all its apps' ports before any app
+ * binds, and two draws of the same free port would start two apps on it (the second dies with
+ * EADDRINUSE while the first answers its health check).
  */
 export async function findFreePort(host = '127.0.0.1'): Promise<number> {
-  const [low] = ephemeralRange();
-  // From 20000: fetch refuses a few well-known ports below it (10080 among them), whatever listens there.
-  const from = 20_000;
-  const to = Math.max(from + 1_000, low - 1);
+  for (;;) {
+    const port = await probeFreePort(host);
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+const handedOut = new Set<number>();
+
+async function probeFreePort(host: string): Promise<number> {
+  const [from, to] = portRange();
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = from + Math.floor(Math.random() * (to - from));
     if (await canListen(host, port)) return port;
   }
   return listenOnAny(host);
+}
+
+/**
+ * Where ports are drawn from. Test lanes that run side by side each get their own range
+ * (TEST_PORT_RANGE=from-to): the once-per-process rule above cannot see another process's draws.
+ */
+function portRange(): [number, number] {
+  const lane = /^(\d+)-(\d+)$/.exec(process.env.TEST_PORT_RANGE ?? '');
+  if (lane && Number(lane[1]) >= 1024 && Number(lane[2]) > Number(lane[1])) return [Number(lane[1]), Number(lane[2])];
+  const [low] = ephemeralRange();
+  // From 20000: fetch refuses a few well-known ports below it (10080 among them), whatever listens there.
+  const from = 20_000;
+  return [from, Math.max(from + 1_000, low - 1)];
 }
 
 function ephemeralRange(): [number, number] {
