@@ -24,6 +24,12 @@ export interface BenchOptions {
   searchStories: number;
   /** Only the floors (bare and same-work), not the network: to check the floor itself. */
   floorOnly: boolean;
+  /** Only the media phase (media-phase.ts): a large video up to the county and on to its hub, against `cp`. */
+  media: boolean;
+  /** Size of the media phase's video in MB (1024 by default, 64 with --quick). */
+  mediaMb: number;
+  /** Photos rendered in the media phase's rendition measure. */
+  mediaPhotos: number;
 }
 
 /** The issue's size for the search phase's targets. */
@@ -31,7 +37,8 @@ export const SEARCH_PHASE_STORIES = 1_000_000;
 
 const USAGE = `usage: npm run bench -- [--quick] [--counties N] [--stories N] [--catch-up N] [--rate N] [--latency-seconds N]
                         [--concurrency N] [--hubs N] [--city-processes N] [--county-processes N]
-                        [--search | --search-stories N] [--floor-only] [--write | --no-write]`;
+                        [--search | --search-stories N] [--floor-only] [--media [--media-mb N] [--media-photos N]]
+                        [--write | --no-write]`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
@@ -48,6 +55,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     catchUp: quick ? 600 : 50_000,
     searchStories: argv.includes('--search') ? SEARCH_PHASE_STORIES : 0,
     floorOnly: argv.includes('--floor-only'),
+    media: argv.includes('--media'),
+    mediaMb: quick ? 64 : 1024,
+    mediaPhotos: quick ? 3 : 10,
     write: !argv.includes('--no-write') && !quick,
     docPath: 'docs/benchmarks.md',
   };
@@ -62,10 +72,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     '--latency-seconds': 'latencySeconds',
     '--catch-up': 'catchUp',
     '--search-stories': 'searchStories',
+    '--media-mb': 'mediaMb',
+    '--media-photos': 'mediaPhotos',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (['--quick', '--no-write', '--no-search', '--search', '--floor-only'].includes(a)) continue;
+    if (['--quick', '--no-write', '--no-search', '--search', '--floor-only', '--media'].includes(a)) continue;
     if (a === '--write') {
       o.write = true;
       continue;

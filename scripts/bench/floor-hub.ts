@@ -1,3 +1,5 @@
+// The event classes carry class-transformer decorators, which read reflect metadata when the catalog loads.
+import 'reflect-metadata';
 import { jetstream, JsMsg } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ChineseSegmenter, NEAR_DUPLICATE_MAX_DISTANCE } from '@syn/chinese-text';

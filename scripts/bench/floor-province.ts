@@ -1,3 +1,5 @@
+// The event classes carry class-transformer decorators, which read reflect metadata when the catalog loads.
+import 'reflect-metadata';
 import { connect } from '@nats-io/transport-node';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { EventEnvelope, StorySnapshot } from '@syn/contracts';

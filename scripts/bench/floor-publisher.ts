@@ -1,3 +1,5 @@
+// The event classes carry class-transformer decorators, which read reflect metadata when the catalog loads.
+import 'reflect-metadata';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { Pool } from 'pg';

@@ -1,5 +1,6 @@
 import { NatsServerProcess, RunningApp, TestNetwork } from '@syn/testing';
 import { Pool } from 'pg';
+import { benchAppNodeArgs } from './bench-app-node-args';
 import type { BenchTopology } from './bench-topology';
 import { PROBE_CONNECTION_OPTIONS } from './wait-for-count';
 
@@ -20,9 +21,7 @@ export class NetworkUnderTest {
   static async start(topology: BenchTopology, nats: NatsServerProcess): Promise<NetworkUnderTest> {
     // Production settings where TestNetwork defaults to test ones: the relay is woken at commit, polling is the fallback.
     const env = { OUTBOX_POLL_MS: '1000', LOG_LEVEL: 'info' };
-    // BENCH_CPU_PROF_DIR=<dir>: every app writes a V8 CPU profile there when it exits, to find the largest cost.
-    const dir = process.env.BENCH_CPU_PROF_DIR;
-    const apps = dir ? topology.apps.map((a) => ({ ...a, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}/${a.name}`] })) : topology.apps;
+    const apps = topology.apps.map((a) => ({ ...a, nodeArgs: benchAppNodeArgs(a.name ?? a.kind) }));
     const net = await TestNetwork.start({ natsUrl: nats.url, apps, centers: topology.centers, env });
     return new NetworkUnderTest(nats, net, topology);
   }

@@ -8,6 +8,8 @@ import { measureCatchUp } from './catch-up-phase';
 import { CpuMeter } from './cpu-meter';
 import { measureIndexingFloor } from './indexing-floor';
 import { measureLatency } from './latency-phase';
+import { measureMedia } from './media-phase';
+import { writeMediaSection } from './media-report';
 import { LoadDriver } from './load-driver';
 import { machineInfo } from './machine-info';
 import { NetworkUnderTest } from './network-under-test';
@@ -21,7 +23,7 @@ import { writeSearchSection } from './search-report';
 import { measureThroughput } from './throughput-phase';
 
 /**
- * npm run bench [-- --quick | --counties N | --stories N | --no-write | --search …]
+ * npm run bench [-- --quick | --counties N | --stories N | --no-write | --search … | --media]
  * Measures the same-work floor (same-work-floor.ts) and the bare path, then brings up its own
  * network and measures it the same way in the same run; prints a JSON summary as its last stdout
  * line and (unless --no-write / --quick) rewrites docs/benchmarks.md.
@@ -29,6 +31,16 @@ import { measureThroughput } from './throughput-phase';
 async function main() {
   const o = parseBenchOptions(process.argv.slice(2));
   const progress = new ProgressBar();
+  if (o.media) {
+    // Opt-in and on its own: moving a gigabyte would disturb every other phase's numbers.
+    const media = await measureMedia(o, progress);
+    if (o.write) {
+      writeMediaSection(o.docPath, media, new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
+      progress.note(`media section written to ${o.docPath}`);
+    }
+    process.stdout.write(JSON.stringify({ media }) + '\n');
+    return;
+  }
   const started = performance.now();
   const machine = await machineInfo();
   const { paragraphs, source } = loadParagraphs();

@@ -89,6 +89,8 @@ function startApp(p: DemoProcess, s: { auth: string; grpc: string }) {
       AUTH_TOKEN_SECRET: s.auth,
       GRPC_SHARED_SECRET: s.grpc,
       SEED_USERS_FILE: resolve(ROOT, 'deploy/demo/users.json'),
+      // Each app keeps its own media, as on separate machines.
+      MEDIA_DIR: resolve(RUN, 'media', p.name),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

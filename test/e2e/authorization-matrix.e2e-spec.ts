@@ -21,7 +21,10 @@ let seq = 0;
  * A request that passes validation and reaches the handler, and the status it then answers.
  * `stream`: a Server-Sent Events endpoint, whose status is read and whose stream is then closed.
  */
-const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'patch' | 'put'; path: string; body?: object; ok: number; stream?: true }> = {
+const PROBES: Record<
+  string,
+  (center: string) => { method: 'get' | 'head' | 'post' | 'patch' | 'put'; path: string; body?: object; ok: number; stream?: true }
+> = {
   'auth.login': (c) => ({ method: 'post', path: '/api/v1/auth/login', body: { center: c, username: 'nobody', password: 'not-the-password' }, ok: 401 }),
   'auth.refresh': () => ({ method: 'post', path: '/api/v1/auth/refresh', body: { refreshToken: `${NOBODY}.nothing` }, ok: 401 }),
   'auth.logout': () => ({ method: 'post', path: '/api/v1/auth/logout', body: { refreshToken: `${NOBODY}.nothing` }, ok: 204 }),
@@ -83,6 +86,8 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   'liveFeed.watch': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/live-feed`, ok: 200, stream: true }),
   'adoption.adopt': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/adoptions`, body: { storyId: NOBODY, channels: ['客户端'] }, ok: 404 }),
   'adoption.list': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/adoptions`, ok: 200 }),
+  'audit.center': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/audit`, ok: 200 }),
+  'adoption.takenDown': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/adoptions/${NOBODY}/taken-down`, ok: 404 }),
   // A real topic to every child (no probe here reads an inbox's contents).
   'topics.issue': (c) => ({
     method: 'post',
@@ -131,6 +136,13 @@ const PROBES: Record<string, (center: string) => { method: 'get' | 'post' | 'pat
   }),
   'sharedPool.search': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/shared-pool/search?q=${encodeURIComponent('媒体融合')}`, ok: 200 }),
   'index.search': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/index/search?q=${encodeURIComponent('媒体融合')}`, ok: 200 }),
+  // media: no file, no tus headers, nothing by these names: the handler's own answers.
+  'media.upload': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/media`, ok: 400 }),
+  'media.uploadStart': (c) => ({ method: 'post', path: `/api/v1/centers/${c}/media/uploads`, ok: 412 }),
+  'media.uploadAppend': (c) => ({ method: 'patch', path: `/api/v1/centers/${c}/media/uploads/${c}-nothing`, ok: 412 }),
+  'media.uploadOffset': (c) => ({ method: 'head', path: `/api/v1/centers/${c}/media/uploads/${c}-nothing`, ok: 412 }),
+  'media.get': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/media/${'0'.repeat(64)}`, ok: 404 }),
+  'media.ofStory': (c) => ({ method: 'get', path: `/api/v1/centers/${c}/stories/${NOBODY}/media`, ok: 200 }),
 };
 
 /** Per level: the caller's own center, a foreign one of the same level, and a child (none for a county). */

@@ -64,6 +64,35 @@ describe('reconciliation and dead letters', () => {
     await as(county(), net.token('360702', 'editor')).post('/api/v1/centers/360702/reconciliation/run').expect(403);
   });
 
+  it('a review.decided the broker lost is re-driven downward by the hub when the county reconciles', async () => {
+    const editor = as(county(), net.token('360702', 'editor'));
+    const { body } = await editor.post('/api/v1/centers/360702/stories', storyInput({ title: '决定在路上丢失的稿件' })).expect(201);
+    await submitThroughReview(net, '360702', body.id);
+    await eventually(async () =>
+      (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === body.id),
+    );
+    await net.app('360702').process.stop();
+    await curator().post(`/api/v1/centers/360700/review-queue/${body.id}/decision`, { decision: 'accept' }).expect(200);
+    const lost = await eventually(async () => {
+      const m = await bus.last('syn.down.360700.360702.review.decided');
+      return m && JSON.parse(Buffer.from(m.data).toString()).payload.storyId === body.id ? m : null;
+    });
+    expect(await bus.delete(lost.seq)).toBe(true);
+    await net.restart('360702');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await editor.get(`/api/v1/centers/360702/stories/${body.id}`).expect(200)).body.status).toBe('submitted');
+
+    const admin = as(county(), net.token('360702', 'admin'));
+    const run = await admin.post('/api/v1/centers/360702/reconciliation/run?graceMs=0').expect(200);
+    expect(run.body).toMatchObject({ center: '360702', parent: '360700', decisionsRedriven: 1, failed: 0 });
+    await eventually(async () => (await editor.get(`/api/v1/centers/360702/stories/${body.id}`)).body.status === 'accepted');
+    const again = await admin.post('/api/v1/centers/360702/reconciliation/run?graceMs=0').expect(200);
+    expect(again.body).toMatchObject({ decisionsRedriven: 0 });
+    expect(await fetch(`${county()}/metrics`).then((r) => r.text())).toMatch(
+      /syn_reconciliation_decisions_redriven_total\{center="360702",parent="360700"\} 1/,
+    );
+  });
+
   it('only the child itself may ask its parent for digests, and bad arguments are INVALID_ARGUMENT', async () => {
     const address = `127.0.0.1:${net.app('360700').grpcPort}`;
     const since = new Date(Date.now() - 24 * 3600_000).toISOString();

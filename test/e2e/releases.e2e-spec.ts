@@ -126,4 +126,24 @@ describe('releases (通稿) pushed downward and republished', () => {
     const both = await city.post('/api/v1/centers/360700/releases', { storyId, story: release }).expect(400);
     expect(both.body.fields).toContain('storyId');
   });
+
+  it('a release under embargo (禁发) cannot be read or republished in the inbox before it passes', async () => {
+    const until = new Date(Date.now() + 6000);
+    const issued = await desk()
+      .post('/api/v1/centers/360000/releases', { story: { ...release, title: '禁发通稿：零点发布', embargoUntil: until.toISOString() }, targets: ['360702'] })
+      .expect(201);
+    const id = issued.body.releaseId as string;
+    const held = await whenInbox('360702', id, () => true);
+    expect(held).toMatchObject({ title: null, story: null, embargoedUntil: until.toISOString(), status: 'received' });
+    const listed = (await editor('360702').get('/api/v1/centers/360702/release-inbox').expect(200)).body.items.find(
+      (r: { releaseId: string }) => r.releaseId === id,
+    );
+    expect(listed).toMatchObject({ title: null, story: null });
+    const early = await editor('360702').post(`/api/v1/centers/360702/release-inbox/${id}/republish`).expect(422);
+    expect(early.body.message).toContain(until.toISOString());
+
+    const open = await whenInbox('360702', id, (r) => r.embargoedUntil === null);
+    expect(open).toMatchObject({ title: '禁发通稿：零点发布', story: { title: '禁发通稿：零点发布' } });
+    await editor('360702').post(`/api/v1/centers/360702/release-inbox/${id}/republish`).expect(200);
+  });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
 import { Client } from 'pg';
 import { submitThroughReview } from '../support/county-review';
@@ -5,6 +7,8 @@ import { decide, poolStory, submitStory } from '../support/flow';
 import { as, storyInput } from '../support/http';
 
 const author = (name: string, role = 'reporter') => ({ name, role });
+const seed: Array<{ title: string; body: string[] }> = JSON.parse(readFileSync(resolve(process.cwd(), 'deploy/demo/seed-stories.json'), 'utf8')).stories;
+const html = (paragraphs: string[]) => paragraphs.map((p) => `<p>${p}</p>`).join('');
 
 /** The current month as the province counts it (China Standard Time). */
 const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
@@ -33,7 +37,7 @@ describe('monthly statistics and points (考核 / 稿酬)', () => {
       apps: [
         { kind: 'province', centers: ['360000'] },
         { kind: 'city', centers: ['360700', '360100'] },
-        { kind: 'county', centers: ['360702', '360703', '360113'] },
+        { kind: 'county', centers: ['360702', '360703', '360113', '360704', '360781'] },
       ],
     });
   }, 120_000);
@@ -239,4 +243,48 @@ describe('monthly statistics and points (考核 / 稿酬)', () => {
       await db.end();
     }
   });
+
+  it('credits a 转载 from the pool and both counties of a merged family, and a takedown takes the points back', async () => {
+    const kept = await submitStory(net, '360704', { title: seed[10].title, body: html(seed[10].body), byline: '记者 吴昊', authors: [author('吴昊')] });
+    const copy = await submitStory(net, '360781', {
+      title: `瑞金：${seed[10].title}`,
+      body: html([...seed[10].body, '记者从瑞金市融媒体中心获悉，相关做法已在全市推广。']),
+      byline: '记者 周宁',
+      authors: [author('周宁')],
+    });
+    // Both must have reached the hub's queue (and been grouped) before the curator can merge them.
+    await eventually(async () => {
+      const r = await curator('360700').get(`/api/v1/centers/360700/review-queue/${copy}/family`);
+      return r.status === 200 && r.body.members?.length === 2;
+    }, 30_000);
+    await curator('360700')
+      .post(`/api/v1/centers/360700/review-queue/${kept}/merge`, { members: [copy] })
+      .expect(200);
+    const sibling = as(net.app('360703').http, net.token('360703', 'editor', 'nk-li', '李编'));
+    await sibling.post(`/api/v1/centers/360703/shared-pool/${kept}/republish`, { channel: '南康发布' }).expect(201);
+
+    const figures = async (until: (c: Record<string, { points: number }>) => boolean) =>
+      eventually(async () => {
+        const r = await desk().get('/api/v1/centers/360000/statistics/monthly').expect(200);
+        const c = Object.fromEntries(r.body.centers.map((x: { code: string }) => [x.code, x]));
+        return until(c) ? { centers: c, weights: r.body.weights } : null;
+      }, 30_000);
+    const credited = await figures((c) => c['360781']?.points > 0);
+    const weight = credited.weights.republish as number;
+    expect(credited.centers['360704']).toMatchObject({ submitted: 1, accepted: 1, republished: 1, points: weight });
+    // The merged county's story is not a 退稿: it made the pool in its family and shares its points.
+    expect(credited.centers['360781']).toMatchObject({ submitted: 1, accepted: 1, rejected: 0, points: weight });
+
+    const chief = as(net.app('360704').http, net.token('360704', 'chief-editor', 'u-wu', '吴主编'));
+    await chief.post(`/api/v1/centers/360704/stories/${kept}/withdrawal`, { reason: '版权有争议' }).expect(202);
+    const reversed = await figures((c) => c['360704']?.points === 0 && c['360781']?.points === 0);
+    // History stays: the 转载 is still counted, only its points are gone.
+    expect(reversed.centers['360704']).toMatchObject({ accepted: 1, republished: 1, points: 0 });
+    const ledger = await desk().get(`/api/v1/centers/360000/statistics/ledger?month=${thisMonth()}`).expect(200);
+    const ofKept = ledger.body.items.filter((e: { storyId: string }) => e.storyId === kept).map((e: { kind: string }) => e.kind);
+    expect(ofKept).toEqual(expect.arrayContaining(['submitted', 'accepted', 'republished', 'withdrawn']));
+    expect(ledger.body.items.filter((e: { storyId: string; kind: string }) => e.storyId === copy && e.kind === 'merged')).toEqual([
+      expect.objectContaining({ originCode: '360781', refId: kept }),
+    ]);
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { EVENT_CATALOG, subjectOf } from '@syn/contracts';
+import { eventDefinition, subjectOf } from '@syn/contracts';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
@@ -11,7 +11,7 @@ export async function publishEvent(
   natsUrl: string,
   e: { type: string; parent: string; child: string; payload: object; direction?: 'up' | 'down' },
 ): Promise<string> {
-  const def = EVENT_CATALOG[e.type];
+  const def = eventDefinition(e.type);
   if (!def) throw new Error(`unknown event type ${e.type}`);
   const direction = e.direction ?? (def.direction === 'both' ? undefined : def.direction);
   if (!direction) throw new Error(`event type ${e.type} travels both ways: say which`);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DistributionModule, distributionPersistence, LedgerModule, LedgerReviewListener, relayPersistence } from '@syn/distribution';
+import { DistributionModule, distributionPersistence, LedgerModule, LedgerRepublishListener, LedgerReviewListener } from '@syn/distribution';
 import { HubModule, hubPersistence } from '@syn/hub';
 import { CenterAppModule } from '@syn/http';
 import { NewsroomModule, newsroomPersistence } from '@syn/newsroom';
@@ -10,8 +10,8 @@ import { NewsroomModule, newsroomPersistence } from '@syn/newsroom';
  */
 @Module({
   imports: [
-    CenterAppModule.forRoot([hubPersistence, newsroomPersistence, relayPersistence, distributionPersistence]),
-    HubModule.forRoot({ imports: [LedgerModule], reviewListenerTokens: [LedgerReviewListener] }),
+    CenterAppModule.forRoot([hubPersistence, newsroomPersistence, distributionPersistence]),
+    HubModule.forRoot({ imports: [LedgerModule], reviewListenerTokens: [LedgerReviewListener], republishListenerTokens: [LedgerRepublishListener] }),
     NewsroomModule,
     DistributionModule.forRoot(),
   ],

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { relayPersistence } from '@syn/distribution';
 import { CenterAppModule } from '@syn/http';
 import { NewsroomModule, newsroomPersistence } from '@syn/newsroom';
 
 /** 县级融媒体中心: write, review and submit stories; one process serves many counties. */
 @Module({
-  imports: [CenterAppModule.forRoot([newsroomPersistence, relayPersistence]), NewsroomModule],
+  imports: [CenterAppModule.forRoot([newsroomPersistence]), NewsroomModule],
 })
 export class CountyModule {}

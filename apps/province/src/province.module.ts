@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { distributionPersistence, LedgerModule, LedgerReviewListener, relayPersistence } from '@syn/distribution';
+import { distributionPersistence, LedgerModule, LedgerRepublishListener, LedgerReviewListener } from '@syn/distribution';
 import { HubModule, hubPersistence } from '@syn/hub';
 import { CenterAppModule } from '@syn/http';
 import { PersistencePart } from '@syn/persistence';
@@ -20,9 +20,14 @@ const provinceDeskPersistence: PersistencePart = { entities: [], migrations: [Pr
  */
 @Module({
   imports: [
-    CenterAppModule.forRoot([hubPersistence, storyIndexPersistence, relayPersistence, distributionPersistence, provinceDeskPersistence]),
+    CenterAppModule.forRoot([hubPersistence, storyIndexPersistence, distributionPersistence, provinceDeskPersistence]),
     StoryIndexModule,
-    HubModule.forRoot({ imports: [StoryIndexModule, LedgerModule], listenerTokens: [StoryIndexWriter], reviewListenerTokens: [LedgerReviewListener] }),
+    HubModule.forRoot({
+      imports: [StoryIndexModule, LedgerModule],
+      listenerTokens: [StoryIndexWriter],
+      reviewListenerTokens: [LedgerReviewListener],
+      republishListenerTokens: [LedgerRepublishListener],
+    }),
     ProvinceDistributionModule,
     RecommendationsModule,
     StatisticsModule,

@@ -40,6 +40,16 @@ export const API_ERROR_CODES = {
   releaseWithdrawn: 'release-withdrawn',
   alreadyExists: 'already-exists',
   reviewOutOfOrder: 'review-out-of-order',
+
+  // Refused uploads: the answer names the field (`file`) and says why in Chinese too.
+  /** 415: the bytes are not a type this network accepts (sniffed, whatever the name says). */
+  mediaTypeRefused: 'media-type-refused',
+  /** 413: the file is over its kind's limit. */
+  mediaTooLarge: 'media-too-large',
+  /** 400: no file in the request. */
+  mediaMissing: 'media-missing',
+  /** 403/410: a media link that is expired, forged or for media no longer served. */
+  mediaLinkInvalid: 'media-link-invalid',
 } as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[keyof typeof API_ERROR_CODES];

@@ -3,13 +3,15 @@ import { PersistencePart } from '@syn/persistence';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditLog } from './audit-log';
 import { AuditLog1764100310000 } from './migrations/1764100310000-audit-log';
+import { AuditSubjects1764101614400 } from './migrations/1764101614400-audit-subjects';
+import { CenterAuditController } from './center-audit.controller';
 
 export const auditPersistence: PersistencePart = {
   entities: [AuditEntryEntity],
-  migrations: [AuditLog1764100310000],
+  migrations: [AuditLog1764100310000, AuditSubjects1764101614400],
 };
 
-/** Every app keeps an audit log of its own centers' story state changes. */
+/** Every app keeps an audit log of every state change at its own centers. */
 @Global()
-@Module({ providers: [AuditLog], exports: [AuditLog] })
+@Module({ controllers: [CenterAuditController], providers: [AuditLog], exports: [AuditLog] })
 export class AuditModule {}

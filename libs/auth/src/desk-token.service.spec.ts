@@ -19,4 +19,27 @@ describe('DeskTokenService', () => {
     expect(() => tokens.verify(`${h}.${forged}.${s}`)).toThrow(/invalid signature/);
     expect(() => tokens.verify(tokens.sign(principal, -10))).toThrow(/expired/);
   });
+
+  it('remembers a verified token only until it expires, and hands out copies', () => {
+    const t = service('c'.repeat(40));
+    const token = t.sign(principal, 60);
+    const first = t.verify(token);
+    first.role = 'admin';
+    expect(t.verify(token).role).toBe('editor');
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+    try {
+      expect(() => t.verify(token)).toThrow(/expired/);
+    } finally {
+      clock.mockRestore();
+    }
+  });
+
+  it('still refuses a tampered copy of a token it has verified', () => {
+    const token = tokens.sign(principal);
+    tokens.verify(token);
+    const [h, , s] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'u-liu', name: '刘敏', role: 'admin', center: '360702', iss: 'syndication' })).toString('base64url');
+    expect(() => tokens.verify(`${h}.${forged}.${s}`)).toThrow(/invalid signature/);
+  });
 });

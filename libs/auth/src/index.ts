@@ -5,6 +5,7 @@ export * from './auth.decorators';
 export * from './account-status';
 export * from './desk-auth.guard';
 export * from './access/access-matrix';
+export * from './access/audited-actions';
 export * from './access/role-matrix.markdown';
 export * from './rate-limit/token-bucket';
 export * from './rate-limit/rate-limiter.service';

@@ -13,6 +13,7 @@ import {
   DELETE_POOL_SEARCH_STORIES,
   INSERT_POOL_SEARCH_STORIES,
   NEAR_DUPLICATE_QUERY,
+  nearDuplicateBatchSql,
   POOL_NEAR_DUPLICATE_FUNCTION_DDL,
   POOL_RANKED_SEARCH_DDL,
   POOL_SEARCH_TABLES,
@@ -259,6 +260,32 @@ describe('pool search against PostgreSQL', () => {
     expect(rows.map((r) => r.story_id)).toEqual([uuid(5)]);
     const elsewhere = await db.query(NEAR_DUPLICATE_QUERY, [simhashToPg(hash), simhashProbeKeys(hash), NEAR_DUPLICATE_MAX_DISTANCE, 10, '360100']);
     expect(elsewhere.rows).toEqual([]);
+  });
+
+  it('checks a batch of stories in one statement, each against its own scope, with the same answers as one at a time', async () => {
+    const edited = (s: (typeof seed)[number]) => simhash(`${s.title}\n${s.body.join('\n')}\n据了解，该中心今年以来已累计发稿三千余篇。`);
+    const [near5, near2] = [edited(seed[4]), edited(seed[1])];
+    const rows = (
+      await db.query<{ i: number; story_id: string; distance: number }>(nearDuplicateBatchSql(POOL_SEARCH_TABLES), [
+        [near5, near2, near5].map(simhashToPg),
+        [near5, near2, near5].map((h) => simhashProbeKeys(h).join(',')),
+        ['360700', '360700', '360100'],
+        NEAR_DUPLICATE_MAX_DISTANCE,
+        10,
+      ])
+    ).rows;
+    expect(rows.map((r) => [r.i, r.story_id])).toEqual([
+      [1, uuid(5)],
+      [2, uuid(2)],
+    ]);
+    const one = await db.query<{ distance: number }>(NEAR_DUPLICATE_QUERY, [
+      simhashToPg(near2),
+      simhashProbeKeys(near2),
+      NEAR_DUPLICATE_MAX_DISTANCE,
+      10,
+      '360700',
+    ]);
+    expect(rows[1].distance).toBe(one.rows[0].distance);
   });
 
   it('does not find another hub’s stories', async () => {

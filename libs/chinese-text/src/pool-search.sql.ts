@@ -191,6 +191,17 @@ export function nearDuplicateSql(t: SearchTables): string {
 }
 
 /**
+ * The same check for a batch of stories in one statement (a hub's consumer batch): $1 SimHashes,
+ * $2 their probe keys (comma-joined: an array of arrays would unnest flat), $3 scopes, $4 max
+ * distance, $5 max rows per story; `i` numbers the story from 1.
+ */
+export function nearDuplicateBatchSql(t: SearchTables): string {
+  return `SELECT q.i::int AS i, n.*
+  FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS q(simhash, probe, scope_code, i)
+ CROSS JOIN LATERAL ${t.docs}_near_duplicates(q.simhash, string_to_array(q.probe, ',')::int[], $4::int, $5::int, q.scope_code) n`;
+}
+
+/**
  * The lookup behind nearDuplicateSql, as a function planned with sequential scans off. The
  * planner over-estimates a 68-key overlap (~20% of rows where ~5% match) and, while the pool is
  * small enough (up to tens of thousands of stories), prefers testing the overlap on every row: 4.9

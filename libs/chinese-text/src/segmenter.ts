@@ -1,13 +1,21 @@
 import { CHINESE_STOPWORDS } from './stopwords';
 
-// @node-rs/jieba ships CommonJS + a native addon; require keeps ts from
-// needing esModuleInterop shims around the class export.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+type JiebaInstance = InstanceType<typeof import('@node-rs/jieba').Jieba>;
 
-type JiebaInstance = InstanceType<typeof Jieba>;
+/**
+ * The dictionary is loaded on the first text segmented, not at start-up: it costs ~350 ms of CPU,
+ * and a process that never segments (a province nobody searches yet, a hub before its first
+ * story) should not pay it on every start.
+ */
+function loadJieba(): JiebaInstance {
+  // @node-rs/jieba ships CommonJS + a native addon; require keeps ts from
+  // needing esModuleInterop shims around the class export.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+  return Jieba.withDict(dict);
+}
 
 /**
  * Everything that is not a letter or a digit separates tokens. PostgreSQL's
@@ -33,13 +41,13 @@ export interface SegmentOptions {
 /**
  * Chinese word segmentation for indexing and querying the story pool.
  *
- * Loading the jieba dictionary costs ~150 ms and ~50 MB, so the class is
+ * Loading the jieba dictionary costs ~350 ms and ~50 MB, so the class is
  * meant to be held once per process: use `ChineseSegmenter.shared()` or
  * register one instance as a Nest provider.
  */
 export class ChineseSegmenter {
   private static instance: ChineseSegmenter | undefined;
-  private readonly jieba: JiebaInstance;
+  private loaded: JiebaInstance | undefined;
   /**
    * The last few long texts segmented, per mode: a hub segments the same story body for its
    * near-duplicate fingerprint on arrival and again for the pool index when it is accepted in the
@@ -47,8 +55,9 @@ export class ChineseSegmenter {
    */
   private readonly recent = new Map<string, string[]>();
 
-  constructor() {
-    this.jieba = Jieba.withDict(dict);
+  private get jieba(): JiebaInstance {
+    this.loaded ??= loadJieba();
+    return this.loaded;
   }
 
   static shared(): ChineseSegmenter {

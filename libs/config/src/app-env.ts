@@ -27,6 +27,14 @@ export class AppEnv {
   @IsString()
   NATS_PASSWORD?: string;
 
+  /**
+   * The province cluster's JetStream domain, for an app whose nats-server is a county site's leaf
+   * node (docs/cluster.md); unset, the JetStream of the server connected to is used.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'NATS_JS_DOMAIN must be letters, digits, - or _' })
+  NATS_JS_DOMAIN?: string;
+
   /** JetStream replicas per stream: 1 on one machine, 3 on a cluster. */
   @IsInt()
   @IsIn([1, 3, 5])

@@ -9,7 +9,6 @@ export * from './story/story-snapshot';
 export * from './events/story-submitted/story-submitted.event';
 export * from './events/review-decided/review-decided.event';
 export * from './events/story-pooled/story-pooled.event';
-export * from './distribution-events';
 export * from './events/story-recommended/story-recommended.event';
 export * from './events/story-adopted/story-adopted.event';
 export * from './events/topic-issued/topic-issued.event';

@@ -2,12 +2,14 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { PersistencePart } from '@syn/persistence';
 import { ADOPTABLE_STORIES, AdoptableStorySource } from './adoption/adoptable-story-source';
 import { ADOPTION_POINTS, AdoptionPointsSource, NoAdoptionPoints } from './adoption/adoption-points-source';
+import { AdoptionCopyKeeper } from './adoption/adoption-copy.keeper';
 import { AdoptionController } from './adoption/adoption.controller';
 import { AdoptionService } from './adoption/adoption.service';
 import { PoolAdoptableSource } from './adoption/pool-adoptable.source';
 import { LedgerModule } from './ledger/ledger.module';
 import { Distribution1764100500100 } from './migrations/1764100500100-distribution';
-import { RelayModule } from './relay/relay.module';
+import { AdoptionTakedowns1764101614200 } from './migrations/1764101614200-adoption-takedowns';
+import { LedgerMergesAndTakedowns1764101614500 } from './migrations/1764101614500-ledger-merges-and-takedowns';
 import { ReleaseRepublishedHandler } from './releases/release-republished.handler';
 import { ReleasesController } from './releases/releases.controller';
 import { ReleasesService } from './releases/releases.service';
@@ -16,10 +18,10 @@ import { TargetsController } from './targets/targets.controller';
 import { TopicsController } from './topics/topics.controller';
 import { TopicsService } from './topics/topics.service';
 
-/** Tables of a center that issues downward and adopts (city hub, province); pair with relayPersistence. */
+/** Tables of a center that issues downward and adopts (city hub, province) */
 export const distributionPersistence: PersistencePart = {
   entities: [],
-  migrations: [Distribution1764100500100],
+  migrations: [Distribution1764100500100, AdoptionTakedowns1764101614200, LedgerMergesAndTakedowns1764101614500],
 };
 
 /**
@@ -33,10 +35,11 @@ export class DistributionModule {
   ): DynamicModule {
     return {
       module: DistributionModule,
-      imports: [RelayModule, LedgerModule, ...(options.imports ?? [])],
+      imports: [LedgerModule, ...(options.imports ?? [])],
       controllers: [AdoptionController, TopicsController, ReleasesController, TargetsController],
       providers: [
         AdoptionService,
+        AdoptionCopyKeeper,
         TopicsService,
         ReleasesService,
         TopicAnsweredHandler,

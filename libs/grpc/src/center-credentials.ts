@@ -1,4 +1,5 @@
 import { Metadata } from '@grpc/grpc-js';
+import { currentRequestId, REQUEST_ID_HEADER } from '@syn/observability';
 import { sign, verify } from 'node:crypto';
 import { CenterKeyring } from './auth/center-keyring';
 import { unauthenticated } from './grpc-errors';
@@ -41,6 +42,9 @@ export class CenterCredentials {
     const sig = b64url(sign(null, Buffer.from(`${head}.${body}`), key));
     const md = new Metadata();
     md.set('authorization', `Bearer ${head}.${body}.${sig}`);
+    // Every call is made here, so the hub's log lines for it carry the id of the request that caused it.
+    const requestId = currentRequestId();
+    if (requestId) md.set(REQUEST_ID_HEADER, requestId);
     return md;
   }
 

@@ -11,4 +11,5 @@ export function protoRoot(): string {
 
 export const STORY_POOL_PROTO = 'syndication/v1/story_pool.proto';
 export const RECONCILIATION_PROTO = 'syndication/v1/reconciliation.proto';
+export const MEDIA_TRANSFER_PROTO = 'syndication/v1/media_transfer.proto';
 export const SYNDICATION_PACKAGE = 'syndication.v1';

@@ -1,9 +1,10 @@
-import { credentials, loadPackageDefinition, ServiceError } from '@grpc/grpc-js';
+import { ChannelOptions, credentials, loadPackageDefinition, ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { join } from 'node:path';
 import { CenterCredentials } from './center-credentials';
 import { protoRoot, RECONCILIATION_PROTO } from './proto-path';
 import { PROTO_LOADER_OPTIONS } from './story-pool.client';
+import { BALANCED_CHANNEL } from './balanced-channel';
 
 export interface DigestRequest {
   childCode: string;
@@ -31,13 +32,26 @@ export interface ListAcknowledgedResponse {
   items: AcknowledgedItem[];
 }
 
+export interface AwaitedDecision {
+  storyId: string;
+  version: number;
+}
+export interface RedriveDecisionsRequest {
+  childCode: string;
+  items: AwaitedDecision[];
+}
+export interface RedriveDecisionsResponse {
+  redriven: string[];
+}
+
 type Unary<Req, Res> = (req: Req, md: unknown, opts: { deadline: Date }, cb: (e: ServiceError | null, r: Res) => void) => void;
 interface RawReconciliationClient {
   Digest: Unary<DigestRequest, DigestResponse>;
   ListAcknowledged: Unary<ListAcknowledgedRequest, ListAcknowledgedResponse>;
+  RedriveDecisions: Unary<RedriveDecisionsRequest, RedriveDecisionsResponse>;
   close(): void;
 }
-type Ctor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => RawReconciliationClient;
+type Ctor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options?: ChannelOptions) => RawReconciliationClient;
 
 /** Calls a parent's Reconciliation service as `self`; one channel per address. */
 export class ReconciliationClient {
@@ -62,6 +76,11 @@ export class ReconciliationClient {
     return this.call(address, parent, (c, md, opts, cb) => c.ListAcknowledged(req, md, opts, cb));
   }
 
+  async redriveDecisions(address: string, parent: string, req: RedriveDecisionsRequest): Promise<RedriveDecisionsResponse> {
+    const res = await this.call<RedriveDecisionsResponse>(address, parent, (c, md, opts, cb) => c.RedriveDecisions(req, md, opts, cb));
+    return { redriven: res.redriven ?? [] };
+  }
+
   close(): void {
     for (const c of this.clients.values()) c.close();
     this.clients.clear();
@@ -74,7 +93,7 @@ export class ReconciliationClient {
   ): Promise<T> {
     let client = this.clients.get(address);
     if (!client) {
-      client = new this.ctor(address, credentials.createInsecure());
+      client = new this.ctor(address, credentials.createInsecure(), BALANCED_CHANNEL);
       this.clients.set(address, client);
     }
     const md = this.creds.metadataFor(this.self, audience);

@@ -1,9 +1,10 @@
-import { credentials, loadPackageDefinition, ServiceError, status } from '@grpc/grpc-js';
+import { ChannelOptions, credentials, loadPackageDefinition, ServiceError, status } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { join } from 'node:path';
 import { CenterCredentials } from './center-credentials';
 import { protoRoot, STORY_POOL_PROTO } from './proto-path';
 import type { GrpcStory, ListStoriesRequest, ListStoriesResponse, SearchStoriesRequest, SearchStoriesResponse } from './story-pool.types';
+import { BALANCED_CHANNEL } from './balanced-channel';
 
 export const PROTO_LOADER_OPTIONS = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true } as const;
 
@@ -15,7 +16,7 @@ interface RawStoryPoolClient {
   close(): void;
 }
 
-type RawStoryPoolClientCtor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => RawStoryPoolClient;
+type RawStoryPoolClientCtor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options?: ChannelOptions) => RawStoryPoolClient;
 
 /** Calls one hub's StoryPool; one channel per address, reused for every call. */
 export class StoryPoolClient {
@@ -57,7 +58,7 @@ export class StoryPoolClient {
     let client = this.clients.get(address);
     if (!client) {
       // Inter-center TLS is configured at the deployment edge (docs/security.md); inside it, plaintext HTTP/2.
-      client = new this.ctor(address, credentials.createInsecure());
+      client = new this.ctor(address, credentials.createInsecure(), BALANCED_CHANNEL);
       this.clients.set(address, client);
     }
     // Bound to the hub called, so that hub cannot replay our credentials to another.

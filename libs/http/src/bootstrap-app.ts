@@ -26,7 +26,15 @@ export async function bootstrapApp(module: Type<unknown>, options: BootstrapOpti
   app.use(bodyErrorHandler(env.HTTP_BODY_LIMIT_BYTES));
   // Scripts only from this origin, never inline: the desk is a bundled app and Swagger UI loads its
   // init script from a file. antd's CSS-in-JS needs inline styles, which helmet's default allows.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } } }));
+  // Media (images, video with posters) come from this origin only, behind signed links; blob: lets the
+  // desk preview a file before it is uploaded.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] },
+      },
+    }),
+  );
   // Desk answers carry drafts and tokens: no cache, shared or private, may keep them.
   app.use('/api', (_req: unknown, res: { setHeader(k: string, v: string): void }, next: () => void) => {
     res.setHeader('Cache-Control', 'no-store');

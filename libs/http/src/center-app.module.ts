@@ -6,6 +6,7 @@ import { DeliveryModule, deliveryPersistence } from '@syn/delivery';
 import { ConfigModule } from '@syn/config';
 import { GrpcClientsModule } from '@syn/grpc';
 import { LiveFeedModule, liveFeedPersistence } from '@syn/live-feed';
+import { MediaModule, mediaPersistence } from '@syn/media';
 import { MessagingModule, messagingPersistence } from '@syn/messaging';
 import { NetworkModule } from '@syn/network';
 import { ObservabilityModule } from '@syn/observability';
@@ -28,7 +29,9 @@ export class CenterAppModule {
         ConfigModule.forRoot(),
         ObservabilityModule,
         NetworkModule.forRoot(),
-        PersistenceModule.forRoot({ parts: [messagingPersistence, accountsPersistence, auditPersistence, deliveryPersistence, liveFeedPersistence, ...parts] }),
+        PersistenceModule.forRoot({
+          parts: [messagingPersistence, accountsPersistence, auditPersistence, deliveryPersistence, liveFeedPersistence, mediaPersistence, ...parts],
+        }),
         MessagingModule,
         DeliveryModule,
         AuthModule,
@@ -37,6 +40,7 @@ export class CenterAppModule {
         GrpcClientsModule,
         DeskStaticModule,
         LiveFeedModule,
+        MediaModule,
       ],
       exports: [ConfigModule, NetworkModule, PersistenceModule, MessagingModule, AuthModule, ObservabilityModule, AuditModule],
     };

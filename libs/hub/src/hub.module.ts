@@ -33,6 +33,7 @@ import { PoolAdoptionEntity } from './republish/pool-adoption.entity';
 import { StoryRepublishedHandler } from './republish/story-republished.handler';
 import { PoolCopyKeeper } from './copies/pool-copy.keeper';
 import { HubTombstoneGuards1764100420000 } from './migrations/1764100420000-hub-tombstone-guards';
+import { DecisionsRedriveSource } from './reconciliation/decisions-redrive.source';
 import { PoolSentSource, SubmissionsAcknowledgedSource } from './reconciliation/hub.reconciliation-sources';
 import { POOL_LISTENERS } from './pool/pool-listener';
 import { PoolController } from './pool/pool.controller';
@@ -42,6 +43,7 @@ import { StoryPoolGrpcController } from './pool/story-pool.grpc-controller';
 import { ReviewQueueController } from './review-queue/review-queue.controller';
 import { ReviewQueueService } from './review-queue/review-queue.service';
 import { REVIEW_LISTENERS } from './review-queue/review-listener';
+import { REPUBLISH_LISTENERS } from './republish/republish-listener';
 import { StorySubmittedHandler } from './review-queue/story-submitted.handler';
 import { SubmissionEntity } from './review-queue/submission.entity';
 
@@ -70,7 +72,13 @@ export class HubModule implements OnModuleInit {
   ) {}
 
   static forRoot(
-    options: { listeners?: Provider[]; listenerTokens?: unknown[]; reviewListenerTokens?: unknown[]; imports?: DynamicModule['imports'] } = {},
+    options: {
+      listeners?: Provider[];
+      listenerTokens?: unknown[];
+      reviewListenerTokens?: unknown[];
+      republishListenerTokens?: unknown[];
+      imports?: DynamicModule['imports'];
+    } = {},
   ): DynamicModule {
     return {
       module: HubModule,
@@ -99,6 +107,7 @@ export class HubModule implements OnModuleInit {
         StoryRepublishedHandler,
         PoolCopyKeeper,
         SubmissionsAcknowledgedSource,
+        DecisionsRedriveSource,
         PoolSentSource,
         chineseSegmenterProvider,
         PoolSearchIndex,
@@ -108,6 +117,7 @@ export class HubModule implements OnModuleInit {
         ...(options.listeners ?? []),
         { provide: POOL_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.listenerTokens ?? []) as never[] },
         { provide: REVIEW_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.reviewListenerTokens ?? []) as never[] },
+        { provide: REPUBLISH_LISTENERS, useFactory: (...l: unknown[]) => l, inject: (options.republishListenerTokens ?? []) as never[] },
       ],
       exports: [PoolService, ReviewQueueService, PoolSearchIndex],
     };

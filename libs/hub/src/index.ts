@@ -5,6 +5,7 @@ export * from './pool/pool-story.mapper';
 export * from './review-queue/submission.entity';
 export * from './review-queue/review-queue.service';
 export * from './review-queue/review-listener';
+export * from './republish/republish-listener';
 export * from './snapshot-integrity';
 export * from './hub.module';
 export * from './pool/pool-view';

@@ -20,8 +20,13 @@ export class Center {
   @Matches(/^\d{6}$/, { message: 'parent must be a six-digit region code or null' })
   parent!: string | null;
 
-  /** host:port of the gRPC StoryPool server of a center that has children. */
+  /**
+   * The gRPC server of a center that has children: host:port, or for replicas a target naming
+   * them all, `dns:///name:port` (a name with one address per replica) or `ipv4:a:port,b:port`.
+   */
   @IsOptional()
-  @Matches(/^[\w.-]+:\d{1,5}$/, { message: 'grpc must be host:port' })
+  @Matches(/^(?:dns:\/\/\/)?[\w.-]+:\d{1,5}$|^ipv4:\d{1,3}(?:\.\d{1,3}){3}:\d{1,5}(?:,\d{1,3}(?:\.\d{1,3}){3}:\d{1,5})*$/, {
+    message: 'grpc must be host:port, dns:///host:port or ipv4:a.b.c.d:port,…',
+  })
   grpc?: string;
 }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { RelayModule } from '@syn/distribution';
 import { PersistencePart } from '@syn/persistence';
 import { AdoptionFeedbackController } from './adoption-feedback/adoption-feedback.controller';
 import { AdoptionFeedbackService } from './adoption-feedback/adoption-feedback.service';
@@ -27,6 +26,8 @@ import { StoriesSentSource } from './reconciliation/stories.sent-source';
 import { ReviewDecidedHandler } from './review-decisions/review-decided.handler';
 import { RepublishedStoryEntity } from './shared-pool/republished-story.entity';
 import { SharedPoolController } from './shared-pool/shared-pool.controller';
+import { RepublishedCopyGuard1764101614100 } from './migrations/1764101614100-republished-copy-guard';
+import { RepublishedCopyKeeper } from './shared-pool/republished-copy.keeper';
 import { SharedPoolService } from './shared-pool/shared-pool.service';
 import { StoriesController } from './stories/stories.controller';
 import { StoryEntity } from './stories/story.entity';
@@ -49,17 +50,17 @@ export const newsroomPersistence: PersistencePart = {
     StoryVersions1764101200100,
     NewsroomLiveFeed1764101200400,
     AdoptionFeedbackPoints1764101400100,
+    RepublishedCopyGuard1764101614100,
   ],
 };
 
 /**
  * Writing, reviewing (三审) and submitting stories, drawing on the parent's pool, and what arrives
  * from above: decisions, topics to answer, releases to republish, adoption feedback. What every
- * originating center (county or city) does. Pair newsroomPersistence with relayPersistence: a
- * center relays what comes from above to its children.
+ * originating center (county or city) does; what comes from above is relayed on to its children
+ * through the tree transport.
  */
 @Module({
-  imports: [RelayModule],
   controllers: [
     StoriesController,
     CountyReviewController,
@@ -78,6 +79,7 @@ export const newsroomPersistence: PersistencePart = {
     ReviewPolicyService,
     CountyReviewService,
     SharedPoolService,
+    RepublishedCopyKeeper,
     AdoptionFeedbackHandler,
     TopicInboxService,
     TopicIssuedHandler,

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { guardConnectionErrors } from './connection-error-guard';
 import { PersistencePart } from './persistence.options';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -41,6 +42,7 @@ export function createAppDataSource(parts: PersistencePart[], settings: AppDataS
       // time compiling than executing), so it only ever adds latency here.
       options: '-c jit=off',
       keepAlive: true,
+      onConnect: guardConnectionErrors,
     },
   });
 }

@@ -1,6 +1,6 @@
 import { createTestDatabase, TestDatabase } from '@syn/testing';
-import { DataSource } from 'typeorm';
-import { DeferredInsert, DeferredInserts } from './deferred-inserts';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeferredInsert, DeferredInserts, joinStatements } from './deferred-inserts';
 
 /** Medium test: deferred rows against a real PostgreSQL. */
 describe('DeferredInserts', () => {
@@ -22,6 +22,7 @@ describe('DeferredInserts', () => {
     await dataSource.initialize();
     await dataSource.query(`CREATE TABLE notes (seq bigserial, id uuid PRIMARY KEY, body text NOT NULL, tags text[] NOT NULL)`);
     await dataSource.query(`CREATE TABLE stories (id int PRIMARY KEY)`);
+    await dataSource.query(`CREATE TABLE marks (seq bigserial, id uuid PRIMARY KEY, note text NOT NULL)`);
     deferred = new DeferredInserts(dataSource);
   }, 60_000);
 
@@ -30,7 +31,81 @@ describe('DeferredInserts', () => {
     await db?.drop();
   });
 
-  beforeEach(() => dataSource.query(`TRUNCATE notes, stories`));
+  beforeEach(() => dataSource.query(`TRUNCATE notes, stories, marks`));
+
+  const marks = new DeferredInsert('marks', [
+    { name: 'id', type: 'uuid' },
+    { name: 'note', type: 'text' },
+  ]);
+
+  /** The statements a transaction sends, read from TypeORM's query runner. */
+  async function statementsOf(work: (m: EntityManager) => Promise<void>): Promise<string[]> {
+    const sent: string[] = [];
+    await dataSource.transaction(async (m) => {
+      const query = m.queryRunner!.query.bind(m.queryRunner);
+      m.queryRunner!.query = ((sql: string, params?: unknown[], structured?: boolean) => {
+        sent.push(sql);
+        return query(sql, params, structured as never);
+      }) as typeof query;
+      await work(m);
+    });
+    return sent.filter((sql) => !/^(START TRANSACTION|COMMIT|BEGIN)/.test(sql));
+  }
+
+  it('joins statements into one, renumbering each one’s parameters after the ones before it', () => {
+    const joined = joinStatements([
+      { sql: 'INSERT INTO a SELECT * FROM unnest($1::int[], $2::text[])', params: [[1], ['x']] },
+      { sql: 'UPDATE b SET n = $2 WHERE id = $1', params: ['id', 7] },
+    ]);
+    expect(joined.sql).toBe('WITH w0 AS (INSERT INTO a SELECT * FROM unnest($1::int[], $2::text[]))\nUPDATE b SET n = $4 WHERE id = $3');
+    expect(joined.params).toEqual([[1], ['x'], 'id', 7]);
+  });
+
+  it('writes the rows of several tables in one statement at commit', async () => {
+    const sent = await statementsOf(async (m) => {
+      await deferred.add(m, notes, [[id(20), '稿件', '[]']]);
+      await deferred.add(m, marks, [[id(21), '审核']]);
+      await deferred.add(m, notes, [[id(22), '稿件二', '[]']]);
+    });
+    expect(sent).toHaveLength(1);
+    expect((await rows()).map((r) => r.body)).toEqual(['稿件', '稿件二']);
+    expect(await dataSource.query(`SELECT note FROM marks`)).toEqual([{ note: '审核' }]);
+  });
+
+  it('writes a last statement with the queued rows, in one round trip, and nothing again at commit', async () => {
+    await dataSource.query(`INSERT INTO stories VALUES (1)`);
+    const sent = await statementsOf(async (m) => {
+      await deferred.add(m, notes, [[id(23), '上报', '[]']]);
+      await deferred.add(m, marks, [[id(24), '台账']]);
+      await deferred.writeWith(m, { sql: `UPDATE stories SET id = $1 WHERE id = $2`, params: [2, 1] });
+    });
+    expect(sent).toHaveLength(1);
+    expect(await dataSource.query(`SELECT id FROM stories`)).toEqual([{ id: 2 }]);
+    expect((await rows()).map((r) => r.body)).toEqual(['上报']);
+    expect(await dataSource.query(`SELECT note FROM marks`)).toEqual([{ note: '台账' }]);
+  });
+
+  it('a queued row that cannot be written fails the last statement too, and the transaction rolls back whole', async () => {
+    await dataSource.query(`INSERT INTO stories VALUES (1)`);
+    await dataSource.query(`INSERT INTO marks (id, note) VALUES ($1, '已有')`, [id(25)]);
+    await expect(
+      dataSource.transaction(async (m) => {
+        await deferred.add(m, marks, [[id(25), '重复']]);
+        await deferred.writeWith(m, { sql: `UPDATE stories SET id = $1 WHERE id = $2`, params: [3, 1] });
+      }),
+    ).rejects.toThrow(/duplicate key/);
+    expect(await dataSource.query(`SELECT id FROM stories`)).toEqual([{ id: 1 }]);
+  });
+
+  it('two inserts into one table go one after the other, since one statement may not meet a row twice', async () => {
+    const other = new DeferredInsert('notes', notes.columns);
+    const sent = await statementsOf(async (m) => {
+      await deferred.add(m, notes, [[id(26), '甲', '[]']]);
+      await deferred.add(m, other, [[id(27), '乙', '[]']]);
+    });
+    expect(sent).toHaveLength(2);
+    expect((await rows()).map((r) => r.body)).toEqual(['甲', '乙']);
+  });
 
   it('writes a transaction’s rows as it commits, in the order they were added, and not before', async () => {
     await dataSource.transaction(async (m) => {

@@ -7,3 +7,4 @@ export * from './keyset-cursor';
 export * from './page-query';
 export * from './keyset-page';
 export * from './deferred-inserts';
+export * from './single-leader';

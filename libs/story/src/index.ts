@@ -1,3 +1,4 @@
 export * from './sanitize-body';
 export * from './content-hash';
 export * from './validate-object';
+export * from './validation-metadata-cache';

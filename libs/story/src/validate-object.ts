@@ -1,5 +1,10 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
+import { compiledValidate } from './compiled-validator';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+// Every app validates its bus payloads through here, and its HTTP bodies with the same class-validator store.
+cacheValidationMetadata();
 
 export class ObjectValidationError extends Error {
   constructor(readonly fields: string[]) {
@@ -17,9 +22,15 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
-/** Validates untrusted data (a bus payload, a gRPC request) into a class instance, or throws with every bad field. */
+/**
+ * Validates untrusted data (a bus payload, a gRPC request) into a class instance, or throws with every bad field.
+ * Valid objects take the plan compiled from the class's rules (compiled-validator); anything it does not accept
+ * goes through class-transformer and class-validator, which decide and name the fields.
+ */
 export async function validateObject<T extends object>(cls: new () => T, plain: unknown): Promise<T> {
   if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) throw new ObjectValidationError(['payload: must be an object']);
+  const fast = compiledValidate(cls, plain);
+  if (fast) return fast;
   const instance = plainToInstance(cls, plain);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw new ObjectValidationError(flattenValidationErrors(errors));

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { basename } from 'node:path';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isRunning, signalAndWait, trackChild, waitForExit, type ExitInfo } from './child-process-registry';
 import { LineRingBuffer } from './line-ring-buffer';
@@ -23,7 +24,9 @@ const STOP_GRACE_MS = 10_000;
 /**
  * A built app (`node dist/.../main.js`) running as a real OS process, so
  * end-to-end and fault tests can crash it, restart it and read its logs.
- * Set DEBUG_APPS=1 to echo its output live while a test runs.
+ * Set DEBUG_APPS=1 to echo its output live while a test runs, and TEST_APP_LOG_DIR to keep all of
+ * it in `<dir>/<name>.log` (the ring buffer holds only the last lines, too few to follow a story
+ * through a fault scenario).
  */
 export class AppProcess {
   private readonly buffer = new LineRingBuffer(LOG_LINES);
@@ -37,11 +40,14 @@ export class AppProcess {
     // Without a listener a late 'error' (e.g. a failed kill) would crash the test runner.
     child.on('error', (err) => this.buffer.push(`[${this.name}] process error: ${err.message}`));
     const echo = process.env.DEBUG_APPS === '1';
+    const file = logFile(this.name);
+    child.once('close', () => file?.end());
     for (const stream of [child.stdout, child.stderr]) {
       if (!stream) continue;
       createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
         this.buffer.push(line);
         if (echo) process.stderr.write(`[${this.name}] ${line}\n`);
+        file?.write(`${line}\n`);
         for (const listener of this.lineListeners) listener(line);
       });
     }
@@ -171,4 +177,14 @@ export class AppProcess {
   private failure(message: string): Error {
     return new Error(`${this.name} ${message}\n--- ${this.name} output (last ${LOG_LINES} lines) ---\n${this.logs()}`);
   }
+}
+
+/** Appends to the app's log file when TEST_APP_LOG_DIR asks for one (restarts append to the same file). */
+function logFile(name: string) {
+  const dir = process.env.TEST_APP_LOG_DIR;
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const stream = createWriteStream(join(dir, `${name}.log`), { flags: 'a' });
+  stream.on('error', () => undefined);
+  return stream;
 }

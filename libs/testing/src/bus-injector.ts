@@ -17,7 +17,7 @@ export class BusInjector {
   ) {}
 
   static async connect(url: string): Promise<BusInjector> {
-    const nc = await connect({ servers: url, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+    const nc = await connect({ servers: url.split(','), maxReconnectAttempts: -1, reconnectTimeWait: 250 });
     return new BusInjector(nc, jetstream(nc, { timeout: 10_000 }), await jetstreamManager(nc, { timeout: 10_000 }));
   }
 
@@ -44,6 +44,11 @@ export class BusInjector {
     } catch {
       return null;
     }
+  }
+
+  /** The stream's newest sequence number: messages stored after this call have a larger one. */
+  async lastSeq(): Promise<number> {
+    return (await this.jsm.streams.info(STREAM)).state.last_seq;
   }
 
   /** Removes a stored message: to the consumers it is as if the broker had lost it. */

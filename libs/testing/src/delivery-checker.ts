@@ -63,8 +63,8 @@ async function query<T>(url: string, sql: string, params: unknown[] = []): Promi
  * Compares every submission the counties acknowledged with what the city pool and the provincial
  * index hold, version and content hash included. Lost: acknowledged but missing downstream (or a
  * takedown that never arrived). Duplicated: a copy nobody submitted, or one story held twice.
- * Mismatched: present with the wrong version or hash, a withdrawn story still held, or a review
- * decision that never reached the county.
+ * Mismatched: present with the wrong version or hash, a withdrawn story still held (in the pool,
+ * the index or any county's 转载 copies), or a review decision that never reached the county.
  */
 export class DeliveryChecker {
   constructor(private readonly t: CheckerTargets) {}
@@ -152,6 +152,22 @@ export class DeliveryChecker {
       if (c.status !== 'accepted') note('mismatched', `story ${c.id} is pooled but the county still shows ${c.status}`);
       if (!i) note('lost', `story ${c.id} v${p.version} is pooled at ${this.t.hub} but not in the index of ${this.t.province}`);
       else if (i.version !== p.version || i.content_hash !== p.content_hash) note('mismatched', `story ${c.id}: index holds v${i.version}, pool v${p.version}`);
+    }
+
+    // Every 转载 copy a county holds of a withdrawn story must be gone; one of a live story must not be newer than its origin.
+    for (const url of this.t.countyDatabases) {
+      const copies = await query<{ center_code: string; story_id: string; version: number; channel: string }>(
+        url,
+        `SELECT center_code, story_id, version, channel FROM republished_stories WHERE origin_code = ANY($1::char(6)[])`,
+        [this.t.counties],
+      );
+      for (const k of copies) {
+        const c = county.get(k.story_id);
+        if (!c) note('duplicated', `${k.center_code} holds a 转载 copy of ${k.story_id} which no county submitted`);
+        else if (c.withdrawn) note('mismatched', `withdrawn story ${k.story_id} (${c.center_code}) is still republished at ${k.center_code} on ${k.channel}`);
+        else if (k.version > c.submitted_version)
+          note('mismatched', `${k.center_code} holds v${k.version} of ${k.story_id}, its origin only v${c.submitted_version}`);
+      }
     }
 
     const seenTitles = new Map<string, number>();

@@ -10,3 +10,5 @@ export { BusInjector } from './bus-injector';
 export { makeSnapshot } from './story-fixtures';
 export { DeliveryChecker, type CheckerTargets, type CheckResult, type ClientAck } from './delivery-checker';
 export { StoryLoad, CuratorDriver, type LoadEndpoint, type LoadStats } from './story-load';
+export { NatsCluster, type LeafSiteProcess } from './nats-cluster.process';
+export { TcpLink } from './tcp-link';

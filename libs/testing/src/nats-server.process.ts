@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { isRunning, signalAndWait, trackChild, type ExitInfo } from './child-process-registry';
 import { findFreePort } from './free-port';
 import { LineRingBuffer } from './line-ring-buffer';
+import { natsServerBinary } from './nats-server-binary';
 import { canConnect, sleep } from './tcp-probe';
 
 export interface NatsServerStartOptions {
@@ -19,10 +20,15 @@ export interface NatsServerStartOptions {
   args?: string[];
   /** Defaults to 10 s. */
   readyTimeoutMs?: number;
+  /**
+   * Defaults to true: JetStream on, in storeDir, from the command line. False leaves it to the
+   * config file (a cluster node's jetstream block; a county's leaf server has none).
+   */
+  jetstream?: boolean;
 }
 
 const HOST = '127.0.0.1';
-const BINARY = process.env.NATS_SERVER_BIN ?? 'nats-server';
+const BINARY = natsServerBinary();
 
 // Temp stores of servers never stopped (a crashed or aborted test) would pile
 // up in the temp dir; the exit hook removes them once the servers are killed.
@@ -61,13 +67,22 @@ export class NatsServerProcess {
     private readonly configFile: string | undefined,
     private readonly extraArgs: readonly string[],
     private readonly readyTimeoutMs: number,
+    private readonly jetstream: boolean,
   ) {}
 
   static async start(opts: NatsServerStartOptions = {}): Promise<NatsServerProcess> {
     const port = opts.port ?? (await findFreePort(HOST));
     const storeDir = opts.storeDir ?? (await mkdtemp(join(tmpdir(), 'nats-js-')));
     if (opts.storeDir === undefined) removeOnExit(storeDir);
-    const server = new NatsServerProcess(port, storeDir, opts.storeDir === undefined, opts.configFile, opts.args ?? [], opts.readyTimeoutMs ?? 10_000);
+    const server = new NatsServerProcess(
+      port,
+      storeDir,
+      opts.storeDir === undefined,
+      opts.configFile,
+      opts.args ?? [],
+      opts.readyTimeoutMs ?? 10_000,
+      opts.jetstream ?? true,
+    );
     try {
       await server.launch();
     } catch (err) {
@@ -131,7 +146,7 @@ export class NatsServerProcess {
   }
 
   private async launch(): Promise<void> {
-    const args = ['-js', '-sd', this.storeDir, '-a', HOST, '-p', String(this.port)];
+    const args = [...(this.jetstream ? ['-js', '-sd', this.storeDir] : []), '-a', HOST, '-p', String(this.port)];
     if (this.configFile) args.push('-c', this.configFile);
     args.push(...this.extraArgs);
 

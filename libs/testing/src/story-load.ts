@@ -41,13 +41,16 @@ async function call(method: string, url: string, token: string, body?: object): 
 export class StoryLoad {
   readonly acks = new Map<string, ClientAck>();
   readonly stats: LoadStats = { submitted: 0, corrected: 0, withdrawn: 0, errors: 0 };
+  /** Why the latest failed request failed, for a report that shows errors. */
+  lastError?: string;
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly mine = new Map<string, string[]>();
 
   constructor(
     private readonly counties: Map<string, LoadEndpoint>,
-    private readonly opts: { correctEvery?: number; withdrawEvery?: number } = {},
+    /** everyMs paces each county to one story per interval (a simulated day's rate); unset, as fast as answers come. */
+    private readonly opts: { correctEvery?: number; withdrawEvery?: number; everyMs?: number } = {},
   ) {}
 
   start(label: string): void {
@@ -62,7 +65,18 @@ export class StoryLoad {
 
   private async loop(label: string, center: string, ep: LoadEndpoint): Promise<void> {
     const list = this.mine.get(center) ?? this.mine.set(center, []).get(center)!;
+    const every = this.opts.everyMs;
+    // Counties start at random phases, as their editors do.
+    const started = Date.now() + (every ? Math.random() * every : 0);
     for (let n = 1; this.running; n++) {
+      if (every) {
+        const wait = started + (n - 1) * every - Date.now();
+        if (wait > 0) await sleep(Math.min(wait, 500));
+        if (wait > 500) {
+          n--;
+          continue;
+        }
+      }
       try {
         const title = `${label}-${center}-${n}-${randomBytes(3).toString('hex')}`;
         const created = await call('POST', `${ep.base()}/api/v1/centers/${center}/stories`, ep.token, {
@@ -88,9 +102,10 @@ export class StoryLoad {
         list.push(created.body.id);
         if (this.opts.correctEvery && n % this.opts.correctEvery === 0) await this.correct(center, ep, list);
         if (this.opts.withdrawEvery && n % this.opts.withdrawEvery === 0) await this.withdraw(center, ep, list);
-      } catch {
+      } catch (e) {
         // The app may be down or its database cut off: the request is simply not acknowledged.
         this.stats.errors++;
+        this.lastError = (e as Error).message;
         await sleep(250);
       }
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DeskTokenService, Role } from '@syn/auth';
@@ -17,6 +17,11 @@ export interface TestAppSpec {
   env?: Record<string, string>;
   /** Arguments for node itself (e.g. --cpu-prof), kept across restarts. */
   nodeArgs?: string[];
+  /**
+   * A second process of the app named here: same centers, same database, its own ports. The
+   * network file lists both gRPC ports for the centers, so callers spread over the replicas.
+   */
+  replicaOf?: string;
 }
 
 export interface RunningApp {
@@ -72,21 +77,26 @@ export class TestNetwork {
   static async start(opts: { natsUrl: string; apps: TestAppSpec[]; centers?: Center[]; env?: Record<string, string> }): Promise<TestNetwork> {
     const centers = (opts.centers ?? JIANGXI).map((c) => ({ ...c }));
     const grpcPorts = new Map<TestAppSpec, number>();
+    const grpcOf = new Map<string, number[]>();
     for (const spec of opts.apps) {
       if (spec.kind === 'county') continue;
       const port = await findFreePort();
       grpcPorts.set(spec, port);
-      for (const code of spec.centers) {
-        const c = centers.find((x) => x.code === code);
-        if (c) c.grpc = `127.0.0.1:${port}`;
-      }
+      for (const code of spec.centers) grpcOf.set(code, [...(grpcOf.get(code) ?? []), port]);
+    }
+    for (const [code, ports] of grpcOf) {
+      const c = centers.find((x) => x.code === code);
+      // Several replicas: one gRPC target naming every address, which clients balance over.
+      if (c) c.grpc = ports.length === 1 ? `127.0.0.1:${ports[0]}` : `ipv4:${ports.map((p) => `127.0.0.1:${p}`).join(',')}`;
     }
     const dir = mkdtempSync(join(tmpdir(), 'syn-net-'));
     const networkFile = join(dir, 'network.json');
     writeFileSync(networkFile, JSON.stringify({ centers }, null, 2));
     const net = new TestNetwork(opts.natsUrl, networkFile, centers);
     try {
-      await Promise.all(opts.apps.map((spec) => net.startApp(spec, grpcPorts.get(spec), opts.env)));
+      // Replicas start after the app they share a database with has made its tables.
+      await Promise.all(opts.apps.filter((s) => !s.replicaOf).map((spec) => net.startApp(spec, grpcPorts.get(spec), opts.env)));
+      await Promise.all(opts.apps.filter((s) => s.replicaOf).map((spec) => net.startApp(spec, grpcPorts.get(spec), opts.env)));
     } catch (e) {
       await net.stop();
       throw e;
@@ -96,7 +106,7 @@ export class TestNetwork {
 
   private async startApp(spec: TestAppSpec, grpcPort: number | undefined, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
     const name = spec.name ?? `${spec.kind}-${spec.centers[0]}`;
-    const database = await createTestDatabase(`syn_t_${spec.kind}`);
+    const database = spec.replicaOf ? this.app(spec.replicaOf).database : await createTestDatabase(`syn_t_${spec.kind}`);
     const httpPort = await findFreePort();
     const env: Record<string, string> = {
       DATABASE_URL: database.url,
@@ -109,6 +119,8 @@ export class TestNetwork {
       GRPC_SHARED_SECRET: TEST_GRPC_SECRET,
       LOG_LEVEL: 'info',
       OUTBOX_POLL_MS: '200',
+      MEDIA_DIR: mkdtempSync(join(tmpdir(), `syn-media-${name}-`)),
+      MEDIA_POLL_MS: '200',
       ...extraEnv,
       ...spec.env,
     };
@@ -120,8 +132,9 @@ export class TestNetwork {
     return app;
   }
 
+  /** The app of that name, or the first (not a replica) that hosts that center. */
   app(name: string): RunningApp {
-    const a = this.apps.find((x) => x.name === name || x.spec.centers.includes(name));
+    const a = this.apps.find((x) => x.name === name) ?? this.apps.find((x) => !x.spec.replicaOf && x.spec.centers.includes(name));
     if (!a) throw new Error(`no test app ${name}`);
     return a;
   }
@@ -149,7 +162,9 @@ export class TestNetwork {
 
   async stop(): Promise<void> {
     await Promise.all(this.apps.filter((a) => a.process.running).map((a) => a.process.stop()));
-    await Promise.all(this.apps.map((a) => a.database.drop().catch(() => undefined)));
+    await Promise.all(this.apps.filter((a) => !a.spec.replicaOf).map((a) => a.database.drop().catch(() => undefined)));
+    // Media folders made for the apps here (not one a test passed in) go with their databases.
+    for (const a of this.apps) if (a.env.MEDIA_DIR?.includes('syn-media-')) rmSync(a.env.MEDIA_DIR, { recursive: true, force: true });
   }
 }
 

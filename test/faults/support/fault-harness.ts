@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { BusInjector, CheckResult, CuratorDriver, DeliveryChecker, NatsServerProcess, StoryLoad, TestNetwork } from '@syn/testing';
+import { BusInjector, CheckResult, CuratorDriver, DeliveryChecker, NatsServerProcess, StoryLoad, TestNetwork, type TestAppSpec } from '@syn/testing';
 
 /** Load per scenario; CI keeps it short, the full run (docs/reliability.md) raises it. */
 export const LOAD_MS = Number(process.env.FAULT_LOAD_MS ?? 6000);
@@ -24,11 +24,25 @@ export function expectClean(r: { lost: number; duplicated: number; mismatched: n
   });
 }
 
+/** The four apps most fault files run: province, city hub and two county apps with two counties each. */
+export const DEFAULT_APPS: TestAppSpec[] = [
+  { kind: 'province', centers: [PROVINCE] },
+  { kind: 'city', centers: [HUB] },
+  { kind: 'county', centers: ['360702', '360703'], name: 'county-a' },
+  { kind: 'county', centers: ['360704', '360781'], name: 'county-b' },
+];
+
+/** Whatever the apps' NATS is: one server, or a cluster with leaf nodes. */
+export interface FaultBroker {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
 /**
- * One network for a fault file: its own nats-server and app processes (so they can be killed),
+ * One network for a fault file: its own NATS and app processes (so they can be killed),
  * counties under load, a curator accepting everything, and the checker.
  */
-export class FaultHarness {
+export class FaultHarness<B extends FaultBroker = NatsServerProcess> {
   readonly curator: CuratorDriver;
   readonly checker: DeliveryChecker;
   readonly results: CheckResult[] = [];
@@ -36,14 +50,15 @@ export class FaultHarness {
   private repairsSeen = 0;
 
   private constructor(
-    readonly nats: NatsServerProcess,
+    readonly nats: B,
     readonly net: TestNetwork,
     readonly bus: BusInjector,
   ) {
     this.curator = new CuratorDriver(HUB, () => net.app(HUB).http, net.token(HUB, 'curator', 'c-fault', '压测审核'));
+    const counties = net.apps.filter((a) => a.spec.kind === 'county' && !a.spec.replicaOf);
     this.checker = new DeliveryChecker({
-      countyDatabases: [net.app('county-a').database.url, net.app('county-b').database.url],
-      counties: COUNTIES,
+      countyDatabases: counties.map((a) => a.database.url),
+      counties: counties.flatMap((a) => a.spec.centers),
       hub: HUB,
       hubDatabase: net.app(HUB).database.url,
       province: PROVINCE,
@@ -52,18 +67,23 @@ export class FaultHarness {
   }
 
   static async start(): Promise<FaultHarness> {
-    const nats = await NatsServerProcess.start();
-    const net = await TestNetwork.start({
-      natsUrl: nats.url,
-      apps: [
-        { kind: 'province', centers: [PROVINCE] },
-        { kind: 'city', centers: [HUB] },
-        { kind: 'county', centers: ['360702', '360703'], name: 'county-a' },
-        { kind: 'county', centers: ['360704', '360781'], name: 'county-b' },
-      ],
-      // Reconciliation runs as in production (shortened): it must find nothing to repair unless events are really lost.
-      env: { RECONCILE_INTERVAL_MS: '10000', RECONCILE_GRACE_MS: '20000', OUTBOX_POLL_MS: '200' },
-    });
+    return FaultHarness.on(await NatsServerProcess.start(), DEFAULT_APPS);
+  }
+
+  /** The apps given, against a broker already running (stopped with the harness). */
+  static async on<B extends FaultBroker>(nats: B, apps: TestAppSpec[], env: Record<string, string> = {}): Promise<FaultHarness<B>> {
+    let net: TestNetwork;
+    try {
+      net = await TestNetwork.start({
+        natsUrl: nats.url,
+        apps,
+        // Reconciliation runs as in production (shortened): it must find nothing to repair unless events are really lost.
+        env: { RECONCILE_INTERVAL_MS: '10000', RECONCILE_GRACE_MS: '20000', OUTBOX_POLL_MS: '200', ...env },
+      });
+    } catch (e) {
+      await nats.stop();
+      throw e;
+    }
     const bus = await BusInjector.connect(nats.url);
     const h = new FaultHarness(nats, net, bus);
     h.curator.start();
@@ -119,7 +139,7 @@ export class FaultHarness {
     });
     process.stdout.write(`${line}\n`);
     if (process.env.FAULT_REPORT_FILE) appendFileSync(process.env.FAULT_REPORT_FILE, `${line}\n`);
-    if (!DeliveryChecker.clean(r)) process.stdout.write(`${r.problems.join('\n')}\n`);
+    if (!DeliveryChecker.clean(r)) process.stdout.write(`${r.problems.join('\n')}\n${await this.diagnose(r.problems)}\n`);
     this.results.push(r);
     return r;
   }
@@ -135,16 +155,58 @@ export class FaultHarness {
     return delta;
   }
 
-  /** Sum of syn_reconciliation_repairs_total over the apps that are up. */
-  async repairs(): Promise<number> {
+  /** Sum of syn_reconciliation_repairs_total over the apps that are up (of one kind, if given). */
+  async repairs(kind?: TestAppSpec['kind']): Promise<number> {
     let total = 0;
-    for (const a of this.net.apps) {
+    for (const a of this.net.apps.filter((x) => !kind || x.spec.kind === kind)) {
       const text = await fetch(`${a.http}/metrics`, { signal: AbortSignal.timeout(3000) })
         .then((r) => r.text())
         .catch(() => '');
       for (const m of text.matchAll(/^syn_reconciliation_repairs_total\{[^}]*\} (\d+)/gm)) total += Number(m[1]);
     }
     return total;
+  }
+
+  /**
+   * What each level holds of the first stories a failed check names: the county's row, the hub's
+   * submission and the decisions it wrote to its outbox, and what the counties parked. Enough to tell
+   * an event never written from one never sent or one received and dropped.
+   */
+  async diagnose(problems: string[]): Promise<string> {
+    const ids = [...new Set(problems.flatMap((p) => p.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []))].slice(0, 20);
+    const out: string[] = ['--- diagnosis'];
+    // An app that died on its own leaves its stories half way; its last lines usually say why.
+    for (const a of this.net.apps.filter((x) => !x.process.running))
+      out.push(`${a.name} is not running; its last output:`, ...a.process.logs().split('\n').slice(-40));
+    if (ids.length === 0) return out.join('\n');
+    const dump = async (label: string, app: string, text: string, params: unknown[] = []) => {
+      const rows = await this.sql<Record<string, unknown>>(app, text, params).catch((e: Error) => [{ error: e.message }]);
+      out.push(`${label} (${app}):`, ...rows.map((row) => `  ${JSON.stringify(row)}`));
+    };
+    for (const app of this.net.apps.filter((a) => a.spec.kind === 'county' && !a.spec.replicaOf).map((a) => a.name)) {
+      await dump(
+        'county stories',
+        app,
+        `SELECT id, center_code, status, version, submitted_version, updated_at, decided_at FROM stories WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      await dump('county dead letters', app, `SELECT consumer, event_type, reason, delivery_count, created_at FROM dead_letters ORDER BY id DESC LIMIT 20`);
+    }
+    await dump(
+      'hub submissions',
+      HUB,
+      `SELECT story_id, origin_code, version, status, decided_at FROM submissions WHERE story_id = ANY($1::uuid[]) ORDER BY story_id, version`,
+      [ids],
+    );
+    await dump(
+      'hub decisions in its outbox',
+      HUB,
+      `SELECT event_id, subject, created_at, sent_at, envelope::jsonb #>> '{payload,storyId}' AS story_id FROM outbox
+        WHERE subject LIKE '%review%' AND envelope::jsonb #>> '{payload,storyId}' = ANY($1::text[]) ORDER BY seq`,
+      [ids],
+    );
+    await dump('hub dead letters', HUB, `SELECT consumer, event_type, reason, delivery_count, created_at FROM dead_letters ORDER BY id DESC LIMIT 20`);
+    return out.join('\n');
   }
 
   /** Runs SQL against an app's database (as the test, not as the app). */

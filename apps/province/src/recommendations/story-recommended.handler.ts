@@ -1,24 +1,16 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog, remoteActor } from '@syn/audit';
 import { STORY_RECOMMENDED, StoryRecommended } from '@syn/contracts';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
 
 /** 推荐 from a city hub: the story is marked for the provincial desk, in its index (and, through the table's trigger, on the live feed). */
 @Injectable()
-export class StoryRecommendedHandler implements EventHandler<StoryRecommended>, OnModuleInit {
-  readonly type = STORY_RECOMMENDED;
-  readonly direction = 'up' as const;
+@OnTreeEvent(STORY_RECOMMENDED)
+export class StoryRecommendedHandler implements EventHandler<StoryRecommended> {
   private readonly logger = new Logger('StoryRecommended');
 
-  constructor(
-    private readonly registry: EventHandlerRegistry,
-    private readonly audit: AuditLog,
-  ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
+  constructor(private readonly audit: AuditLog) {}
 
   async handle(m: EntityManager, e: InboundEvent<StoryRecommended>): Promise<void> {
     const r = e.payload;

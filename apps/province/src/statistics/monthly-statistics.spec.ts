@@ -98,3 +98,52 @@ describe('monthly statistics', () => {
     ]);
   });
 });
+
+describe('monthly statistics: 转载, merged families and takedowns', () => {
+  const oct = at('2026-10-20T10:00:00+08:00');
+
+  it('credits a 转载 by another center with the republish weight, and every county of a merged family', () => {
+    const facts = [
+      fact({ kind: 'accepted' }),
+      fact({ kind: 'republished', actorCode: '360703' }),
+      fact({ storyId: S2, kind: 'merged', originCode: '360781', authors: ['周宁'], refId: S1 }),
+      fact({ storyId: S3, kind: 'merged', originCode: '360704', authors: ['吴昊'], refId: S1 }),
+    ];
+    const stats = computeMonthlyStatistics(facts, nov.from, nov.to, { province: 5, city: 2, republish: 4 });
+    expect(stats.centers.get('360702')?.points).toBe(4);
+    expect(stats.centers.get('360781')).toMatchObject({ accepted: 1, rejected: 0, points: 4 });
+    expect(stats.centers.get('360704')).toMatchObject({ accepted: 1, points: 4 });
+    expect(stats.authors.get('360781|周宁')?.points).toBe(4);
+  });
+
+  it('takes back in the month of a takedown what the story earned before, for its family too, and nothing after', () => {
+    const facts = [
+      fact({ kind: 'adopted', level: 'province', actorCode: '360000', occurredAt: oct }),
+      fact({ storyId: S2, kind: 'merged', originCode: '360781', authors: ['周宁'], refId: S1, occurredAt: oct }),
+      fact({ kind: 'withdrawn', actorCode: '360702' }),
+    ];
+    const w = { province: 5, city: 2, republish: 1 };
+    const october = monthRange('2026-10');
+    expect(computeMonthlyStatistics(facts, october.from, october.to, w).centers.get('360702')?.points).toBe(5);
+    const stats = computeMonthlyStatistics(facts, nov.from, nov.to, w);
+    expect(stats.centers.get('360702')?.points).toBe(-5);
+    expect(stats.centers.get('360781')?.points).toBe(-5);
+    expect(stats.authors.get('360702|刘敏')?.points).toBe(-5);
+    // History stays: the month still counts the adoption that earned them.
+    const later = [...facts, fact({ kind: 'adopted', level: 'city', occurredAt: at('2026-12-05T10:00:00+08:00') })];
+    const dec = monthRange('2026-12');
+    expect(computeMonthlyStatistics(later, dec.from, dec.to, w).centers.get('360702')).toMatchObject({ adoptedCity: 1, points: 0 });
+  });
+
+  it('takes back only a merged county whose own story is withdrawn', () => {
+    const facts = [
+      fact({ kind: 'adopted', level: 'city', occurredAt: oct }),
+      fact({ storyId: S2, kind: 'merged', originCode: '360781', authors: ['周宁'], refId: S1, occurredAt: oct }),
+      fact({ storyId: S2, kind: 'withdrawn', originCode: '360781', authors: ['周宁'], actorCode: '360781' }),
+      fact({ kind: 'adopted', level: 'province', actorCode: '360000' }),
+    ];
+    const stats = computeMonthlyStatistics(facts, nov.from, nov.to, { province: 5, city: 2, republish: 1 });
+    expect(stats.centers.get('360702')?.points).toBe(3);
+    expect(stats.centers.get('360781')?.points).toBe(-2);
+  });
+});

@@ -54,8 +54,12 @@ export function weightOf(f: LedgerFactRow, w: PointsWeights): number {
  * minus what the story had already earned before the month began (so an upgrade from city to
  * province in a later month earns only the difference).
  *
- * `facts` holds every fact of the month and, for stories adopted or republished in the month, their
- * adoption and republishing facts from before it.
+ * A takedown ends a story's earning: the month of the takedown takes back what the story had
+ * earned before it (a negative figure), and it earns nothing after. A story merged into a
+ * near-duplicate family's kept story earns its origin and authors what the kept story earns.
+ *
+ * `facts` holds every fact of the month and, for stories adopted, republished or withdrawn in the
+ * month, their earlier adoption, republishing, takedown and merge facts.
  */
 export function computeMonthlyStatistics(facts: readonly LedgerFactRow[], from: Date, to: Date, w: PointsWeights): MonthlyStatistics {
   const inMonth = facts.filter((f) => f.occurredAt >= from && f.occurredAt < to);
@@ -85,30 +89,57 @@ export function computeMonthlyStatistics(facts: readonly LedgerFactRow[], from: 
     for (const a of k.authors) bump(a, field, dedupe, authors);
   }
 
-  const byStory = new Map<string, { prior: number; best: number; bestFact: LedgerFactRow | null }>();
+  // What each story earned before the month (its best weight) and the best it reaches by the month's end.
+  const byStory = new Map<string, { prior: number; priorFact: LedgerFactRow | null; best: number; bestFact: LedgerFactRow | null }>();
+  const story = (id: string) => byStory.get(id) ?? byStory.set(id, { prior: 0, priorFact: null, best: 0, bestFact: null }).get(id)!;
   for (const f of before) {
-    const s = byStory.get(f.storyId) ?? { prior: 0, best: 0, bestFact: null };
-    s.prior = Math.max(s.prior, weightOf(f, w));
-    byStory.set(f.storyId, s);
+    const s = story(f.storyId);
+    if (weightOf(f, w) > s.prior) {
+      s.prior = weightOf(f, w);
+      s.priorFact = f;
+    }
   }
   for (const f of inMonth) {
-    const weight = weightOf(f, w);
-    if (weight === 0) continue;
-    const s = byStory.get(f.storyId) ?? { prior: 0, best: 0, bestFact: null };
-    if (weight > s.best) {
-      s.best = weight;
+    const s = story(f.storyId);
+    if (weightOf(f, w) > s.best) {
+      s.best = weightOf(f, w);
       s.bestFact = f;
     }
-    byStory.set(f.storyId, s);
   }
-  for (const s of byStory.values()) {
-    const gain = s.bestFact ? Math.max(0, s.best - s.prior) : 0;
-    if (gain === 0 || !s.bestFact) continue;
-    const k = keysOf(s.bestFact);
+  // A takedown (撤稿) ends a story's earning; in its month it takes back what the story had earned.
+  const withdrawnAt = new Map<string, Date>();
+  const byMonthEnd = facts.filter((f) => f.occurredAt < to);
+  for (const f of byMonthEnd) {
+    if (f.kind !== 'withdrawn') continue;
+    const at = withdrawnAt.get(f.storyId);
+    if (!at || f.occurredAt < at) withdrawnAt.set(f.storyId, f.occurredAt);
+  }
+  // Every contributor of a merged near-duplicate family earns what the kept story earns.
+  const mergedInto = new Map<string, LedgerFactRow[]>();
+  for (const f of byMonthEnd) if (f.kind === 'merged' && f.refId) mergedInto.set(f.refId, [...(mergedInto.get(f.refId) ?? []), f]);
+
+  const credit = (credited: { originCode: string; authors: string[] }, points: number) => {
+    const k = keysOf(credited);
     for (const [key, into] of [[k.center, centers] as const, ...k.authors.map((a) => [a, authors] as const)]) {
       const fig = into.get(key) ?? zero();
-      fig.points += gain;
+      fig.points += points;
       into.set(key, fig);
+    }
+  };
+  /** A credit line's points this month: the story's gain, or minus what it had earned in the month it was withdrawn. */
+  const pointsOf = (s: { prior: number; best: number }, withdrawn: Date | undefined) => {
+    if (withdrawn && withdrawn < from) return 0;
+    if (withdrawn) return -s.prior;
+    return Math.max(0, s.best - s.prior);
+  };
+  const earliest = (...ds: Array<Date | undefined>) => ds.filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
+  for (const [storyId, s] of byStory) {
+    if (!s.bestFact && !s.priorFact) continue;
+    const points = pointsOf(s, withdrawnAt.get(storyId));
+    if (points !== 0) credit(points > 0 ? s.bestFact! : s.priorFact!, points);
+    for (const member of mergedInto.get(storyId) ?? []) {
+      const p = pointsOf(s, earliest(withdrawnAt.get(storyId), withdrawnAt.get(member.storyId)));
+      if (p !== 0) credit(member, p);
     }
   }
   return { centers, authors };
@@ -128,6 +159,11 @@ function fieldOf(f: LedgerFactRow): keyof Figures | null {
       return f.actorCode === f.originCode ? null : 'republished';
     case 'topic-answered':
       return 'topicsAnswered';
+    // Merged into its family's kept story: for the county, its story made it into the pool.
+    case 'merged':
+      return 'accepted';
+    case 'withdrawn':
+      return null;
   }
 }
 

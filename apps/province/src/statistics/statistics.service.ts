@@ -121,14 +121,28 @@ export class StatisticsService {
     }
   }
 
-  /** Facts of the month, plus earlier adoption facts of stories adopted in it (for the highest-level rule). */
+  /**
+   * Facts of the month, plus the earlier facts the points rules need for the stories that earn or
+   * lose points in it: their adoptions, 转载 and takedowns, the stories merged into them, and those
+   * merged stories' own takedowns.
+   */
   private facts(province: string, from: Date, to: Date): Promise<LedgerDbRow[]> {
     return this.dataSource.query(
-      `SELECT * FROM ledger_entries l
-       WHERE l.center_code = $1 AND l.occurred_at < $3
-         AND (l.occurred_at >= $2
-              OR (l.kind IN ('adopted','republished') AND l.story_id IN (
-                    SELECT story_id FROM ledger_entries WHERE center_code = $1 AND occurred_at >= $2 AND occurred_at < $3 AND kind IN ('adopted','republished'))))`,
+      `WITH month AS (
+         SELECT * FROM ledger_entries WHERE center_code = $1 AND occurred_at >= $2 AND occurred_at < $3),
+       touched AS (
+         SELECT story_id FROM month WHERE kind IN ('adopted','republished','withdrawn')
+         UNION SELECT ref_id FROM ledger_entries
+                WHERE center_code = $1 AND kind = 'merged' AND occurred_at < $3 AND story_id IN (SELECT story_id FROM month WHERE kind = 'withdrawn')),
+       members AS (
+         SELECT story_id FROM ledger_entries WHERE center_code = $1 AND kind = 'merged' AND occurred_at < $3 AND ref_id IN (SELECT story_id FROM touched))
+       SELECT * FROM month
+       UNION ALL
+       SELECT l.* FROM ledger_entries l
+        WHERE l.center_code = $1 AND l.occurred_at < $2
+          AND ((l.kind IN ('adopted','republished','withdrawn') AND l.story_id IN (SELECT story_id FROM touched))
+               OR (l.kind = 'merged' AND l.ref_id IN (SELECT story_id FROM touched))
+               OR (l.kind = 'withdrawn' AND l.story_id IN (SELECT story_id FROM members)))`,
       [province, from, to],
     );
   }

@@ -12,6 +12,8 @@ import { IndexRankedSearch1764101300200 } from '../migrations/1764101300200-inde
 import { StoryIndex1764100300000 } from '../migrations/1764100300000-story-index';
 import { StoryIndexEditions1764100310300 } from '../migrations/1764100310300-story-index-editions';
 import { StoryIndexTombstoneGuard1764100430000 } from '../migrations/1764100430000-story-index-tombstone-guard';
+import { EmbargoLifts1764101614300 } from '../migrations/1764101614300-embargo-lifts';
+import { EmbargoLiftAnnouncer } from './embargo-lift.announcer';
 import { IndexCopyKeeper } from './index-copy.keeper';
 import { StoryIndexController } from './story-index.controller';
 import { StoryIndexEntity } from './story-index.entity';
@@ -30,13 +32,23 @@ export const storyIndexPersistence: PersistencePart = {
     IndexNearDuplicateFunction1764100800400,
     IndexLexiconPending1764100800600,
     IndexRankedSearch1764101300200,
+    EmbargoLifts1764101614300,
   ],
 };
 
 @Module({
   // IndexSearchController first: index/search must not be taken for index/:storyId.
   controllers: [IndexSearchController, StoryIndexController],
-  providers: [StoryIndexService, StoryIndexWriter, StoryPooledHandler, IndexCopyKeeper, chineseSegmenterProvider, ProvinceSearchIndex, IndexSearchService],
+  providers: [
+    EmbargoLiftAnnouncer,
+    StoryIndexService,
+    StoryIndexWriter,
+    StoryPooledHandler,
+    IndexCopyKeeper,
+    chineseSegmenterProvider,
+    ProvinceSearchIndex,
+    IndexSearchService,
+  ],
   exports: [StoryIndexWriter],
 })
 export class StoryIndexModule {}

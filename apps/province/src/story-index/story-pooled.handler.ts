@@ -1,27 +1,21 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { STORY_POOLED, StoryPooled } from '@syn/contracts';
 import { assertContentHash, storyTextFromWire } from '@syn/hub';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 import { StoryIndexWriter } from './story-index.writer';
 
 /** A city hub pooled a story: the provincial desk can now find it. */
 @Injectable()
-export class StoryPooledHandler implements EventHandler<StoryPooled>, OnModuleInit {
-  readonly type = STORY_POOLED;
-  readonly direction = 'up' as const;
+@OnTreeEvent(STORY_POOLED)
+export class StoryPooledHandler implements EventHandler<StoryPooled> {
   private readonly logger = new Logger('StoryPooled');
 
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly writer: StoryIndexWriter,
     private readonly directory: CenterDirectory,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   handle(m: EntityManager, e: InboundEvent<StoryPooled>): Promise<void> {
     return this.handleBatch(m, [e]);

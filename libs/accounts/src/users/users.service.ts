@@ -1,5 +1,6 @@
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { BadRequestException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { actorOf, AuditLog, changedFields } from '@syn/audit';
 import { Principal, Role, ROLE_LABELS, ROLE_LEVELS } from '@syn/auth';
 import { CenterDirectory } from '@syn/network';
 import { DataSource } from 'typeorm';
@@ -37,6 +38,7 @@ export class UsersService {
     private readonly directory: CenterDirectory,
     private readonly status: AccountStatusService,
     private readonly sessions: SessionService,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(center: string) {
@@ -60,12 +62,24 @@ export class UsersService {
       createdAt: now,
       updatedAt: now,
     };
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO users (id, center_code, username, display_name, role, password_hash, password_changed_at, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $7) ON CONFLICT (center_code, username) DO NOTHING RETURNING id`,
-      [user.id, center, user.username, user.displayName, user.role, user.passwordHash, now, user.createdBy],
-    );
-    if (inserted.length === 0) throw new StateConflict(API_ERROR_CODES.alreadyExists, `user ${dto.username} already exists at center ${center}`);
+    await this.dataSource.transaction(async (m) => {
+      const inserted: unknown[] = await m.query(
+        `INSERT INTO users (id, center_code, username, display_name, role, password_hash, password_changed_at, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $7) ON CONFLICT (center_code, username) DO NOTHING RETURNING id`,
+        [user.id, center, user.username, user.displayName, user.role, user.passwordHash, now, user.createdBy],
+      );
+      if (inserted.length === 0) throw new StateConflict(API_ERROR_CODES.alreadyExists, `user ${dto.username} already exists at center ${center}`);
+      await this.audit.record(m, {
+        center,
+        storyId: null,
+        subject: `user:${user.id}`,
+        actor: actorOf(by),
+        action: 'user.created',
+        before: null,
+        after: { username: user.username, displayName: user.displayName, role: user.role },
+        at: now,
+      });
+    });
     this.logger.log({ msg: 'user created', center, userId: user.id, role: user.role, by: user.createdBy });
     return userView(user);
   }
@@ -77,6 +91,7 @@ export class UsersService {
     const user = await this.dataSource.transaction(async (m) => {
       const u = await m.getRepository(UserEntity).findOne({ where: { id: userId, centerCode: center }, lock: { mode: 'pessimistic_write' } });
       if (!u) throw new NotFoundException(`user ${userId} not found at center ${center}`);
+      const before = { displayName: u.displayName, role: u.role, disabled: u.disabledAt !== null };
       if (dto.displayName !== undefined) u.displayName = dto.displayName.trim();
       if (dto.role !== undefined) u.role = dto.role;
       if (dto.disabled === true && !u.disabledAt) u.disabledAt = new Date();
@@ -84,6 +99,9 @@ export class UsersService {
       u.updatedAt = new Date();
       await m.save(u);
       if (u.disabledAt) await this.sessions.revokeAll(m, u.id);
+      const after = { displayName: u.displayName, role: u.role, disabled: u.disabledAt !== null };
+      const diff = changedFields(before, after, ['displayName', 'role', 'disabled']);
+      await this.audit.record(m, { center, storyId: null, subject: `user:${u.id}`, actor: actorOf(by), action: 'user.updated', ...diff, at: u.updatedAt });
       return u;
     });
     // After the commit: the next request of this user reads the new state.
@@ -98,6 +116,16 @@ export class UsersService {
       const r = await m.update(UserEntity, { id: userId, centerCode: center }, { passwordHash: hash, passwordChangedAt: new Date(), updatedAt: new Date() });
       if (!r.affected) throw new NotFoundException(`user ${userId} not found at center ${center}`);
       await this.sessions.revokeAll(m, userId);
+      // Never the password or its hash: only that it was set, and by whom.
+      await this.audit.record(m, {
+        center,
+        storyId: null,
+        subject: `user:${userId}`,
+        actor: actorOf(by),
+        action: 'user.password-set',
+        before: null,
+        after: null,
+      });
     });
     this.status.forget(userId);
     this.logger.log({ msg: 'password reset', center, userId, by: `${by.userId}@${by.center}` });

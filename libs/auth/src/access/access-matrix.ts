@@ -9,7 +9,7 @@ import { ROLES, type Role } from '../roles';
  * - `own-or-below`: the caller's own center or any center below it in the tree.
  */
 export type AccessScope = 'public' | 'authenticated' | 'own' | 'own-or-below';
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface AccessRule {
   /** Stable name of the action, used by docs and tests. */
@@ -413,6 +413,16 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
   },
 
   {
+    action: 'audit.center',
+    method: 'GET',
+    path: '/api/v1/centers/:center/audit',
+    levels: ALL_LEVELS,
+    roles: ['chief-editor', 'admin'],
+    scope: 'own',
+    summary: '本中心审计日志：人或网络做出的每一项状态变更（稿件、选题、通稿、用户、审核设置、积分权重……），可按动作、对象、稿件筛选',
+  },
+
+  {
     action: 'adoption.adopt',
     method: 'POST',
     path: '/api/v1/centers/:center/adoptions',
@@ -428,7 +438,16 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
     levels: HUBS,
     roles: ISSUERS,
     scope: 'own',
-    summary: '本中心的选用记录',
+    summary: '本中心的选用记录（takedown=pending：已撤稿、待从渠道撤下的选用）',
+  },
+  {
+    action: 'adoption.takenDown',
+    method: 'POST',
+    path: '/api/v1/centers/:center/adoptions/:storyId/taken-down',
+    levels: HUBS,
+    roles: ISSUERS,
+    scope: 'own',
+    summary: '已撤下：确认已撤稿的选用稿件已从本中心全部渠道撤下（请撤下的回执）',
   },
 
   {
@@ -689,6 +708,60 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
     roles: WRITERS,
     scope: 'own',
     summary: '检索上级大稿库（经 gRPC），按相关度排序、高亮',
+  },
+  {
+    action: 'media.upload',
+    method: 'POST',
+    path: '/api/v1/centers/:center/media',
+    levels: ALL_LEVELS,
+    roles: WRITERS,
+    scope: 'own',
+    summary: '上传图片或文档（一次请求；按文件内容识别类型，图片上限 30 MB）',
+  },
+  {
+    action: 'media.uploadStart',
+    method: 'POST',
+    path: '/api/v1/centers/:center/media/uploads',
+    levels: ALL_LEVELS,
+    roles: WRITERS,
+    scope: 'own',
+    summary: '开始断点续传上传（tus，视频、音频，视频上限 4 GB）',
+  },
+  {
+    action: 'media.uploadAppend',
+    method: 'PATCH',
+    path: '/api/v1/centers/:center/media/uploads/:id',
+    levels: ALL_LEVELS,
+    roles: WRITERS,
+    scope: 'own',
+    summary: '续传：从已收到的位置继续上传',
+  },
+  {
+    action: 'media.uploadOffset',
+    method: 'HEAD',
+    path: '/api/v1/centers/:center/media/uploads/:id',
+    levels: ALL_LEVELS,
+    roles: WRITERS,
+    scope: 'own',
+    summary: '查询续传位置（断线后从这里继续）',
+  },
+  {
+    action: 'media.get',
+    method: 'GET',
+    path: '/api/v1/centers/:center/media/:sha256',
+    levels: ALL_LEVELS,
+    roles: ROLES,
+    scope: 'own',
+    summary: '查看一个媒体：类型、大小、处理进度、各尺寸版本与短时有效的访问链接（禁发期内仅稿源与其上级可见）',
+  },
+  {
+    action: 'media.ofStory',
+    method: 'GET',
+    path: '/api/v1/centers/:center/stories/:id/media',
+    levels: ALL_LEVELS,
+    roles: ROLES,
+    scope: 'own',
+    summary: '一篇稿件在本中心的媒体库：已到达、处理中或传输中',
   },
   {
     action: 'index.search',

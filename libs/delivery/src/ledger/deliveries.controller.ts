@@ -3,10 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@syn/auth';
 import { CenterDirectory } from '@syn/network';
 import { DeliveriesQuery } from './deliveries.dto';
-import { DeliveryLedgerEntry } from './delivery-ledger.entity';
-import type { ReceiptStatus } from './delivery-ledger.entity';
-import { DeliveryLedger } from './delivery-ledger';
 import { ReceiptAlertChecker } from './receipt-alert.checker';
+import { DeliveryLedger, DeliveryLedgerEntry, ReceiptStatus } from '@syn/messaging';
 
 const uuid = new ParseUUIDPipe({
   exceptionFactory: () => new BadRequestException({ statusCode: 400, message: ['storyId: must be a UUID'], fields: ['storyId'] }),
@@ -61,7 +59,9 @@ export class DeliveriesController {
 
   private view(r: DeliveryLedgerEntry) {
     return {
-      storyId: r.storyId,
+      /** A row a center holds for itself is a 请撤下 to its own desk: the story is on channels outside the network. */
+      request: r.holder === r.sender ? ('channels' as const) : null,
+      storyId: r.itemId,
       holder: r.holder,
       holderName: this.directory.has(r.holder) ? this.directory.get(r.holder).name : r.holder,
       version: r.version,

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { RECEIPT_STATUSES } from './delivery-ledger.entity';
-import type { ReceiptStatus } from './delivery-ledger.entity';
+import { RECEIPT_STATUSES, ReceiptStatus } from '@syn/messaging';
 
 export class DeliveriesQuery {
   @IsOptional()

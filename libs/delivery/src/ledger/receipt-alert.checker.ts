@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HostedCenters } from '@syn/network';
 import { MetricsRegistry } from '@syn/observability';
+import { runAsSingleLeader } from '@syn/persistence';
 import { DataSource } from 'typeorm';
 import { DeliveryEnv } from '../delivery-env';
 
@@ -31,14 +32,21 @@ export class ReceiptAlertChecker implements OnApplicationBootstrap, OnApplicatio
     private readonly hosted: HostedCenters,
     private readonly env: DeliveryEnv,
   ) {
-    this.metrics.gauge('syn_receipts_overdue', 'Corrections and takedowns still waiting for a receipt beyond RECEIPT_ALERT_AFTER_MS', () =>
-      this.hosted.list().map((c) => [{ center: c }, this.overdue.get(c) ?? 0]),
+    this.metrics.gauge(
+      'syn_receipts_overdue',
+      'Corrections and takedowns still waiting for a receipt beyond RECEIPT_ALERT_AFTER_MS',
+      () => this.hosted.list().map((c) => [{ center: c }, this.overdue.get(c) ?? 0]),
+      ['center'],
     );
   }
 
   onApplicationBootstrap() {
     this.timer = setInterval(
-      () => void this.check().catch((e) => this.logger.warn({ msg: 'receipt check failed', err: (e as Error).message })),
+      // One replica checks per round; the others' gauges keep the last count they saw.
+      () =>
+        void runAsSingleLeader(this.dataSource, `receipt-check:${this.hosted.list().join(',')}`, () => this.check()).catch((e) =>
+          this.logger.warn({ msg: 'receipt check failed', err: (e as Error).message }),
+        ),
       this.env.RECEIPT_CHECK_INTERVAL_MS,
     );
     this.timer.unref();
@@ -52,17 +60,18 @@ export class ReceiptAlertChecker implements OnApplicationBootstrap, OnApplicatio
   async check(): Promise<Overdue[]> {
     const rows: Overdue[] = await this.dataSource.query(
       `WITH due AS (
-         SELECT sender, story_id, holder FROM delivery_ledger
+         SELECT sender, item_kind, item_id, holder FROM delivery_ledger
           WHERE receipt_status = 'pending' AND via IS NULL AND sent_at < now() - make_interval(secs => $1::double precision / 1000)
             AND sender = ANY($2::char(6)[])
        ), marked AS (
          UPDATE delivery_ledger d SET alerted_at = now()
-           FROM due WHERE d.sender = due.sender AND d.story_id = due.story_id AND d.holder = due.holder AND d.alerted_at IS NULL
-         RETURNING d.sender, d.story_id, d.holder
+           FROM due WHERE d.sender = due.sender AND d.item_kind = due.item_kind AND d.item_id = due.item_id AND d.holder = due.holder
+            AND d.alerted_at IS NULL
+         RETURNING d.sender, d.item_kind, d.item_id, d.holder
        )
-       SELECT d.sender, d.story_id, d.holder, d.version, d.kind, d.sent_at,
-              EXISTS (SELECT 1 FROM marked k WHERE k.sender = d.sender AND k.story_id = d.story_id AND k.holder = d.holder) AS newly
-         FROM delivery_ledger d JOIN due USING (sender, story_id, holder)`,
+       SELECT d.sender, d.item_id AS story_id, d.holder, d.version, d.kind, d.sent_at,
+              EXISTS (SELECT 1 FROM marked k WHERE k.sender = d.sender AND k.item_kind = d.item_kind AND k.item_id = d.item_id AND k.holder = d.holder) AS newly
+         FROM delivery_ledger d JOIN due USING (sender, item_kind, item_id, holder)`,
       [this.env.RECEIPT_ALERT_AFTER_MS, this.hosted.list()],
     );
     const counts = new Map<string, number>();

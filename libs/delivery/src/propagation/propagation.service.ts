@@ -10,13 +10,11 @@ import {
   StoryCorrected,
   StoryWithdrawn,
 } from '@syn/contracts';
-import { InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { DeliveryLedger, InboundEvent, PoisonMessageError, TreeTransport } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 import { CopyKeepers, combineKeeperResults } from '../copies/copy-keeper';
-import { DeliveryLedger } from '../ledger/delivery-ledger';
 import { Tombstones } from '../tombstones/tombstones';
-import { DeliverySender } from './delivery-sender';
 
 /**
  * Applies corrections and takedowns at one center and passes them on, hop by hop, to every
@@ -30,7 +28,7 @@ export class Propagation {
     private readonly keepers: CopyKeepers,
     private readonly tombstones: Tombstones,
     private readonly ledger: DeliveryLedger,
-    private readonly sender: DeliverySender,
+    private readonly transport: TreeTransport,
     private readonly directory: CenterDirectory,
   ) {}
 
@@ -51,7 +49,7 @@ export class Propagation {
       outcome = combined.outcome;
       if (outcome !== 'not-held') {
         relayed = await this.relay(m, here, from, s.id, s.version, combined.relayTo, (to) =>
-          this.sender.send(m, {
+          this.transport.send(m, {
             type: STORY_CORRECTED,
             from: here,
             to,
@@ -80,7 +78,7 @@ export class Propagation {
     const combined = combineKeeperResults(results);
     // Relayed even when the tombstone was already here: a holder recorded since must still hear of it.
     const relayed = await this.relay(m, here, from, w.storyId, w.version, combined.relayTo, (to) =>
-      this.sender.send(m, {
+      this.transport.send(m, {
         type: STORY_WITHDRAWN,
         from: here,
         to,
@@ -118,8 +116,8 @@ export class Propagation {
       if (further !== here) await this.ledger.expect(m, { sender: here, holder: further, storyId: r.storyId, version: r.version, kind: r.kind, via: from });
     }
     // The origin and every hub on the way back see who confirmed.
-    const next = this.sender.nextHopToward(here, r.originCode);
-    if (next && next !== from) await this.sender.notify(m, { type: DELIVERY_RECEIPT, from: here, to: next, payload: r });
+    const next = this.directory.nextHopToward(here, r.originCode);
+    if (next && next !== from) await this.transport.notify(m, { type: DELIVERY_RECEIPT, from: here, to: next, payload: r });
   }
 
   private async relay(
@@ -138,7 +136,7 @@ export class Propagation {
     targets.delete(here);
     const sent: string[] = [];
     for (const to of [...targets].sort()) {
-      if (!this.sender.isNeighbour(here, to)) {
+      if (!this.directory.isNeighbour(here, to)) {
         this.logger.warn({ msg: 'holder is not a neighbour; cannot relay', center: here, holder: to, storyId });
         continue;
       }
@@ -155,7 +153,7 @@ export class Propagation {
     r: { storyId: string; originCode: string; kind: ReceiptKind; version: number; outcome: ReceiptOutcome; relayedTo: string[] },
   ) {
     const payload: DeliveryReceipt = { ...r, holder: here, confirmedAt: new Date().toISOString() };
-    await this.sender.notify(m, { type: DELIVERY_RECEIPT, from: here, to, payload });
+    await this.transport.notify(m, { type: DELIVERY_RECEIPT, from: here, to, payload });
   }
 
   /** From a child, only stories written in its own subtree; from the parent, whatever it holds. */

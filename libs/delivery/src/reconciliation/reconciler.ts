@@ -3,6 +3,7 @@ import { AppEnv } from '@syn/config';
 import { CenterCredentials, CenterKeyring, ReconciliationClient } from '@syn/grpc';
 import { CenterDirectory, HostedCenters } from '@syn/network';
 import { MetricsRegistry } from '@syn/observability';
+import { runAsSingleLeader } from '@syn/persistence';
 import { DataSource } from 'typeorm';
 import { DeliveryEnv } from '../delivery-env';
 import { DEFAULT_BUCKETS, bucketOf, differingBuckets, digestOf, mergeItems, parentLacks, ReconcileItem, uuidV7Floor } from './reconcile-item';
@@ -17,6 +18,8 @@ export interface ReconciliationReport {
   inFlight: number;
   parentAhead: number;
   failed: number;
+  /** Decisions the parent had made and sent again because this center still showed them pending. */
+  decisionsRedriven: number;
 }
 
 /**
@@ -43,7 +46,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap() {
     if (this.env.RECONCILE_INTERVAL_MS <= 0) return;
-    this.timer = setInterval(() => void this.runAll(), this.env.RECONCILE_INTERVAL_MS);
+    this.timer = setInterval(() => void this.runAll({ skipIfRunningElsewhere: true }), this.env.RECONCILE_INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -60,11 +63,16 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     });
   }
 
-  async runAll(): Promise<ReconciliationReport[]> {
+  /**
+   * A round for every center hosted here. On the timer, a center another replica is reconciling
+   * right now is skipped: one round per center at a time is enough, two would re-drive twice.
+   */
+  async runAll(opts: { skipIfRunningElsewhere?: boolean } = {}): Promise<ReconciliationReport[]> {
     const reports: ReconciliationReport[] = [];
     for (const c of this.children()) {
       try {
-        reports.push(await this.run(c));
+        const report = opts.skipIfRunningElsewhere ? await runAsSingleLeader(this.dataSource, `reconcile:${c}`, () => this.run(c)) : await this.run(c);
+        if (report) reports.push(report);
       } catch (e) {
         this.logger.warn({ msg: 'reconciliation failed; will try again next round', center: c, err: (e as Error).message });
       }
@@ -106,6 +114,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       inFlight: 0,
       parentAhead: 0,
       failed: 0,
+      decisionsRedriven: 0,
     };
     const youngest = Date.now() - graceMs;
     for (const bucket of differing) {
@@ -142,6 +151,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         if (!it || (!it.withdrawn && (has.withdrawn || has.version > it.version))) report.parentAhead++;
       }
     }
+    report.decisionsRedriven = await this.downward(client, address, center, parent.code, sinceId, new Date(youngest));
     if (report.repaired > 0)
       this.metrics.increment(
         'syn_reconciliation_repairs_total',
@@ -150,9 +160,32 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
         report.repaired,
       );
     this.metrics.increment('syn_reconciliation_runs_total', 'Reconciliation rounds completed', { center, parent: parent.code });
-    const level = report.repaired > 0 || report.failed > 0 ? 'log' : 'debug';
+    const level = report.repaired > 0 || report.failed > 0 || report.decisionsRedriven > 0 ? 'log' : 'debug';
     this.logger[level]({ msg: 'reconciliation round done', ...report });
     return report;
+  }
+
+  /**
+   * Downward: submissions still undecided here, past the grace period, are named to the parent,
+   * which sends again every decision it made on them (a lost review.decided).
+   */
+  private async downward(client: ReconciliationClient, address: string, center: string, parent: string, sinceId: string, before: Date): Promise<number> {
+    const awaited: Array<{ storyId: string; version: number }> = [];
+    for (const s of this.sources.awaiting()) awaited.push(...(await s.awaiting(center, parent, sinceId, before)));
+    let redriven = 0;
+    for (let i = 0; i < awaited.length; i += 1000) {
+      const res = await client.redriveDecisions(address, parent, { childCode: center, items: awaited.slice(i, i + 1000) });
+      redriven += res.redriven.length;
+      if (res.redriven.length > 0) this.logger.warn({ msg: 'parent re-drove decisions this center had not applied', center, parent, storyIds: res.redriven });
+    }
+    if (redriven > 0)
+      this.metrics.increment(
+        'syn_reconciliation_decisions_redriven_total',
+        'Decisions the parent sent again because the child still showed them pending',
+        { center, parent },
+        redriven,
+      );
+    return redriven;
   }
 
   private client(center: string): ReconciliationClient {

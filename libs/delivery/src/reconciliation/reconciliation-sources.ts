@@ -23,11 +23,44 @@ export interface AcknowledgedSource {
   acknowledged(parent: string, child: string, sinceId: string): Promise<ReconcileItem[]>;
 }
 
+/** Child side: submissions `center` made to `parent` that still await a decision, older than `before`. */
+export interface AwaitingSource {
+  readonly name: string;
+  awaiting(center: string, parent: string, sinceId: string, before: Date): Promise<Array<{ storyId: string; version: number }>>;
+}
+
+/**
+ * Parent side: sends again, inside the transaction and through the outbox with a new event id,
+ * every decision already made on these submissions of `child`; returns the story ids re-driven.
+ */
+export interface DecisionSource {
+  readonly name: string;
+  redriveDecisions(m: EntityManager, parent: string, child: string, items: Array<{ storyId: string; version: number }>): Promise<string[]>;
+}
+
 /** Features that send or hold stories register here; reconciliation sees their union. */
 @Injectable()
 export class ReconciliationSources {
   private readonly sentSources: SentSource[] = [];
   private readonly ackSources: AcknowledgedSource[] = [];
+  private readonly awaitingSources: AwaitingSource[] = [];
+  private readonly decisionSources: DecisionSource[] = [];
+
+  registerAwaiting(s: AwaitingSource): void {
+    this.awaitingSources.push(s);
+  }
+
+  registerDecisions(s: DecisionSource): void {
+    this.decisionSources.push(s);
+  }
+
+  awaiting(): readonly AwaitingSource[] {
+    return this.awaitingSources;
+  }
+
+  decisions(): readonly DecisionSource[] {
+    return this.decisionSources;
+  }
 
   registerSent(s: SentSource): void {
     this.sentSources.push(s);

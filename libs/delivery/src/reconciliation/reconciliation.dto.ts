@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 export class ReconcileQuery {
   @IsOptional()
@@ -26,4 +27,24 @@ export class ListAcknowledgedGrpcRequest extends DigestGrpcRequest {
   @IsInt({ message: 'bucket must be an integer' })
   @Min(0, { message: 'bucket must be 0..buckets-1' })
   bucket!: number;
+}
+
+export class AwaitedDecisionGrpc {
+  @IsUUID(undefined, { message: 'items.story_id must be a UUID' })
+  storyId!: string;
+
+  @IsInt({ message: 'items.version must be an integer' })
+  @Min(1, { message: 'items.version must be at least 1' })
+  version!: number;
+}
+
+export class RedriveDecisionsGrpcRequest {
+  @Matches(/^\d{6}$/, { message: 'child_code must be a six-digit center code' })
+  childCode!: string;
+
+  @IsArray()
+  @ArrayMaxSize(1000, { message: 'items: at most 1000 per call' })
+  @ValidateNested({ each: true })
+  @Type(() => AwaitedDecisionGrpc)
+  items!: AwaitedDecisionGrpc[];
 }

@@ -11,12 +11,14 @@ import {
   ListAcknowledgedResponse,
   notFound,
   permissionDenied,
+  RedriveDecisionsResponse,
   unauthenticated,
 } from '@syn/grpc';
 import { CenterDirectory, HostedCenters } from '@syn/network';
+import { DataSource } from 'typeorm';
 import { validateObject } from '@syn/story';
 import { bucketOf, digestOf, mergeItems, ReconcileItem, uuidV7Floor } from './reconcile-item';
-import { DigestGrpcRequest, ListAcknowledgedGrpcRequest } from './reconciliation.dto';
+import { DigestGrpcRequest, ListAcknowledgedGrpcRequest, RedriveDecisionsGrpcRequest } from './reconciliation.dto';
 import { ReconciliationSources } from './reconciliation-sources';
 
 /**
@@ -32,6 +34,7 @@ export class ReconciliationGrpcController {
     private readonly sources: ReconciliationSources,
     private readonly directory: CenterDirectory,
     private readonly hosted: HostedCenters,
+    private readonly dataSource: DataSource,
     env: AppEnv,
   ) {
     this.credentials = new CenterCredentials(CenterKeyring.fromEnv(env));
@@ -55,6 +58,21 @@ export class ReconciliationGrpcController {
     const parent = this.authorise(cred, req.childCode);
     const items = await this.items(parent, req.childCode, req.since);
     return { items: [...items.values()].filter((i) => bucketOf(i.storyId, req.buckets) === req.bucket) };
+  }
+
+  /** Downward repair: the child names what it still sees undecided; decisions made here go again. */
+  @GrpcMethod('Reconciliation', 'RedriveDecisions')
+  async redriveDecisions(raw: unknown, md: Metadata): Promise<RedriveDecisionsResponse> {
+    const cred = this.credentials.verify(md);
+    const req = await this.validate(RedriveDecisionsGrpcRequest, { ...(raw as object), items: (raw as { items?: unknown })?.items ?? [] });
+    const parent = this.authorise(cred, req.childCode);
+    if (req.items.length === 0) return { redriven: [] };
+    const redriven = await this.dataSource.transaction(async (m) => {
+      const out: string[] = [];
+      for (const s of this.sources.decisions()) out.push(...(await s.redriveDecisions(m, parent, req.childCode, req.items)));
+      return out;
+    });
+    return { redriven };
   }
 
   private async items(parent: string, child: string, since: string): Promise<Map<string, ReconcileItem>> {

@@ -2,11 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { STORY_WITHDRAWN, StoryWithdrawn } from '@syn/contracts';
 import { CenterDirectory } from '@syn/network';
 import { DataSource, EntityManager } from 'typeorm';
-import { DeliverySender } from '../propagation/delivery-sender';
 import { Tombstones } from '../tombstones/tombstones';
 import { ReconcileItem } from './reconcile-item';
 import { AcknowledgedSource, ReconciliationSources, SentItem, SentSource } from './reconciliation-sources';
-import { subtreeOf } from './subtree';
+import { TreeTransport } from '@syn/messaging';
 
 /**
  * Takedowns a hub passed up: a tombstone for a story from its subtree that it had delivered to its
@@ -21,7 +20,7 @@ export class TombstoneSources implements SentSource, AcknowledgedSource, OnModul
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
     private readonly tombstones: Tombstones,
-    private readonly sender: DeliverySender,
+    private readonly transport: TreeTransport,
   ) {}
 
   onModuleInit() {
@@ -32,9 +31,9 @@ export class TombstoneSources implements SentSource, AcknowledgedSource, OnModul
   async sent(center: string, parent: string, sinceId: string): Promise<SentItem[]> {
     const rows: Array<{ story_id: string; version: number; received_at: Date }> = await this.dataSource.query(
       `SELECT t.story_id, t.version, t.received_at FROM tombstones t
-         JOIN delivery_ledger d ON d.story_id = t.story_id AND d.sender = $1 AND d.holder = $2
+         JOIN delivery_ledger d ON d.item_kind = 'story' AND d.item_id = t.story_id AND d.sender = $1 AND d.holder = $2
         WHERE t.origin_code = ANY($3::char(6)[]) AND t.story_id >= $4`,
-      [center, parent, subtreeOf(this.directory, center), sinceId],
+      [center, parent, this.directory.subtreeOf(center), sinceId],
     );
     return rows.map((r) => ({ storyId: r.story_id, version: r.version, withdrawn: true, changedAt: new Date(r.received_at) }));
   }
@@ -50,7 +49,7 @@ export class TombstoneSources implements SentSource, AcknowledgedSource, OnModul
       withdrawnBy: t.withdrawnBy,
       withdrawnAt: t.withdrawnAt.toISOString(),
     };
-    await this.sender.send(m, {
+    await this.transport.send(m, {
       type: STORY_WITHDRAWN,
       from: center,
       to: parent,
@@ -66,7 +65,7 @@ export class TombstoneSources implements SentSource, AcknowledgedSource, OnModul
   async acknowledged(_parent: string, child: string, sinceId: string): Promise<ReconcileItem[]> {
     const rows: Array<{ story_id: string; version: number }> = await this.dataSource.query(
       `SELECT story_id, version FROM tombstones WHERE origin_code = ANY($1::char(6)[]) AND story_id >= $2`,
-      [subtreeOf(this.directory, child), sinceId],
+      [this.directory.subtreeOf(child), sinceId],
     );
     return rows.map((r) => ({ storyId: r.story_id, version: r.version, withdrawn: true }));
   }

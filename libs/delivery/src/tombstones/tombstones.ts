@@ -36,3 +36,11 @@ export class Tombstones {
 export async function lockStory(m: EntityManager, storyId: string): Promise<void> {
   await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [storyId]);
 }
+
+/**
+ * The lock a code path that registers a copy takes before it looks for a tombstone: a takedown
+ * committing concurrently then either is seen here or sees the copy's ledger row after this commits.
+ */
+export async function lockStoryShared(m: EntityManager, storyId: string): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1::text, 0))`, [storyId]);
+}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** 选用: one story for one or several named channels (省台, 客户端, 学习强国, …). */
 export class AdoptStoryDto {
@@ -23,6 +23,12 @@ export class AdoptionsQuery {
   @IsUUID(undefined, { message: 'storyId must be a UUID' })
   @ApiPropertyOptional()
   storyId?: string;
+
+  /** pending: adoptions of withdrawn stories not yet confirmed taken off their channels (请撤下). */
+  @IsOptional()
+  @IsIn(['pending'], { message: 'takedown must be pending' })
+  @ApiPropertyOptional({ enum: ['pending'] })
+  takedown?: 'pending';
 
   @IsOptional()
   @IsString()

@@ -1,19 +1,19 @@
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
-import { ForbiddenException, Inject, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
-import { STORY_ADOPTED, StoryAdopted } from '@syn/contracts';
+import { STORY_ADOPTED } from '@syn/contracts';
 import { CenterDirectory } from '@syn/network';
 import { decodeCursor, encodeCursor } from '@syn/persistence';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { LedgerService } from '../ledger/ledger.service';
-import { DistributionRelay } from '../relay/distribution-relay';
-import { nextHopDown } from '../relay/tree-routes';
 import { ADOPTABLE_STORIES } from './adoptable-story-source';
 import type { AdoptableStorySource } from './adoptable-story-source';
 import { ADOPTION_POINTS } from './adoption-points-source';
 import type { AdoptionPointsSource } from './adoption-points-source';
 import { AdoptionsQuery } from './adoption.dto';
+import { DeliveryLedger, TreeTransport } from '@syn/messaging';
 
 export interface AdoptionView {
   adoptionId: string;
@@ -25,6 +25,8 @@ export interface AdoptionView {
   channel: string;
   adoptedBy: string;
   adoptedAt: string;
+  /** 请撤下: set when the story was withdrawn; the desk must take it off this channel. */
+  takedown: { requestedAt: string; reason: string | null; doneAt: string | null; doneBy: string | null } | null;
 }
 
 interface AdoptionRow {
@@ -37,6 +39,10 @@ interface AdoptionRow {
   channel: string;
   adopted_by: string;
   adopted_at: Date;
+  takedown_requested_at: Date | null;
+  takedown_reason: string | null;
+  taken_down_at: Date | null;
+  taken_down_by: string | null;
 }
 
 /**
@@ -51,9 +57,11 @@ export class AdoptionService {
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
     private readonly ledger: LedgerService,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
     @Inject(ADOPTABLE_STORIES) private readonly stories: AdoptableStorySource,
     @Inject(ADOPTION_POINTS) private readonly points: AdoptionPointsSource,
+    private readonly deliveries: DeliveryLedger,
+    private readonly audit: AuditLog,
   ) {}
 
   async adopt(adopter: string, storyId: string, requested: string[], by: Principal): Promise<AdoptionView[]> {
@@ -76,7 +84,7 @@ export class AdoptionService {
           `story ${storyId} is already adopted by ${adopter} for ${held.map((h) => h.channel).join('、')}`,
         );
       const now = new Date();
-      const hop = nextHopDown(this.directory, adopter, story.originCode);
+      const hop = this.directory.nextHopDown(adopter, story.originCode);
       const points = await this.points.pointsFor(m, adopter, level);
       const out: AdoptionView[] = [];
       for (const channel of channels) {
@@ -86,6 +94,15 @@ export class AdoptionService {
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
           [adoptionId, adopter, storyId, story.version, story.title, story.originCode, story.hubCode, channel, by.name, now],
         );
+        await this.audit.record(m, {
+          center: adopter,
+          storyId,
+          actor: actorOf(by),
+          action: 'adoption.adopted',
+          before: null,
+          after: { adoptionId, channel, version: story.version, originCode: story.originCode },
+          at: now,
+        });
         await this.ledger.record(m, adopter, {
           kind: 'adopted',
           storyId,
@@ -99,7 +116,7 @@ export class AdoptionService {
           occurredAt: now.toISOString(),
         });
         if (hop) {
-          await this.relay.down<StoryAdopted>(m, { kind: 'adoption', id: adoptionId }, adopter, hop, STORY_ADOPTED, {
+          await this.transport.down(m, { kind: 'adoption', id: adoptionId }, adopter, hop, STORY_ADOPTED, {
             adoptionId,
             storyId,
             storyVersion: story.version,
@@ -124,6 +141,10 @@ export class AdoptionService {
             channel,
             adopted_by: by.name,
             adopted_at: now,
+            takedown_requested_at: null,
+            takedown_reason: null,
+            taken_down_at: null,
+            taken_down_by: null,
           }),
         );
       }
@@ -138,6 +159,7 @@ export class AdoptionService {
     const params: unknown[] = [adopter, limit + 1];
     let where = 'adopter_code = $1';
     if (q.storyId) where += ` AND story_id = $${params.push(q.storyId)}`;
+    if (q.takedown === 'pending') where += ' AND takedown_requested_at IS NOT NULL AND taken_down_at IS NULL';
     if (after) where += ` AND (adopted_at, adoption_id) < ($${params.push(after.at)}, $${params.push(after.id)})`;
     const rows: AdoptionRow[] = await this.dataSource.query(
       `SELECT * FROM adoptions WHERE ${where} ORDER BY adopted_at DESC, adoption_id DESC LIMIT $2`,
@@ -151,6 +173,52 @@ export class AdoptionService {
     };
   }
 
+  /**
+   * 已撤下: an editor confirms the withdrawn story is off every channel this desk adopted it for.
+   * That is the receipt of the 请撤下 request: the ledger row the takedown left pending is confirmed.
+   */
+  async confirmTakenDown(adopter: string, storyId: string, by: Principal): Promise<AdoptionView[]> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: AdoptionRow[] = await m.query(`SELECT * FROM adoptions WHERE adopter_code = $1 AND story_id = $2 ORDER BY adopted_at FOR UPDATE`, [
+        adopter,
+        storyId,
+      ]);
+      if (rows.length === 0) throw new NotFoundException(`story ${storyId} was never adopted by center ${adopter}`);
+      const asked = rows.filter((r) => r.takedown_requested_at);
+      if (asked.length === 0) throw new UnprocessableEntityException(`story ${storyId} adopted by ${adopter} was not withdrawn; there is nothing to take down`);
+      const open = asked.filter((r) => !r.taken_down_at);
+      if (open.length === 0) throw new ConflictException(`story ${storyId} was already confirmed taken down at ${adopter} by ${asked[0].taken_down_by}`);
+      const now = new Date();
+      await m.query(
+        `UPDATE adoptions SET taken_down_at = $3, taken_down_by = $4 WHERE adopter_code = $1 AND story_id = $2 AND takedown_requested_at IS NOT NULL`,
+        [adopter, storyId, now, by.name],
+      );
+      const held = (await this.deliveries.holdersOf(m, adopter, storyId)).find((h) => h.holder === adopter);
+      await this.deliveries.confirm(m, {
+        sender: adopter,
+        holder: adopter,
+        storyId,
+        version: held?.version ?? 0,
+        kind: 'withdrawal',
+        outcome: 'applied',
+        via: null,
+      });
+      await this.audit.record(m, {
+        center: adopter,
+        storyId,
+        actor: actorOf(by),
+        action: 'adoption.taken-down',
+        before: { channels: open.map((r) => r.channel) },
+        after: { takenDownAt: now.toISOString() },
+        at: now,
+      });
+      this.logger.log({ msg: 'adopted story taken off its channels', center: adopter, storyId, channels: open.map((r) => r.channel), by: by.userId });
+      return rows.map((r) =>
+        this.view(r.takedown_requested_at ? { ...r, taken_down_at: r.taken_down_at ?? now, taken_down_by: r.taken_down_by ?? by.name } : r),
+      );
+    });
+  }
+
   private view(r: AdoptionRow): AdoptionView {
     return {
       adoptionId: r.adoption_id,
@@ -162,6 +230,14 @@ export class AdoptionService {
       channel: r.channel,
       adoptedBy: r.adopted_by,
       adoptedAt: r.adopted_at.toISOString(),
+      takedown: r.takedown_requested_at
+        ? {
+            requestedAt: r.takedown_requested_at.toISOString(),
+            reason: r.takedown_reason,
+            doneAt: r.taken_down_at?.toISOString() ?? null,
+            doneBy: r.taken_down_by,
+          }
+        : null,
     };
   }
 

@@ -1,25 +1,18 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { LEDGER_REPORTED, LedgerReported } from '@syn/contracts';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 import { LedgerService } from './ledger.service';
 
 /** A child reports a ledger fact of its subtree; it joins this center's ledger and goes on up. */
 @Injectable()
-export class LedgerReportedHandler implements EventHandler<LedgerReported>, OnModuleInit {
-  readonly type = LEDGER_REPORTED;
-  readonly direction = 'up' as const;
-
+@OnTreeEvent(LEDGER_REPORTED)
+export class LedgerReportedHandler implements EventHandler<LedgerReported> {
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly ledger: LedgerService,
     private readonly directory: CenterDirectory,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   handle(m: EntityManager, e: InboundEvent<LedgerReported>): Promise<void> {
     return this.handleBatch(m, [e]);

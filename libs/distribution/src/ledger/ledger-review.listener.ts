@@ -23,11 +23,16 @@ export class LedgerReviewListener implements ReviewListener {
     });
   }
 
-  async onDecided(m: EntityManager, e: { story: StorySnapshot; hubCode: string; decision: 'accepted' | 'rejected' | 'returned'; decidedAt: Date }) {
+  async onDecided(
+    m: EntityManager,
+    e: { story: StorySnapshot; hubCode: string; decision: 'accepted' | 'rejected' | 'returned'; decidedAt: Date; mergedInto?: string },
+  ) {
     // 退改 is a step in the conversation with the county, not an outcome: the resubmission will be decided.
     if (e.decision === 'returned') return;
     await this.ledger.record(m, e.hubCode, {
-      kind: e.decision,
+      // A story merged into its family's kept one is not a 退稿 for the ledger: it shares the family's credit.
+      kind: e.mergedInto ? 'merged' : e.decision,
+      refId: e.mergedInto ?? null,
       storyId: e.story.id,
       storyVersion: e.story.version,
       originCode: e.story.originCode,

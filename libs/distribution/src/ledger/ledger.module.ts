@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { RelayModule } from '../relay/relay.module';
 import { LedgerReportedHandler } from './ledger-reported.handler';
+import { LedgerRepublishListener } from './ledger-republish.listener';
 import { LedgerReviewListener } from './ledger-review.listener';
+import { LedgerTakedownKeeper } from './ledger-takedown.keeper';
 import { LedgerService } from './ledger.service';
 
 /** The ledger of a center with children (city hub, province). */
 @Module({
-  imports: [RelayModule],
-  providers: [LedgerService, LedgerReportedHandler, LedgerReviewListener],
-  exports: [LedgerService, LedgerReviewListener],
+  providers: [LedgerService, LedgerReportedHandler, LedgerReviewListener, LedgerRepublishListener, LedgerTakedownKeeper],
+  exports: [LedgerService, LedgerReviewListener, LedgerRepublishListener],
 })
 export class LedgerModule {}

@@ -3,7 +3,7 @@ import { LEDGER_REPORTED, LedgerReported } from '@syn/contracts';
 import { DeferredInsert, DeferredInserts } from '@syn/persistence';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { DistributionRelay } from '../relay/distribution-relay';
+import { TreeTransport } from '@syn/messaging';
 
 export type LedgerFact = Omit<LedgerReported, 'entryId' | 'recordedBy'>;
 
@@ -32,7 +32,7 @@ const LEDGER_INSERT = new DeferredInsert('ledger_entries', [
 @Injectable()
 export class LedgerService {
   constructor(
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
     @Optional() private readonly deferred: DeferredInserts = new DeferredInserts(),
   ) {}
 
@@ -59,7 +59,7 @@ export class LedgerService {
         e.occurredAt,
       ],
     ]);
-    await this.relay.up<LedgerReported>(m, { kind: 'ledger', id: e.entryId }, center, LEDGER_REPORTED, e);
+    await this.transport.up(m, { kind: 'ledger', id: e.entryId }, center, LEDGER_REPORTED, e);
     return e;
   }
 
@@ -97,7 +97,7 @@ export class LedgerService {
     );
     const fresh = new Set(rows.map((r) => r.entry_id));
     const added = entries.filter((e) => fresh.delete(e.entryId));
-    for (const e of added) await this.relay.up<LedgerReported>(m, { kind: 'ledger', id: e.entryId }, center, LEDGER_REPORTED, e);
+    for (const e of added) await this.transport.up(m, { kind: 'ledger', id: e.entryId }, center, LEDGER_REPORTED, e);
     return added;
   }
 }

@@ -1,28 +1,21 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { RELEASE_REPUBLISHED, ReleaseRepublished } from '@syn/contracts';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError, TreeTransport } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
-import { DistributionRelay } from '../relay/distribution-relay';
 import { ReleasesService } from './releases.service';
 
 /** A republish receipt climbs hop by hop: the issuer records it, every hop below passes it on. */
 @Injectable()
-export class ReleaseRepublishedHandler implements EventHandler<ReleaseRepublished>, OnModuleInit {
-  readonly type = RELEASE_REPUBLISHED;
-  readonly direction = 'up' as const;
+@OnTreeEvent(RELEASE_REPUBLISHED)
+export class ReleaseRepublishedHandler implements EventHandler<ReleaseRepublished> {
   private readonly logger = new Logger('ReleaseRepublished');
 
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly directory: CenterDirectory,
     private readonly releases: ReleasesService,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle(m: EntityManager, e: InboundEvent<ReleaseRepublished>): Promise<void> {
     const r = e.payload;
@@ -36,7 +29,7 @@ export class ReleaseRepublishedHandler implements EventHandler<ReleaseRepublishe
       if (!this.directory.has(r.issuerCode) || !this.directory.isSelfOrAncestor(r.issuerCode, here)) {
         throw new PoisonMessageError(`event ${e.envelope.id}: release ${r.releaseId} was issued by ${r.issuerCode}, which is not above ${here}`);
       }
-      await this.relay.up(m, { kind: 'release-receipt', id: r.releaseId }, here, RELEASE_REPUBLISHED, r);
+      await this.transport.up(m, { kind: 'release-receipt', id: r.releaseId }, here, RELEASE_REPUBLISHED, r);
       return;
     }
     const outcome = await this.releases.recordReceipt(m, here, r);

@@ -1,5 +1,6 @@
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
 import { RELEASE_ISSUED, RELEASE_WITHDRAWN, ReleaseIssued, ReleaseRepublished, ReleaseWithdrawn, StoryContent, StorySnapshot } from '@syn/contracts';
 import { PoolStoryEntity, snapshotFromPoolRow } from '@syn/hub';
@@ -9,10 +10,9 @@ import { contentHash } from '@syn/story';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { LedgerService } from '../ledger/ledger.service';
-import { DistributionRelay } from '../relay/distribution-relay';
-import { childrenToward, targetCovering, targetsOutside } from '../relay/tree-routes';
 import { releaseContent } from './release-content';
 import { CorrectReleaseDto, IssueReleaseDto, ReleasesQuery } from './release.dto';
+import { TreeTransport } from '@syn/messaging';
 
 interface ReleaseRow {
   release_id: string;
@@ -46,15 +46,16 @@ export class ReleasesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
     private readonly ledger: LedgerService,
+    private readonly audit: AuditLog,
   ) {}
 
   async issue(issuer: string, dto: IssueReleaseDto, by: Principal) {
     if (dto.storyId && dto.story)
       throw new BadRequestException({ statusCode: 400, message: ['storyId: give storyId or story, not both'], fields: ['storyId', 'story'] });
     const targets = dto.targets ?? this.directory.childrenOf(issuer).map((c) => c.code);
-    const outside = targetsOutside(this.directory, issuer, targets);
+    const outside = this.directory.targetsOutside(issuer, targets);
     if (outside.length)
       throw new BadRequestException({ statusCode: 400, message: [`targets: ${outside.join(', ')} not below center ${issuer}`], fields: ['targets'] });
     if (targets.length === 0)
@@ -77,7 +78,24 @@ export class ReleasesService {
         issuedBy: by.name,
         issuedAt: now.toISOString(),
       };
-      await this.relay.fanOut(m, { kind: 'release', id: releaseId }, issuer, childrenToward(this.directory, issuer, targets), RELEASE_ISSUED, payload);
+      await this.transport.fanOut(
+        m,
+        { kind: 'release', id: releaseId, version: 1 },
+        issuer,
+        this.directory.childrenToward(issuer, targets),
+        RELEASE_ISSUED,
+        payload,
+      );
+      await this.audit.record(m, {
+        center: issuer,
+        storyId: null,
+        subject: `release:${releaseId}`,
+        actor: actorOf(by),
+        action: 'release.issued',
+        before: null,
+        after: { title: story.title, storyId: dto.storyId ?? null, targets, embargoUntil: story.embargoUntil ?? null },
+        at: now,
+      });
     });
     this.logger.log({ msg: 'release issued', center: issuer, releaseId, targets, by: by.userId });
     return this.get(issuer, releaseId);
@@ -107,7 +125,17 @@ export class ReleasesService {
         issuedBy: by.name,
         issuedAt: now.toISOString(),
       };
-      const reached = await this.relay.follow(m, { kind: 'release', id: releaseId }, issuer, RELEASE_ISSUED, payload);
+      const reached = await this.transport.follow(m, { kind: 'release', id: releaseId, version: revision }, issuer, RELEASE_ISSUED, payload, 'correction');
+      await this.audit.record(m, {
+        center: issuer,
+        storyId: null,
+        subject: `release:${releaseId}`,
+        actor: actorOf(by),
+        action: 'release.corrected',
+        before: { revision: r.revision, title: prior.title, contentHash: prior.contentHash },
+        after: { revision, title: story.title, contentHash: story.contentHash, reached },
+        at: now,
+      });
       this.logger.log({ msg: 'release corrected', center: issuer, releaseId, revision, reached, by: by.userId });
     });
     return this.get(issuer, releaseId);
@@ -127,7 +155,17 @@ export class ReleasesService {
         reason.trim(),
       ]);
       const payload: ReleaseWithdrawn = { releaseId, issuerCode: issuer, reason: reason.trim(), withdrawnBy: by.name, withdrawnAt: now.toISOString() };
-      const reached = await this.relay.follow(m, { kind: 'release', id: releaseId }, issuer, RELEASE_WITHDRAWN, payload);
+      const reached = await this.transport.follow(m, { kind: 'release', id: releaseId }, issuer, RELEASE_WITHDRAWN, payload, 'withdrawal');
+      await this.audit.record(m, {
+        center: issuer,
+        storyId: null,
+        subject: `release:${releaseId}`,
+        actor: actorOf(by),
+        action: 'release.withdrawn',
+        before: { status: r.status },
+        after: { status: 'withdrawn', reason: payload.reason, reached },
+        at: now,
+      });
       this.logger.log({ msg: 'release withdrawn', center: issuer, releaseId, reached, by: by.userId });
     });
     return this.get(issuer, releaseId);
@@ -138,7 +176,7 @@ export class ReleasesService {
     const rows: ReleaseRow[] = await m.query(`SELECT * FROM releases WHERE release_id = $1 AND issuer_code = $2`, [r.releaseId, issuer]);
     const release = rows[0];
     if (!release) return 'unknown-release';
-    if (!targetCovering(this.directory, r.republisherCode, release.targets)) return 'not-targeted';
+    if (!this.directory.targetCovering(r.republisherCode, release.targets)) return 'not-targeted';
     const inserted: unknown[] = await m.query(
       `INSERT INTO release_receipts (release_id, republisher_code, republished_by, republished_at) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING RETURNING release_id`,
       [r.releaseId, r.republisherCode, r.republishedBy, r.republishedAt],
@@ -185,7 +223,7 @@ export class ReleasesService {
       [r.release_id],
     );
     const targets = r.targets.map((code) => {
-      const mine = receipts.filter((x) => targetCovering(this.directory, x.republisher_code, r.targets) === code);
+      const mine = receipts.filter((x) => this.directory.targetCovering(x.republisher_code, r.targets) === code);
       return {
         code,
         name: this.nameOf(code),

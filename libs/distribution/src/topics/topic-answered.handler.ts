@@ -1,28 +1,21 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TOPIC_ANSWERED, TopicAnswered } from '@syn/contracts';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError, TreeTransport } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
-import { DistributionRelay } from '../relay/distribution-relay';
 import { TopicsService } from './topics.service';
 
 /** An answer to a topic climbs hop by hop: the issuer records it, every hop below passes it on. */
 @Injectable()
-export class TopicAnsweredHandler implements EventHandler<TopicAnswered>, OnModuleInit {
-  readonly type = TOPIC_ANSWERED;
-  readonly direction = 'up' as const;
+@OnTreeEvent(TOPIC_ANSWERED)
+export class TopicAnsweredHandler implements EventHandler<TopicAnswered> {
   private readonly logger = new Logger('TopicAnswered');
 
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly directory: CenterDirectory,
     private readonly topics: TopicsService,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle(m: EntityManager, e: InboundEvent<TopicAnswered>): Promise<void> {
     const a = e.payload;
@@ -36,7 +29,7 @@ export class TopicAnsweredHandler implements EventHandler<TopicAnswered>, OnModu
       if (!this.directory.has(a.issuerCode) || !this.directory.isSelfOrAncestor(a.issuerCode, here)) {
         throw new PoisonMessageError(`event ${e.envelope.id}: topic ${a.topicId} was issued by ${a.issuerCode}, which is not above ${here}`);
       }
-      await this.relay.up(m, { kind: 'topic-answer', id: a.topicId }, here, TOPIC_ANSWERED, a);
+      await this.transport.up(m, { kind: 'topic-answer', id: a.topicId }, here, TOPIC_ANSWERED, a);
       return;
     }
     const outcome = await this.topics.recordAnswer(m, here, a);

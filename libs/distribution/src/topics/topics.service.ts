@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
 import { TOPIC_ISSUED, TopicAnswered, TopicIssued } from '@syn/contracts';
 import { CenterDirectory } from '@syn/network';
@@ -6,10 +7,9 @@ import { decodeCursor, encodeCursor } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { LedgerService } from '../ledger/ledger.service';
-import { DistributionRelay } from '../relay/distribution-relay';
-import { childrenToward, targetCovering, targetsOutside } from '../relay/tree-routes';
 import { IssueTopicDto, TopicsQuery } from './topic.dto';
 import { TOPIC_TARGET_STATUS_LABELS, topicTargetStatus } from './topic-status';
+import { TreeTransport } from '@syn/messaging';
 
 interface TopicRow {
   topic_id: string;
@@ -38,13 +38,14 @@ export class TopicsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
     private readonly ledger: LedgerService,
+    private readonly audit: AuditLog,
   ) {}
 
   async issue(issuer: string, dto: IssueTopicDto, by: Principal) {
     const targets = dto.targets ?? this.directory.childrenOf(issuer).map((c) => c.code);
-    const outside = targetsOutside(this.directory, issuer, targets);
+    const outside = this.directory.targetsOutside(issuer, targets);
     if (outside.length)
       throw new BadRequestException({ statusCode: 400, message: [`targets: ${outside.join(', ')} not below center ${issuer}`], fields: ['targets'] });
     if (targets.length === 0)
@@ -75,7 +76,17 @@ export class TopicsService {
         by.name,
         now,
       ]);
-      await this.relay.fanOut(m, { kind: 'topic', id: topicId }, issuer, childrenToward(this.directory, issuer, targets), TOPIC_ISSUED, payload);
+      await this.transport.fanOut(m, { kind: 'topic', id: topicId }, issuer, this.directory.childrenToward(issuer, targets), TOPIC_ISSUED, payload);
+      await this.audit.record(m, {
+        center: issuer,
+        storyId: null,
+        subject: `topic:${topicId}`,
+        actor: actorOf(by),
+        action: 'topic.issued',
+        before: null,
+        after: { title: payload.title, deadline: payload.deadline, targets },
+        at: now,
+      });
     });
     this.logger.log({ msg: 'topic issued', center: issuer, topicId, targets, by: by.userId });
     return this.get(issuer, topicId);
@@ -107,7 +118,7 @@ export class TopicsService {
     const rows: TopicRow[] = await m.query(`SELECT * FROM topics WHERE topic_id = $1 AND issuer_code = $2`, [a.topicId, issuer]);
     const topic = rows[0];
     if (!topic) return 'unknown-topic';
-    if (!targetCovering(this.directory, a.answererCode, topic.targets)) return 'not-targeted';
+    if (!this.directory.targetCovering(a.answererCode, topic.targets)) return 'not-targeted';
     const inserted: unknown[] = await m.query(
       `INSERT INTO topic_answers (topic_id, answerer_code, story_id, story_title, answered_by, answered_at) VALUES ($1,$2,$3,$4,$5,$6)
        ON CONFLICT DO NOTHING RETURNING topic_id`,
@@ -134,7 +145,7 @@ export class TopicsService {
     );
     const now = new Date();
     const targets = t.targets.map((code) => {
-      const mine = answers.filter((a) => targetCovering(this.directory, a.answerer_code, t.targets) === code);
+      const mine = answers.filter((a) => this.directory.targetCovering(a.answerer_code, t.targets) === code);
       const first = mine[0] ?? null;
       const status = topicTargetStatus(t.deadline, first?.answered_at ?? null, now);
       return {

@@ -35,9 +35,11 @@ export class HubAuditController {
   @Roles('curator', 'desk-editor', 'chief-editor', 'editor', 'admin')
   @ApiOperation({ summary: 'Every state change of a pooled story at this hub, newest first' })
   async pooled(@Param('center') center: string, @Param('storyId', uuid) storyId: string, @Query() q: PageQuery) {
-    if (!(await this.dataSource.getRepository(PoolStoryEntity).existsBy({ storyId, hubCode: center }))) {
+    const page = await this.audit.page(center, storyId, q);
+    // The trail outlives the copy: a withdrawn story's history (and its 请撤下) stays readable.
+    if (page.items.length === 0 && !q.cursor && !(await this.dataSource.getRepository(PoolStoryEntity).existsBy({ storyId, hubCode: center }))) {
       throw new NotFoundException(`story ${storyId} is not in the pool of ${center}`);
     }
-    return this.audit.page(center, storyId, q);
+    return page;
   }
 }

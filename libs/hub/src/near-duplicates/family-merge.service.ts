@@ -105,7 +105,8 @@ export class FamilyMergeService {
           pooled: { row, story: pooledStory },
         }),
       ];
-      for (const s of members) decided.push(await this.queue.record(m, s, 'rejected', reason, by, now, { auditAfter: { mergedInto: storyId } }));
+      for (const s of members)
+        decided.push(await this.queue.record(m, s, 'rejected', reason, by, now, { auditAfter: { mergedInto: storyId }, mergedInto: storyId }));
       await m.getRepository(PoolStoryEditEntity).save({
         id: uuidv7(),
         hubCode: hub,

@@ -113,10 +113,15 @@ export class StoryFamilyService {
       prints.map((p) => p.hub),
       NEAR_DUPLICATE_MAX_DISTANCE,
     ]);
+    // The pool is not written before the batch's families are placed, so one lookup serves the batch.
+    const pooledNear = await this.index.nearDuplicatesMany(
+      m,
+      prints.map((p) => ({ scope: p.hub, hash: p.hash })),
+      20,
+    );
     const families: Array<string | null> = [];
     for (const [i, p] of prints.entries()) {
-      const pooled = await this.index.nearDuplicates(m, p.hub, p.hash, 20);
-      const near = [...new Set([...pooled.map((d) => d.storyId), ...queued.filter((q) => q.i === i + 1).map((q) => q.story_id)])].filter(
+      const near = [...new Set([...pooledNear[i].map((d) => d.storyId), ...queued.filter((q) => q.i === i + 1).map((q) => q.story_id)])].filter(
         (id) => id !== p.story.id,
       );
       families.push(near.length === 0 ? null : await this.join(m, p.hub, p.story.id, near));

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { STORY_POOLED, StoryPooled } from '@syn/contracts';
-import { DeliveryLedger } from '@syn/delivery';
-import { OutboxWriter } from '@syn/messaging';
+import { STORY_POOLED } from '@syn/contracts';
+import { DeliveryLedger, OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import type { EntityManager } from 'typeorm';
 import { PoolSearchIndex } from '../search/pool-search-index';
@@ -50,7 +49,7 @@ export class PoolAnnouncer {
       const parent = this.directory.parentOf(e.hubCode);
       return parent ? [{ e, parent: parent.code }] : [];
     });
-    const sent = await this.outbox.appendMany<StoryPooled>(
+    const sent = await this.outbox.appendMany(
       m,
       up.map(({ e, parent }) => ({
         type: STORY_POOLED,

@@ -2,7 +2,7 @@ import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
-import { STORY_RECOMMENDED, StoryRecommended } from '@syn/contracts';
+import { STORY_RECOMMENDED } from '@syn/contracts';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { DataSource } from 'typeorm';
@@ -34,7 +34,7 @@ export class RecommendationService {
       const now = new Date();
       Object.assign(row, { recommendedAt: now, recommendedBy: by.name, recommendNote: note.trim() });
       await m.save(row);
-      await this.outbox.append<StoryRecommended>(m, {
+      await this.outbox.append(m, {
         type: STORY_RECOMMENDED,
         parent: parent.code,
         child: hub,

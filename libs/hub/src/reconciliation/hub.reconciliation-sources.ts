@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { STORY_CORRECTED, STORY_POOLED, StoryCorrected, StoryPooled } from '@syn/contracts';
-import { AcknowledgedSource, DeliverySender, ReconcileItem, ReconciliationSources, SentItem, SentSource } from '@syn/delivery';
+import { AcknowledgedSource, ReconcileItem, ReconciliationSources, SentItem, SentSource } from '@syn/delivery';
 import { DataSource, EntityManager } from 'typeorm';
 import { PoolStoryEntity } from '../pool/pool-story.entity';
 import { snapshotFromPoolRow } from '../pool/pool-story.mapper';
+import { TreeTransport } from '@syn/messaging';
 
 /** Parent side: what the hub's review queue holds from one child (every version it received). */
 @Injectable()
@@ -36,7 +37,7 @@ export class PoolSentSource implements SentSource, OnModuleInit {
   constructor(
     private readonly sources: ReconciliationSources,
     private readonly dataSource: DataSource,
-    private readonly sender: DeliverySender,
+    private readonly transport: TreeTransport,
   ) {}
 
   onModuleInit() {
@@ -57,7 +58,7 @@ export class PoolSentSource implements SentSource, OnModuleInit {
     const story = snapshotFromPoolRow(row);
     if (parentHas) {
       const payload: StoryCorrected = { story, note: null, correctedBy: row.pooledBy, correctedAt: row.updatedAt.toISOString() };
-      await this.sender.send(m, {
+      await this.transport.send(m, {
         type: STORY_CORRECTED,
         from: center,
         to: parent,
@@ -69,7 +70,7 @@ export class PoolSentSource implements SentSource, OnModuleInit {
       });
     } else {
       const payload: StoryPooled = { story, hubCode: center, pooledBy: row.pooledBy, pooledAt: row.pooledAt.toISOString() };
-      await this.sender.send(m, { type: STORY_POOLED, from: center, to: parent, payload, storyId, version: row.version, kind: 'delivery' });
+      await this.transport.send(m, { type: STORY_POOLED, from: center, to: parent, payload, storyId, version: row.version, kind: 'delivery' });
     }
     return true;
   }

@@ -9,7 +9,15 @@ export interface ReviewListener {
   onSubmitted(m: EntityManager, e: { story: StorySnapshot; hubCode: string; submittedBy: string; submittedAt: Date }): Promise<unknown>;
   onDecided(
     m: EntityManager,
-    e: { story: StorySnapshot; hubCode: string; decision: 'accepted' | 'rejected' | 'returned'; decidedBy: string; decidedAt: Date },
+    e: {
+      story: StorySnapshot;
+      hubCode: string;
+      decision: 'accepted' | 'rejected' | 'returned';
+      decidedBy: string;
+      decidedAt: Date;
+      /** For a story 退稿'd because it was merged into a near-duplicate family: the kept story. */
+      mergedInto?: string;
+    },
   ): Promise<unknown>;
 }
 

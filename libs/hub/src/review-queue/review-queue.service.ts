@@ -2,7 +2,7 @@ import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { actorOf, AuditLog } from '@syn/audit';
 import { Principal } from '@syn/auth';
-import { REVIEW_DECIDED, ReviewDecided, StorySnapshot } from '@syn/contracts';
+import { REVIEW_DECIDED, StorySnapshot } from '@syn/contracts';
 import { OutboxWriter } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { keysetPage, pageLimit } from '@syn/persistence';
@@ -145,7 +145,7 @@ export class ReviewQueueService {
     for (const s of list) {
       for (const l of this.reviewListeners) await l.onDecided(m, { story: s, hubCode: hub, decision: 'accepted', decidedBy: by.name, decidedAt: now });
     }
-    await this.outbox.appendMany<ReviewDecided>(
+    await this.outbox.appendMany(
       m,
       list.map((s) => ({
         type: REVIEW_DECIDED,
@@ -179,7 +179,7 @@ export class ReviewQueueService {
     reason: string | null,
     by: Principal,
     now: Date,
-    opts: { action?: string; auditAfter?: Record<string, unknown>; pooled?: { row: PoolRow; story: StorySnapshot } } = {},
+    opts: { action?: string; auditAfter?: Record<string, unknown>; pooled?: { row: PoolRow; story: StorySnapshot }; mergedInto?: string } = {},
   ) {
     const { storyId, hubCode: hub } = sub;
     await m.update(
@@ -197,8 +197,9 @@ export class ReviewQueueService {
       at: now,
     });
     if (status === 'accepted') await this.pool(m, sub, by, now, opts.pooled);
-    for (const l of this.reviewListeners) await l.onDecided(m, { story: sub.snapshot, hubCode: hub, decision: status, decidedBy: by.name, decidedAt: now });
-    await this.outbox.append<ReviewDecided>(m, {
+    for (const l of this.reviewListeners)
+      await l.onDecided(m, { story: sub.snapshot, hubCode: hub, decision: status, decidedBy: by.name, decidedAt: now, mergedInto: opts.mergedInto });
+    await this.outbox.append(m, {
       type: REVIEW_DECIDED,
       parent: hub,
       child: sub.originCode,

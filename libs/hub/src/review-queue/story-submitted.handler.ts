@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AuditLog, remoteActor } from '@syn/audit';
 import { STORY_SUBMITTED, StorySubmitted } from '@syn/contracts';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
 import { AutoAcceptPolicy } from '../auto-accept/auto-accept.policy';
 import { ReviewQueueService } from './review-queue.service';
@@ -16,23 +16,17 @@ import { REVIEW_LISTENERS, ReviewListener } from './review-listener';
  * entry's version, decision and reason stay visible as previous_*, and any claim on it ends.
  */
 @Injectable()
-export class StorySubmittedHandler implements EventHandler<StorySubmitted>, OnModuleInit {
-  readonly type = STORY_SUBMITTED;
-  readonly direction = 'up' as const;
+@OnTreeEvent(STORY_SUBMITTED)
+export class StorySubmittedHandler implements EventHandler<StorySubmitted> {
   private readonly logger = new Logger('StorySubmitted');
 
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly audit: AuditLog,
     private readonly autoAccept: AutoAcceptPolicy,
     private readonly reviewQueue: ReviewQueueService,
     private readonly families: StoryFamilyService,
     @Optional() @Inject(REVIEW_LISTENERS) private readonly listeners: ReviewListener[] = [],
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   handle(m: EntityManager, e: InboundEvent<StorySubmitted>): Promise<void> {
     return this.handleBatch(m, [e]);

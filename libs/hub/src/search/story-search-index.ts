@@ -9,7 +9,7 @@ import {
   highlightSnippet,
   insertSearchStoriesSql,
   NEAR_DUPLICATE_MAX_DISTANCE,
-  nearDuplicateSql,
+  nearDuplicateBatchSql,
   nextPoolSearchCursor,
   type PoolSearchCursor,
   type PoolSearchFilters,
@@ -103,7 +103,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
   private readonly schedule: TopListRefreshSchedule;
   private readonly insertSql: string;
   private readonly deleteSql: string;
-  private readonly nearSql: string;
+  private readonly nearBatchSql: string;
   private lastFingerprint: { text: string; hash: bigint } | undefined;
 
   protected constructor(
@@ -115,7 +115,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     this.logger = new Logger(`Search:${tables.prefix}`);
     this.insertSql = insertSearchStoriesSql(tables);
     this.deleteSql = deleteSearchStoriesSql(tables);
-    this.nearSql = nearDuplicateSql(tables);
+    this.nearBatchSql = nearDuplicateBatchSql(tables);
     this.schedule = new TopListRefreshSchedule(
       tables.prefix,
       (run) => this.refreshTopLists(run),
@@ -198,14 +198,22 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
 
   /** Stories of `scope` within NEAR_DUPLICATE_MAX_DISTANCE bits of `hash`, nearest first. */
   async nearDuplicates(m: EntityManager, scope: string, hash: bigint, limit = 20): Promise<NearDuplicate[]> {
-    const rows: Array<{ story_id: string; origin_code: string | null; distance: number; simhash: string }> = await m.query(this.nearSql, [
-      simhashToPg(hash),
-      simhashProbeKeys(hash),
+    return (await this.nearDuplicatesMany(m, [{ scope, hash }], limit))[0];
+  }
+
+  /** `nearDuplicates` for several stories in one statement (a consumer batch's); one list per story, in order. */
+  async nearDuplicatesMany(m: EntityManager, stories: ReadonlyArray<{ scope: string; hash: bigint }>, limit = 20): Promise<NearDuplicate[][]> {
+    const found: NearDuplicate[][] = stories.map(() => []);
+    if (stories.length === 0) return found;
+    const rows: Array<{ i: number; story_id: string; origin_code: string | null; distance: number; simhash: string }> = await m.query(this.nearBatchSql, [
+      stories.map((s) => simhashToPg(s.hash)),
+      stories.map((s) => simhashProbeKeys(s.hash).join(',')),
+      stories.map((s) => s.scope),
       NEAR_DUPLICATE_MAX_DISTANCE,
       limit,
-      scope,
     ]);
-    return rows.map((r) => ({ storyId: r.story_id, originCode: r.origin_code, distance: r.distance, simhash: r.simhash }));
+    for (const r of rows) found[r.i - 1].push({ storyId: r.story_id, originCode: r.origin_code, distance: r.distance, simhash: r.simhash });
+    return found;
   }
 
   /**

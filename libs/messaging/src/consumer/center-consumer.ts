@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import { Direction, STREAM_NAME } from '@syn/contracts';
-import { MetricsRegistry } from '@syn/observability';
+import type { Histogram } from 'prom-client';
+import { carriedRequestId, MetricsRegistry, REQUEST_ID_HEADER, runWithRequestId } from '@syn/observability';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
 import { centerConsumerConfig, consumerFilter, consumerName } from '../jetstream/syn-stream.config';
 import { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
@@ -19,9 +20,19 @@ export interface CenterConsumerOptions {
   maxDeliveries: number;
   /** The only centers that may send to this consumer: the parent (down) or the children (up). */
   senders?: ReadonlySet<string>;
+  /** JetStream replicas of the durable when this process creates it (NATS_STREAM_REPLICAS). */
+  replicas?: number;
 }
 
 export { consumerName };
+
+/**
+ * How long one pull waits on the server. The client takes the server's heartbeats (every half of
+ * it) for a live pull and pulls again after two are missed: when the node leading a consumer dies
+ * in a cluster, its pulls die with it, and with the default 30 s the consumer stalled for half a
+ * minute. 5 s costs one request per consumer per 5 s on an idle bus.
+ */
+const PULL_EXPIRES_MS = 5000;
 
 /**
  * One durable pull consumer per hosted center and direction. Messages are applied in batches
@@ -38,6 +49,8 @@ export class CenterConsumer {
   private stopped = false;
   private worker?: Promise<void>;
   private pump?: Promise<void>;
+  private readonly applySeconds: Histogram;
+  private readonly batchSize: Histogram;
 
   constructor(
     private readonly nats: JetStreamConnection,
@@ -50,12 +63,14 @@ export class CenterConsumer {
   ) {
     this.name = consumerName(options.center, options.direction);
     this.filter = consumerFilter(options.center, options.direction);
+    this.applySeconds = metrics.histogram('syn_consumer_batch_apply_seconds', 'Time to apply one consumer batch (one transaction)', ['consumer']);
+    this.batchSize = metrics.histogram('syn_consumer_batch_size', 'Messages in one applied consumer batch', ['consumer'], [1, 2, 5, 10, 25, 50, 100, 250, 500]);
   }
 
   async start(): Promise<void> {
     await this.ensureDurable();
     const consumer = await this.nats.client.consumers.get(STREAM_NAME, this.name);
-    this.messages = await consumer.consume({ max_messages: this.options.batchSize * 2 });
+    this.messages = await consumer.consume({ max_messages: this.options.batchSize * 2, expires: PULL_EXPIRES_MS });
     this.pump = (async () => {
       for await (const m of this.messages!) {
         this.queue.push(m);
@@ -82,7 +97,7 @@ export class CenterConsumer {
   }
 
   private async ensureDurable() {
-    const config = centerConsumerConfig(this.options.center, this.options.direction, this.options.batchSize);
+    const config = centerConsumerConfig(this.options.center, this.options.direction, this.options.batchSize, this.options.replicas);
     try {
       const info = await this.nats.manager.consumers.info(STREAM_NAME, this.name);
       if (info.config.filter_subject !== this.filter) {
@@ -120,18 +135,32 @@ export class CenterConsumer {
           ),
         });
       } catch (e) {
-        await this.park(msg, (e as Error).message);
+        await runWithRequestId(requestIdOf(msg), () => this.park(msg, (e as Error).message));
       }
     }
     if (decoded.length === 0) return;
+    const ids = [...new Set(decoded.map((x) => requestIdOf(x.msg)).filter((id): id is string => !!id))];
+    // A batch from one request (the usual case on a quiet network) runs and logs under its id; a mixed one lists them.
+    const requestId = ids.length === 1 ? ids[0] : undefined;
+    const started = process.hrtime.bigint();
     try {
       // With the other consumers' batches of this process, in one transaction.
-      await this.shared.apply(this.name, inApplyOrder(decoded.map((x) => x.d)));
+      await this.shared.apply(this.name, inApplyOrder(decoded.map((x) => x.d)), requestId);
       for (const x of decoded) x.msg.ack();
       this.metrics.increment('syn_events_applied_total', 'Events applied by consumers', { consumer: this.name }, decoded.length);
+      this.applySeconds.observe({ consumer: this.name }, Number(process.hrtime.bigint() - started) / 1e9);
+      this.batchSize.observe({ consumer: this.name }, decoded.length);
+      runWithRequestId(requestId, () =>
+        this.logger.debug({
+          msg: 'events applied',
+          consumer: this.name,
+          events: decoded.map((x) => x.d[0].event.envelope.id),
+          requestIds: ids.length > 1 ? ids : undefined,
+        }),
+      );
     } catch {
       // Isolate the culprit: apply one by one.
-      for (const x of decoded) await this.processOne(x.msg, x.d);
+      for (const x of decoded) await runWithRequestId(requestIdOf(x.msg), () => this.processOne(x.msg, x.d));
     }
   }
 
@@ -194,4 +223,9 @@ export class CenterConsumer {
  */
 export function inApplyOrder(messages: Decoded[][]): Decoded[] {
   return [...messages.map((d) => d[0]), ...messages.flatMap((d) => d.slice(1))];
+}
+
+/** The request id the sender's outbox put on the message, if any and if sane. */
+function requestIdOf(msg: JsMsg): string | undefined {
+  return carriedRequestId(msg.headers?.get(REQUEST_ID_HEADER));
 }

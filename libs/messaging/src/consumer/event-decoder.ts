@@ -1,4 +1,4 @@
-import { EVENT_CATALOG, EventEnvelope, EventEnvelopeHead, parseSubject, Route, senderOf, STORY_LIMITS } from '@syn/contracts';
+import { eventDefinition, EventEnvelope, EventEnvelopeHead, parseSubject, Route, senderOf, STORY_LIMITS } from '@syn/contracts';
 import { ObjectValidationError, validateObject } from '@syn/story';
 import type { Direction } from '@syn/contracts';
 import type { EventHandler, InboundEvent } from './event-handler';
@@ -63,7 +63,7 @@ export async function decodeMessage(registry: EventHandlerRegistry, expected: Ex
   const out = [host];
   for (const r of riders) {
     const rider = await decodeEnvelope(registry, { ...route, type: (r as { type?: string })?.type ?? '' }, recipient, subject, r, false);
-    if (!EVENT_CATALOG[rider.event.route.type]?.rides) {
+    if (!eventDefinition(rider.event.route.type)?.rides) {
       throw new PoisonMessageError(`event ${host.event.envelope.id}: ${rider.event.route.type} may not ride on another event`);
     }
     out.push(rider);
@@ -89,7 +89,7 @@ async function decodeEnvelope(registry: EventHandlerRegistry, route: Route, reci
       `event ${envelope.id}: origin mismatch, payload claims sender ${envelope.sender} but the subject was sent by ${senderOf(route)}`,
     );
   }
-  const def = EVENT_CATALOG[route.type];
+  const def = eventDefinition(route.type);
   const handler = registry.find(route.direction, route.type);
   if (!def || !handler || (def.direction !== 'both' && def.direction !== route.direction)) {
     throw new PoisonMessageError(`event ${envelope.id}: unknown event type ${route.type} for ${route.direction} at ${recipient}`);

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppEnv } from '@syn/config';
+import { runWithRequestId } from '@syn/observability';
 import type { Decoded } from './event-decoder';
 import { EventApplier } from './event-applier';
 
 interface Waiting {
   consumer: string;
   batch: Decoded[];
+  requestId?: string;
   done: (e?: Error) => void;
 }
 
@@ -37,9 +39,10 @@ export class SharedApplyQueue {
     this.maxEvents = Math.max(1, env.CONSUMER_BATCH_SIZE);
   }
 
-  apply(consumer: string, batch: Decoded[]): Promise<void> {
+  /** requestId: the one request all of the batch came from, if so; the events its handlers write then carry it on. */
+  apply(consumer: string, batch: Decoded[], requestId?: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ consumer, batch, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      this.waiting.push({ consumer, batch, requestId, done: (e) => (e === undefined ? resolve() : reject(e)) });
       void this.drain();
     });
   }
@@ -56,7 +59,9 @@ export class SharedApplyQueue {
           events += this.waiting[take++].batch.length;
         const group = this.waiting.splice(0, take);
         try {
-          await this.applier.applyMany(group);
+          // Under the group's request id only when every batch in it shares one: never another consumer's.
+          const ids = new Set(group.map((w) => w.requestId));
+          await runWithRequestId(ids.size === 1 ? group[0].requestId : undefined, () => this.applier.applyMany(group));
           for (const w of group) w.done();
         } catch (e) {
           const err = e instanceof Error ? e : new Error(`shared apply failed: ${String(e)}`);

@@ -4,7 +4,6 @@ import { DeadLetterRepository } from './dead-letter.repository';
 import { decodeMessage } from '../consumer/event-decoder';
 import { EventApplier } from '../consumer/event-applier';
 import { EventHandlerRegistry } from '../consumer/event-handler.registry';
-import { expectedSenders } from '../consumer/expected-senders';
 
 /**
  * Replays a parked message through the same decode-and-apply path as the live consumer, after
@@ -27,7 +26,7 @@ export class DeadLetterReplayer {
     try {
       const decoded = await decodeMessage(
         this.registry,
-        { direction, recipient: center, senders: expectedSenders(this.directory, center, direction) },
+        { direction, recipient: center, senders: this.directory.sendersTo(center, direction) },
         letter.subject,
         Buffer.from(letter.payload, 'utf8'),
       );

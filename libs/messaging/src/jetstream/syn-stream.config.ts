@@ -25,11 +25,15 @@ export const consumerFilter = (center: string, direction: Direction) => {
   return direction === 'up' ? filters.fromChildren : filters.fromParent;
 };
 
-/** A center's durable pull consumer for one direction. */
+/**
+ * A center's durable pull consumer for one direction. Its replicas follow the stream's: an R1
+ * consumer on an R3 stream would lose its delivery state (what was acked) with its one node.
+ */
 export function centerConsumerConfig(
   center: string,
   direction: Direction,
   batchSize: number,
+  replicas = 1,
 ): Partial<ConsumerConfig> & { durable_name: string; filter_subject: string } {
   return {
     durable_name: consumerName(center, direction),
@@ -38,5 +42,6 @@ export function centerConsumerConfig(
     deliver_policy: DeliverPolicy.All,
     ack_wait: 60 * SECOND_NS,
     max_ack_pending: 4 * batchSize,
+    num_replicas: replicas,
   };
 }

@@ -7,6 +7,7 @@ import { decodeMessage } from '../consumer/event-decoder';
 import type { EventHandler } from '../consumer/event-handler';
 import { EventHandlerRegistry } from '../consumer/event-handler.registry';
 import { MessagingTables1764100000000 } from '../migrations/1764100000000-messaging-tables';
+import { OutboxRequestId1764101500100 } from '../migrations/1764101500100-outbox-request-id';
 import { OutboxCommitSignal } from './outbox-commit.signal';
 import { OutboxWriter } from './outbox.writer';
 
@@ -16,13 +17,18 @@ describe('outbox riders', () => {
   let dataSource: DataSource;
   let writer: OutboxWriter;
   const registry = new EventHandlerRegistry();
-  const handler = (type: string): EventHandler => ({ type, direction: 'up', handle: async () => undefined });
-  registry.register(handler(STORY_POOLED));
-  registry.register(handler(LEDGER_REPORTED));
+  const handler: EventHandler = { handle: async () => undefined };
+  registry.register({ type: STORY_POOLED, direction: 'up' }, handler);
+  registry.register({ type: LEDGER_REPORTED, direction: 'up' }, handler);
 
   beforeAll(async () => {
     db = await createTestDatabase('syn_outbox_riders');
-    dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764100000000], namingStrategy: new SnakeNamingStrategy() });
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      migrations: [MessagingTables1764100000000, OutboxRequestId1764101500100],
+      namingStrategy: new SnakeNamingStrategy(),
+    });
     await dataSource.initialize();
     await dataSource.runMigrations();
     writer = new OutboxWriter(new OutboxCommitSignal(), new DeferredInserts(dataSource));

@@ -20,6 +20,10 @@ export class OutboxEntity {
   @Column({ type: 'text' })
   envelope!: string;
 
+  /** The request the event came from (x-request-id), published as a message header; null for work no request started. */
+  @Column({ type: 'text', nullable: true })
+  requestId!: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

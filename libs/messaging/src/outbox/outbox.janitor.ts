@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { runAsSingleLeader } from '@syn/persistence';
 import { DataSource } from 'typeorm';
 
 /** Sent outbox rows are kept for diagnosis, then dropped; inbox ids outlive the stream's 30-day retention. */
@@ -14,7 +15,8 @@ export class OutboxJanitor implements OnApplicationBootstrap, OnApplicationShutd
   constructor(private readonly dataSource: DataSource) {}
 
   onApplicationBootstrap() {
-    this.timer = setInterval(() => void this.sweep(), EVERY_MS);
+    // Replicas share the tables: one sweep an hour is enough.
+    this.timer = setInterval(() => void runAsSingleLeader(this.dataSource, 'retention-sweep', () => this.sweep()), EVERY_MS);
     this.timer.unref();
   }
 

@@ -1,12 +1,13 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { AppEnv } from '@syn/config';
-import { STORY_SUBMITTED, STREAM_NAME } from '@syn/contracts';
-import { MetricsRegistry } from '@syn/observability';
+import { STORY_SUBMITTED, StorySubmitted, STREAM_NAME } from '@syn/contracts';
+import { MetricsRegistry, runWithRequestId } from '@syn/observability';
 import { DeferredInserts, SnakeNamingStrategy } from '@syn/persistence';
 import { createTestDatabase, NatsServerProcess, TestDatabase } from '@syn/testing';
 import { DataSource } from 'typeorm';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
 import { MessagingTables1764100000000 } from '../migrations/1764100000000-messaging-tables';
+import { OutboxRequestId1764101500100 } from '../migrations/1764101500100-outbox-request-id';
 import { OutboxCommitSignal } from './outbox-commit.signal';
 import { OutboxJanitor } from './outbox.janitor';
 import { OutboxRelay } from './outbox.relay';
@@ -21,10 +22,16 @@ describe('outbox → JetStream', () => {
   let relay: OutboxRelay;
   const signal = new OutboxCommitSignal();
   let writer: OutboxWriter;
+  const metrics = new MetricsRegistry();
 
   beforeAll(async () => {
     [db, nats] = await Promise.all([createTestDatabase('syn_outbox'), NatsServerProcess.start()]);
-    dataSource = new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764100000000], namingStrategy: new SnakeNamingStrategy() });
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      migrations: [MessagingTables1764100000000, OutboxRequestId1764101500100],
+      namingStrategy: new SnakeNamingStrategy(),
+    });
     await dataSource.initialize();
     await dataSource.runMigrations();
     // As in the apps: outbox rows are deferred to the commit of the transaction that appends them.
@@ -32,7 +39,7 @@ describe('outbox → JetStream', () => {
     const env = { NATS_URL: nats.url, HOSTED_CENTERS: ['360702'], NATS_STREAM_REPLICAS: 1, DATABASE_URL: db.url, OUTBOX_POLL_MS: 50 } as AppEnv;
     connection = new JetStreamConnection(env);
     await connection.open();
-    relay = new OutboxRelay(dataSource, connection, env, new MetricsRegistry());
+    relay = new OutboxRelay(dataSource, connection, env, metrics);
   }, 60_000);
 
   afterAll(async () => {
@@ -41,13 +48,17 @@ describe('outbox → JetStream', () => {
     await Promise.all([db?.drop(), nats?.stop()]);
   });
 
-  const payload = (n: number) => ({ story: { id: `story-${n}` }, submittedBy: '刘敏', submittedAt: new Date().toISOString() });
+  // The outbox does not validate payloads (their receivers do): a stand-in with only an id is enough here.
+  const payload = (n: number) => ({ story: { id: `story-${n}` }, submittedBy: '刘敏', submittedAt: new Date().toISOString() }) as unknown as StorySubmitted;
   const streamCount = async () => (await (await jetstreamManager(connection.connection)).streams.info(STREAM_NAME)).state.messages;
 
   it('publishes committed rows with their event id as the message id, and nothing from a rolled-back transaction', async () => {
     const ids = await dataSource.transaction(async (m) => {
       const a = await writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(1) });
-      const b = await writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(2) });
+      // Written while serving a request: the message carries its id as a header.
+      const b = await runWithRequestId('req-relay-spec', () =>
+        writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(2) }),
+      );
       return [a.id, b.id];
     });
     await expect(
@@ -63,6 +74,12 @@ describe('outbox → JetStream', () => {
     const first = await jsm.streams.getMessage(STREAM_NAME, { seq: 1 });
     expect(first!.header?.get('Nats-Msg-Id')).toBe(ids[0]);
     expect(first!.subject).toBe('syn.up.360700.360702.story.submitted');
+    expect(first!.header?.get('x-request-id') ?? '').toBe('');
+    expect((await jsm.streams.getMessage(STREAM_NAME, { seq: 2 }))!.header?.get('x-request-id')).toBe('req-relay-spec');
+    const text = await metrics.render();
+    expect(text).toMatch(/^syn_outbox_relay_lag_seconds_count 2$/m);
+    expect(text).toMatch(/^syn_outbox_unsent 0$/m);
+    expect(text).toMatch(/^syn_outbox_published_total 2$/m);
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`)).toEqual([{ n: 0 }]);
   });
 
@@ -114,7 +131,9 @@ describe('outbox → JetStream', () => {
 
   it('an event larger than the limit is refused before it is written', async () => {
     await expect(
-      dataSource.transaction((m) => writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: { blob: '融'.repeat(400_000) } })),
+      dataSource.transaction((m) =>
+        writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: { ...payload(9), submittedBy: '融'.repeat(400_000) } }),
+      ),
     ).rejects.toThrow(/over the 921600 limit/);
   });
 

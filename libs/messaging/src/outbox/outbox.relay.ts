@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { headers } from '@nats-io/transport-node';
 import { AppEnv } from '@syn/config';
-import { MetricsRegistry } from '@syn/observability';
+import { MetricsRegistry, REQUEST_ID_HEADER } from '@syn/observability';
+import type { Histogram } from 'prom-client';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { JetStreamConnection } from '../jetstream/jetstream.connection';
@@ -32,7 +34,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly env: AppEnv,
     private readonly metrics: MetricsRegistry,
     @Optional() private readonly signal?: OutboxCommitSignal,
-  ) {}
+  ) {
+    this.lag = metrics.histogram(
+      'syn_outbox_relay_lag_seconds',
+      'From an event written to the outbox to its publish acknowledged by JetStream',
+      [],
+      [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 300, 3600],
+    );
+    // What is still waiting, read at scrape time: grows while the broker or the link to it is away.
+    const unsent = () =>
+      this.dataSource.query(
+        `SELECT count(*)::int AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS age FROM outbox WHERE sent_at IS NULL`,
+      ) as Promise<Array<{ n: number; age: number }>>;
+    metrics.gauge('syn_outbox_unsent', 'Committed events not yet published', async () => [[{}, (await unsent())[0].n]]);
+    metrics.gauge('syn_outbox_oldest_unsent_seconds', 'Age of the oldest committed event not yet published', async () => [[{}, (await unsent())[0].age]]);
+  }
+  private readonly lag: Histogram;
 
   onApplicationBootstrap() {
     this.running = true;
@@ -124,8 +141,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       await runner.startTransaction();
       // SKIP LOCKED lets several replicas share the outbox without publishing a row twice at once.
-      const rows: Array<{ seq: string; event_id: string; subject: string; envelope: string }> = await runner.query(
-        `SELECT seq, event_id, subject, envelope FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      const rows: Array<{ seq: string; event_id: string; subject: string; envelope: string; request_id: string | null; created_at: Date }> = await runner.query(
+        `SELECT seq, event_id, subject, envelope, request_id, created_at FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (rows.length === 0) {
         await runner.commitTransaction();
@@ -133,10 +150,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       crashBeforePublishIfAsked(rows.length);
       const js = this.nats.client;
-      await Promise.all(rows.map((r) => js.publish(r.subject, r.envelope, { msgID: r.event_id, timeout: 10_000 })));
+      await Promise.all(rows.map((r) => js.publish(r.subject, r.envelope, { msgID: r.event_id, timeout: 10_000, headers: requestHeaders(r.request_id) })));
       await runner.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       await runner.commitTransaction();
       this.metrics.increment('syn_outbox_published_total', 'Events published from the outbox', {}, rows.length);
+      const now = Date.now();
+      for (const r of rows) this.lag.observe((now - new Date(r.created_at).getTime()) / 1000);
       return rows.length;
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -145,4 +164,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await runner.release();
     }
   }
+}
+
+function requestHeaders(requestId: string | null) {
+  if (!requestId) return undefined;
+  const h = headers();
+  h.set(REQUEST_ID_HEADER, requestId);
+  return h;
 }

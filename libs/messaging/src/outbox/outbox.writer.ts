@@ -1,6 +1,18 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { Direction, EventEnvelope, EVENT_CATALOG, Route, STORY_LIMITS, subjectOf } from '@syn/contracts';
-import { DeferredInsert, DeferredInserts } from '@syn/persistence';
+import {
+  Direction,
+  EventEnvelope,
+  eventDefinition,
+  EVENT_CATALOG,
+  EventDefinition,
+  Route,
+  STORY_LIMITS,
+  subjectOf,
+  TreeEvents,
+  TreeEventType,
+} from '@syn/contracts';
+import { currentRequestId } from '@syn/observability';
+import { DeferredInsert, DeferredInserts, SqlStatement } from '@syn/persistence';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxCommitSignal } from './outbox-commit.signal';
@@ -10,6 +22,8 @@ interface PreparedEvent {
   envelope: EventEnvelope<object>;
   subject: string;
   serialised: string;
+  requestId: string | null;
+  route: Route;
 }
 
 /**
@@ -26,23 +40,24 @@ class OutboxInsert extends DeferredInsert {
       { name: 'subject', type: 'text' },
       { name: 'type', type: 'text' },
       { name: 'envelope', type: 'text' },
+      { name: 'request_id', type: 'text' },
     ]);
   }
 
-  override run(m: EntityManager, rows: readonly unknown[][]): Promise<unknown> {
+  override statement(rows: readonly unknown[][]): SqlStatement | null {
     const events = rows.map((r) => r[0] as PreparedEvent);
     // The first event of each hop and story that may carry others.
     const carriers = new Map<string, { event: PreparedEvent; riders: string[]; bytes: number }>();
     for (const e of events) {
       const story = storyOf(e.envelope.payload);
       const key = `${hopOf(e.subject)}|${story}`;
-      if (!EVENT_CATALOG[e.envelope.type]?.rides && story && !carriers.has(key))
+      if (!eventDefinition(e.envelope.type)?.rides && story && !carriers.has(key))
         carriers.set(key, { event: e, riders: [], bytes: Buffer.byteLength(e.serialised) });
     }
     const alone: PreparedEvent[] = [];
     for (const e of events) {
       const story = storyOf(e.envelope.payload);
-      const carrier = EVENT_CATALOG[e.envelope.type]?.rides && story ? carriers.get(`${hopOf(e.subject)}|${story}`) : undefined;
+      const carrier = eventDefinition(e.envelope.type)?.rides && story ? carriers.get(`${hopOf(e.subject)}|${story}`) : undefined;
       const bytes = Buffer.byteLength(e.serialised) + 1;
       // Room for the riders key too; an event that does not fit goes alone.
       if (carrier && carrier.riders.length < MAX_RIDERS && carrier.bytes + bytes + 16 <= STORY_LIMITS.eventBytes) {
@@ -53,13 +68,12 @@ class OutboxInsert extends DeferredInsert {
       }
     }
     const withRiders = new Map([...carriers.values()].filter((c) => c.riders.length > 0).map((c) => [c.event, c.riders]));
-    return super.run(
-      m,
+    return super.statement(
       alone.map((e) => {
         const riders = withRiders.get(e);
         // The envelope is a JSON object: its riders go in before the closing brace.
         const envelope = riders ? `${e.serialised.slice(0, -1)},"riders":[${riders.join(',')}]}` : e.serialised;
-        return [e.envelope.id, e.subject, e.envelope.type, envelope];
+        return [e.envelope.id, e.subject, e.envelope.type, envelope, e.requestId];
       }),
     );
   }
@@ -82,15 +96,28 @@ function storyOf(payload: object): string | undefined {
 /** A NOTIFY on this channel wakes the relay: for tools that write outbox rows from outside the app. */
 export const OUTBOX_CHANNEL = 'syn_outbox';
 
-export interface OutgoingEvent<P extends object> {
-  type: string;
+/** An event to send, with the payload its type carries: a payload of another type does not compile. */
+export interface OutgoingEvent<T extends TreeEventType = TreeEventType> {
+  type: T;
   /** parent/child of the hop; direction comes from the event catalog. */
   parent: string;
   child: string;
-  payload: P;
+  payload: TreeEvents[T];
   /** Required for events the catalog lets travel both ways; must match the catalog otherwise. */
   direction?: Direction;
 }
+
+/** An event as appended, with the hop it takes. */
+export interface AppendedEvent {
+  envelope: EventEnvelope<object>;
+  route: Route;
+}
+
+/**
+ * Work that must commit with the events that cause it, whichever code path wrote them (media that
+ * follow a story to the center its event goes to). Runs inside the caller's transaction.
+ */
+export type OutboxAppendListener = (m: EntityManager, events: readonly AppendedEvent[]) => Promise<void>;
 
 /**
  * Appends events inside the caller's transaction: the change and its announcement commit or
@@ -98,6 +125,12 @@ export interface OutgoingEvent<P extends object> {
  */
 @Injectable()
 export class OutboxWriter {
+  private readonly listeners: OutboxAppendListener[] = [];
+
+  onAppend(listener: OutboxAppendListener): void {
+    this.listeners.push(listener);
+  }
+
   constructor(
     @Optional() private readonly signal: OutboxCommitSignal = new OutboxCommitSignal(),
     @Optional() private readonly deferred: DeferredInserts = new DeferredInserts(),
@@ -106,13 +139,13 @@ export class OutboxWriter {
   /** One function for every append, so that a transaction wakes the relay once however many events it wrote. */
   private readonly wakeRelay = () => this.signal.committed();
 
-  async append<P extends object>(manager: EntityManager, event: OutgoingEvent<P>): Promise<EventEnvelope<P>> {
-    const [envelope] = await this.appendMany(manager, [event]);
+  async append<T extends TreeEventType>(manager: EntityManager, event: OutgoingEvent<T>): Promise<EventEnvelope<TreeEvents[T]>> {
+    const [envelope] = await this.appendMany<T>(manager, [event]);
     return envelope;
   }
 
   /** Several events in one statement (one round trip), in the order given. */
-  async appendMany<P extends object>(manager: EntityManager, events: OutgoingEvent<P>[]): Promise<EventEnvelope<P>[]> {
+  async appendMany<T extends TreeEventType>(manager: EntityManager, events: OutgoingEvent<T>[]): Promise<EventEnvelope<TreeEvents[T]>[]> {
     if (events.length === 0) return [];
     const rows = events.map((event) => this.prepare(event));
     // Written with the transaction's other deferred rows just before it commits, in this order.
@@ -123,18 +156,19 @@ export class OutboxWriter {
     );
     // The relay is woken once the rows are visible: at the caller's commit, or now when there is no transaction.
     this.deferred.afterCommit(manager, this.wakeRelay);
-    return rows.map((r) => r.envelope);
+    for (const listen of this.listeners) await listen(manager, rows);
+    return rows.map((r) => r.envelope as EventEnvelope<TreeEvents[T]>);
   }
 
-  private prepare<P extends object>(event: OutgoingEvent<P>): { envelope: EventEnvelope<P>; subject: string; serialised: string } {
-    const def = EVENT_CATALOG[event.type];
+  private prepare(event: OutgoingEvent): { envelope: EventEnvelope<object>; subject: string; serialised: string; requestId: string | null; route: Route } {
+    const def = EVENT_CATALOG[event.type] as EventDefinition | undefined;
     if (!def) throw new Error(`event type ${event.type} is not in the catalog`);
     const direction = def.direction === 'both' ? event.direction : def.direction;
     if (!direction || (event.direction && event.direction !== direction)) {
       throw new Error(`event type ${event.type} travels ${def.direction}; asked to send it ${event.direction ?? 'without a direction'}`);
     }
     const route: Route = { direction, parent: event.parent, child: event.child, type: event.type };
-    const envelope: EventEnvelope<P> = {
+    const envelope: EventEnvelope<object> = {
       id: uuidv7(),
       type: event.type,
       sender: direction === 'up' ? event.child : event.parent,
@@ -145,6 +179,7 @@ export class OutboxWriter {
     if (Buffer.byteLength(serialised) > STORY_LIMITS.eventBytes) {
       throw new Error(`event ${envelope.id} (${event.type}) is ${Buffer.byteLength(serialised)} bytes, over the ${STORY_LIMITS.eventBytes} limit`);
     }
-    return { envelope, subject: subjectOf(route), serialised };
+    // The request this runs for (HTTP, gRPC or a consumed event), so the receiver can log under the same id.
+    return { envelope, subject: subjectOf(route), serialised, requestId: currentRequestId() ?? null, route };
   }
 }

@@ -20,8 +20,11 @@ export function natsInboxPrefix(user: string): string {
  *   consumer's filter is in the request body where subject permissions cannot see it;
  * - subscribe only to its own inbox and to subjects addressed to its centers.
  * No stream or consumer administration, no direct message gets.
+ *
+ * With `jsDomain` (a county site behind a leaf node, docs/cluster.md) the same API calls are also
+ * allowed under the domain's prefix, `$JS.<domain>.API.…`, which is how they leave the leaf.
  */
-export function busPermissionsFor(directory: CenterDirectory, centers: readonly string[], user: string): BusPermissions {
+export function busPermissionsFor(directory: CenterDirectory, centers: readonly string[], user: string, jsDomain?: string): BusPermissions {
   const publish = new Set<string>([`$JS.API.INFO`, `$JS.API.STREAM.INFO.${STREAM_NAME}`]);
   const subscribe = new Set<string>([`${natsInboxPrefix(user)}.>`]);
   for (const code of centers) {
@@ -39,5 +42,6 @@ export function busPermissionsFor(directory: CenterDirectory, centers: readonly 
       publish.add(`$JS.ACK.${STREAM_NAME}.${name}.>`);
     }
   }
+  if (jsDomain) for (const s of [...publish]) if (s.startsWith('$JS.API.')) publish.add(`$JS.${jsDomain}.API.${s.slice('$JS.API.'.length)}`);
   return { publish: [...publish], subscribe: [...subscribe] };
 }

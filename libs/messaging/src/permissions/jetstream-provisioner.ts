@@ -19,11 +19,12 @@ export async function provisionJetStream(
   const nc = await connect({ servers: servers.split(','), user: ops.user, pass: ops.password, inboxPrefix: ops.inboxPrefix });
   try {
     const jsm = await jetstreamManager(nc);
-    await jsm.streams.info(STREAM_NAME).catch(() => jsm.streams.add(synStreamConfig(opts.replicas ?? 1)));
+    const replicas = opts.replicas ?? 1;
+    await jsm.streams.info(STREAM_NAME).catch(() => jsm.streams.add(synStreamConfig(replicas)));
     let consumers = 0;
     for (const c of directory.all()) {
       for (const direction of ['up', 'down'] as const) {
-        await ensureConsumer(jsm, centerConsumerConfig(c.code, direction, opts.batchSize ?? 256));
+        await ensureConsumer(jsm, centerConsumerConfig(c.code, direction, opts.batchSize ?? 256, replicas));
         consumers++;
       }
     }

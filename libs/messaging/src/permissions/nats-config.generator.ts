@@ -27,7 +27,7 @@ export const OPS_USER = 'syn-ops';
 export function generateNatsConfig(
   directory: CenterDirectory,
   processes: Record<string, string[]>,
-  opts: { passwords?: Record<string, string> } = {},
+  opts: { passwords?: Record<string, string>; jsDomain?: string } = {},
 ): GeneratedNatsConfig {
   const password = (name: string) => opts.passwords?.[name] ?? randomBytes(24).toString('base64url');
   const out: GeneratedNatsConfig['processes'] = {};
@@ -42,7 +42,7 @@ export function generateNatsConfig(
       if (other) throw new Error(`center ${c} is hosted by both ${other} and ${name}`);
       hostedBy.set(c, name);
     }
-    const perms = busPermissionsFor(directory, centers, name);
+    const perms = busPermissionsFor(directory, centers, name, opts.jsDomain);
     out[name] = { user: name, password: password(name), inboxPrefix: natsInboxPrefix(name), centers: [...centers] };
     users.push({ user: name, password: out[name].password, permissions: { publish: { allow: perms.publish }, subscribe: { allow: perms.subscribe } } });
   }

@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { STORY_ADOPTED, StoryAdopted } from '@syn/contracts';
-import { DistributionRelay, nextHopDown } from '@syn/distribution';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError, TreeTransport } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 
@@ -10,20 +9,14 @@ import { EntityManager } from 'typeorm';
  * took from its pool) and passes it one hop further until it reaches the story's origin.
  */
 @Injectable()
-export class StoryAdoptedHandler implements EventHandler<StoryAdopted>, OnModuleInit {
-  readonly type = STORY_ADOPTED;
-  readonly direction = 'down' as const;
+@OnTreeEvent(STORY_ADOPTED)
+export class StoryAdoptedHandler implements EventHandler<StoryAdopted> {
   private readonly logger = new Logger('StoryAdopted');
 
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly directory: CenterDirectory,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle(m: EntityManager, e: InboundEvent<StoryAdopted>): Promise<void> {
     const a = e.payload;
@@ -55,8 +48,8 @@ export class StoryAdoptedHandler implements EventHandler<StoryAdopted>, OnModule
       ],
     );
     if (rows.length === 0) return;
-    const hop = nextHopDown(this.directory, here, a.originCode);
-    if (hop) await this.relay.down(m, { kind: 'adoption', id: a.adoptionId }, here, hop, STORY_ADOPTED, a);
+    const hop = this.directory.nextHopDown(here, a.originCode);
+    if (hop) await this.transport.down(m, { kind: 'adoption', id: a.adoptionId }, here, hop, STORY_ADOPTED, a);
     this.logger.log({
       msg: 'adoption feedback received',
       center: here,

@@ -1,9 +1,9 @@
 import { StoryVersionLog } from '../story-versions/story-version-log';
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { ConflictException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { actorOf, AuditLog, changedFields } from '@syn/audit';
 import type { Principal } from '@syn/auth';
 import { STORY_CORRECTED, STORY_WITHDRAWN, StoryCorrected, StoryWithdrawn } from '@syn/contracts';
-import { DeliveryLedger, DeliverySender } from '@syn/delivery';
 import { contentHash } from '@syn/story';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateStoryDto } from '../stories/story.dto';
@@ -11,6 +11,7 @@ import { StoryEntity } from '../stories/story.entity';
 import { StoryService, stripUndefined } from '../stories/story.service';
 import { toSnapshot } from '../stories/story-snapshot.mapper';
 import { CorrectStoryDto, WithdrawStoryDto } from './story-correction.dto';
+import { DeliveryLedger, TreeTransport } from '@syn/messaging';
 
 /**
  * 更正 and 撤稿 at the origin. Each makes a new version and, in the same transaction, sends it to
@@ -24,8 +25,9 @@ export class StoryCorrectionsService {
     private readonly dataSource: DataSource,
     private readonly stories: StoryService,
     private readonly ledger: DeliveryLedger,
-    private readonly sender: DeliverySender,
+    private readonly transport: TreeTransport,
     private readonly versions: StoryVersionLog,
+    private readonly audit: AuditLog,
   ) {}
 
   async correct(center: string, id: string, by: Principal, dto: CorrectStoryDto): Promise<StoryEntity> {
@@ -39,6 +41,7 @@ export class StoryCorrectionsService {
         );
       }
       const { note, ...changes } = dto;
+      const before = { version: story.version, contentHash: story.contentHash, ...this.stories.contentOf(story) };
       const merged = this.stories.normalise(center, { ...this.stories.contentOf(story), ...stripUndefined(changes) } as CreateStoryDto);
       const hash = contentHash(merged);
       if (hash === story.contentHash) throw new UnprocessableEntityException(`correction of story ${id} changes nothing in its content`);
@@ -52,10 +55,21 @@ export class StoryCorrectionsService {
       });
       await m.save(story);
       await this.versions.record(m, story, by, 'corrected', note ?? null);
+      const after = { version: story.version, contentHash: story.contentHash, ...this.stories.contentOf(story) };
+      const diff = changedFields(before, after, Object.keys(after) as Array<keyof typeof after>);
+      await this.audit.record(m, {
+        center,
+        storyId: id,
+        actor: actorOf(by),
+        action: 'story.corrected',
+        before: diff.before,
+        after: { ...diff.after, note: note ?? null },
+        at: now,
+      });
       const payload: StoryCorrected = { story: toSnapshot(story), note, correctedBy: by.name, correctedAt: now.toISOString() };
       const to = await this.holders(m, story);
       for (const holder of to) {
-        await this.sender.send(m, {
+        await this.transport.send(m, {
           type: STORY_CORRECTED,
           from: center,
           to: holder,
@@ -89,8 +103,17 @@ export class StoryCorrectionsService {
         withdrawnBy: by.name,
         withdrawnAt: now.toISOString(),
       };
+      await this.audit.record(m, {
+        center,
+        storyId: id,
+        actor: actorOf(by),
+        action: 'story.withdrawn',
+        before: { version: story.version - 1, status: story.status },
+        after: { version: story.version, reason: dto.reason, sentTo: to },
+        at: now,
+      });
       for (const holder of to) {
-        await this.sender.send(m, {
+        await this.transport.send(m, {
           type: STORY_WITHDRAWN,
           from: center,
           to: holder,

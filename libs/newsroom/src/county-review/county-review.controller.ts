@@ -35,7 +35,8 @@ export class CountyReviewController {
   async advance(@Param('center') center: string, @Param('id', uuid) id: string, @Body() dto: ReviewAdvanceDto, @CurrentPrincipal() p: Principal) {
     // 终审 is a submission upstream whichever route signs it, so it spends the same submission budget as /submit.
     if (dto.step === 'final') this.limiter.consume('submission', center, `${p.center}/${p.userId}`);
-    return this.viewer.view(await this.review.sign(center, id, p, dto.step, dto.note));
+    const { story, policy } = await this.review.sign(center, id, p, dto.step, dto.note);
+    return this.viewer.view(story, policy);
   }
 
   @Post('stories/:id/review/send-back')

@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog, remoteActor } from '@syn/audit';
 import { ADOPTION_FEEDBACK, AdoptionFeedback } from '@syn/contracts';
-import { EventHandler, EventHandlerRegistry, InboundEvent, OutboxWriter, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, OutboxWriter, PoisonMessageError } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 import { StoryEntity } from '../stories/story.entity';
@@ -13,27 +13,21 @@ import { StoryFeedbackEntity } from './story-feedback.entity';
  * it is passed on down, unchanged, in the same transaction as its inbox record.
  */
 @Injectable()
-export class AdoptionFeedbackHandler implements EventHandler<AdoptionFeedback>, OnModuleInit {
-  readonly type = ADOPTION_FEEDBACK;
-  readonly direction = 'down' as const;
+@OnTreeEvent(ADOPTION_FEEDBACK)
+export class AdoptionFeedbackHandler implements EventHandler<AdoptionFeedback> {
   private readonly logger = new Logger('AdoptionFeedback');
 
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly outbox: OutboxWriter,
     private readonly directory: CenterDirectory,
     private readonly audit: AuditLog,
   ) {}
 
-  onModuleInit() {
-    this.registry.register(this);
-  }
-
   async handle(m: EntityManager, e: InboundEvent<AdoptionFeedback>): Promise<void> {
     const f = e.payload;
     if (f.originCode === e.recipient) return this.record(m, e);
     if (this.directory.has(f.originCode) && this.directory.parentOf(f.originCode)?.code === e.recipient) {
-      await this.outbox.append<AdoptionFeedback>(m, { type: ADOPTION_FEEDBACK, parent: e.recipient, child: f.originCode, payload: f });
+      await this.outbox.append(m, { type: ADOPTION_FEEDBACK, parent: e.recipient, child: f.originCode, payload: f });
       this.logger.log({
         msg: 'adoption feedback relayed to the origin',
         center: e.recipient,

@@ -1,24 +1,40 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { STORY_CORRECTED, STORY_SUBMITTED, STORY_WITHDRAWN, StoryCorrected, StorySubmitted, StoryWithdrawn } from '@syn/contracts';
-import { DeliverySender, ReconcileItem, ReconciliationSources, SentItem, SentSource } from '@syn/delivery';
+import { AwaitingSource, ReconcileItem, ReconciliationSources, SentItem, SentSource } from '@syn/delivery';
 import { DataSource, EntityManager } from 'typeorm';
 import { StoryEntity } from '../stories/story.entity';
 import { toSnapshot } from '../stories/story-snapshot.mapper';
+import { TreeTransport } from '@syn/messaging';
 
-/** Reconciliation, origin side: every story this center submitted, at the version it submitted. */
+/**
+ * Reconciliation, origin side: every story this center submitted, at the version it submitted,
+ * and (downward) those still waiting for the parent's decision.
+ */
 @Injectable()
-export class StoriesSentSource implements SentSource, OnModuleInit {
+export class StoriesSentSource implements SentSource, AwaitingSource, OnModuleInit {
   readonly name = 'newsroom-stories';
   private readonly logger = new Logger('StoriesSentSource');
 
   constructor(
     private readonly sources: ReconciliationSources,
     private readonly dataSource: DataSource,
-    private readonly sender: DeliverySender,
+    private readonly transport: TreeTransport,
   ) {}
 
   onModuleInit() {
     this.sources.registerSent(this);
+    this.sources.registerAwaiting(this);
+  }
+
+  async awaiting(center: string, parent: string, sinceId: string, before: Date): Promise<Array<{ storyId: string; version: number }>> {
+    const rows: Array<{ id: string; submitted_version: number }> = await this.dataSource.query(
+      `SELECT id, submitted_version FROM stories
+        WHERE center_code = $1 AND submitted_to = $2 AND status = 'submitted' AND withdrawn_at IS NULL
+          AND submitted_version IS NOT NULL AND id >= $3 AND updated_at < $4
+        ORDER BY id LIMIT 1000`,
+      [center, parent, sinceId, before],
+    );
+    return rows.map((r) => ({ storyId: r.id, version: r.submitted_version }));
   }
 
   async sent(center: string, parent: string, sinceId: string): Promise<SentItem[]> {
@@ -43,7 +59,7 @@ export class StoriesSentSource implements SentSource, OnModuleInit {
         withdrawnBy: s.withdrawnBy ?? s.createdBy,
         withdrawnAt: s.withdrawnAt.toISOString(),
       };
-      await this.sender.send(m, { ...base, type: STORY_WITHDRAWN, payload, version: s.version, kind: 'withdrawal', expectReceipt: true });
+      await this.transport.send(m, { ...base, type: STORY_WITHDRAWN, payload, version: s.version, kind: 'withdrawal', expectReceipt: true });
       return true;
     }
     if (s.version !== s.submittedVersion) {
@@ -60,11 +76,11 @@ export class StoriesSentSource implements SentSource, OnModuleInit {
     }
     if (parentHas && s.status === 'accepted') {
       const payload: StoryCorrected = { story: toSnapshot(s), note: null, correctedBy: s.decidedBy ?? s.createdBy, correctedAt: s.updatedAt.toISOString() };
-      await this.sender.send(m, { ...base, type: STORY_CORRECTED, payload, version: s.version, kind: 'correction', expectReceipt: true });
+      await this.transport.send(m, { ...base, type: STORY_CORRECTED, payload, version: s.version, kind: 'correction', expectReceipt: true });
       return true;
     }
     const payload: StorySubmitted = { story: toSnapshot(s), submittedBy: s.createdBy, submittedAt: (s.submittedAt ?? s.updatedAt).toISOString() };
-    await this.sender.send(m, { ...base, type: STORY_SUBMITTED, payload, version: s.version, kind: 'delivery' });
+    await this.transport.send(m, { ...base, type: STORY_SUBMITTED, payload, version: s.version, kind: 'delivery' });
     return true;
   }
 }

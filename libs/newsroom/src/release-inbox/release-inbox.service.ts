@@ -1,11 +1,12 @@
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
-import { RELEASE_REPUBLISHED, ReleaseRepublished, StorySnapshot } from '@syn/contracts';
-import { DistributionRelay } from '@syn/distribution';
+import { RELEASE_REPUBLISHED, StorySnapshot } from '@syn/contracts';
 import { CenterDirectory } from '@syn/network';
 import { decodeCursor, encodeCursor } from '@syn/persistence';
 import { DataSource } from 'typeorm';
+import { TreeTransport } from '@syn/messaging';
 
 interface ReleaseInboxRow {
   release_id: string;
@@ -26,6 +27,12 @@ interface ReleaseInboxRow {
   withdraw_reason: string | null;
 }
 
+/** The release's embargo (禁发) while it has not passed, else null. */
+function embargoOf(r: Pick<ReleaseInboxRow, 'story'>, now: Date): string | null {
+  const until = r.story?.embargoUntil;
+  return until && Date.parse(until) > now.getTime() ? new Date(until).toISOString() : null;
+}
+
 const STATUS_LABELS = { received: '待转载', republished: '已转载', withdrawn: '已撤稿，请撤下' } as const;
 
 /** Releases (通稿) received from above: republish one, and a receipt goes back up to its issuer. */
@@ -36,7 +43,8 @@ export class ReleaseInboxService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(center: string, q: { cursor?: string; limit?: string }) {
@@ -75,13 +83,25 @@ export class ReleaseInboxService {
         throw new StateConflict(API_ERROR_CODES.alreadyRepublished, `release ${releaseId} was already republished at ${center} by ${r.republished_by}`);
       if (!r.targeted) throw new UnprocessableEntityException(`center ${center} only relays release ${releaseId}; it is not one of its targets`);
       const now = new Date();
+      const until = embargoOf(r, now);
+      if (until) throw new UnprocessableEntityException(`release ${releaseId} is embargoed until ${until}; it can be republished after that`);
       await m.query(`UPDATE release_inbox SET status = 'republished', republished_by = $3, republished_at = $4 WHERE center_code = $1 AND release_id = $2`, [
         center,
         releaseId,
         by.name,
         now,
       ]);
-      await this.relay.up<ReleaseRepublished>(m, { kind: 'release-receipt', id: releaseId }, center, RELEASE_REPUBLISHED, {
+      await this.audit.record(m, {
+        center,
+        storyId: null,
+        subject: `release:${releaseId}`,
+        actor: actorOf(by),
+        action: 'release.republished',
+        before: { status: r.status },
+        after: { status: 'republished', issuerCode: r.issuer_code, revision: r.revision },
+        at: now,
+      });
+      await this.transport.up(m, { kind: 'release-receipt', id: releaseId }, center, RELEASE_REPUBLISHED, {
         releaseId,
         issuerCode: r.issuer_code,
         republisherCode: center,
@@ -94,15 +114,18 @@ export class ReleaseInboxService {
   }
 
   private view(r: ReleaseInboxRow) {
+    const embargoedUntil = embargoOf(r, new Date());
+    // The server enforces the embargo: nothing of the text leaves it early, whoever asks.
     return {
+      embargoedUntil,
       releaseId: r.release_id,
       issuer: { code: r.issuer_code, name: this.nameOf(r.issuer_code) },
       revision: r.revision,
       status: r.status,
       statusLabel: STATUS_LABELS[r.status],
       targeted: r.targeted,
-      title: r.title,
-      story: r.story,
+      title: embargoedUntil ? null : r.title,
+      story: embargoedUntil ? null : r.story,
       note: r.note,
       issuedBy: r.issued_by,
       issuedAt: r.issued_at?.toISOString() ?? null,

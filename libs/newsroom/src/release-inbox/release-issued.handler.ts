@@ -1,8 +1,7 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { RELEASE_ISSUED, ReleaseIssued } from '@syn/contracts';
-import { childrenToward, DistributionRelay, isTargeted } from '@syn/distribution';
 import { assertSnapshotIntegrity } from '@syn/hub';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError, TreeTransport } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 
@@ -12,20 +11,14 @@ import { EntityManager } from 'typeorm';
  * withdrawn release stays withdrawn whatever arrives after the takedown.
  */
 @Injectable()
-export class ReleaseIssuedHandler implements EventHandler<ReleaseIssued>, OnModuleInit {
-  readonly type = RELEASE_ISSUED;
-  readonly direction = 'down' as const;
+@OnTreeEvent(RELEASE_ISSUED)
+export class ReleaseIssuedHandler implements EventHandler<ReleaseIssued> {
   private readonly logger = new Logger('ReleaseIssued');
 
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly directory: CenterDirectory,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle(m: EntityManager, e: InboundEvent<ReleaseIssued>): Promise<void> {
     const r = e.payload;
@@ -33,7 +26,7 @@ export class ReleaseIssuedHandler implements EventHandler<ReleaseIssued>, OnModu
     if (!this.directory.has(r.issuerCode) || !this.directory.isSelfOrAncestor(r.issuerCode, e.route.parent)) {
       throw new PoisonMessageError(`event ${e.envelope.id}: release ${r.releaseId} claims issuer ${r.issuerCode}, which is not above ${e.route.parent}`);
     }
-    const targeted = isTargeted(this.directory, here, r.targets);
+    const targeted = this.directory.isTargeted(here, r.targets);
     if (!targeted && !r.targets.some((x) => this.directory.has(x) && this.directory.isSelfOrAncestor(here, x))) {
       throw new PoisonMessageError(`event ${e.envelope.id}: release ${r.releaseId} reached ${here}, which is neither a target nor on the way to one`);
     }
@@ -42,15 +35,15 @@ export class ReleaseIssuedHandler implements EventHandler<ReleaseIssued>, OnModu
       `SELECT status, revision FROM release_inbox WHERE center_code = $1 AND release_id = $2 FOR UPDATE`,
       [here, r.releaseId],
     );
-    const item = { kind: 'release' as const, id: r.releaseId };
+    const item = { kind: 'release' as const, id: r.releaseId, version: r.revision };
     if (!held[0]) {
       await m.query(
         `INSERT INTO release_inbox (center_code, release_id, issuer_code, revision, title, story, note, targeted, status, issued_by, issued_at, revised_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'received',$9,$10,$10)`,
         [here, r.releaseId, r.issuerCode, r.revision, r.story.title, JSON.stringify(r.story), r.note ?? null, targeted, r.issuedBy, r.issuedAt],
       );
-      const children = childrenToward(this.directory, here, r.targets);
-      await this.relay.fanOut(m, item, here, children, RELEASE_ISSUED, r);
+      const children = this.directory.childrenToward(here, r.targets);
+      await this.transport.fanOut(m, item, here, children, RELEASE_ISSUED, r);
       this.logger.log({ msg: 'release received', center: here, releaseId: r.releaseId, revision: r.revision, targeted, relayedTo: children });
       return;
     }
@@ -64,7 +57,7 @@ export class ReleaseIssuedHandler implements EventHandler<ReleaseIssued>, OnModu
       r.note ?? null,
       r.issuedAt,
     ]);
-    const reached = await this.relay.follow(m, item, here, RELEASE_ISSUED, r);
+    const reached = await this.transport.follow(m, item, here, RELEASE_ISSUED, r, 'correction');
     this.logger.log({ msg: 'release corrected', center: here, releaseId: r.releaseId, revision: r.revision, relayedTo: reached });
   }
 }

@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { RELEASE_WITHDRAWN, ReleaseWithdrawn } from '@syn/contracts';
-import { DistributionRelay } from '@syn/distribution';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError, TreeTransport } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 
@@ -11,20 +10,14 @@ import { EntityManager } from 'typeorm';
  * itself, it leaves a tombstone that the release can never overwrite.
  */
 @Injectable()
-export class ReleaseWithdrawnHandler implements EventHandler<ReleaseWithdrawn>, OnModuleInit {
-  readonly type = RELEASE_WITHDRAWN;
-  readonly direction = 'down' as const;
+@OnTreeEvent(RELEASE_WITHDRAWN)
+export class ReleaseWithdrawnHandler implements EventHandler<ReleaseWithdrawn> {
   private readonly logger = new Logger('ReleaseWithdrawn');
 
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly directory: CenterDirectory,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle(m: EntityManager, e: InboundEvent<ReleaseWithdrawn>): Promise<void> {
     const w = e.payload;
@@ -43,7 +36,7 @@ export class ReleaseWithdrawnHandler implements EventHandler<ReleaseWithdrawn>, 
       [here, w.releaseId, w.issuerCode, w.withdrawnAt, w.reason],
     );
     if (rows.length === 0) return;
-    const reached = await this.relay.follow(m, { kind: 'release', id: w.releaseId }, here, RELEASE_WITHDRAWN, w);
+    const reached = await this.transport.follow(m, { kind: 'release', id: w.releaseId }, here, RELEASE_WITHDRAWN, w, 'withdrawal');
     this.logger.log({ msg: 'release withdrawn', center: here, releaseId: w.releaseId, relayedTo: reached });
   }
 }

@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog, remoteActor } from '@syn/audit';
 import { REVIEW_DECIDED, ReviewDecided } from '@syn/contracts';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError } from '@syn/messaging';
 import { EntityManager } from 'typeorm';
 import { StoryEntity } from '../stories/story.entity';
 
@@ -9,19 +9,11 @@ const STATUS = { accepted: 'accepted', rejected: 'rejected', returned: 'returned
 
 /** The parent's decision on a submitted version updates what the origin's editors see. */
 @Injectable()
-export class ReviewDecidedHandler implements EventHandler<ReviewDecided>, OnModuleInit {
-  readonly type = REVIEW_DECIDED;
-  readonly direction = 'down' as const;
+@OnTreeEvent(REVIEW_DECIDED)
+export class ReviewDecidedHandler implements EventHandler<ReviewDecided> {
   private readonly logger = new Logger('ReviewDecided');
 
-  constructor(
-    private readonly registry: EventHandlerRegistry,
-    private readonly audit: AuditLog,
-  ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
+  constructor(private readonly audit: AuditLog) {}
 
   async handle(m: EntityManager, e: InboundEvent<ReviewDecided>): Promise<void> {
     const d = e.payload;

@@ -3,7 +3,8 @@ import { BadGatewayException, BadRequestException, Injectable, Logger, NotFoundE
 import { status } from '@grpc/grpc-js';
 import { actorOf, AuditLog } from '@syn/audit';
 import type { Principal } from '@syn/auth';
-import { STORY_REPUBLISHED, StoryRepublished } from '@syn/contracts';
+import { STORY_REPUBLISHED } from '@syn/contracts';
+import { lockStoryShared, Tombstones } from '@syn/delivery';
 import { GrpcSearchHit, GrpcStory, isGrpcStatus, StoryPoolClient, StoryPoolClients } from '@syn/grpc';
 import { StorySearch } from '@syn/hub';
 import { OutboxWriter } from '@syn/messaging';
@@ -39,6 +40,7 @@ export class SharedPoolService {
     private readonly directory: CenterDirectory,
     private readonly audit: AuditLog,
     private readonly pools: StoryPoolClients,
+    private readonly tombstones: Tombstones,
   ) {}
 
   async list(center: string, q: SharedPoolQuery): Promise<Page<SharedPoolStory>> {
@@ -122,10 +124,18 @@ export class SharedPoolService {
       republishedAt: now,
     };
     return this.dataSource.transaction(async (m) => {
+      // The hub served it before its takedown reached this center, or the takedown is committing now.
+      await lockStoryShared(m, story.id);
+      const tombstone = await this.tombstones.get(story.id, m);
+      if (tombstone)
+        throw new StateConflict(
+          API_ERROR_CODES.storyWithdrawn,
+          `story ${storyId} was withdrawn by ${tombstone.originCode} at ${tombstone.withdrawnAt.toISOString()} (${tombstone.reason}); it can no longer be republished`,
+        );
       const inserted = await m.createQueryBuilder().insert().into(RepublishedStoryEntity).values(copy).orIgnore().returning(['id']).execute();
       if (inserted.raw.length === 0)
         throw new StateConflict(API_ERROR_CODES.alreadyRepublished, `story ${storyId} is already republished by center ${center} on channel ${copy.channel}`);
-      await this.outbox.append<StoryRepublished>(m, {
+      await this.outbox.append(m, {
         type: STORY_REPUBLISHED,
         parent: hub.code,
         child: center,

@@ -57,6 +57,7 @@ export class StoriesController {
   @ApiOperation({ summary: '上报 = 终审: the chief editor signs the last review step and the version goes to the parent’s review queue' })
   @ApiOkResponse({ type: StoryView })
   async submit(@Param('center') center: string, @Param('id', uuid) id: string, @CurrentPrincipal() p: Principal) {
-    return this.viewer.view(await this.stories.submit(center, id, p));
+    const { story, policy } = await this.stories.submit(center, id, p);
+    return this.viewer.view(story, policy);
   }
 }

@@ -3,6 +3,7 @@ import { CenterDirectory } from '@syn/network';
 import { DataSource } from 'typeorm';
 import { holderOf, reviewStateOf } from '../county-review/review-view';
 import { ReviewPolicyService } from '../county-review/review-policy.service';
+import type { PolicySteps } from '../county-review/review-steps';
 import { toFeedbackView } from '../feedback/feedback-view';
 import { StoryFeedbackEntity } from '../feedback/story-feedback.entity';
 import type { StoryView } from './story.dto';
@@ -18,12 +19,13 @@ export class StoryViewer {
     private readonly policies: ReviewPolicyService,
   ) {}
 
-  async view(s: StoryEntity): Promise<StoryView> {
-    return (await this.views(s.centerCode, [s]))[0];
+  /** `policy`: the center's review policy when the caller has just read it (a sign-off has). */
+  async view(s: StoryEntity, policy?: PolicySteps): Promise<StoryView> {
+    return (await this.views(s.centerCode, [s], policy))[0];
   }
 
-  async views(center: string, stories: StoryEntity[]): Promise<StoryView[]> {
-    const policy = await this.policies.stepsFor(this.dataSource.manager, center);
+  async views(center: string, stories: StoryEntity[], known?: PolicySteps): Promise<StoryView[]> {
+    const policy = known ?? (await this.policies.stepsFor(this.dataSource.manager, center));
     const name = (code: string) => (this.directory.has(code) ? this.directory.get(code).name : code);
     return stories.map((s) => ({ ...toView(s), review: reviewStateOf(s, policy), holder: holderOf(s, name) }));
   }

@@ -7,7 +7,8 @@ import { keysetPage, Page, pageLimit } from '@syn/persistence';
 import { contentHash, sanitizeBody } from '@syn/story';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CountyReviewService } from '../county-review/county-review.service';
+import { CountyReviewService, SignedStory } from '../county-review/county-review.service';
+import { lockStory } from './story-lock';
 import { CreateStoryDto, ListStoriesQuery, UpdateStoryDto } from './story.dto';
 import { StoryEntity } from './story.entity';
 import { toSnapshot } from './story-snapshot.mapper';
@@ -118,7 +119,7 @@ export class StoryService {
    * 上报 is the last step of the county's review (终审): the caller signs it, and only if every
    * earlier step of the center's policy has passed does the story go upstream.
    */
-  submit(center: string, id: string, by: Principal): Promise<StoryEntity> {
+  submit(center: string, id: string, by: Principal): Promise<SignedStory> {
     return this.review.sign(center, id, by, 'final');
   }
 
@@ -136,10 +137,8 @@ export class StoryService {
     return keysetPage(qb, { at: 's.updated_at', id: 's.id', limit: pageLimit(q), cursor: q.cursor, position: (s) => ({ at: s.updatedAt, id: s.id }) });
   }
 
-  async lock(m: EntityManager, center: string, id: string): Promise<StoryEntity> {
-    const story = await m.getRepository(StoryEntity).findOne({ where: { id, centerCode: center }, lock: { mode: 'pessimistic_write' } });
-    if (!story) throw new NotFoundException(`story ${id} not found at center ${center}`);
-    return story;
+  lock(m: EntityManager, center: string, id: string): Promise<StoryEntity> {
+    return lockStory(m, center, id);
   }
 
   contentOf(s: StoryEntity): StoryContent {

@@ -1,11 +1,11 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Principal } from '@syn/auth';
-import { TOPIC_ANSWERED, TopicAnswered } from '@syn/contracts';
-import { DistributionRelay } from '@syn/distribution';
+import { TOPIC_ANSWERED } from '@syn/contracts';
 import { CenterDirectory } from '@syn/network';
 import { decodeCursor, encodeCursor } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import type { StoryEntity } from '../stories/story.entity';
+import { TreeTransport } from '@syn/messaging';
 
 interface TopicInboxRow {
   topic_id: string;
@@ -25,7 +25,7 @@ export class TopicInboxService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
   ) {}
 
   async list(center: string, q: { cursor?: string; limit?: string }) {
@@ -86,7 +86,7 @@ export class TopicInboxService {
       story.topicId,
     ]);
     if (!rows[0]) throw new NotFoundException(`topic ${story.topicId} of story ${story.id} is not in the topic inbox of center ${story.centerCode}`);
-    await this.relay.up<TopicAnswered>(m, { kind: 'topic-answer', id: story.topicId }, story.centerCode, TOPIC_ANSWERED, {
+    await this.transport.up(m, { kind: 'topic-answer', id: story.topicId }, story.centerCode, TOPIC_ANSWERED, {
       topicId: story.topicId,
       issuerCode: rows[0].issuer_code,
       answererCode: story.centerCode,

@@ -1,26 +1,19 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TOPIC_ISSUED, TopicIssued } from '@syn/contracts';
-import { childrenToward, DistributionRelay, isTargeted } from '@syn/distribution';
-import { EventHandler, EventHandlerRegistry, InboundEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError, TreeTransport } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 
 /** A topic from above lands in this center's topic inbox and goes on down towards its targets. */
 @Injectable()
-export class TopicIssuedHandler implements EventHandler<TopicIssued>, OnModuleInit {
-  readonly type = TOPIC_ISSUED;
-  readonly direction = 'down' as const;
+@OnTreeEvent(TOPIC_ISSUED)
+export class TopicIssuedHandler implements EventHandler<TopicIssued> {
   private readonly logger = new Logger('TopicIssued');
 
   constructor(
-    private readonly registry: EventHandlerRegistry,
     private readonly directory: CenterDirectory,
-    private readonly relay: DistributionRelay,
+    private readonly transport: TreeTransport,
   ) {}
-
-  onModuleInit() {
-    this.registry.register(this);
-  }
 
   async handle(m: EntityManager, e: InboundEvent<TopicIssued>): Promise<void> {
     const t = e.payload;
@@ -28,7 +21,7 @@ export class TopicIssuedHandler implements EventHandler<TopicIssued>, OnModuleIn
     if (!this.directory.has(t.issuerCode) || !this.directory.isSelfOrAncestor(t.issuerCode, e.route.parent)) {
       throw new PoisonMessageError(`event ${e.envelope.id}: topic ${t.topicId} claims issuer ${t.issuerCode}, which is not above ${e.route.parent}`);
     }
-    const targeted = isTargeted(this.directory, here, t.targets);
+    const targeted = this.directory.isTargeted(here, t.targets);
     const onTheWay = t.targets.some((x) => this.directory.has(x) && this.directory.isSelfOrAncestor(here, x));
     if (!targeted && !onTheWay)
       throw new PoisonMessageError(`event ${e.envelope.id}: topic ${t.topicId} reached ${here}, which is neither a target nor on the way to one`);
@@ -38,8 +31,8 @@ export class TopicIssuedHandler implements EventHandler<TopicIssued>, OnModuleIn
       [here, t.topicId, t.issuerCode, t.title, t.brief, t.deadline, t.targets, targeted, t.issuedBy, t.issuedAt],
     );
     if (rows.length === 0) return;
-    const children = childrenToward(this.directory, here, t.targets);
-    await this.relay.fanOut(m, { kind: 'topic', id: t.topicId }, here, children, TOPIC_ISSUED, t);
+    const children = this.directory.childrenToward(here, t.targets);
+    await this.transport.fanOut(m, { kind: 'topic', id: t.topicId }, here, children, TOPIC_ISSUED, t);
     this.logger.log({ msg: 'topic received', center: here, topicId: t.topicId, issuer: t.issuerCode, targeted, relayedTo: children });
   }
 }

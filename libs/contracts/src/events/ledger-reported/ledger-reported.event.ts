@@ -2,7 +2,11 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Is
 
 export const LEDGER_REPORTED = 'ledger.reported';
 
-export const LEDGER_KINDS = ['submitted', 'accepted', 'rejected', 'adopted', 'republished', 'topic-answered'] as const;
+/**
+ * merged: a story folded into a near-duplicate family's kept story (refId), credited with it;
+ * withdrawn: a takedown (撤稿), which reverses whatever points the story earned (entries stay).
+ */
+export const LEDGER_KINDS = ['submitted', 'accepted', 'rejected', 'adopted', 'republished', 'topic-answered', 'merged', 'withdrawn'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 export const ADOPTION_LEVELS = ['province', 'city'] as const;
 export type AdoptionLevel = (typeof ADOPTION_LEVELS)[number];
@@ -49,7 +53,7 @@ export class LedgerReported {
   @Matches(/^\d{6}$/, { message: 'actorCode must be a six-digit center code' })
   actorCode!: string;
 
-  /** The topic answered or the release republished. */
+  /** The topic answered, the release republished, or the kept story a merged one was folded into. */
   @IsOptional()
   @IsUUID()
   refId?: string | null;
