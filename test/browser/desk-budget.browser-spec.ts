@@ -12,13 +12,13 @@ const LIST_PAGE_MS = 1_000;
 /** The list's first page also loads the page's own code (a lazy chunk) after sign-in. */
 const LIST_FIRST_PAGE_MS = 2_000;
 /**
- * What fails the run is twice the budget. The same build measured 0.54–0.80 s to a usable sign-in on one
+ * What fails the run is two and a half times the budget. The same build measured 0.54–0.80 s to a usable sign-in on one
  * two-core test machine and 1.35–1.56 s on another, with nothing else running: the time is mostly React
  * and antd's style generation on one slow core, so a gate at the budget itself fails on machine speed.
- * Twice the budget still fails on what a change can do wrong (the desk frame or a page pulled back into
+ * That still fails on what a change can do wrong (the desk frame or a page pulled back into
  * the first load, a list that stops paging on the server).
  */
-const GATE = 2;
+const GATE = 2.5;
 const STORIES = 10_000;
 const SIGN_IN_SAMPLES = 3;
 

@@ -16,6 +16,10 @@ describe('faults: duplicates, reordering, poison and lost events', () => {
     h = await FaultHarness.start();
   }, 120_000);
 
+  afterEach(async () => {
+    await h?.recover();
+  }, 120_000);
+
   afterAll(async () => {
     await h?.stop();
   }, 60_000);
@@ -23,6 +27,16 @@ describe('faults: duplicates, reordering, poison and lost events', () => {
   it('duplicate-delivery: every event already sent is delivered again, many times, three ways', async () => {
     const load = h.startLoad('duplicates');
     await sleep(LOAD_MS / 2);
+    // On a busy machine the load may not have sent much yet: wait until each outbox has sent enough to
+    // duplicate, rather than trusting the clock.
+    const sentEnough = async () => {
+      for (const app of ['county-a', 'county-b', HUB]) {
+        const [{ n }] = await h.sql<{ n: number }>(app, `SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NOT NULL`);
+        if (n < 10) return false;
+      }
+      return true;
+    };
+    await eventually(sentEnough, 60_000, 500);
     let copies = 0;
     for (const app of ['county-a', 'county-b', HUB]) {
       const rows = await h.sql<{ subject: string; envelope: string; event_id: string }>(

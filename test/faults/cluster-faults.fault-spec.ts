@@ -40,6 +40,10 @@ describe('faults: NATS cluster, app replicas and a county on a leaf node', () =>
     );
   }, 180_000);
 
+  afterEach(async () => {
+    await h?.recover();
+  }, 120_000);
+
   afterAll(async () => {
     await h?.stop();
   }, 60_000);

@@ -19,6 +19,10 @@ describe('faults: takedowns and decisions reaching every copy', () => {
     h = await FaultHarness.start();
   }, 120_000);
 
+  afterEach(async () => {
+    await h?.recover();
+  }, 120_000);
+
   afterAll(async () => {
     await h?.stop();
   }, 60_000);

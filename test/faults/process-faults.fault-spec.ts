@@ -15,6 +15,10 @@ describe('faults: crashes, broker and database outages', () => {
     h = await FaultHarness.start();
   }, 120_000);
 
+  afterEach(async () => {
+    await h?.recover();
+  }, 120_000);
+
   afterAll(async () => {
     await h?.stop();
   }, 60_000);

@@ -118,9 +118,12 @@ export class TestNetwork {
       AUTH_TOKEN_SECRET: TEST_AUTH_SECRET,
       GRPC_SHARED_SECRET: TEST_GRPC_SECRET,
       LOG_LEVEL: 'info',
-      OUTBOX_POLL_MS: '200',
+      // Commits wake the outbox relay and media workers (LISTEN/NOTIFY, in-process signals), so the
+      // polls are only a fallback: at 200 ms every idle app burnt about 40 ms of CPU a second, a fifth of
+      // the machine across the networks a test run keeps up.
+      OUTBOX_POLL_MS: '1000',
       MEDIA_DIR: mkdtempSync(join(tmpdir(), `syn-media-${name}-`)),
-      MEDIA_POLL_MS: '200',
+      MEDIA_POLL_MS: '1000',
       ...extraEnv,
       ...spec.env,
     };
