@@ -132,8 +132,8 @@ describe('desk foundation (Chromium)', () => {
       await d.page.getByTestId('story-body').click();
       await d.page.keyboard.type('清明假期，瑞金共接待游客逾十万人次。');
       // The editor sits idle past two token lifetimes, as a person thinking over a sentence would,
-      // and the early refresh fails meanwhile (a sleeping laptop): the save meets a 401 with the
-      // expired token, and must refresh and retry with nothing typed lost.
+      // and the early refresh fails meanwhile (a sleeping laptop): the save finds its token expired
+      // and must refresh before sending (or on the 401, if it expired on the way), with nothing typed lost.
       await d.page.route('**/api/v1/auth/refresh', (route) => route.abort());
       await d.page.waitForTimeout((ACCESS_TTL_SECONDS * 2 + 2) * 1000);
       await d.page.unroute('**/api/v1/auth/refresh');

@@ -1,7 +1,6 @@
 import { fetchEventSource, EventStreamContentType } from '@microsoft/fetch-event-source';
 import { useEffect, useRef, useState } from 'react';
-import { sessionStore } from '../services/session-store';
-import { refreshSession } from '../services/token-refresh';
+import { currentAccessToken, refreshSession } from '../services/token-refresh';
 
 export type LiveState = 'connecting' | 'open' | 'reconnecting' | 'closed';
 
@@ -49,8 +48,8 @@ export function useLiveFeed<T = unknown>(
     const ctrl = new AbortController();
     let delay = 1000;
     setState('connecting');
-    const headers = (): Record<string, string> => {
-      const t = sessionStore.get()?.accessToken;
+    const headers = async (): Promise<Record<string, string>> => {
+      const t = await currentAccessToken();
       return t ? { Authorization: `Bearer ${t}` } : {};
     };
     void fetchEventSource(path, {
@@ -58,7 +57,7 @@ export function useLiveFeed<T = unknown>(
       openWhenHidden: true,
       // The library copies `headers` once for all reconnects; setting the token per fetch uses
       // the refreshed one after a reconnect.
-      fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...headers() } }),
+      fetch: async (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(await headers()) } }),
       async onopen(res) {
         if (res.ok && res.headers.get('content-type')?.startsWith(EventStreamContentType)) {
           delay = 1000;

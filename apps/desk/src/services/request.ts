@@ -1,6 +1,6 @@
 import { decodeError, ApiError } from './api-error';
 import { sessionStore } from './session-store';
-import { refreshSession } from './token-refresh';
+import { currentAccessToken, refreshSession } from './token-refresh';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -23,7 +23,7 @@ function url(path: string, query?: RequestOptions['query']): string {
 async function send(path: string, o: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (o.body !== undefined) headers['Content-Type'] = 'application/json';
-  const token = o.auth === false ? undefined : sessionStore.get()?.accessToken;
+  const token = o.auth === false ? undefined : await currentAccessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
     return await fetch(url(path, o.query), {
