@@ -1,7 +1,7 @@
 import { BusInjector, eventually, makeSnapshot } from '@syn/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { as } from '../support/http';
-import { expectClean, FaultHarness, HUB, LOAD_MS, PROVINCE, sleep } from './support/fault-harness';
+import { expectClean, FaultHarness, useFaultHarness, HUB, LOAD_MS, PROVINCE, sleep } from './support/fault-harness';
 import { submitThroughReview } from '../support/county-review';
 
 /**
@@ -12,17 +12,7 @@ import { submitThroughReview } from '../support/county-review';
 describe('faults: duplicates, reordering, poison and lost events', () => {
   let h: FaultHarness;
 
-  beforeAll(async () => {
-    h = await FaultHarness.start();
-  }, 120_000);
-
-  afterEach(async () => {
-    await h?.recover();
-  }, 120_000);
-
-  afterAll(async () => {
-    await h?.stop();
-  }, 60_000);
+  useFaultHarness(async () => (h = await FaultHarness.start()));
 
   it('duplicate-delivery: every event already sent is delivered again, many times, three ways', async () => {
     const load = h.startLoad('duplicates');

@@ -4,7 +4,7 @@ import { STREAM_NAME } from '@syn/contracts';
 import { consumerName } from '@syn/messaging';
 import { eventually, NatsCluster } from '@syn/testing';
 import { as } from '../support/http';
-import { expectClean, FaultHarness, HUB, LOAD_MS, PROVINCE, sleep } from './support/fault-harness';
+import { expectClean, FaultHarness, useFaultHarness, HUB, LOAD_MS, PROVINCE, sleep } from './support/fault-harness';
 
 const LEAF_SITE = 'county-b-site';
 const CITY = `city-${HUB}`;
@@ -19,7 +19,7 @@ const CITY_REPLICA = 'city-replica';
 describe('faults: NATS cluster, app replicas and a county on a leaf node', () => {
   let h: FaultHarness<NatsCluster>;
 
-  beforeAll(async () => {
+  useFaultHarness(async () => {
     const cluster = await NatsCluster.start({ leafSites: [{ name: LEAF_SITE, centers: ['360704', '360781'] }] });
     try {
       await cluster.provision();
@@ -27,7 +27,7 @@ describe('faults: NATS cluster, app replicas and a county on a leaf node', () =>
       await cluster.stop();
       throw e;
     }
-    h = await FaultHarness.on(
+    return (h = await FaultHarness.on(
       cluster,
       [
         { kind: 'province', centers: [PROVINCE] },
@@ -37,16 +37,8 @@ describe('faults: NATS cluster, app replicas and a county on a leaf node', () =>
         { kind: 'county', centers: ['360704', '360781'], name: 'county-b', env: { NATS_URL: cluster.leafUrl(LEAF_SITE), NATS_JS_DOMAIN: NatsCluster.DOMAIN } },
       ],
       { NATS_STREAM_REPLICAS: '3' },
-    );
+    ));
   }, 180_000);
-
-  afterEach(async () => {
-    await h?.recover();
-  }, 120_000);
-
-  afterAll(async () => {
-    await h?.stop();
-  }, 60_000);
 
   it('nats-node-killed: kill -9 the node leading the stream under load, start it again', async () => {
     const load = h.startLoad('nats-node-killed');

@@ -3,7 +3,7 @@ import { eventually, findFreePort, TcpLink } from '@syn/testing';
 import { submitStory } from '../support/flow';
 import { as } from '../support/http';
 import { SseClient, type SseEvent } from '../support/sse';
-import { expectClean, FaultHarness, HUB, LOAD_MS, PROVINCE, sleep } from './support/fault-harness';
+import { expectClean, FaultHarness, useFaultHarness, HUB, LOAD_MS, PROVINCE, sleep } from './support/fault-harness';
 
 /**
  * Proof that a takedown reaches every copy under faults: a 转载 racing the takedown of its story,
@@ -15,17 +15,7 @@ import { expectClean, FaultHarness, HUB, LOAD_MS, PROVINCE, sleep } from './supp
 describe('faults: takedowns and decisions reaching every copy', () => {
   let h: FaultHarness;
 
-  beforeAll(async () => {
-    h = await FaultHarness.start();
-  }, 120_000);
-
-  afterEach(async () => {
-    await h?.recover();
-  }, 120_000);
-
-  afterAll(async () => {
-    await h?.stop();
-  }, 60_000);
+  useFaultHarness(async () => (h = await FaultHarness.start()));
 
   const chief = (c: string) => as(h.net.app(c).http, h.net.token(c, 'chief-editor', `chief-${c}`, '故障主编'));
   const editor = (c: string) => as(h.net.app(c).http, h.net.token(c, 'editor', `copy-${c}`, '转载编辑'));

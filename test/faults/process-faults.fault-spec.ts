@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { expectClean, FaultHarness, HUB, LOAD_MS, sleep } from './support/fault-harness';
+import { expectClean, FaultHarness, useFaultHarness, HUB, LOAD_MS, sleep } from './support/fault-harness';
 
 /**
  * Proof under process and infrastructure faults. While four counties keep submitting (and now and
@@ -11,17 +11,7 @@ import { expectClean, FaultHarness, HUB, LOAD_MS, sleep } from './support/fault-
 describe('faults: crashes, broker and database outages', () => {
   let h: FaultHarness;
 
-  beforeAll(async () => {
-    h = await FaultHarness.start();
-  }, 120_000);
-
-  afterEach(async () => {
-    await h?.recover();
-  }, 120_000);
-
-  afterAll(async () => {
-    await h?.stop();
-  }, 60_000);
+  useFaultHarness(async () => (h = await FaultHarness.start()));
 
   it('county-crash-before-publish: kill -9 a county app between database commit and publish', async () => {
     const a = h.net.app('county-a');

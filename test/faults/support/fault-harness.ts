@@ -24,6 +24,24 @@ export function expectClean(r: { lost: number; duplicated: number; mismatched: n
   });
 }
 
+/**
+ * The lifecycle every fault file gives its harness, registered in the describe block that calls
+ * it: `start` (which also hands the harness to the file) before the scenarios, `recover` after each
+ * so one failed scenario is reported once, `stop` after all.
+ */
+export function useFaultHarness<B extends FaultBroker>(start: () => Promise<FaultHarness<B>>, startTimeoutMs = 120_000): void {
+  let h: FaultHarness<B> | undefined;
+  beforeAll(async () => {
+    h = await start();
+  }, startTimeoutMs);
+  afterEach(async () => {
+    await h?.recover();
+  }, 120_000);
+  afterAll(async () => {
+    await h?.stop();
+  }, 60_000);
+}
+
 /** The four apps most fault files run: province, city hub and two county apps with two counties each. */
 export const DEFAULT_APPS: TestAppSpec[] = [
   { kind: 'province', centers: [PROVINCE] },
