@@ -18,6 +18,7 @@ import {
   type MonthlyReport,
   type PointsWeights,
 } from '../../../services/province';
+import { currentChinaMonth } from './china-month';
 
 // ECharts is big: its own chunk, loaded only when the statistics page draws its charts.
 const StatisticsCharts = lazy(() => import('./statistics-charts'));
@@ -38,7 +39,7 @@ export default function StatisticsPage() {
   const me = useMe();
   const access = useAccess();
   const showError = useShowError();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(() => currentChinaMonth());
   const [report, setReport] = useState<MonthlyReport | null>(null);
   const [ledger, setLedger] = useState<LedgerEntry[] | null>(null);
   const [tab, setTab] = useState('centers');
