@@ -5,7 +5,11 @@ export type DeskUserKey = keyof typeof DESK_USERS;
 
 /** The facts one level's steps leave for the next (ids are filled in as the day goes on). */
 export interface DayFacts {
-  /** The story the 章贡区 reporter writes; the title is unique per run. */
+  /**
+   * The story the 章贡区 reporter writes. Each day runs in a network of its own, so the title needs no
+   * stamp to be unique; a varying one would move the story's SimHash, and 南康区's copy (set up by the
+   * city's step) would fall outside the near-duplicate distance in a few runs out of a hundred.
+   */
   title: string;
   storyId?: string;
   /** The near-duplicate of the same event filed by 南康区 (set up by the city's step). */
@@ -19,7 +23,7 @@ export interface DayFacts {
  * each user keeps their own signed-in tab for the whole day, so live updates are seen as they happen.
  */
 export class WorkingDay {
-  readonly facts: DayFacts = { title: `章贡区：大稿库让县级好稿走得更远（${new Date().toISOString().slice(11, 19)}）` };
+  readonly facts: DayFacts = { title: '章贡区：大稿库让县级好稿走得更远' };
   private readonly tabs = new Map<DeskUserKey, DeskPage>();
 
   private constructor(
