@@ -41,4 +41,38 @@ describe('DrainLoop', () => {
     expect(passes).toBe(1);
     expect(loop.stopped).toBe(true);
   });
+
+  it('passes at start, on each wake-up and on the poll, and stops listening on stop', async () => {
+    jest.useFakeTimers();
+    try {
+      let passes = 0;
+      let wake: (() => void) | undefined;
+      const loop = new DrainLoop(
+        () => {
+          passes++;
+          return Promise.resolve();
+        },
+        () => undefined,
+      );
+      loop.start(1000, (w) => {
+        wake = w;
+        return () => (wake = undefined);
+      });
+      expect(passes).toBe(1);
+      await Promise.resolve();
+      await Promise.resolve();
+      wake!();
+      expect(passes).toBe(2);
+      await Promise.resolve();
+      await Promise.resolve();
+      jest.advanceTimersByTime(1000);
+      expect(passes).toBe(3);
+      await loop.stop();
+      expect(wake).toBeUndefined();
+      jest.advanceTimersByTime(5000);
+      expect(passes).toBe(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

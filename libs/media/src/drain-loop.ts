@@ -6,6 +6,8 @@ export class DrainLoop {
   private running?: Promise<void>;
   private again = false;
   private stopping = false;
+  private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
 
   constructor(
     private readonly drain: () => Promise<void>,
@@ -15,6 +17,17 @@ export class DrainLoop {
   /** The drain's own loops check this between rows so a stop does not wait for a whole backlog. */
   get stopped(): boolean {
     return this.stopping;
+  }
+
+  /**
+   * Runs a pass now, on every wake-up `subscribe` delivers (a commit that wrote work), and every
+   * `pollMs` for work whose wake-up was lost (another replica wrote it, or the process restarted).
+   */
+  start(pollMs: number, subscribe: (wake: () => void) => () => void): void {
+    this.unsubscribe = subscribe(() => this.kick());
+    this.timer = setInterval(() => this.kick(), pollMs);
+    this.timer.unref();
+    this.kick();
   }
 
   kick(): void {
@@ -36,6 +49,8 @@ export class DrainLoop {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unsubscribe?.();
+    if (this.timer) clearInterval(this.timer);
     await this.running;
   }
 }

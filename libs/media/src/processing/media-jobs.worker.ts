@@ -17,12 +17,10 @@ const STALE_RUNNING = '10 minutes';
 @Injectable()
 export class MediaJobsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('MediaJobs');
-  private timer?: NodeJS.Timeout;
   private readonly loop = new DrainLoop(
     () => this.drain(),
     (e) => this.logger.error({ msg: 'media job loop failed', err: e.message }),
   );
-  private unsubscribe?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -32,20 +30,11 @@ export class MediaJobsWorker implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap() {
-    this.unsubscribe = this.signals.on('job', () => this.kick());
-    this.timer = setInterval(() => this.kick(), this.env.MEDIA_POLL_MS);
-    this.timer.unref();
-    this.kick();
+    this.loop.start(this.env.MEDIA_POLL_MS, (wake) => this.signals.on('job', wake));
   }
 
   async onApplicationShutdown() {
-    this.unsubscribe?.();
-    if (this.timer) clearInterval(this.timer);
     await this.loop.stop();
-  }
-
-  kick(): void {
-    this.loop.kick();
   }
 
   private async drain(): Promise<void> {

@@ -41,12 +41,10 @@ const STREAM_MS = 5 * 60_000;
 export class MediaPushWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('MediaPush');
   private readonly client: MediaTransferClient;
-  private timer?: NodeJS.Timeout;
   private readonly loop = new DrainLoop(
     () => this.drain(),
     (e) => this.logger.error({ msg: 'media transfer loop failed', err: e.message }),
   );
-  private unsubscribe?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,21 +58,12 @@ export class MediaPushWorker implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap() {
-    this.unsubscribe = this.signals.on('transfer', () => this.kick());
-    this.timer = setInterval(() => this.kick(), this.env.MEDIA_POLL_MS);
-    this.timer.unref();
-    this.kick();
+    this.loop.start(this.env.MEDIA_POLL_MS, (wake) => this.signals.on('transfer', wake));
   }
 
   async onApplicationShutdown() {
-    this.unsubscribe?.();
-    if (this.timer) clearInterval(this.timer);
     await this.loop.stop();
     this.client.close();
-  }
-
-  kick(): void {
-    this.loop.kick();
   }
 
   private async drain(): Promise<void> {
