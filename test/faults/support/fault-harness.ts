@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { BusInjector, CheckResult, CuratorDriver, DeliveryChecker, NatsServerProcess, StoryLoad, TestNetwork, type TestAppSpec } from '@syn/testing';
 
 /** Load per scenario; CI keeps it short, the full run (docs/reliability.md) raises it. */
-export const LOAD_MS = Number(process.env.FAULT_LOAD_MS ?? 6000);
+export const LOAD_MS = Number(process.env.FAULT_LOAD_MS ?? 4000);
 const CONVERGE_MS = Number(process.env.FAULT_CONVERGE_MS ?? 120_000);
 
 export const HUB = '360700';
