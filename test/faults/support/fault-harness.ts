@@ -4,6 +4,12 @@ import { BusInjector, CheckResult, CuratorDriver, DeliveryChecker, NatsServerPro
 
 /** Load per scenario; CI keeps it short, the full run (docs/reliability.md) raises it. */
 export const LOAD_MS = Number(process.env.FAULT_LOAD_MS ?? 4000);
+/**
+ * Each county files one story per this many ms (0: as fast as answers come). Paced, every scenario
+ * has a known number of stories in flight when its fault hits, however busy the machine; unpaced,
+ * the load took whatever CPU was free and starved the tests running beside it.
+ */
+const LOAD_EVERY_MS = Number(process.env.FAULT_LOAD_EVERY_MS ?? 150);
 const CONVERGE_MS = Number(process.env.FAULT_CONVERGE_MS ?? 120_000);
 
 export const HUB = '360700';
@@ -143,7 +149,7 @@ export class FaultHarness<B extends FaultBroker = NatsServerProcess> {
           },
         ]),
       ),
-      { correctEvery: 6, withdrawEvery: 15 },
+      { correctEvery: 6, withdrawEvery: 15, everyMs: LOAD_EVERY_MS || undefined },
     );
     load.start(label);
     this.load = load;
