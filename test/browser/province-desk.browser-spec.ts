@@ -145,6 +145,9 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     await release.getByLabel('栏目').fill('时政');
     await release.getByLabel('下发对象').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '赣州市融媒体中心' }).click();
+    // A multiple select keeps its list open over the fields below: clicking the dialog's title closes it, as a person would.
+    await release.locator('.ant-modal-title').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
     await release.getByLabel('下发说明').click();
     await release.getByRole('button', { name: /下发通稿/ }).click();
     await page.locator('.ant-message').getByText('通稿已下发').waitFor();
