@@ -130,6 +130,7 @@ describe('city hub desk (Chromium)', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '赣州发布' }).click();
     // A multiple select keeps its list open: clicking the dialog's title closes it, as a person would.
     await adopt.locator('.ant-modal-title').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
     await adopt.getByRole('button', { name: /选\s*用/ }).click();
     await page.locator('.ant-message').getByText('已选用').waitFor();
     await page.getByRole('tab', { name: '审计记录' }).click();
@@ -154,6 +155,7 @@ describe('city hub desk (Chromium)', () => {
     await topic.getByRole('combobox', { name: '下达对象' }).click();
     await page.locator('.ant-select-item-option').filter({ hasText: '章贡区融媒体中心' }).click();
     await page.locator('.ant-modal-title').filter({ hasText: '下达选题' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
     await page
       .locator('.ant-modal-footer')
       .getByRole('button', { name: /下达选题/ })
