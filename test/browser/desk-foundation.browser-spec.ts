@@ -168,7 +168,10 @@ describe('desk foundation (Chromium)', () => {
       await reporter.page.waitForURL(/\/edit$/);
       await reporter.page.getByRole('button', { name: /保\s*存/ }).waitFor();
       expect(await reporter.page.getByRole('button', { name: /上\s*报|终\s*审/ }).count()).toBe(0);
-      await reporter.page.goto('/desk/stories');
+      // Through the menu, as she would: a full reload here could unload the page while its timer is
+      // refreshing the 8-second token, and the server takes the lost answer's old token, presented
+      // again, for a stolen one and ends the session.
+      await reporter.page.getByTestId('side-menu').getByText('稿件', { exact: true }).click();
       const row = reporter.page.locator('.ant-table-row').filter({ hasText: '南康：家具产业集群再扩容' });
       await row.getByRole('button', { name: /编\s*辑/ }).waitFor();
       expect(await reporter.page.getByRole('button', { name: /上\s*报|终\s*审/ }).count()).toBe(0);
@@ -177,7 +180,7 @@ describe('desk foundation (Chromium)', () => {
       await screenshot(reporter.page, 'stories-reporter');
 
       await signIn(editor.page, DESK_USERS.zhanggongEditor);
-      await editor.page.goto('/desk/stories');
+      await editor.page.getByTestId('side-menu').getByText('稿件', { exact: true }).click();
       await editor.page
         .locator('.ant-table-row')
         .filter({ hasText: '南康：家具产业集群再扩容' })
