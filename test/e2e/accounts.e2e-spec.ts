@@ -67,9 +67,15 @@ describe('accounts, sessions and user management', () => {
     issued.push(next.body.accessToken, next.body.refreshToken);
     expect(next.body.refreshToken).not.toBe(s.refreshToken);
     await as(net.app('360702').http, next.body.accessToken).get('/api/v1/centers/360702/users').expect(200);
-    // The used token again: it was copied, so every session of the account ends.
+    // The used token again at once, its successor unused: a reload lost the answer, so the desk gets a session, not a sign-out.
+    const retried = await request(net.app('360702').http).post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
+    expect(retried.body.refreshToken).not.toBe(next.body.refreshToken);
+    const after = await request(net.app('360702').http).post('/api/v1/auth/refresh').send({ refreshToken: next.body.refreshToken }).expect(200);
+    issued.push(retried.body.accessToken, retried.body.refreshToken, after.body.accessToken, after.body.refreshToken);
+    // The used token once more, now that its successor was used too: it was copied, so every session of the account ends.
     await request(net.app('360702').http).post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
-    await request(net.app('360702').http).post('/api/v1/auth/refresh').send({ refreshToken: next.body.refreshToken }).expect(401);
+    await request(net.app('360702').http).post('/api/v1/auth/refresh').send({ refreshToken: retried.body.refreshToken }).expect(401);
+    await request(net.app('360702').http).post('/api/v1/auth/refresh').send({ refreshToken: after.body.refreshToken }).expect(401);
     // A seeded user is not re-created or overwritten on restart.
     const users = await as(net.app('360702').http, next.body.accessToken).get('/api/v1/centers/360702/users').expect(200);
     expect(users.body.items.map((u: { username: string }) => u.username)).toEqual(['zg-admin']);

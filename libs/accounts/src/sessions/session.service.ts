@@ -12,6 +12,12 @@ import { LoginDto } from './session.dto';
 
 /** A desk shift; after that the user signs in again. */
 export const REFRESH_TOKEN_TTL_SECONDS = 12 * 3600;
+/**
+ * A token rotated this recently, whose successor nobody has used yet, is taken as the same client
+ * asking again: a page reloaded or a connection dropped while the answer was on its way, so the
+ * client never stored the successor. Refusing it would sign the editor out everywhere for a reload.
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 30;
 const WRONG = 'wrong username or password (用户名或密码错误)';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -26,7 +32,8 @@ export interface Session {
 /**
  * Password login and refresh-token rotation. A refresh token is `<id>.<secret>`; only the
  * secret's sha256 is stored. Using one revokes it and issues the next; presenting a revoked one
- * again means it was copied, so every live token of that user is revoked.
+ * again means it was copied, so every live token of that user is revoked, unless it is the lost
+ * answer of a rotation a moment ago (REFRESH_REUSE_GRACE_SECONDS).
  */
 @Injectable()
 export class SessionService {
@@ -66,7 +73,8 @@ export class SessionService {
     const result = await this.dataSource.transaction(async (m) => {
       const row = await m.getRepository(RefreshTokenEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(sha256(secret)))) return 'invalid refresh token' as const;
-      if (row.revokedAt) {
+      const retried = row.revokedAt !== null && (await this.isRetriedRotation(m, row));
+      if (row.revokedAt && !retried) {
         await this.revokeAll(m, row.userId);
         return { reuse: row.userId };
       }
@@ -74,7 +82,17 @@ export class SessionService {
       const user = await m.getRepository(UserEntity).findOneBy({ id: row.userId });
       if (!user || user.disabledAt) return 'account is disabled' as const;
       const session = await this.issue(m, user);
-      await m.update(RefreshTokenEntity, { id }, { revokedAt: new Date(), replacedBy: session.refreshToken.split('.')[0] });
+      if (retried) {
+        // The successor stays live (another tab may hold it); it expires with its own TTL.
+        this.logger.log({
+          msg: 'refresh token presented again within the grace window; a new session issued',
+          center: user.centerCode,
+          userId: user.id,
+          tokenId: id,
+        });
+      } else {
+        await m.update(RefreshTokenEntity, { id }, { revokedAt: new Date(), replacedBy: session.refreshToken.split('.')[0] });
+      }
       return session;
     });
     if (typeof result === 'string') throw new UnauthorizedException(result);
@@ -89,6 +107,14 @@ export class SessionService {
     const [id, secret] = presented.split('.');
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return;
     await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE id = $1 AND token_hash = $2 AND revoked_at IS NULL`, [id, sha256(secret)]);
+  }
+
+  /** Rotated (not signed out) within the grace window, and the token it was rotated into is still unused. */
+  private async isRetriedRotation(m: EntityManager, row: RefreshTokenEntity): Promise<boolean> {
+    if (!row.revokedAt || !row.replacedBy) return false;
+    if (Date.now() - row.revokedAt.getTime() > REFRESH_REUSE_GRACE_SECONDS * 1000) return false;
+    const successor = await m.getRepository(RefreshTokenEntity).findOneBy({ id: row.replacedBy });
+    return successor !== null && successor.revokedAt === null;
   }
 
   async revokeAll(m: EntityManager, userId: string): Promise<void> {
