@@ -61,6 +61,24 @@ describe('desk foundation (Chromium)', () => {
     }
   });
 
+  it('follows the system’s reduced-motion setting: lists and dialogs appear without sliding', async () => {
+    // antd's theme carries its animation length as a CSS variable on the desk's root; 0s means no motion.
+    const motionOf = async (motion: boolean) => {
+      const d = await openDesk(browser, county(), '/desk/login', { motion });
+      try {
+        await d.page.locator('#login_center').waitFor();
+        return await d.page.evaluate(() => {
+          const root = document.querySelector('[class*="css-var"]');
+          return root ? getComputedStyle(root).getPropertyValue('--ant-motion-duration-mid').trim() : 'no themed root';
+        });
+      } finally {
+        await d.close();
+      }
+    };
+    expect(await motionOf(false)).toBe('0s');
+    expect(await motionOf(true)).toBe('0.2s');
+  });
+
   it('an editor signs in, lands on the home page with the role’s menu, and every page is clean', async () => {
     const d = await openDesk(browser, county(), '/desk/');
     try {

@@ -9,9 +9,19 @@ export interface DeskPage {
   close(): Promise<void>;
 }
 
-/** A fresh browser context (own sessionStorage) on an app's desk, with its problems watched. */
-export async function openDesk(browser: Browser, baseUrl: string, path = '/desk/'): Promise<DeskPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1366, height: 860 } });
+/**
+ * A fresh browser context (own sessionStorage) on an app's desk, with its problems watched.
+ * The system asks for reduced motion unless `motion` is set: lists and dialogs then appear at once,
+ * so no click lands on a list still sliding in, and the software renderer draws no animation frames
+ * (the tests' largest Chromium cost on a two-core machine). The desk follows the setting for anyone.
+ */
+export async function openDesk(browser: Browser, baseUrl: string, path = '/desk/', opts: { motion?: boolean } = {}): Promise<DeskPage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 860 },
+    reducedMotion: opts.motion ? 'no-preference' : 'reduce',
+  });
   const page = await context.newPage();
   const problems = await PageProblems.watch(page);
   await page.goto(path);
