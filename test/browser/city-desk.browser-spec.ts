@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { submitStory } from '../support/flow';
 import { claimFromQueue, mergesFamily, opensFamily, queueRow, seesInQueue } from './city/city-desk-flow';
 import { fileNearDuplicate } from './city/near-duplicate';
-import { DESK_USERS, type DeskNetwork, type DeskPage, launchChromium, menuTexts, openDesk, screenshot, signIn, startDeskNetwork } from './support';
+import { DESK_USERS, type DeskNetwork, type DeskPage, launchChromium, menuTexts, openDesk, pickOption, screenshot, signIn, startDeskNetwork } from './support';
 
 interface SeedStory {
   title: string;
@@ -84,8 +84,7 @@ describe('city hub desk (Chromium)', () => {
     await form.getByText(/退\s*改/).click();
     await form.getByRole('button', { name: /提交决定/ }).click();
     await form.locator('.ant-form-item-explain-error').filter({ hasText: '退稿或退改须写明理由' }).waitFor();
-    await form.getByRole('combobox', { name: '理由' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '标题不够准确，请修改' }).click();
+    await pickOption(page, form.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '理由' }) }), '标题不够准确，请修改');
     await form.getByRole('button', { name: /提交决定/ }).click();
     await page.locator('.ant-message').getByText('已退回修改').waitFor();
     await queueRow(page, other.title).waitFor({ state: 'detached' });
@@ -126,11 +125,7 @@ describe('city hub desk (Chromium)', () => {
     await page.getByText(/王审 于 .* 推荐/).waitFor();
     await page.getByRole('button', { name: /选\s*用/ }).click();
     const adopt = page.locator('.ant-modal').filter({ hasText: '渠道' });
-    await adopt.getByRole('combobox').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '赣州发布' }).click();
-    // A multiple select keeps its list open: clicking the dialog's title closes it, as a person would.
-    await adopt.locator('.ant-modal-title').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
+    await pickOption(page, adopt.locator('.ant-select'), '赣州发布', { closeBy: adopt.locator('.ant-modal-title') });
     await adopt.getByRole('button', { name: /选\s*用/ }).click();
     await page.locator('.ant-message').getByText('已选用').waitFor();
     await page.getByRole('tab', { name: '审计记录' }).click();
@@ -152,10 +147,9 @@ describe('city hub desk (Chromium)', () => {
     await topic.locator('#deadline').press('Enter');
     // Aimed at one county, picked by name from the centers below 赣州.
     await topic.getByText('指定单位').click();
-    await topic.getByRole('combobox', { name: '下达对象' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '章贡区融媒体中心' }).click();
-    await page.locator('.ant-modal-title').filter({ hasText: '下达选题' }).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
+    await pickOption(page, topic.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '下达对象' }) }), '章贡区融媒体中心', {
+      closeBy: page.locator('.ant-modal-title').filter({ hasText: '下达选题' }),
+    });
     await page
       .locator('.ant-modal-footer')
       .getByRole('button', { name: /下达选题/ })

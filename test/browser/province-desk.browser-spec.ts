@@ -1,6 +1,6 @@
 import { as } from '../support/http';
 import { indexed, poolStory } from '../support/flow';
-import { type DeskPage, type DeskUser, menuTexts, openDesk, screenshot, signIn } from './support';
+import { type DeskPage, type DeskUser, menuTexts, openDesk, pickOption, screenshot, signIn } from './support';
 import * as province from './working-day/province-steps';
 import { WorkingDay } from './working-day/working-day';
 
@@ -143,11 +143,9 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     await release.getByLabel('正文').fill('会议总结了全省县级融媒体中心建设成效。\n部署下一阶段重点任务。');
     await release.getByLabel('署名').fill('省平台 记者 李华');
     await release.getByLabel('栏目').fill('时政');
-    await release.getByLabel('下发对象').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '赣州市融媒体中心' }).click();
-    // A multiple select keeps its list open over the fields below: clicking the dialog's title closes it, as a person would.
-    await release.locator('.ant-modal-title').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
+    await pickOption(page, release.locator('.ant-select').filter({ has: page.getByLabel('下发对象') }), '赣州市融媒体中心', {
+      closeBy: release.locator('.ant-modal-title'),
+    });
     await release.getByLabel('下发说明').click();
     await release.getByRole('button', { name: /下发通稿/ }).click();
     await page.locator('.ant-message').getByText('通稿已下发').waitFor();
@@ -206,8 +204,7 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     const form = a.page.locator('.ant-modal-container').filter({ hasText: '初始密码' });
     await form.getByLabel('用户名').fill('wangfang');
     await form.getByLabel('姓名').fill('省平台编辑 王芳');
-    await form.getByLabel('角色').click();
-    await a.page.locator('.ant-select-item-option').filter({ hasText: '省级平台编辑' }).click();
+    await pickOption(a.page, form.locator('.ant-select').filter({ has: a.page.getByLabel('角色') }), '省级平台编辑');
     await form.getByLabel('初始密码').fill('short');
     await form.getByRole('button', { name: /保\s*存/ }).click();
     await form.getByText('密码至少 10 个字符').waitFor();

@@ -3,3 +3,4 @@ export { PageProblems, type PageProblem } from './page-problems';
 export { screenshot, SCREENSHOT_DIR } from './screenshots';
 export { startDeskNetwork, DESK_USERS, DEMO_USERS_FILE, type DeskNetwork, type DeskUser } from './desk-network';
 export { openDesk, signIn, menuTexts, type DeskPage } from './desk-page';
+export { pickOption } from './pick-option';
