@@ -67,10 +67,10 @@ describe('desk foundation (Chromium)', () => {
       const d = await openDesk(browser, county(), '/desk/login', { motion });
       try {
         await d.page.locator('#login_center').waitFor();
-        return await d.page.evaluate(() => {
+        return await d.page.evaluate<string>(`(() => {
           const root = document.querySelector('[class*="css-var"]');
           return root ? getComputedStyle(root).getPropertyValue('--ant-motion-duration-mid').trim() : 'no themed root';
-        });
+        })()`);
       } finally {
         await d.close();
       }
