@@ -9,3 +9,4 @@ export * from './store/local-media-store';
 export * from './access/media-url-signer';
 export * from './access/media-access';
 export * from './processing/image-renditions';
+export * from './transfer/media-pulls';

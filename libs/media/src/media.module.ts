@@ -9,6 +9,7 @@ import { MediaEnv } from './media-env';
 import { MediaLibrary } from './media-library';
 import { MediaSignals } from './media-signals';
 import { MediaTables1764101500000 } from './migrations/1764101500000-media-tables';
+import { MediaPulls1764101614600 } from './migrations/1764101614600-media-pulls';
 import { MediaJobsWorker } from './processing/media-jobs.worker';
 import { MediaProcessor } from './processing/media-processor';
 import { mediaStoreFromEnv } from './store/media-store.factory';
@@ -16,15 +17,18 @@ import { MEDIA_STORE } from './store/media-store';
 import { MediaCopyKeeper } from './transfer/media-copy.keeper';
 import { MediaGc } from './transfer/media-gc';
 import { MediaOutboxListener } from './transfer/media-outbox.listener';
+import { MediaPullWorker } from './transfer/media-pull.worker';
+import { MediaPulls } from './transfer/media-pulls';
 import { MediaPushWorker } from './transfer/media-push.worker';
 import { MediaTransferGrpcController } from './transfer/media-transfer.grpc-controller';
 import { TusUploads } from './upload/tus-uploads';
 
-export const mediaPersistence: PersistencePart = { entities: [], migrations: [MediaTables1764101500000] };
+export const mediaPersistence: PersistencePart = { entities: [], migrations: [MediaTables1764101500000, MediaPulls1764101614600] };
 
 /**
  * 融媒体 at every level: upload (multipart and tus), content-addressed storage (local disk or S3),
- * processing off the request, transfer to the parent with the story, signed access, takedown.
+ * processing off the request, transfer to the parent with the story and from it with a release,
+ * signed access, takedown.
  */
 @Global()
 @Module({
@@ -43,7 +47,9 @@ export const mediaPersistence: PersistencePart = { entities: [], migrations: [Me
     MediaCopyKeeper,
     MediaOutboxListener,
     MediaPushWorker,
+    MediaPulls,
+    MediaPullWorker,
   ],
-  exports: [MediaEnv, MediaLibrary, MediaAccess, MediaUrlSigner],
+  exports: [MediaEnv, MediaLibrary, MediaAccess, MediaUrlSigner, MediaPulls],
 })
 export class MediaModule {}

@@ -34,7 +34,12 @@ export class MediaCopyKeeper implements CopyKeeper, OnModuleInit {
 
 /** Removes a story's media at one center; the number of links removed. */
 export async function withdrawMedia(m: EntityManager, gc: MediaGc, center: string, storyId: string, uploads = false): Promise<number> {
-  await m.query(`UPDATE media_transfers SET state = 'cancelled' WHERE from_center = $1 AND story_id = $2 AND state = 'queued'`, [center, storyId]);
+  // What this center was sending of the story, and what it was pulling of it.
+  await m.query(
+    `UPDATE media_transfers SET state = 'cancelled'
+      WHERE story_id = $2 AND state = 'queued' AND ((NOT pull AND from_center = $1) OR (pull AND to_center = $1))`,
+    [center, storyId],
+  );
   const [removed]: [Array<{ sha256: string }>, number] = await m.query(`DELETE FROM media_links WHERE center_code = $1 AND story_id = $2 RETURNING sha256`, [
     center,
     storyId,

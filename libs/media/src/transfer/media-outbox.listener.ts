@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, OnModuleInit } from '@nestjs/common';
-import { STORY_WITHDRAWN, StorySnapshot, StoryWithdrawn } from '@syn/contracts';
+import { RELEASE_ISSUED, STORY_WITHDRAWN, StorySnapshot, StoryWithdrawn } from '@syn/contracts';
 import { AppendedEvent, OutboxWriter } from '@syn/messaging';
 import { DeferredInserts } from '@syn/persistence';
 import type { EntityManager } from 'typeorm';
@@ -87,13 +87,17 @@ export class MediaOutboxListener implements OnModuleInit {
    * transfer arrives, so only the origin is held to this.
    */
   private async refuseMediaTheOriginLacks(m: EntityManager, events: readonly AppendedEvent[]): Promise<void> {
-    const wanted: Array<{ center: string; field: string; sha256: string; storyId: string }> = [];
+    const wanted: Array<{ center: string; field: string; sha256: string; storyId: string; verb: string }> = [];
     for (const { envelope, route } of events) {
       const story = (envelope.payload as { story?: StorySnapshot }).story;
-      if (route.direction !== 'up' || !story?.mediaRefs?.length || story.originCode !== envelope.sender) continue;
+      if (!story?.mediaRefs?.length) continue;
+      // Sent up by its origin, or released down by the center that wrote it: the children will pull from here.
+      const own = story.originCode === envelope.sender;
+      const verb = route.direction === 'up' ? '上报' : envelope.type === RELEASE_ISSUED ? '下发' : undefined;
+      if (!own || !verb) continue;
       story.mediaRefs.forEach((ref, i) => {
         const sha256 = sha256OfMediaUrl(ref.url);
-        if (sha256) wanted.push({ center: envelope.sender, field: `mediaRefs[${i}].url`, sha256, storyId: story.id });
+        if (sha256) wanted.push({ center: envelope.sender, field: `mediaRefs[${i}].url`, sha256, storyId: story.id, verb });
       });
     }
     if (wanted.length === 0) return;
@@ -107,7 +111,7 @@ export class MediaOutboxListener implements OnModuleInit {
     if (missing.length === 0) return;
     throw new BadRequestException({
       statusCode: 400,
-      message: missing.map((w) => `${w.field}: 本中心媒体库中没有此文件，请先上传再上报 (story ${w.storyId}, media ${w.sha256}, center ${w.center})`),
+      message: missing.map((w) => `${w.field}: 本中心媒体库中没有此文件，请先上传再${w.verb} (story ${w.storyId}, media ${w.sha256}, center ${w.center})`),
       fields: [...new Set(missing.map((w) => w.field))],
     });
   }

@@ -71,7 +71,7 @@ export class MediaPushWorker implements OnApplicationBootstrap, OnApplicationShu
       // TypeORM answers an UPDATE with [rows, count].
       const [rows]: [TransferRow[], number] = await this.dataSource.query(
         `UPDATE media_transfers SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
-          WHERE id IN (SELECT id FROM media_transfers WHERE state = 'queued' AND next_attempt_at <= now()
+          WHERE id IN (SELECT id FROM media_transfers WHERE state = 'queued' AND NOT pull AND next_attempt_at <= now()
                         ORDER BY next_attempt_at, id FOR UPDATE SKIP LOCKED LIMIT ${PARALLEL})
         RETURNING id, from_center, to_center, story_id, sha256, origin_code, kind, caption, embargo_until, attempts`,
       );

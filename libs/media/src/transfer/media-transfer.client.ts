@@ -1,4 +1,4 @@
-import { ClientWritableStream, credentials, loadPackageDefinition, MethodDefinition, ServiceError } from '@grpc/grpc-js';
+import { ClientReadableStream, ClientWritableStream, credentials, loadPackageDefinition, MethodDefinition, ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { CenterCredentials, MEDIA_TRANSFER_PROTO, PROTO_LOADER_OPTIONS, protoRoot } from '@syn/grpc';
 import { once } from 'node:events';
@@ -18,10 +18,19 @@ export interface MediaOfferPlain {
   size: string;
 }
 
-interface MediaPiecePlain {
-  offer?: MediaOfferPlain;
+export interface MediaPiecePlain {
+  offer?: MediaOfferPlain | null;
   offset?: string;
   data: Buffer;
+}
+
+/** A child's request for an object its parent holds, from `offset` on. */
+export interface MediaRequestPlain {
+  fromCenter: string;
+  toCenter: string;
+  storyId: string;
+  sha256: string;
+  offset: string;
 }
 
 /** The first piece as an object (protobuf encodes it); the rest already encoded (media-piece-encoding.ts). */
@@ -44,15 +53,24 @@ interface RawClient {
     opts: { deadline: Date },
     cb: Done,
   ): ClientWritableStream<PutMessage>;
+  makeServerStreamRequest(
+    method: string,
+    serialize: (m: MediaRequestPlain) => Buffer,
+    deserialize: (b: Buffer) => MediaPiecePlain,
+    req: MediaRequestPlain,
+    md: unknown,
+    opts: { deadline: Date },
+  ): ClientReadableStream<MediaPiecePlain>;
   close(): void;
 }
 type Ctor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => RawClient;
 
-/** Calls a parent's MediaTransfer service as the child center; one channel per address. */
+/** Calls a parent's MediaTransfer service as the child center (sending up, or pulling down); one channel per address. */
 export class MediaTransferClient {
   private readonly clients = new Map<string, RawClient>();
   private readonly ctor: Ctor;
   private readonly putMethod: MethodDefinition<MediaPiecePlain, MediaHoldingMessage>;
+  private readonly getMethod: MethodDefinition<MediaRequestPlain, MediaPiecePlain>;
 
   constructor(
     private readonly creds: CenterCredentials,
@@ -60,7 +78,12 @@ export class MediaTransferClient {
   ) {
     const def = loadSync(join(protoRoot(), MEDIA_TRANSFER_PROTO), { ...PROTO_LOADER_OPTIONS, includeDirs: [protoRoot()] });
     this.ctor = (loadPackageDefinition(def) as unknown as { syndication: { v1: { MediaTransfer: Ctor } } }).syndication.v1.MediaTransfer;
-    this.putMethod = (def['syndication.v1.MediaTransfer'] as unknown as { Put: MethodDefinition<MediaPiecePlain, MediaHoldingMessage> }).Put;
+    const service = def['syndication.v1.MediaTransfer'] as unknown as {
+      Put: MethodDefinition<MediaPiecePlain, MediaHoldingMessage>;
+      Get: MethodDefinition<MediaRequestPlain, MediaPiecePlain>;
+    };
+    this.putMethod = service.Put;
+    this.getMethod = service.Get;
   }
 
   offer(address: string, offer: MediaOfferPlain): Promise<MediaHoldingMessage> {
@@ -123,6 +146,19 @@ export class MediaTransferClient {
     }
     call.end();
     return answer;
+  }
+
+  /**
+   * The parent's stream of an object from `req.offset`: the first piece names the object (its size),
+   * the rest carry its bytes. Read it with `for await`, which takes pieces no faster than the caller
+   * handles them (HTTP/2 flow control holds the parent back).
+   */
+  get(address: string, req: MediaRequestPlain, streamMs: number): ClientReadableStream<MediaPiecePlain> {
+    const md = this.creds.metadataFor(req.toCenter, req.fromCenter);
+    const m = this.getMethod;
+    return this.client(address).makeServerStreamRequest(m.path, m.requestSerialize, m.responseDeserialize, req, md, {
+      deadline: this.deadline(streamMs + this.timeoutMs),
+    });
   }
 
   close(): void {

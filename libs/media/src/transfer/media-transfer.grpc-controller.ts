@@ -1,4 +1,4 @@
-import { Metadata, sendUnaryData, ServerReadableStream, StatusObject } from '@grpc/grpc-js';
+import { Metadata, sendUnaryData, ServerReadableStream, ServerWritableStream, StatusObject } from '@grpc/grpc-js';
 import { Controller, Logger, UseFilters } from '@nestjs/common';
 import { GrpcMethod, GrpcStreamCall, RpcException } from '@nestjs/microservices';
 import { AppEnv } from '@syn/config';
@@ -10,11 +10,14 @@ import { createHash, Hash } from 'node:crypto';
 import { once } from 'node:events';
 import { open, rm, stat, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
+import { Observable } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
 import { MediaLibrary } from '../media-library';
 import { hashFileInto } from '../store/hash-file';
+import { MediaEnv } from '../media-env';
+import { mediaPieces } from './media-pieces';
 import { upsertLinks } from './media-links';
-import { MediaHoldingMessage, MediaOfferMessage, MediaPieceHead } from './media-transfer.types';
+import { MediaHoldingMessage, MediaOfferMessage, MediaPieceHead, MediaRequestMessage } from './media-transfer.types';
 
 /** Running hashes kept for transfers whose stream ended short of the object, so a resume need not re-read them. */
 const KEPT_HASHES = 64;
@@ -22,10 +25,10 @@ const KEPT_HASHES = 64;
 const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /**
- * The receiving side of media transfers: a parent takes bytes from its children only, appends
- * each stream at the offset it reports while hashing it, and stores the object only once its
- * SHA-256 matches. Media of a
- * story taken down here are answered "have" and never stored.
+ * The parent's side of media transfers. Upward, a parent takes bytes from its children only,
+ * appends each stream at the offset it reports while hashing it, and stores the object only once
+ * its SHA-256 matches; media of a story taken down here are answered "have" and never stored.
+ * Downward, a child pulls the media of a story it was sent (a release) from the offset it holds.
  */
 @Controller()
 @UseFilters(GrpcExceptionFilter)
@@ -40,6 +43,7 @@ export class MediaTransferGrpcController {
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
     private readonly hosted: HostedCenters,
+    private readonly mediaEnv: MediaEnv,
     env: AppEnv,
   ) {
     this.credentials = new CenterCredentials(CenterKeyring.fromEnv(env));
@@ -57,6 +61,67 @@ export class MediaTransferGrpcController {
       (r) => callback(null, r),
       (e: unknown) => callback(this.statusOf(e)),
     );
+  }
+
+  @GrpcMethod('MediaTransfer', 'Get')
+  get(raw: unknown, md: Metadata, call: ServerWritableStream<unknown, unknown>): Observable<never> {
+    // The pieces are written to the call here, each after the last one drained, so a 4 GB object
+    // goes at the pace the child reads it; the Observable only says when the stream is over.
+    return new Observable<never>((sub) => {
+      this.serve(raw, md, call).then(
+        () => sub.complete(),
+        (e: unknown) => {
+          const s = this.statusOf(e);
+          sub.error(Object.assign(new Error(s.details ?? 'internal error'), s));
+        },
+      );
+    });
+  }
+
+  private async serve(raw: unknown, md: Metadata, call: ServerWritableStream<unknown, unknown>): Promise<void> {
+    let req: MediaRequestMessage;
+    try {
+      req = await validateObject(MediaRequestMessage, raw);
+    } catch (e) {
+      throw invalidArgument((e as Error).message);
+    }
+    const caller = this.credentials.callerOf(md, req.fromCenter);
+    if (caller !== req.toCenter) throw permissionDenied(`caller ${caller} cannot ask for media as ${req.toCenter}`);
+    if (!this.hosted.has(req.fromCenter)) throw permissionDenied(`center ${req.fromCenter} is not hosted here`);
+    if (!this.directory.has(req.toCenter) || this.directory.get(req.toCenter).parent !== req.fromCenter)
+      throw permissionDenied(`center ${req.toCenter} is not a child of ${req.fromCenter}`);
+    // Only media of a story this center holds and names them: a child cannot fish for arbitrary bytes by hash.
+    const [link]: Array<{ origin_code: string; kind: string; caption: string | null; embargo_until: Date | null }> = await this.dataSource.query(
+      `SELECT origin_code, kind, caption, embargo_until FROM media_links WHERE center_code = $1 AND story_id = $2 AND sha256 = $3`,
+      [req.fromCenter, req.storyId, req.sha256],
+    );
+    if (!link) throw grpcError(status.NOT_FOUND, `story ${req.storyId} at ${req.fromCenter} names no media ${req.sha256}`);
+    const size = (await this.library.holds(req.fromCenter, req.sha256)) ? await this.library.store.sizeOf(req.sha256) : null;
+    // A hub whose own pull from above has not finished: the child tries again later.
+    if (size === null) throw grpcError(status.UNAVAILABLE, `media ${req.sha256} has not reached ${req.fromCenter} yet`);
+    const offset = Math.min(Number(req.offset), size);
+    const write = (message: unknown) =>
+      call.write(message) ? Promise.resolve() : Promise.race([once(call, 'drain'), once(call, 'close'), once(call, 'cancelled')]).then(() => undefined);
+    await write({
+      offer: {
+        fromCenter: req.fromCenter,
+        toCenter: req.toCenter,
+        storyId: req.storyId,
+        sha256: req.sha256,
+        originCode: link.origin_code,
+        kind: link.kind,
+        caption: link.caption ?? '',
+        embargoUntil: link.embargo_until ? link.embargo_until.toISOString() : '',
+        size: String(size),
+      },
+      offset: String(offset),
+      data: Buffer.alloc(0),
+    });
+    for await (const piece of mediaPieces(this.library.store, req.sha256, offset, size, this.mediaEnv.MEDIA_CHUNK_BYTES)) {
+      if (call.cancelled || call.destroyed) return;
+      // A piece lives only until the next is read, and a write may wait in the call's buffer: it gets its own copy.
+      await write({ data: Buffer.from(piece) });
+    }
   }
 
   private async receive(call: ServerReadableStream<unknown, MediaHoldingMessage>): Promise<MediaHoldingMessage> {

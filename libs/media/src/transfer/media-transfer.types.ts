@@ -24,3 +24,12 @@ export interface MediaHoldingMessage {
   have: boolean;
   offset: string;
 }
+
+/** A child's request for an object its parent holds (the downward hop, pulled). */
+export class MediaRequestMessage {
+  @Matches(/^\d{6}$/, { message: 'fromCenter must be a six-digit center code' }) fromCenter!: string;
+  @Matches(/^\d{6}$/, { message: 'toCenter must be a six-digit center code' }) toCenter!: string;
+  @IsUUID() storyId!: string;
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be a sha256 hex digest' }) sha256!: string;
+  @Matches(/^\d{1,15}$/, { message: 'offset must be a byte count' }) offset!: string;
+}

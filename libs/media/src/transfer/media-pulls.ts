@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DeferredInserts } from '@syn/persistence';
+import type { EntityManager } from 'typeorm';
+import { sha256OfMediaUrl } from '../media-kind';
+import { MediaSignals } from '../media-signals';
+import { withdrawMedia } from './media-copy.keeper';
+import { MediaGc } from './media-gc';
+import { MediaLink, upsertLinks } from './media-links';
+
+/**
+ * Media that come down the tree with a story a center receives (a release, 通稿, or a sibling's
+ * pooled story it 转载s): called in the transaction that stores the story, so the story and its
+ * pulls commit together or not at all.
+ * The story's media are linked at once (the desk shows them "on their way"), and each object the
+ * center does not hold yet is queued to be pulled from the parent that sent the story.
+ */
+/** What a received story says about its media (a release's snapshot, a pooled story read for 转载). */
+export interface StoryMediaOf {
+  id: string;
+  originCode: string;
+  embargoUntil?: string | null;
+  mediaRefs?: ReadonlyArray<{ url: string; kind: string; caption?: string | null }>;
+}
+
+@Injectable()
+export class MediaPulls {
+  constructor(
+    private readonly signals: MediaSignals,
+    private readonly gc: MediaGc,
+    private readonly deferred: DeferredInserts,
+  ) {}
+
+  async queue(m: EntityManager, center: string, parent: string, story: StoryMediaOf): Promise<void> {
+    const links: MediaLink[] = [];
+    for (const ref of story.mediaRefs ?? []) {
+      const sha256 = sha256OfMediaUrl(ref.url);
+      if (!sha256) continue;
+      links.push({
+        center,
+        storyId: story.id,
+        sha256,
+        originCode: story.originCode,
+        kind: ref.kind,
+        caption: ref.caption ?? null,
+        embargoUntil: story.embargoUntil ?? null,
+      });
+    }
+    if (links.length === 0) return;
+    await upsertLinks(m, links);
+    // Objects this center already holds (its own, or another story's) are linked, not pulled again.
+    const queued: unknown[] = await m.query(
+      `INSERT INTO media_transfers (from_center, to_center, story_id, sha256, origin_code, kind, caption, embargo_until, pull)
+       SELECT $1, $2, $3, w.sha256, $4, w.kind, w.caption, $5, true
+         FROM unnest($6::char(64)[], $7::text[], $8::text[]) AS w(sha256, kind, caption)
+        WHERE NOT EXISTS (SELECT 1 FROM media_holdings h WHERE h.center_code = $2 AND h.sha256 = w.sha256)
+       ON CONFLICT (from_center, to_center, story_id, sha256) DO UPDATE
+         SET state = 'queued', next_attempt_at = now(), attempts = 0
+         WHERE media_transfers.state = 'cancelled'
+       RETURNING id`,
+      [
+        parent,
+        center,
+        story.id,
+        story.originCode,
+        story.embargoUntil ?? null,
+        links.map((l) => l.sha256),
+        links.map((l) => l.kind),
+        links.map((l) => l.caption),
+      ],
+    );
+    if (queued.length > 0) this.deferred.afterCommit(m, () => this.signals.transferQueued());
+  }
+
+  /** The story was taken back (a release withdrawn): its media leave this center, and pulls of them stop. */
+  async drop(m: EntityManager, center: string, storyId: string): Promise<void> {
+    await withdrawMedia(m, this.gc, center, storyId);
+  }
+}
