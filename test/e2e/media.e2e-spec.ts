@@ -23,7 +23,8 @@ describe('media travel with their story', () => {
       apps: [
         { kind: 'province', centers: ['360000'] },
         { kind: 'city', centers: ['360700'] },
-        { kind: 'county', centers: ['360702'] },
+        // 南康 shares the county app: its 转载 of 章贡's pooled story finds the bytes in the same process.
+        { kind: 'county', centers: ['360702', '360703'] },
       ],
     });
   }, 120_000);
@@ -238,5 +239,84 @@ describe('media travel with their story', () => {
     const after = (await editor().get(`/api/v1/centers/360702/stories/${story.id}`)).body;
     expect(after.status).not.toBe('submitted');
     expect(after.submittedVersion ?? null).toBeNull();
+  });
+
+  it('a release (通稿) brings its photo down: the city, then the county pull it byte for byte; the release taken back takes it away', async () => {
+    const province = net.app('360000').http;
+    const provinceToken = net.token('360000', 'desk-editor', 'd-huang', '黄伟');
+    const banner = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#c0392b' } })
+      .jpeg()
+      .toBuffer();
+    const bannerSha = sha256(banner);
+    // A ref the province does not hold is refused at the release, naming the field.
+    const ghost = 'e'.repeat(64);
+    const story = {
+      title: '江西省委召开全省媒体融合发展推进会',
+      body: '<p>会议强调，推进县级融媒体中心建设，打通省、市、县三级平台。</p>',
+      byline: '江西省融媒体平台 记者 黄伟',
+      authors: [{ name: '黄伟', role: 'reporter' }],
+      category: '时政',
+    };
+    const refused = await provinceDesk()
+      .post('/api/v1/centers/360000/releases', {
+        story: { ...story, mediaRefs: [{ url: `media:${ghost}`, kind: 'image', caption: '会场' }] },
+        targets: ['360702'],
+      })
+      .expect(400);
+    expect(refused.body.message[0]).toMatch(/^mediaRefs\[0\]\.url: 本中心媒体库中没有此文件，请先上传再下发/);
+
+    await request(province)
+      .post('/api/v1/centers/360000/media')
+      .set('authorization', `Bearer ${provinceToken}`)
+      .attach('file', banner, 'huichang.jpg')
+      .expect(201);
+    const issued = await as(province, provinceToken)
+      .post('/api/v1/centers/360000/releases', {
+        story: { ...story, mediaRefs: [{ url: `media:${bannerSha}`, kind: 'image', caption: '会场' }] },
+        targets: ['360702'],
+      })
+      .expect(201);
+    const storyId = issued.body.story.id as string;
+
+    // The city is on the way to the county: it pulls first, then the county pulls from the city.
+    for (const [base, center, desk] of [
+      [net.app('360700').http, '360700', cityDesk],
+      [county(), '360702', editor],
+    ] as const) {
+      const items = await eventually(async () => {
+        const r = (await desk().get(`/api/v1/centers/${center}/stories/${storyId}/media`)).body.items;
+        return r?.length === 1 && r[0].arrived ? r : undefined;
+      }, 30_000);
+      expect(items[0]).toMatchObject({ sha256: bannerSha, caption: '会场' });
+      const got = await bytesOf(base, items[0].links.original);
+      expect(got.status).toBe(200);
+      expect(sha256(got.body)).toBe(bannerSha);
+    }
+
+    await as(province, provinceToken).post(`/api/v1/centers/360000/releases/${issued.body.releaseId}/withdraw`, { reason: '图片有误' }).expect(200);
+    await eventually(async () => (await editor().get(`/api/v1/centers/360702/media/${bannerSha}`)).status === 404, 20_000);
+    expect((await editor().get(`/api/v1/centers/360702/stories/${storyId}/media`)).body.items).toEqual([]);
+  });
+
+  it('a sibling’s 转载 of a pooled story brings its photo to the copy', async () => {
+    const photo2 = await sharp({ create: { width: 480, height: 320, channels: 3, background: '#2e7d32' } })
+      .jpeg()
+      .toBuffer();
+    const photo2Sha = (await upload().attach('file', photo2, 'nanchang.jpg').expect(201)).body.sha256 as string;
+    const story = await draftWithMedia('章贡区：脐橙采摘季开启', [{ url: `media:${photo2Sha}`, kind: 'image', caption: '果园' }]);
+    await submitThroughReview(net, '360702', story.id);
+    await eventually(async () =>
+      (await curator().get('/api/v1/centers/360700/review-queue')).body.items?.some((i: { storyId: string }) => i.storyId === story.id),
+    );
+    await curator().post(`/api/v1/centers/360700/review-queue/${story.id}/decision`, { decision: 'accept' }).expect(200);
+    const nankang = () => as(county(), net.token('360703', 'editor', 'u-nk', '南康编辑'));
+    await eventually(async () => (await nankang().get(`/api/v1/centers/360703/shared-pool/${story.id}`)).status === 200, 20_000);
+    await nankang().post(`/api/v1/centers/360703/shared-pool/${story.id}/republish`, { channel: '南康发布' }).expect(201);
+    const items = await eventually(async () => {
+      const r = (await nankang().get(`/api/v1/centers/360703/stories/${story.id}/media`)).body.items;
+      return r?.length === 1 && r[0].arrived ? r : undefined;
+    }, 30_000);
+    expect(items[0]).toMatchObject({ sha256: photo2Sha, caption: '果园' });
+    expect(sha256((await bytesOf(county(), items[0].links.original)).body)).toBe(photo2Sha);
   });
 });

@@ -31,6 +31,8 @@ const HUBS: readonly CenterLevel[] = ['city', 'province'];
 const WRITERS: readonly Role[] = ['reporter', 'editor', 'chief-editor', 'admin'];
 /** The roles of a desk that issues downward and adopts (city hub, provincial desk). */
 const ISSUERS: readonly Role[] = ['desk-editor', 'chief-editor', 'curator', 'admin'];
+/** Who uploads media: those who write stories, and those who issue releases (通稿) with their photos and video. */
+const MEDIA_UPLOADERS: readonly Role[] = [...new Set([...WRITERS, ...ISSUERS])];
 /** Who reads the provincial desk's figures and feed. */
 const PROVINCE_DESK: readonly Role[] = ['desk-editor', 'chief-editor', 'admin'];
 /** Who watches a desk's live feed: everyone who decides or edits at the center (a reporter follows her own stories in the list). */
@@ -714,7 +716,7 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
     method: 'POST',
     path: '/api/v1/centers/:center/media',
     levels: ALL_LEVELS,
-    roles: WRITERS,
+    roles: MEDIA_UPLOADERS,
     scope: 'own',
     summary: '上传图片或文档（一次请求；按文件内容识别类型，图片上限 30 MB）',
   },
@@ -723,7 +725,7 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
     method: 'POST',
     path: '/api/v1/centers/:center/media/uploads',
     levels: ALL_LEVELS,
-    roles: WRITERS,
+    roles: MEDIA_UPLOADERS,
     scope: 'own',
     summary: '开始断点续传上传（tus，视频、音频，视频上限 4 GB）',
   },
@@ -732,7 +734,7 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
     method: 'PATCH',
     path: '/api/v1/centers/:center/media/uploads/:id',
     levels: ALL_LEVELS,
-    roles: WRITERS,
+    roles: MEDIA_UPLOADERS,
     scope: 'own',
     summary: '续传：从已收到的位置继续上传',
   },
@@ -741,7 +743,7 @@ export const ACCESS_MATRIX: readonly AccessRule[] = [
     method: 'HEAD',
     path: '/api/v1/centers/:center/media/uploads/:id',
     levels: ALL_LEVELS,
-    roles: WRITERS,
+    roles: MEDIA_UPLOADERS,
     scope: 'own',
     summary: '查询续传位置（断线后从这里继续）',
   },

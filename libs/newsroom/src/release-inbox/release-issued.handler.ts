@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RELEASE_ISSUED, ReleaseIssued } from '@syn/contracts';
 import { assertSnapshotIntegrity } from '@syn/hub';
+import { MediaPulls } from '@syn/media';
 import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError, TreeTransport } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
@@ -8,7 +9,8 @@ import { EntityManager } from 'typeorm';
 /**
  * A release (通稿) from above lands in the release inbox and goes on down towards its targets. A
  * higher revision is a correction: it replaces the copy and follows the delivery ledger down. A
- * withdrawn release stays withdrawn whatever arrives after the takedown.
+ * withdrawn release stays withdrawn whatever arrives after the takedown. The media it names are
+ * pulled from the center that sent it, committed with the copy.
  */
 @Injectable()
 @OnTreeEvent(RELEASE_ISSUED)
@@ -18,6 +20,7 @@ export class ReleaseIssuedHandler implements EventHandler<ReleaseIssued> {
   constructor(
     private readonly directory: CenterDirectory,
     private readonly transport: TreeTransport,
+    private readonly media: MediaPulls,
   ) {}
 
   async handle(m: EntityManager, e: InboundEvent<ReleaseIssued>): Promise<void> {
@@ -42,6 +45,7 @@ export class ReleaseIssuedHandler implements EventHandler<ReleaseIssued> {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'received',$9,$10,$10)`,
         [here, r.releaseId, r.issuerCode, r.revision, r.story.title, JSON.stringify(r.story), r.note ?? null, targeted, r.issuedBy, r.issuedAt],
       );
+      await this.media.queue(m, here, e.envelope.sender, r.story);
       const children = this.directory.childrenToward(here, r.targets);
       await this.transport.fanOut(m, item, here, children, RELEASE_ISSUED, r);
       this.logger.log({ msg: 'release received', center: here, releaseId: r.releaseId, revision: r.revision, targeted, relayedTo: children });
@@ -57,6 +61,7 @@ export class ReleaseIssuedHandler implements EventHandler<ReleaseIssued> {
       r.note ?? null,
       r.issuedAt,
     ]);
+    await this.media.queue(m, here, e.envelope.sender, r.story);
     const reached = await this.transport.follow(m, item, here, RELEASE_ISSUED, r, 'correction');
     this.logger.log({ msg: 'release corrected', center: here, releaseId: r.releaseId, revision: r.revision, relayedTo: reached });
   }

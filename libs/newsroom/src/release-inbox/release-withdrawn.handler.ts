@@ -1,13 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RELEASE_WITHDRAWN, ReleaseWithdrawn } from '@syn/contracts';
+import { MediaPulls } from '@syn/media';
 import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError, TreeTransport } from '@syn/messaging';
 import { CenterDirectory } from '@syn/network';
 import { EntityManager } from 'typeorm';
 
 /**
  * 撤稿 of a release: the copy loses its text and is marked withdrawn, and the takedown follows the
- * delivery ledger to every center this one passed the release to. Arriving before the release
- * itself, it leaves a tombstone that the release can never overwrite.
+ * delivery ledger to every center this one passed the release to; the media it brought leave this
+ * center with it. Arriving before the release itself, it leaves a tombstone that the release can
+ * never overwrite.
  */
 @Injectable()
 @OnTreeEvent(RELEASE_WITHDRAWN)
@@ -17,6 +19,7 @@ export class ReleaseWithdrawnHandler implements EventHandler<ReleaseWithdrawn> {
   constructor(
     private readonly directory: CenterDirectory,
     private readonly transport: TreeTransport,
+    private readonly media: MediaPulls,
   ) {}
 
   async handle(m: EntityManager, e: InboundEvent<ReleaseWithdrawn>): Promise<void> {
@@ -27,6 +30,10 @@ export class ReleaseWithdrawnHandler implements EventHandler<ReleaseWithdrawn> {
         `event ${e.envelope.id}: takedown of release ${w.releaseId} claims issuer ${w.issuerCode}, which is not above ${e.route.parent}`,
       );
     }
+    const [held]: Array<{ story_id: string | null }> = await m.query(
+      `SELECT story->>'id' AS story_id FROM release_inbox WHERE center_code = $1 AND release_id = $2 FOR UPDATE`,
+      [here, w.releaseId],
+    );
     const rows: Array<{ status: string }> = await m.query(
       `INSERT INTO release_inbox (center_code, release_id, issuer_code, revision, targeted, status, withdrawn_at, withdraw_reason)
        VALUES ($1,$2,$3,0,false,'withdrawn',$4,$5)
@@ -36,6 +43,7 @@ export class ReleaseWithdrawnHandler implements EventHandler<ReleaseWithdrawn> {
       [here, w.releaseId, w.issuerCode, w.withdrawnAt, w.reason],
     );
     if (rows.length === 0) return;
+    if (held?.story_id) await this.media.drop(m, here, held.story_id);
     const reached = await this.transport.follow(m, { kind: 'release', id: w.releaseId }, here, RELEASE_WITHDRAWN, w, 'withdrawal');
     this.logger.log({ msg: 'release withdrawn', center: here, releaseId: w.releaseId, relayedTo: reached });
   }

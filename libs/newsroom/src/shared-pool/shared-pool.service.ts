@@ -7,6 +7,7 @@ import { STORY_REPUBLISHED } from '@syn/contracts';
 import { lockStoryShared, Tombstones } from '@syn/delivery';
 import { GrpcSearchHit, GrpcStory, isGrpcStatus, StoryPoolClient, StoryPoolClients } from '@syn/grpc';
 import { StorySearch } from '@syn/hub';
+import { MediaPulls } from '@syn/media';
 import { OutboxWriter } from '@syn/messaging';
 import { Center, CenterDirectory } from '@syn/network';
 import { keysetPage, Page, PageQuery, pageLimit } from '@syn/persistence';
@@ -41,6 +42,7 @@ export class SharedPoolService {
     private readonly audit: AuditLog,
     private readonly pools: StoryPoolClients,
     private readonly tombstones: Tombstones,
+    private readonly media: MediaPulls,
   ) {}
 
   async list(center: string, q: SharedPoolQuery): Promise<Page<SharedPoolStory>> {
@@ -135,6 +137,8 @@ export class SharedPoolService {
       const inserted = await m.createQueryBuilder().insert().into(RepublishedStoryEntity).values(copy).orIgnore().returning(['id']).execute();
       if (inserted.raw.length === 0)
         throw new StateConflict(API_ERROR_CODES.alreadyRepublished, `story ${storyId} is already republished by center ${center} on channel ${copy.channel}`);
+      // The copy's photos and video come from the hub's pool, pulled after the commit.
+      await this.media.queue(m, center, hub.code, { id: story.id, originCode: story.originCode, ...contentOfGrpcStory(story) });
       await this.outbox.append(m, {
         type: STORY_REPUBLISHED,
         parent: hub.code,
