@@ -1,5 +1,7 @@
 import { eventually } from '@syn/testing';
 import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
+import request from 'supertest';
 import { decide, indexed, poolStory, submitStory } from '../support/flow';
 import { as, storyInput } from '../support/http';
 import { screenshot } from './support';
@@ -154,7 +156,15 @@ describe('the county desk (章贡区, Chromium)', () => {
     expect(story.body.topicId).toMatch(/^[0-9a-f-]{36}$/);
   }, 90_000);
 
-  it('通稿: a release from 赣州 is read and 转载 with its source named', async () => {
+  it('通稿: a release from 赣州 is read with its photo and 转载 with its source named', async () => {
+    const photo = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#1f6f8b' } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await request(net().app('360700').http)
+      .post('/api/v1/centers/360700/media')
+      .set('authorization', `Bearer ${net().token('360700', 'curator', 'curator-360700', '王审')}`)
+      .attach('file', photo, 'huiyi.jpg')
+      .expect(201);
     await curator()
       .post('/api/v1/centers/360700/releases', {
         story: {
@@ -163,6 +173,7 @@ describe('the county desk (章贡区, Chromium)', () => {
           body: '<p>会议要求各县区融媒体中心用好市级大稿库。</p>',
           byline: '赣州市融媒体中心',
           category: '时政',
+          mediaRefs: [{ url: uploaded.body.url, kind: 'image', caption: '推进会现场' }],
         },
         targets: ['360702'],
       })
@@ -174,6 +185,20 @@ describe('the county desk (章贡区, Chromium)', () => {
     await row.getByRole('button', { name: /阅\s*读/ }).click();
     await page.getByTestId('release-source').filter({ hasText: '来源：赣州' }).waitFor();
     await page.getByText('会议要求各县区融媒体中心用好市级大稿库。').waitFor();
+    // The photo came down after the release (pulled from 赣州) and shows once it is here.
+    await page.locator('.ant-drawer').getByTestId('media-gallery').getByText('推进会现场').waitFor();
+    await eventually(() =>
+      page
+        .locator('.ant-drawer')
+        .getByTestId('media-gallery')
+        .locator('img')
+        .evaluateAll((imgs) =>
+          imgs.some(
+            (i) => (i as unknown as { complete: boolean; naturalWidth: number }).complete && (i as unknown as { naturalWidth: number }).naturalWidth > 0,
+          ),
+        ),
+    );
+    await screenshot(page, 'county-release-media');
     await page
       .locator('.ant-drawer')
       .getByRole('button', { name: /转\s*载/ })

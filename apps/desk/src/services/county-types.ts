@@ -1,4 +1,5 @@
 /** Answer shapes of the county routes the desk reads (see /docs-json); only the fields the desk uses. */
+import type { MediaRef } from './media';
 import type { Story } from './types';
 
 export type ReviewStep = 'first' | 'second' | 'final';
@@ -132,7 +133,7 @@ export interface InboxRelease {
   targeted: boolean;
   /** Null while the release is under embargo (禁发): the server withholds its text until then. */
   title: string | null;
-  story: { title?: string; summary?: string | null; body?: string; byline?: string } | null;
+  story: { id?: string; title?: string; summary?: string | null; body?: string; byline?: string; mediaRefs?: MediaRef[] } | null;
   embargoedUntil: string | null;
   note: string | null;
   issuedBy: string | null;

@@ -2,6 +2,7 @@ import { App, Button, Card, Drawer, Popconfirm, Space, Table, Tag, Typography } 
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { cleanPastedHtml } from '../../../components/clean-pasted-html';
+import { HeldStoryMedia } from '../../../components/story-media';
 import { useShowError } from '../../../hooks/use-api-error';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts, storyTexts } from '../../../locales/zh-CN';
@@ -97,6 +98,12 @@ export default function ReleaseInboxPage() {
             </Typography.Paragraph>
             {open.story?.summary && <Typography.Paragraph strong>{open.story.summary}</Typography.Paragraph>}
             <div className="county-fulltext" dangerouslySetInnerHTML={{ __html: cleanPastedHtml(open.story?.body ?? '') }} />
+            {/* The release's photos and video come down after it: shown as they arrive here. */}
+            {open.story?.id && (open.story.mediaRefs?.length ?? 0) > 0 && (
+              <div style={{ margin: '16px 0' }}>
+                <HeldStoryMedia center={me.center} storyId={open.story.id} />
+              </div>
+            )}
             {republishButton(open)}
           </>
         )}
