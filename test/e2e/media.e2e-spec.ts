@@ -244,9 +244,11 @@ describe('media travel with their story', () => {
   it('a release (通稿) brings its photo down: the city, then the county pull it byte for byte; the release taken back takes it away', async () => {
     const province = net.app('360000').http;
     const provinceToken = net.token('360000', 'desk-editor', 'd-huang', '黄伟');
-    const banner = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#c0392b' } })
-      .jpeg()
+    // Noise keeps the JPEG large (several 1 MB pieces), so the stream waits on flow control on its way down.
+    const banner = await sharp({ create: { width: 2400, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .jpeg({ quality: 95 })
       .toBuffer();
+    expect(banner.length).toBeGreaterThan(3 * 1024 * 1024);
     const bannerSha = sha256(banner);
     // A ref the province does not hold is refused at the release, naming the field.
     const ghost = 'e'.repeat(64);

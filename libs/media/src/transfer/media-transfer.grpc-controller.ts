@@ -100,8 +100,17 @@ export class MediaTransferGrpcController {
     // A hub whose own pull from above has not finished: the child tries again later.
     if (size === null) throw grpcError(status.UNAVAILABLE, `media ${req.sha256} has not reached ${req.fromCenter} yet`);
     const offset = Math.min(Number(req.offset), size);
-    const write = (message: unknown) =>
-      call.write(message) ? Promise.resolve() : Promise.race([once(call, 'drain'), once(call, 'close'), once(call, 'cancelled')]).then(() => undefined);
+    const write = async (message: unknown): Promise<void> => {
+      if (call.write(message)) return;
+      // The listeners of a wait that is over go with it: a gigabyte waits thousands of times.
+      const done = new AbortController();
+      const { signal } = done;
+      try {
+        await Promise.race([once(call, 'drain', { signal }), once(call, 'close', { signal }), once(call, 'cancelled', { signal })]);
+      } finally {
+        done.abort();
+      }
+    };
     await write({
       offer: {
         fromCenter: req.fromCenter,
