@@ -1,3 +1,6 @@
+import { eventually } from '@syn/testing';
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
 import { as } from '../support/http';
 import { indexed, poolStory } from '../support/flow';
 import { type DeskPage, type DeskUser, menuTexts, openDesk, pickOption, screenshot, signIn } from './support';
@@ -143,6 +146,13 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     await release.getByLabel('正文').fill('会议总结了全省县级融媒体中心建设成效。\n部署下一阶段重点任务。');
     await release.getByLabel('署名').fill('省平台 记者 李华');
     await release.getByLabel('栏目').fill('时政');
+    // A photo for the release, dropped on the form's uploader: 赣州 pulls it down with the release.
+    const photo = await sharp({ create: { width: 960, height: 540, channels: 3, background: '#8e44ad' } })
+      .jpeg()
+      .toBuffer();
+    await release.getByTestId('media-uploader').locator('input[type=file]').setInputFiles({ name: '推进会.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByText('推进会.jpg 已上传').waitFor({ timeout: 20_000 });
+    await release.getByTestId('media-caption').fill('推进会现场');
     await pickOption(page, release.locator('.ant-select').filter({ has: page.getByLabel('下发对象') }), '赣州市融媒体中心', {
       closeBy: release.locator('.ant-modal-title'),
     });
@@ -151,6 +161,16 @@ describe('the provincial desk and the admin pages (Chromium)', () => {
     await page.locator('.ant-message').getByText('通稿已下发').waitFor();
     await page.getByTestId('releases-table').locator('.ant-table-row').filter({ hasText: '全省融媒体中心建设推进会召开' }).getByText('0 / 1 已转载').waitFor();
     await screenshot(page, 'province-releases');
+    const released = (
+      await as(net().app('360000').http, net().token('360000', 'desk-editor')).get('/api/v1/centers/360000/releases').expect(200)
+    ).body.items.find((r: { story: { title: string } }) => r.story.title === '全省融媒体中心建设推进会召开');
+    expect(released.story.mediaRefs).toEqual([{ url: `media:${createHash('sha256').update(photo).digest('hex')}`, kind: 'image', caption: '推进会现场' }]);
+    const atCity = await eventually(async () => {
+      const items = (await as(net().app('360700').http, net().token('360700', 'curator')).get(`/api/v1/centers/360700/stories/${released.story.id}/media`)).body
+        .items;
+      return items?.length === 1 && items[0].arrived ? items : undefined;
+    }, 30_000);
+    expect(atCity[0].caption).toBe('推进会现场');
   }, 60_000);
 
   it('统计 shows the month’s figures, lazy charts and a CSV downloaded with the token; 送达台账 lists pending receipts', async () => {

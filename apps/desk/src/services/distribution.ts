@@ -1,3 +1,4 @@
+import type { MediaRef } from './media';
 import type { AdoptionTakedown } from './types';
 import { request } from './request';
 import type { Page } from './types';
@@ -60,6 +61,8 @@ export interface ReleaseStoryInput {
   byline: string;
   category: string;
   embargoUntil?: string;
+  /** Photos and video uploaded to the issuing center's library, as `media:<sha256>`. */
+  mediaRefs?: MediaRef[];
 }
 
 export interface Adoption {

@@ -1,3 +1,4 @@
+import type { MediaRef } from './media';
 import type { AdoptionTakedown } from './types';
 import { request } from './request';
 import { sessionStore } from './session-store';
@@ -119,7 +120,7 @@ export interface Release {
 }
 
 export interface ReleaseInput {
-  story: { title: string; summary?: string; body: string; byline: string; category: string; embargoUntil?: string };
+  story: { title: string; summary?: string; body: string; byline: string; category: string; embargoUntil?: string; mediaRefs?: MediaRef[] };
   note?: string;
   targets?: string[];
 }

@@ -41,6 +41,7 @@ function storyInput(v: StoryValues | undefined): Partial<ReleaseStoryInput> {
   if (v.byline) out.byline = v.byline;
   if (v.category) out.category = v.category;
   if (v.embargoUntil) out.embargoUntil = v.embargoUntil.toISOString();
+  if (v.mediaRefs?.length) out.mediaRefs = v.mediaRefs;
   return out;
 }
 
@@ -219,7 +220,7 @@ export default function ReleasesPage() {
                 <Input />
               </Form.Item>
             ) : (
-              <ReleaseStoryFields prefix="story" required />
+              <ReleaseStoryFields prefix="story" required mediaCenter={me.center} />
             )}
             <Form.Item name="note" label={releaseTexts.note}>
               <Input.TextArea rows={2} />

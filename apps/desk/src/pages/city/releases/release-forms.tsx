@@ -1,8 +1,12 @@
 import { DatePicker, Form, Input, Radio } from 'antd';
-import { releaseTexts } from '../../../locales/zh-CN';
+import { MediaUploader } from '../../../components/media-uploader';
+import { mediaTexts, releaseTexts } from '../../../locales/zh-CN';
 
-/** The written text of a release (通稿): also the fields a correction may change. */
-export function ReleaseStoryFields({ prefix, required }: { prefix: string; required: boolean }) {
+/**
+ * The written text of a release (通稿): also the fields a correction may change. `mediaCenter`
+ * offers its photos and video (uploaded to that center's library) when the release is written.
+ */
+export function ReleaseStoryFields({ prefix, required, mediaCenter }: { prefix: string; required: boolean; mediaCenter?: string }) {
   const rule = required ? [{ required: true, whitespace: true }] : [];
   return (
     <>
@@ -24,6 +28,11 @@ export function ReleaseStoryFields({ prefix, required }: { prefix: string; requi
       <Form.Item name={[prefix, 'embargoUntil']} label={releaseTexts.embargo}>
         <DatePicker showTime format="YYYY-MM-DD HH:mm" />
       </Form.Item>
+      {mediaCenter && (
+        <Form.Item name={[prefix, 'mediaRefs']} label={mediaTexts.title}>
+          <MediaUploader center={mediaCenter} />
+        </Form.Item>
+      )}
     </>
   );
 }

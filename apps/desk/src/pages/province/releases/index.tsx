@@ -2,19 +2,21 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Progress, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useState } from 'react';
+import { MediaUploader } from '../../../components/media-uploader';
 import { useApiForm } from '../../../hooks/use-api-form';
 import { CursorPager } from '../../../components/cursor-pager';
 import { useCursorPages } from '../../../hooks/use-cursor-pages';
 import { useAccess, useMe } from '../../../hooks/use-session';
-import { commonTexts } from '../../../locales/zh-CN';
+import { commonTexts, mediaTexts } from '../../../locales/zh-CN';
 import { formTexts, releaseTexts } from '../../../locales/zh-CN/province';
+import type { MediaRef } from '../../../services/media';
 import { issueRelease, listReleases, type Release, type ReleaseTarget } from '../../../services/province';
 import { TargetsSelect } from '../components/targets-select';
 
 const PAGE_SIZE = 20;
 
 interface Values {
-  story: { title: string; summary?: string; body: string; byline: string; category: string; embargoUntil?: Dayjs };
+  story: { title: string; summary?: string; body: string; byline: string; category: string; embargoUntil?: Dayjs; mediaRefs?: MediaRef[] };
   note?: string;
   targets?: string[];
 }
@@ -47,6 +49,7 @@ export default function ReleasesPage() {
       'story.byline': releaseTexts.byline,
       'story.category': releaseTexts.category,
       'story.embargoUntil': releaseTexts.embargoUntil,
+      'story.mediaRefs': mediaTexts.title,
       note: releaseTexts.note,
       targets: releaseTexts.targets,
     },
@@ -62,6 +65,7 @@ export default function ReleasesPage() {
           byline: v.story.byline,
           category: v.story.category,
           embargoUntil: v.story.embargoUntil?.toISOString(),
+          mediaRefs: v.story.mediaRefs?.length ? v.story.mediaRefs : undefined,
         },
         note: v.note || undefined,
         targets: v.targets?.length ? v.targets : undefined,
@@ -158,6 +162,9 @@ export default function ReleasesPage() {
           </Form.Item>
           <Form.Item name={['story', 'embargoUntil']} label={releaseTexts.embargoUntil}>
             <DatePicker showTime format="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+          <Form.Item name={['story', 'mediaRefs']} label={mediaTexts.title}>
+            <MediaUploader center={me.center} />
           </Form.Item>
           <Form.Item name="note" label={releaseTexts.note}>
             <Input maxLength={1000} />
