@@ -2,6 +2,7 @@ import { Button, Card, Drawer, Input, Space, Table, Tabs, Tag, Typography } from
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { cleanPastedHtml } from '../../../components/clean-pasted-html';
+import { HeldStoryMedia } from '../../../components/story-media';
 import { useShowError } from '../../../hooks/use-api-error';
 import { useAccess, useMe } from '../../../hooks/use-session';
 import { commonTexts, storyTexts } from '../../../locales/zh-CN';
@@ -162,6 +163,12 @@ export default function SharedPoolPage() {
             </Typography.Paragraph>
             {open.summary && <Typography.Paragraph strong>{open.summary}</Typography.Paragraph>}
             <div className="county-fulltext" dangerouslySetInnerHTML={{ __html: cleanPastedHtml(open.body ?? '') }} />
+            {/* A copy this center 转载'd brings its photos and video here, pulled from the hub. */}
+            {open.republishedOn.length > 0 && (
+              <div style={{ margin: '16px 0' }}>
+                <HeldStoryMedia center={me.center} storyId={open.id} />
+              </div>
+            )}
             {mayRepublish && !open.own && (
               <RepublishButton storyId={open.id} attribution={T.attribution(open.originName, open.hubName)} onDone={() => (pool.reload(), mine.reload())} />
             )}
