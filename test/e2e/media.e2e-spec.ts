@@ -245,7 +245,7 @@ describe('media travel with their story', () => {
     const province = net.app('360000').http;
     const provinceToken = net.token('360000', 'desk-editor', 'd-huang', '黄伟');
     // Noise keeps the JPEG large (several 1 MB pieces), so the stream waits on flow control on its way down.
-    const banner = await sharp({ create: { width: 2400, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    const banner = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#000000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
       .jpeg({ quality: 95 })
       .toBuffer();
     expect(banner.length).toBeGreaterThan(3 * 1024 * 1024);
@@ -293,6 +293,8 @@ describe('media travel with their story', () => {
       const got = await bytesOf(base, items[0].links.original);
       expect(got.status).toBe(200);
       expect(sha256(got.body)).toBe(bannerSha);
+      // The operator's view: nothing left to pull once it is here.
+      await eventually(async () => /syn_media_transfers_queued\{direction="down"\} 0\b/.test(await fetch(`${base}/metrics`).then((r) => r.text())));
     }
 
     await as(province, provinceToken).post(`/api/v1/centers/360000/releases/${issued.body.releaseId}/withdraw`, { reason: '图片有误' }).expect(200);
