@@ -20,6 +20,7 @@ import { MediaOutboxListener } from './transfer/media-outbox.listener';
 import { MediaPullWorker } from './transfer/media-pull.worker';
 import { MediaPulls } from './transfer/media-pulls';
 import { MediaPushWorker } from './transfer/media-push.worker';
+import { MediaTransferMetrics } from './transfer/media-transfer.metrics';
 import { MediaTransferGrpcController } from './transfer/media-transfer.grpc-controller';
 import { TusUploads } from './upload/tus-uploads';
 
@@ -49,6 +50,7 @@ export const mediaPersistence: PersistencePart = { entities: [], migrations: [Me
     MediaPushWorker,
     MediaPulls,
     MediaPullWorker,
+    MediaTransferMetrics,
   ],
   exports: [MediaEnv, MediaLibrary, MediaAccess, MediaUrlSigner, MediaPulls],
 })
