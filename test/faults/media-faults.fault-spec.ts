@@ -20,7 +20,8 @@ interface MediaCheck {
 
 /**
  * Media under real faults, on real processes: the hub killed (SIGKILL) while a county is pushing
- * video to it, and the county killed in the middle of a resumable upload. Each prints
+ * video to it, the county killed in the middle of a resumable upload, and the county killed while
+ * it pulls a release's video down from the hub. Each prints
  * `scenario=… media=… lost=0 duplicated=0 mismatched=0`.
  */
 describe('media faults', () => {
@@ -32,8 +33,8 @@ describe('media faults', () => {
     net = await TestNetwork.start({
       natsUrl: nats.url,
       apps: [
-        { kind: 'city', centers: [HUB] },
-        // Small chunks: a cut falls in the middle of an object, not between two.
+        // Small chunks on both sides: a cut falls in the middle of an object, not between two.
+        { kind: 'city', centers: [HUB], env: { MEDIA_CHUNK_BYTES: String(64 * 1024) } },
         { kind: 'county', centers: [COUNTY], env: { MEDIA_CHUNK_BYTES: String(64 * 1024) } },
       ],
     });
@@ -193,4 +194,56 @@ describe('media faults', () => {
     report('county-killed-mid-upload', r);
     expect(r).toEqual({ media: 1, lost: 0, duplicated: 0, mismatched: 0 });
   }, 120_000);
+
+  it('the county killed while it pulls a release’s video from the hub: the pull resumes after restart, stored once, verified', async () => {
+    const video = await noiseMp4(4, 31);
+    const curatorToken = net.token(HUB, 'curator', 'c-wang', '王审');
+    const sha = (
+      await request(net.app(HUB).http)
+        .post(`/api/v1/centers/${HUB}/media`)
+        .set('authorization', `Bearer ${curatorToken}`)
+        .attach('file', video, 'flood.mp4')
+        .expect(201)
+    ).body.sha256 as string;
+    expect(sha).toBe(sha256(video));
+    const issued = await as(net.app(HUB).http, curatorToken)
+      .post(`/api/v1/centers/${HUB}/releases`, {
+        story: {
+          title: '赣州市防汛视频通稿',
+          body: '<p>全市各县区请转载防汛现场视频。</p>',
+          byline: '赣州市融媒体中心',
+          category: '时政',
+          mediaRefs: [{ url: `media:${sha}`, kind: 'video', caption: '防汛现场' }],
+        },
+        targets: [COUNTY],
+      })
+      .expect(201);
+    const storyId = issued.body.story.id as string;
+
+    // Kill the county as soon as its partial file shows up: bytes are on their way down.
+    const scratch = join(mediaDir(COUNTY), 'scratch');
+    const pulling = () => existsSync(scratch) && readdirSync(scratch).some((f) => f.startsWith('pull-') && f.endsWith('.part'));
+    await eventually(async () => pulling(), 20_000, 5);
+    await net.app(COUNTY).process.kill();
+    await net.restart(COUNTY);
+
+    const desk = as(net.app(COUNTY).http, editorToken());
+    await eventually(async () => (await desk.get(`/api/v1/centers/${COUNTY}/stories/${storyId}/media`)).body.items?.[0]?.arrived === true, 90_000);
+    const stored = join(mediaDir(COUNTY), 'objects', sha.slice(0, 2), sha);
+    const db = new Client({ connectionString: net.app(COUNTY).database.url });
+    await db.connect();
+    const holdings = (await db.query(`SELECT count(*)::int AS n FROM media_holdings WHERE sha256 = $1`, [sha])).rows[0].n as number;
+    const links = (await db.query(`SELECT count(*)::int AS n FROM media_links WHERE story_id = $1`, [storyId])).rows[0].n as number;
+    await db.end();
+    const r = {
+      media: 1,
+      lost: existsSync(stored) && links > 0 ? 0 : 1,
+      duplicated: holdings - 1 + (links - 1),
+      mismatched: existsSync(stored) && sha256(readFileSync(stored)) === sha ? 0 : 1,
+    };
+    report('county-killed-mid-pull', r);
+    expect(r).toEqual({ media: 1, lost: 0, duplicated: 0, mismatched: 0 });
+    // The partial file became the object: nothing left to resume.
+    expect(pulling()).toBe(false);
+  }, 180_000);
 });

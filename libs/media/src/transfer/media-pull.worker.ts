@@ -12,6 +12,7 @@ import { MediaEnv } from '../media-env';
 import { MediaLibrary } from '../media-library';
 import { MediaSignals } from '../media-signals';
 import { hashFileInto } from '../store/hash-file';
+import { keepLease, TRANSFER_LEASE_SECONDS } from './transfer-lease';
 import { MediaTransferClient } from './media-transfer.client';
 
 interface PullRow {
@@ -23,8 +24,6 @@ interface PullRow {
   attempts: number;
 }
 
-/** How long a claimed pull is left alone before another worker may assume its process died. */
-const LEASE_SECONDS = 300;
 const MAX_BACKOFF_SECONDS = 60;
 const PARALLEL = 2;
 /** A stream ends after this long and the next resumes at the bytes already here, so no call lives for hours. */
@@ -72,7 +71,7 @@ export class MediaPullWorker implements OnApplicationBootstrap, OnApplicationShu
     while (!this.loop.stopped) {
       // TypeORM answers an UPDATE with [rows, count].
       const [rows]: [PullRow[], number] = await this.dataSource.query(
-        `UPDATE media_transfers SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
+        `UPDATE media_transfers SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${TRANSFER_LEASE_SECONDS})
           WHERE id IN (SELECT id FROM media_transfers WHERE state = 'queued' AND pull AND next_attempt_at <= now()
                         ORDER BY next_attempt_at, id FOR UPDATE SKIP LOCKED LIMIT ${PARALLEL})
         RETURNING id, from_center, to_center, story_id, sha256, attempts`,
@@ -84,8 +83,10 @@ export class MediaPullWorker implements OnApplicationBootstrap, OnApplicationShu
 
   private async attempt(t: PullRow): Promise<void> {
     const started = performance.now();
+    const stopLease = keepLease(this.dataSource, t.id);
     try {
       const bytes = await this.pull(t);
+      await stopLease();
       this.logger.log({
         msg: 'media pulled',
         sha256: t.sha256,
@@ -97,6 +98,7 @@ export class MediaPullWorker implements OnApplicationBootstrap, OnApplicationShu
       });
       await this.dataSource.query(`UPDATE media_transfers SET state = 'done', done_at = now(), last_error = NULL WHERE id = $1 AND state = 'queued'`, [t.id]);
     } catch (e) {
+      await stopLease();
       const err = (e as Error).message.slice(0, 1000);
       const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(t.attempts, 6) / 2);
       this.logger.warn({

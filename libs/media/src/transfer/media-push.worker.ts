@@ -7,6 +7,7 @@ import { MediaEnv } from '../media-env';
 import { MediaLibrary } from '../media-library';
 import { MediaSignals } from '../media-signals';
 import { MediaOfferPlain, MediaTransferClient } from './media-transfer.client';
+import { keepLease, TRANSFER_LEASE_SECONDS } from './transfer-lease';
 import { DrainLoop } from '../drain-loop';
 import { mediaPieces } from './media-pieces';
 
@@ -23,8 +24,6 @@ interface TransferRow {
   attempts: number;
 }
 
-/** How long a claimed transfer is left alone before another worker may assume its process died. */
-const LEASE_SECONDS = 300;
 const MAX_BACKOFF_SECONDS = 60;
 const PARALLEL = 2;
 const PROGRESS_EVERY = 32 * 1024 * 1024;
@@ -70,7 +69,7 @@ export class MediaPushWorker implements OnApplicationBootstrap, OnApplicationShu
     while (!this.loop.stopped) {
       // TypeORM answers an UPDATE with [rows, count].
       const [rows]: [TransferRow[], number] = await this.dataSource.query(
-        `UPDATE media_transfers SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS})
+        `UPDATE media_transfers SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${TRANSFER_LEASE_SECONDS})
           WHERE id IN (SELECT id FROM media_transfers WHERE state = 'queued' AND NOT pull AND next_attempt_at <= now()
                         ORDER BY next_attempt_at, id FOR UPDATE SKIP LOCKED LIMIT ${PARALLEL})
         RETURNING id, from_center, to_center, story_id, sha256, origin_code, kind, caption, embargo_until, attempts`,
@@ -82,11 +81,21 @@ export class MediaPushWorker implements OnApplicationBootstrap, OnApplicationShu
 
   private async attempt(t: TransferRow): Promise<void> {
     const started = performance.now();
+    const stopLease = keepLease(this.dataSource, t.id);
     try {
       const sent = await this.send(t);
-      this.logger.log({ msg: 'media sent', sha256: t.sha256, from: t.from_center, to: t.to_center, bytes: sent, ms: Math.round(performance.now() - started) });
+      await stopLease();
+      this.logger.log({
+        msg: 'media sent',
+        sha256: t.sha256,
+        from: t.from_center,
+        to: t.to_center,
+        bytes: sent,
+        ms: Math.round(performance.now() - started),
+      });
       await this.dataSource.query(`UPDATE media_transfers SET state = 'done', done_at = now(), last_error = NULL WHERE id = $1 AND state = 'queued'`, [t.id]);
     } catch (e) {
+      await stopLease();
       const err = (e as Error).message.slice(0, 1000);
       const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(t.attempts, 6) / 2);
       this.logger.warn({
@@ -155,7 +164,7 @@ export class MediaPushWorker implements OnApplicationBootstrap, OnApplicationShu
         nextProgress = offset + PROGRESS_EVERY;
         // Progress for the operator every 32 MB, and the lease renewed so no other worker takes a live transfer.
         await this.dataSource.query(
-          `UPDATE media_transfers SET sent_bytes = $2, next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE id = $1`,
+          `UPDATE media_transfers SET sent_bytes = $2, next_attempt_at = now() + make_interval(secs => ${TRANSFER_LEASE_SECONDS}) WHERE id = $1`,
           [t.id, offset],
         );
       }
