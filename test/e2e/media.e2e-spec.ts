@@ -297,6 +297,26 @@ describe('media travel with their story', () => {
       await eventually(async () => /syn_media_transfers_queued\{direction="down"\} 0\b/.test(await fetch(`${base}/metrics`).then((r) => r.text())));
     }
 
+    // A correction that adds a photo brings it down; one that drops it takes it away again.
+    const badge = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#f1c40f' } })
+      .jpeg()
+      .toBuffer();
+    await request(province).post('/api/v1/centers/360000/media').set('authorization', `Bearer ${provinceToken}`).attach('file', badge, 'badge.jpg').expect(201);
+    const both = [
+      { url: `media:${bannerSha}`, kind: 'image', caption: '会场' },
+      { url: `media:${sha256(badge)}`, kind: 'image', caption: '会徽' },
+    ];
+    await as(province, provinceToken).post(`/api/v1/centers/360000/releases/${issued.body.releaseId}/corrections`, { mediaRefs: both }).expect(200);
+    await eventually(async () => {
+      const r = (await editor().get(`/api/v1/centers/360702/stories/${storyId}/media`)).body.items;
+      return r?.length === 2 && r.every((i: { arrived: boolean }) => i.arrived);
+    }, 30_000);
+    await as(province, provinceToken)
+      .post(`/api/v1/centers/360000/releases/${issued.body.releaseId}/corrections`, { mediaRefs: both.slice(0, 1) })
+      .expect(200);
+    await eventually(async () => (await editor().get(`/api/v1/centers/360702/media/${sha256(badge)}`)).status === 404, 20_000);
+    expect((await editor().get(`/api/v1/centers/360702/stories/${storyId}/media`)).body.items.map((i: { sha256: string }) => i.sha256)).toEqual([bannerSha]);
+
     await as(province, provinceToken).post(`/api/v1/centers/360000/releases/${issued.body.releaseId}/withdraw`, { reason: '图片有误' }).expect(200);
     await eventually(async () => (await editor().get(`/api/v1/centers/360702/media/${bannerSha}`)).status === 404, 20_000);
     expect((await editor().get(`/api/v1/centers/360702/stories/${storyId}/media`)).body.items).toEqual([]);

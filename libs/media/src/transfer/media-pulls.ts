@@ -3,7 +3,6 @@ import { DeferredInserts } from '@syn/persistence';
 import type { EntityManager } from 'typeorm';
 import { sha256OfMediaUrl } from '../media-kind';
 import { MediaSignals } from '../media-signals';
-import { withdrawMedia } from './media-copy.keeper';
 import { MediaGc } from './media-gc';
 import { MediaLink, upsertLinks } from './media-links';
 
@@ -45,6 +44,15 @@ export class MediaPulls {
         embargoUntil: story.embargoUntil ?? null,
       });
     }
+    // A later version (a release's correction) that dropped a photo drops it here too. Not at the
+    // story's origin, whose own story still names its uploads.
+    if (center !== story.originCode)
+      await this.dropOthers(
+        m,
+        center,
+        story.id,
+        links.map((l) => l.sha256),
+      );
     if (links.length === 0) return;
     await upsertLinks(m, links);
     // Objects this center already holds (its own, or another story's) are linked, not pulled again.
@@ -71,8 +79,33 @@ export class MediaPulls {
     if (queued.length > 0) this.deferred.afterCommit(m, () => this.signals.transferQueued());
   }
 
-  /** The story was taken back (a release withdrawn): its media leave this center, and pulls of them stop. */
+  private async dropOthers(m: EntityManager, center: string, storyId: string, keep: string[]): Promise<void> {
+    await m.query(
+      `UPDATE media_transfers SET state = 'cancelled'
+        WHERE pull AND to_center = $1 AND story_id = $2 AND state = 'queued' AND NOT (sha256 = ANY($3::char(64)[]))`,
+      [center, storyId, keep],
+    );
+    // Only links this story's pulls brought: the same story may be held here another way (a hub's pool
+    // copy of a story the province then releases), and those media stay.
+    const [removed]: [Array<{ sha256: string }>, number] = await m.query(
+      `DELETE FROM media_links l WHERE l.center_code = $1 AND l.story_id = $2 AND NOT (l.sha256 = ANY($3::char(64)[]))
+          AND EXISTS (SELECT 1 FROM media_transfers t WHERE t.pull AND t.to_center = l.center_code AND t.story_id = l.story_id AND t.sha256 = l.sha256)
+        RETURNING l.sha256`,
+      [center, storyId, keep],
+    );
+    await this.gc.release(
+      m,
+      center,
+      removed.map((r) => r.sha256),
+    );
+  }
+
+  /**
+   * The story was taken back (a release withdrawn): the media its pulls brought leave this center,
+   * and pulls still under way stop. (A story's own takedown, story.withdrawn, removes every copy of
+   * its media through MediaCopyKeeper; a release's takedown is only the release's.)
+   */
   async drop(m: EntityManager, center: string, storyId: string): Promise<void> {
-    await withdrawMedia(m, this.gc, center, storyId);
+    await this.dropOthers(m, center, storyId, []);
   }
 }
