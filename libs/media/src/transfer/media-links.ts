@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sha256OfMediaUrl } from '../media-kind';
 
 export interface MediaLink {
   center: string;
@@ -27,4 +28,31 @@ export async function upsertLinks(m: EntityManager, links: readonly MediaLink[])
       links.map((l) => l.embargoUntil),
     ],
   );
+}
+
+/** What a story says about its media: a snapshot on an event, a release's, a pooled story read for 转载. */
+export interface StoryMediaOf {
+  id: string;
+  originCode: string;
+  embargoUntil?: string | null;
+  mediaRefs?: ReadonlyArray<{ url: string; kind: string; caption?: string | null }>;
+}
+
+/** The story's links at `center`: one per `media:` ref (media hosted elsewhere have none). */
+export function linksOf(center: string, story: StoryMediaOf): MediaLink[] {
+  const links: MediaLink[] = [];
+  for (const ref of story.mediaRefs ?? []) {
+    const sha256 = sha256OfMediaUrl(ref.url);
+    if (!sha256) continue;
+    links.push({
+      center,
+      storyId: story.id,
+      sha256,
+      originCode: story.originCode,
+      kind: ref.kind,
+      caption: ref.caption ?? null,
+      embargoUntil: story.embargoUntil ?? null,
+    });
+  }
+  return links;
 }

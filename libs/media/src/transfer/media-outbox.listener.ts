@@ -7,7 +7,7 @@ import { sha256OfMediaUrl } from '../media-kind';
 import { MediaSignals } from '../media-signals';
 import { withdrawMedia } from './media-copy.keeper';
 import { MediaGc } from './media-gc';
-import { MediaLink, upsertLinks } from './media-links';
+import { linksOf, MediaLink, upsertLinks } from './media-links';
 
 /**
  * Media follow their story without anyone moving files: whenever an event carrying a story's full
@@ -39,19 +39,8 @@ export class MediaOutboxListener implements OnModuleInit {
         continue;
       }
       const story = (envelope.payload as { story?: StorySnapshot }).story;
-      if (!story?.mediaRefs?.length) continue;
-      for (const ref of story.mediaRefs) {
-        const sha256 = sha256OfMediaUrl(ref.url);
-        if (!sha256) continue;
-        const link: MediaLink = {
-          center: envelope.sender,
-          storyId: story.id,
-          sha256,
-          originCode: story.originCode,
-          kind: ref.kind,
-          caption: ref.caption ?? null,
-          embargoUntil: story.embargoUntil ?? null,
-        };
+      if (!story) continue;
+      for (const link of linksOf(envelope.sender, story)) {
         links.push(link);
         if (route.direction === 'up') transfers.push({ ...link, to: route.parent });
       }

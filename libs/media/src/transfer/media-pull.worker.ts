@@ -1,124 +1,29 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppEnv } from '@syn/config';
-import { CenterCredentials, CenterKeyring } from '@syn/grpc';
-import { CenterDirectory } from '@syn/network';
+import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { open, rm, stat } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { DataSource } from 'typeorm';
-import { DrainLoop } from '../drain-loop';
-import { MediaEnv } from '../media-env';
-import { MediaLibrary } from '../media-library';
-import { MediaSignals } from '../media-signals';
 import { hashFileInto } from '../store/hash-file';
-import { keepLease, TRANSFER_LEASE_SECONDS } from './transfer-lease';
-import { MediaTransferClient } from './media-transfer.client';
+import { TransferQueueWorker, TransferRow } from './transfer-queue.worker';
 
-interface PullRow {
-  id: string;
-  from_center: string;
-  to_center: string;
-  story_id: string;
-  sha256: string;
-  attempts: number;
-}
-
-const MAX_BACKOFF_SECONDS = 60;
-const PARALLEL = 2;
 /** A stream ends after this long and the next resumes at the bytes already here, so no call lives for hours. */
 const STREAM_MS = 5 * 60_000;
 /** Bytes of received pieces that may wait for the disk before the stream stops reading. */
 const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /**
- * Works the pull rows of the media_transfers queue (media of a release this center was sent): asks
- * the parent for the object from the bytes already in the partial file, appends and hashes what
- * arrives, and stores the object only when its SHA-256 matches its name. A parent that does not
- * have the bytes yet (its own pull from above is under way), is down, or a cut stream, back off
- * and retry forever: an outage delays media, it never drops them.
+ * The downward hop (media of a release this center was sent, or of a 转载 copy): asks the parent
+ * for the object from the bytes already in the partial file, appends and hashes what arrives, and
+ * stores the object only when its SHA-256 matches its name. A parent that does not have the bytes
+ * yet (its own pull from above is under way) answers UNAVAILABLE, and the row waits its backoff.
  */
 @Injectable()
-export class MediaPullWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('MediaPull');
-  private readonly client: MediaTransferClient;
-  private readonly loop = new DrainLoop(
-    () => this.drain(),
-    (e) => this.logger.error({ msg: 'media pull loop failed', err: e.message }),
-  );
-
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly library: MediaLibrary,
-    private readonly directory: CenterDirectory,
-    private readonly signals: MediaSignals,
-    private readonly env: MediaEnv,
-    app: AppEnv,
-  ) {
-    this.client = new MediaTransferClient(new CenterCredentials(CenterKeyring.fromEnv(app)));
-  }
-
-  onApplicationBootstrap() {
-    this.loop.start(this.env.MEDIA_POLL_MS, (wake) => this.signals.on('transfer', wake));
-  }
-
-  async onApplicationShutdown() {
-    await this.loop.stop();
-    this.client.close();
-  }
-
-  private async drain(): Promise<void> {
-    while (!this.loop.stopped) {
-      // TypeORM answers an UPDATE with [rows, count].
-      const [rows]: [PullRow[], number] = await this.dataSource.query(
-        `UPDATE media_transfers SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ${TRANSFER_LEASE_SECONDS})
-          WHERE id IN (SELECT id FROM media_transfers WHERE state = 'queued' AND pull AND next_attempt_at <= now()
-                        ORDER BY next_attempt_at, id FOR UPDATE SKIP LOCKED LIMIT ${PARALLEL})
-        RETURNING id, from_center, to_center, story_id, sha256, attempts`,
-      );
-      if (rows.length === 0) return;
-      await Promise.all(rows.map((r) => this.attempt(r)));
-    }
-  }
-
-  private async attempt(t: PullRow): Promise<void> {
-    const started = performance.now();
-    const stopLease = keepLease(this.dataSource, t.id);
-    try {
-      const bytes = await this.pull(t);
-      await stopLease();
-      this.logger.log({
-        msg: 'media pulled',
-        sha256: t.sha256,
-        from: t.from_center,
-        to: t.to_center,
-        story: t.story_id,
-        bytes,
-        ms: Math.round(performance.now() - started),
-      });
-      await this.dataSource.query(`UPDATE media_transfers SET state = 'done', done_at = now(), last_error = NULL WHERE id = $1 AND state = 'queued'`, [t.id]);
-    } catch (e) {
-      await stopLease();
-      const err = (e as Error).message.slice(0, 1000);
-      const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(t.attempts, 6) / 2);
-      this.logger.warn({
-        msg: 'media pull failed; will retry',
-        sha256: t.sha256,
-        from: t.from_center,
-        to: t.to_center,
-        attempt: t.attempts,
-        retryInSeconds: backoff,
-        err,
-      });
-      await this.dataSource.query(
-        `UPDATE media_transfers SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1 AND state = 'queued'`,
-        [t.id, err, backoff],
-      );
-    }
-  }
+export class MediaPullWorker extends TransferQueueWorker {
+  protected readonly logger = new Logger('MediaPull');
+  protected readonly pull = true;
 
   /** The bytes pulled in this attempt (0 when this process had them already). */
-  private async pull(t: PullRow): Promise<number> {
+  protected async move(t: TransferRow): Promise<number> {
     if (await this.library.holds(t.to_center, t.sha256)) return 0;
     // Another center this process hosts may hold the bytes already: a holding, not a transfer.
     const [known]: Array<{ size: string }> = await this.dataSource.query(`SELECT size FROM media_objects WHERE sha256 = $1`, [t.sha256]);
@@ -129,8 +34,7 @@ export class MediaPullWorker implements OnApplicationBootstrap, OnApplicationShu
       ]);
       return 0;
     }
-    const address = this.directory.has(t.from_center) ? this.directory.get(t.from_center).grpc : undefined;
-    if (!address) throw new Error(`center ${t.from_center} has no gRPC address in the network file`);
+    const address = this.addressOf(t.from_center);
     const path = this.library.scratchPath(`pull-${t.to_center}-${t.from_center}-${t.sha256}.part`);
     const have = await stat(path).then(
       (s) => s.size,

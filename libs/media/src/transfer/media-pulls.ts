@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DeferredInserts } from '@syn/persistence';
 import type { EntityManager } from 'typeorm';
-import { sha256OfMediaUrl } from '../media-kind';
 import { MediaSignals } from '../media-signals';
 import { MediaGc } from './media-gc';
-import { MediaLink, upsertLinks } from './media-links';
+import { linksOf, StoryMediaOf, upsertLinks } from './media-links';
 
 /**
  * Media that come down the tree with a story a center receives (a release, 通稿, or a sibling's
@@ -13,14 +12,6 @@ import { MediaLink, upsertLinks } from './media-links';
  * The story's media are linked at once (the desk shows them "on their way"), and each object the
  * center does not hold yet is queued to be pulled from the parent that sent the story.
  */
-/** What a received story says about its media (a release's snapshot, a pooled story read for 转载). */
-export interface StoryMediaOf {
-  id: string;
-  originCode: string;
-  embargoUntil?: string | null;
-  mediaRefs?: ReadonlyArray<{ url: string; kind: string; caption?: string | null }>;
-}
-
 @Injectable()
 export class MediaPulls {
   constructor(
@@ -30,20 +21,7 @@ export class MediaPulls {
   ) {}
 
   async queue(m: EntityManager, center: string, parent: string, story: StoryMediaOf): Promise<void> {
-    const links: MediaLink[] = [];
-    for (const ref of story.mediaRefs ?? []) {
-      const sha256 = sha256OfMediaUrl(ref.url);
-      if (!sha256) continue;
-      links.push({
-        center,
-        storyId: story.id,
-        sha256,
-        originCode: story.originCode,
-        kind: ref.kind,
-        caption: ref.caption ?? null,
-        embargoUntil: story.embargoUntil ?? null,
-      });
-    }
+    const links = linksOf(center, story);
     // A later version (a release's correction) that dropped a photo drops it here too. Not at the
     // story's origin, whose own story still names its uploads.
     if (center !== story.originCode)
