@@ -66,14 +66,12 @@ export class MediaTransferGrpcController {
   @GrpcMethod('MediaTransfer', 'Get')
   get(raw: unknown, md: Metadata, call: ServerWritableStream<unknown, unknown>): Observable<never> {
     // The pieces are written to the call here, each after the last one drained, so a 4 GB object
-    // goes at the pace the child reads it; the Observable only says when the stream is over.
+    // goes at the pace the child reads it; the Observable only says when the stream is over, and its
+    // error goes through the controller's filter to become the call's status.
     return new Observable<never>((sub) => {
       this.serve(raw, md, call).then(
         () => sub.complete(),
-        (e: unknown) => {
-          const s = this.statusOf(e);
-          sub.error(Object.assign(new Error(s.details ?? 'internal error'), s));
-        },
+        (e: unknown) => sub.error(e),
       );
     });
   }

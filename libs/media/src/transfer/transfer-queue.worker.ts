@@ -1,3 +1,4 @@
+import { status } from '@grpc/grpc-js';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppEnv } from '@syn/config';
 import { CenterCredentials, CenterKeyring } from '@syn/grpc';
@@ -106,7 +107,10 @@ export abstract class TransferQueueWorker implements OnApplicationBootstrap, OnA
       await stopLease();
       const err = (e as Error).message.slice(0, 1000);
       const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(t.attempts, 6) / 2);
-      this.logger.warn({ msg: `media ${this.verb} failed; will retry`, ...about, attempt: t.attempts, retryInSeconds: backoff, err });
+      // A hub still pulling from above is the expected wait of a video climbing down the tree, not a fault.
+      const waiting = (e as { code?: number }).code === status.UNAVAILABLE && err.includes('has not reached');
+      if (waiting) this.logger.log({ msg: `media not at the parent yet; will ${this.verb} again`, ...about, attempt: t.attempts, retryInSeconds: backoff });
+      else this.logger.warn({ msg: `media ${this.verb} failed; will retry`, ...about, attempt: t.attempts, retryInSeconds: backoff, err });
       await this.dataSource.query(
         `UPDATE media_transfers SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1 AND state = 'queued'`,
         [t.id, err, backoff],
