@@ -146,17 +146,6 @@ export class MediaLibrary implements OnModuleInit {
     };
   }
 
-  /**
-   * Whether this process's store already has the verified object (another hosted center received
-   * it): then `center` gets a holding without a byte moving, in `m`'s transaction.
-   */
-  async shareHeld(m: EntityManager, center: string, sha256: string): Promise<boolean> {
-    const [known]: Array<{ size: string }> = await m.query(`SELECT size FROM media_objects WHERE sha256 = $1`, [sha256]);
-    if (!known || (await this.store.sizeOf(sha256)) !== Number(known.size)) return false;
-    await m.query(`INSERT INTO media_holdings (center_code, sha256, uploaded) VALUES ($1, $2, false) ON CONFLICT DO NOTHING`, [center, sha256]);
-    return true;
-  }
-
   async holds(center: string, sha256: string): Promise<{ uploaded: boolean } | undefined> {
     const [row]: Array<{ uploaded: boolean }> = await this.dataSource.query(`SELECT uploaded FROM media_holdings WHERE center_code = $1 AND sha256 = $2`, [
       center,

@@ -26,7 +26,14 @@ export class MediaPullWorker extends TransferQueueWorker {
   protected async move(t: TransferRow): Promise<number> {
     if (await this.library.holds(t.to_center, t.sha256)) return 0;
     // Another center this process hosts may hold the bytes already: a holding, not a transfer.
-    if (await this.dataSource.transaction((m) => this.library.shareHeld(m, t.to_center, t.sha256))) return 0;
+    const [known]: Array<{ size: string }> = await this.dataSource.query(`SELECT size FROM media_objects WHERE sha256 = $1`, [t.sha256]);
+    if (known && (await this.library.store.sizeOf(t.sha256)) === Number(known.size)) {
+      await this.dataSource.query(`INSERT INTO media_holdings (center_code, sha256, uploaded) VALUES ($1, $2, false) ON CONFLICT DO NOTHING`, [
+        t.to_center,
+        t.sha256,
+      ]);
+      return 0;
+    }
     const address = this.addressOf(t.from_center);
     const path = this.library.scratchPath(`pull-${t.to_center}-${t.from_center}-${t.sha256}.part`);
     const have = await stat(path).then(

@@ -271,12 +271,20 @@ export class MediaTransferGrpcController {
       await this.dataSource.transaction((m) => this.link(m, offer));
       return { have: true, offset: offer.size };
     }
-    const shared = await this.dataSource.transaction(async (m) => {
-      if (!(await this.library.shareHeld(m, offer.toCenter, offer.sha256))) return false;
-      await this.link(m, offer);
-      return true;
-    });
-    if (shared) return { have: true, offset: offer.size };
+    const [known]: Array<{ size: string; mime: string; kind: string }> = await this.dataSource.query(
+      `SELECT size, mime, kind FROM media_objects WHERE sha256 = $1`,
+      [offer.sha256],
+    );
+    if (known && (await this.library.store.sizeOf(offer.sha256)) === Number(known.size)) {
+      await this.dataSource.transaction(async (m) => {
+        await m.query(`INSERT INTO media_holdings (center_code, sha256, uploaded) VALUES ($1, $2, false) ON CONFLICT DO NOTHING`, [
+          offer.toCenter,
+          offer.sha256,
+        ]);
+        await this.link(m, offer);
+      });
+      return { have: true, offset: offer.size };
+    }
     const part = await this.partSize(this.partPath(offer));
     if (part === undefined) await writeFile(this.partPath(offer), '');
     return { have: false, offset: String(part ?? 0) };
