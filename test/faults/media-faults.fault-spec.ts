@@ -33,9 +33,9 @@ describe('media faults', () => {
     net = await TestNetwork.start({
       natsUrl: nats.url,
       apps: [
-        // Small chunks on both sides: a cut falls in the middle of an object, not between two.
-        { kind: 'city', centers: [HUB], env: { MEDIA_CHUNK_BYTES: String(64 * 1024) } },
-        { kind: 'county', centers: [COUNTY], env: { MEDIA_CHUNK_BYTES: String(64 * 1024) } },
+        // A capped sending rate on both sides: a kill falls in the middle of an object, not between two.
+        { kind: 'city', centers: [HUB], env: { MEDIA_SEND_BYTES_PER_SECOND: String(512 * 1024) } },
+        { kind: 'county', centers: [COUNTY], env: { MEDIA_SEND_BYTES_PER_SECOND: String(512 * 1024) } },
       ],
     });
   }, 120_000);

@@ -8,6 +8,7 @@ export class DrainLoop {
   private stopping = false;
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
+  private readonly stopHooks = new Set<() => void>();
 
   constructor(
     private readonly drain: () => Promise<void>,
@@ -47,8 +48,19 @@ export class DrainLoop {
       });
   }
 
+  /**
+   * Calls `fn` when the loop is asked to stop, so a pass that waits on a long transfer can cut it
+   * instead of holding the app's shutdown; the answer removes the hook once the wait is over.
+   */
+  onStop(fn: () => void): () => void {
+    if (this.stopping) fn();
+    this.stopHooks.add(fn);
+    return () => this.stopHooks.delete(fn);
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const fn of this.stopHooks) fn();
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
     await this.running;

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Min, MinLength, ValidateIf } from 'class-validator';
 
 /** Where media bytes live, how big each kind may be, how long a media link lasts; validated at boot like AppEnv. */
 export class MediaEnv {
@@ -48,12 +48,17 @@ export class MediaEnv {
   MEDIA_POLL_MS: number = 1000;
 
   /**
-   * Bytes per gRPC message of a media stream to the parent center (the gRPC servers accept messages
-   * up to 8 MB). About 1 MB keeps a few messages in flight under HTTP/2 flow control without
-   * holding much in memory.
+   * The most bytes a second this center sends a neighbour media at (up to its parent, or down to a
+   * child pulling from it); 0 sends as fast as the line and the disk go. A county on a thin uplink
+   * sets it so that a video going up leaves its editors some of the line.
    */
   @IsInt()
-  @Min(16 * 1024)
-  @Max(6 * 1024 * 1024)
-  MEDIA_CHUNK_BYTES: number = 1024 * 1024;
+  @Min(0)
+  MEDIA_SEND_BYTES_PER_SECOND: number = 0;
+
+  /** Read size of a transfer's sender: 1 MB, or about a tenth of a second's worth when the rate is capped. */
+  readBytes(): number {
+    const rate = this.MEDIA_SEND_BYTES_PER_SECOND;
+    return rate > 0 ? Math.max(16 * 1024, Math.min(1024 * 1024, Math.floor(rate / 10))) : 1024 * 1024;
+  }
 }

@@ -22,6 +22,10 @@ import { MediaPulls } from './transfer/media-pulls';
 import { MediaPushWorker } from './transfer/media-push.worker';
 import { MediaTransferMetrics } from './transfer/media-transfer.metrics';
 import { MediaTransferGrpcController } from './transfer/media-transfer.grpc-controller';
+import { MediaBytesController } from './transfer/media-bytes.controller';
+import { MediaLandings } from './transfer/landing/media-landings';
+import { MediaReceiver } from './transfer/media-receiver';
+import { MediaTransferGate } from './transfer/media-transfer.gate';
 import { TusUploads } from './upload/tus-uploads';
 
 export const mediaPersistence: PersistencePart = { entities: [], migrations: [MediaTables1764101500000, MediaPulls1764101614600] };
@@ -33,7 +37,7 @@ export const mediaPersistence: PersistencePart = { entities: [], migrations: [Me
  */
 @Global()
 @Module({
-  controllers: [MediaController, MediaFilesController, MediaTransferGrpcController],
+  controllers: [MediaController, MediaFilesController, MediaTransferGrpcController, MediaBytesController],
   providers: [
     { provide: MediaEnv, useFactory: () => validateEnv(MediaEnv) },
     { provide: MEDIA_STORE, useFactory: (env: MediaEnv) => mediaStoreFromEnv(env), inject: [MediaEnv] },
@@ -51,6 +55,9 @@ export const mediaPersistence: PersistencePart = { entities: [], migrations: [Me
     MediaPulls,
     MediaPullWorker,
     MediaTransferMetrics,
+    MediaTransferGate,
+    MediaReceiver,
+    MediaLandings,
   ],
   exports: [MediaEnv, MediaLibrary, MediaAccess, MediaUrlSigner, MediaPulls],
 })

@@ -29,4 +29,13 @@ export class Center {
     message: 'grpc must be host:port, dns:///host:port or ipv4:a.b.c.d:port,…',
   })
   grpc?: string;
+
+  /**
+   * The HTTP base address of a center that has children (`http://host:port`, or https): its
+   * children send media bytes up to it and fetch media from it there. Replicas sit behind one
+   * address (a service or a load balancer).
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[\w.-]+(?::\d{1,5})?\/?$/, { message: 'http must be http://host:port or https://host:port' })
+  http?: string;
 }

@@ -77,12 +77,23 @@ export class TestNetwork {
   static async start(opts: { natsUrl: string; apps: TestAppSpec[]; centers?: Center[]; env?: Record<string, string> }): Promise<TestNetwork> {
     const centers = (opts.centers ?? JIANGXI).map((c) => ({ ...c }));
     const grpcPorts = new Map<TestAppSpec, number>();
+    const httpPorts = new Map<TestAppSpec, number>();
     const grpcOf = new Map<string, number[]>();
     for (const spec of opts.apps) {
       if (spec.kind === 'county') continue;
       const port = await findFreePort();
       grpcPorts.set(spec, port);
+      httpPorts.set(spec, await findFreePort());
       for (const code of spec.centers) grpcOf.set(code, [...(grpcOf.get(code) ?? []), port]);
+    }
+    // Media bytes go to a parent's HTTP port; replicas would sit behind one address, so the first app hosting a center is it.
+    for (const spec of opts.apps) {
+      const port = httpPorts.get(spec);
+      if (port === undefined || spec.replicaOf) continue;
+      for (const code of spec.centers) {
+        const c = centers.find((x) => x.code === code);
+        if (c && !c.http) c.http = `http://127.0.0.1:${port}`;
+      }
     }
     for (const [code, ports] of grpcOf) {
       const c = centers.find((x) => x.code === code);
@@ -95,8 +106,8 @@ export class TestNetwork {
     const net = new TestNetwork(opts.natsUrl, networkFile, centers);
     try {
       // Replicas start after the app they share a database with has made its tables.
-      await Promise.all(opts.apps.filter((s) => !s.replicaOf).map((spec) => net.startApp(spec, grpcPorts.get(spec), opts.env)));
-      await Promise.all(opts.apps.filter((s) => s.replicaOf).map((spec) => net.startApp(spec, grpcPorts.get(spec), opts.env)));
+      await Promise.all(opts.apps.filter((s) => !s.replicaOf).map((spec) => net.startApp(spec, grpcPorts.get(spec), opts.env, httpPorts.get(spec))));
+      await Promise.all(opts.apps.filter((s) => s.replicaOf).map((spec) => net.startApp(spec, grpcPorts.get(spec), opts.env, httpPorts.get(spec))));
     } catch (e) {
       await net.stop();
       throw e;
@@ -104,10 +115,10 @@ export class TestNetwork {
     return net;
   }
 
-  private async startApp(spec: TestAppSpec, grpcPort: number | undefined, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  private async startApp(spec: TestAppSpec, grpcPort: number | undefined, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningApp> {
     const name = spec.name ?? `${spec.kind}-${spec.centers[0]}`;
     const database = spec.replicaOf ? this.app(spec.replicaOf).database : await createTestDatabase(`syn_t_${spec.kind}`);
-    const httpPort = await findFreePort();
+    const httpPort = port ?? (await findFreePort());
     const env: Record<string, string> = {
       DATABASE_URL: database.url,
       NATS_URL: this.natsUrl,

@@ -1,4 +1,4 @@
-import { createHash, Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 
@@ -14,14 +14,4 @@ export async function sha256OfFile(path: string): Promise<{ sha256: string; size
     yield* [];
   });
   return { sha256: hash.digest('hex'), size };
-}
-
-/** Feeds a file's bytes into a running hash: a resumed transfer's prefix, read once at the resume. */
-export async function hashFileInto(hash: Hash, path: string): Promise<number> {
-  let size = 0;
-  for await (const c of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    size += c.length;
-    hash.update(c);
-  }
-  return size;
 }

@@ -1,21 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { open, rm, stat } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
-import { hashFileInto } from '../store/hash-file';
+import { rm } from 'node:fs/promises';
+import { LandedFile } from './landing/media-landings';
 import { TransferQueueWorker, TransferRow } from './transfer-queue.worker';
-
-/** A stream ends after this long and the next resumes at the bytes already here, so no call lives for hours. */
-const STREAM_MS = 5 * 60_000;
-/** Bytes of received pieces that may wait for the disk before the stream stops reading. */
-const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /**
  * The downward hop (media of a release this center was sent, or of a 转载 copy): asks the parent
  * for the object from the bytes already in the partial file, appends and hashes what arrives, and
  * stores the object only when its SHA-256 matches its name. A parent that does not have the bytes
- * yet (its own pull from above is under way) answers UNAVAILABLE, and the row waits its backoff.
+ * yet (its own pull from above is under way) answers 503, and the row waits its backoff.
  */
 @Injectable()
 export class MediaPullWorker extends TransferQueueWorker {
@@ -34,68 +26,52 @@ export class MediaPullWorker extends TransferQueueWorker {
       ]);
       return 0;
     }
-    const address = this.addressOf(t.from_center);
     const path = this.library.scratchPath(`pull-${t.to_center}-${t.from_center}-${t.sha256}.part`);
-    const have = await stat(path).then(
-      (s) => s.size,
-      () => 0,
-    );
-    // The partial file's bytes are hashed once per attempt, never per piece.
-    const hash = createHash('sha256');
-    if (have > 0) await hashFileInto(hash, path);
-    const stream = this.client.get(
-      address,
-      { fromCenter: t.from_center, toCenter: t.to_center, storyId: t.story_id, sha256: t.sha256, offset: String(have) },
-      STREAM_MS,
-    );
-    let size: number | undefined;
+    // The bytes already in the partial file are hashed on the landing thread, never per piece.
+    const landing = await this.landings.land(path);
+    const have = landing.startSize;
     let at = have;
-    const fh = await open(path, 'a');
-    // One write stream: pieces that arrive while the disk is busy go down together in the next writev.
-    const out = fh.createWriteStream({ highWaterMark: WRITE_BUFFER_BYTES, autoClose: false });
-    // A failed write surfaces through `errored`, 'drain' or `finished` below, never as an unhandled 'error'.
-    out.on('error', () => undefined);
+    let size = 0;
+    let landed: LandedFile;
     try {
-      for await (const piece of stream) {
-        if (size === undefined) {
-          if (!piece.offer) throw new Error(`parent ${t.from_center} sent media ${t.sha256} without naming it first`);
-          size = Number(piece.offer.size);
-          if (Number(piece.offset) !== have) throw new Error(`parent ${t.from_center} started media ${t.sha256} at ${piece.offset}, not at ${have}`);
-          if (size > this.library.maxBytes()) throw new Error(`media ${t.sha256} of ${size} bytes is over every kind's limit`);
-          if (have > size) {
-            await rm(path, { force: true });
-            throw new Error(`the partial file of media ${t.sha256} is longer than the object; pulling again from 0`);
+      const { offer, offset, body } = await this.client.get(this.httpOf(t.from_center), {
+        fromCenter: t.from_center,
+        toCenter: t.to_center,
+        storyId: t.story_id,
+        sha256: t.sha256,
+        offset: String(have),
+      });
+      // The app stopping cuts the body: what arrived is kept and the next start resumes there.
+      const stop = this.loop.onStop(() => body.destroy());
+      try {
+        size = Number(offer.size);
+        if (!Number.isSafeInteger(size)) throw new Error(`parent ${t.from_center} sent media ${t.sha256} without naming its size`);
+        if (size > this.library.maxBytes()) throw new Error(`media ${t.sha256} of ${size} bytes is over every kind's limit`);
+        // A partial file longer than the object is dropped below, once closed, and pulled again.
+        if (have <= size) {
+          if (offset !== have) throw new Error(`parent ${t.from_center} started media ${t.sha256} at ${offset}, not at ${have}`);
+          for await (const piece of body as AsyncIterable<Buffer>) {
+            if (at + piece.length > size) throw new Error(`parent ${t.from_center} sent media ${t.sha256} past its size ${size}`);
+            at += piece.length;
+            await landing.write(piece);
           }
         }
-        const data = piece.data;
-        if (!data?.length) continue;
-        if (at + data.length > size) throw new Error(`parent ${t.from_center} sent media ${t.sha256} past its size ${size}`);
-        if (out.errored) throw out.errored;
-        hash.update(data);
-        at += data.length;
-        if (!out.write(data)) await once(out, 'drain');
-        if (this.loop.stopped) {
-          stream.cancel();
-          break;
-        }
+      } finally {
+        stop();
+        body.destroy();
       }
-      out.end();
-      await finished(out);
-      // Once per stream: the offset the next attempt starts from must survive a crash of this machine.
-      if (at > have) await fh.sync();
     } finally {
-      if (!out.writableEnded) out.end();
-      await finished(out).catch(() => undefined);
-      // The stream holds the handle until it is destroyed: close() alone would wait forever.
-      out.destroy();
-      await fh.close();
+      // Once per attempt: the offset the next attempt starts from must survive a crash of this machine.
+      landed = await landing.close({ sync: at > have });
     }
-    if (size === undefined) throw new Error(`parent ${t.from_center} answered media ${t.sha256} with no piece`);
-    if (at < size) throw new Error(`the stream of media ${t.sha256} ended at ${at} of ${size} bytes; the next attempt resumes there`);
-    const got = hash.digest('hex');
-    if (got !== t.sha256) {
+    if (have > size) {
       await rm(path, { force: true });
-      throw new Error(`media ${t.sha256} from ${t.from_center} hashed to ${got}; pulling again from 0`);
+      throw new Error(`the partial file of media ${t.sha256} is longer than the object; pulling again from 0`);
+    }
+    if (landed.size < size) throw new Error(`the stream of media ${t.sha256} ended at ${landed.size} of ${size} bytes; the next attempt resumes there`);
+    if (landed.sha256 !== t.sha256) {
+      await rm(path, { force: true });
+      throw new Error(`media ${t.sha256} from ${t.from_center} hashed to ${landed.sha256}; pulling again from 0`);
     }
     const stored = await this.dataSource.transaction(async (m) => {
       // The story may have been taken back while the bytes were on their way: then they are not kept.
@@ -110,6 +86,6 @@ export class MediaPullWorker extends TransferQueueWorker {
     });
     if (stored) this.library.signalJob();
     else await rm(path, { force: true });
-    return at - have;
+    return landed.size - have;
   }
 }

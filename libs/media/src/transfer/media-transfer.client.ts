@@ -1,10 +1,13 @@
-import { ClientReadableStream, ClientWritableStream, credentials, loadPackageDefinition, MethodDefinition, ServiceError } from '@grpc/grpc-js';
+import { credentials, loadPackageDefinition, ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { CenterCredentials, MEDIA_TRANSFER_PROTO, PROTO_LOADER_OPTIONS, protoRoot } from '@syn/grpc';
-import { once } from 'node:events';
+import { Agent as HttpAgent, IncomingMessage, request as httpRequest, RequestOptions } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
-import { dataPieceBytes, encodeDataPiece } from './media-piece-encoding';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { MediaHoldingMessage } from './media-transfer.types';
+import { decodeOfferHeader, encodeOfferHeader, MEDIA_OFFER_HEADER, MEDIA_OFFSET_HEADER, MEDIA_TRANSFER_PATH } from './media-transfer.wire';
 
 export interface MediaOfferPlain {
   fromCenter: string;
@@ -18,12 +21,6 @@ export interface MediaOfferPlain {
   size: string;
 }
 
-export interface MediaPiecePlain {
-  offer?: MediaOfferPlain | null;
-  offset?: string;
-  data: Buffer;
-}
-
 /** A child's request for an object its parent holds, from `offset` on. */
 export interface MediaRequestPlain {
   fromCenter: string;
@@ -33,44 +30,35 @@ export interface MediaRequestPlain {
   offset: string;
 }
 
-/** The first piece as an object (protobuf encodes it); the rest already encoded (media-piece-encoding.ts). */
-type PutMessage = MediaPiecePlain | Buffer;
+/** A parent's refusal on the byte path, with its HTTP status (503: the bytes are not there yet). */
+export class MediaTransferRefused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
-/**
- * Messages whose encoding grpc-js has not copied yet: a message buffer is written again only once
- * its previous write has completed. Four keep gRPC's buffer full while the window is open.
- */
-const MESSAGE_BUFFERS = 4;
+/** A socket that carried no byte either way for this long is given up; the transfer resumes at its offset. */
+const IDLE_MS = 60_000;
 
 type Done = (e: ServiceError | null, r: MediaHoldingMessage) => void;
 interface RawClient {
   Offer(req: MediaOfferPlain, md: unknown, opts: { deadline: Date }, cb: Done): void;
-  makeClientStreamRequest(
-    method: string,
-    serialize: (m: PutMessage) => Buffer,
-    deserialize: (b: Buffer) => MediaHoldingMessage,
-    md: unknown,
-    opts: { deadline: Date },
-    cb: Done,
-  ): ClientWritableStream<PutMessage>;
-  makeServerStreamRequest(
-    method: string,
-    serialize: (m: MediaRequestPlain) => Buffer,
-    deserialize: (b: Buffer) => MediaPiecePlain,
-    req: MediaRequestPlain,
-    md: unknown,
-    opts: { deadline: Date },
-  ): ClientReadableStream<MediaPiecePlain>;
   close(): void;
 }
 type Ctor = new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => RawClient;
 
-/** Calls a parent's MediaTransfer service as the child center (sending up, or pulling down); one channel per address. */
+/**
+ * A child center's calls to its parent for media: the offer over gRPC (what does the parent have?),
+ * the bytes over HTTP, up (PUT) or down (GET), as the child always dials.
+ */
 export class MediaTransferClient {
   private readonly clients = new Map<string, RawClient>();
   private readonly ctor: Ctor;
-  private readonly putMethod: MethodDefinition<MediaPiecePlain, MediaHoldingMessage>;
-  private readonly getMethod: MethodDefinition<MediaRequestPlain, MediaPiecePlain>;
+  private readonly http = new HttpAgent({ keepAlive: true });
+  private readonly https = new HttpsAgent({ keepAlive: true });
 
   constructor(
     private readonly creds: CenterCredentials,
@@ -78,92 +66,90 @@ export class MediaTransferClient {
   ) {
     const def = loadSync(join(protoRoot(), MEDIA_TRANSFER_PROTO), { ...PROTO_LOADER_OPTIONS, includeDirs: [protoRoot()] });
     this.ctor = (loadPackageDefinition(def) as unknown as { syndication: { v1: { MediaTransfer: Ctor } } }).syndication.v1.MediaTransfer;
-    const service = def['syndication.v1.MediaTransfer'] as unknown as {
-      Put: MethodDefinition<MediaPiecePlain, MediaHoldingMessage>;
-      Get: MethodDefinition<MediaRequestPlain, MediaPiecePlain>;
-    };
-    this.putMethod = service.Put;
-    this.getMethod = service.Get;
   }
 
   offer(address: string, offer: MediaOfferPlain): Promise<MediaHoldingMessage> {
     const md = this.creds.metadataFor(offer.fromCenter, offer.toCenter);
     return new Promise((resolve, reject) =>
-      this.client(address).Offer(offer, md, { deadline: this.deadline(this.timeoutMs) }, (e, r) => (e ? reject(e) : resolve(r))),
+      this.client(address).Offer(offer, md, { deadline: new Date(Date.now() + this.timeoutMs) }, (e, r) => (e ? reject(e) : resolve(r))),
     );
   }
 
   /**
-   * Streams `pieces` (bytes from `offset` on) in one call and resolves with the parent's answer.
-   * A piece waits for 'drain' whenever gRPC's buffer is full, so the sender reads no faster than
-   * the parent takes the bytes; an answer that comes early (the parent refused, or the cut left it
-   * at another offset) stops the sending at once. Each piece is copied into one of a few message
-   * buffers that are reused (a piece need only live until the next is asked for): a fresh buffer
-   * per megabyte would set off a full garbage collection every 64 MB.
+   * Sends `length` bytes from `offset` (read from `body`) to the parent at `base` (its HTTP
+   * address) and resolves with what the parent then holds. An answer that comes before the body
+   * is through (a refusal, or the parent holding another offset) stops the sending.
    */
-  async put(address: string, offer: MediaOfferPlain, offset: number, pieces: AsyncIterable<Buffer>, streamMs: number): Promise<MediaHoldingMessage> {
-    const md = this.creds.metadataFor(offer.fromCenter, offer.toCenter);
-    const method = this.putMethod;
-    const serialize = (m: PutMessage): Buffer => (Buffer.isBuffer(m) ? m : method.requestSerialize(m));
-    let call!: ClientWritableStream<PutMessage>;
-    let answered = false;
-    const answer = new Promise<MediaHoldingMessage>((resolve, reject) => {
-      // The deadline outlasts the sender's own limit on a stream: a live stream ends by itself first.
-      call = this.client(address).makeClientStreamRequest(
-        method.path,
-        serialize,
-        method.responseDeserialize,
-        md,
-        { deadline: this.deadline(streamMs + this.timeoutMs) },
-        (e, r) => {
-          answered = true;
-          return e ? reject(e) : resolve(r);
-        },
-      );
+  put(base: string, offer: MediaOfferPlain, offset: number, length: number, body: Readable): Promise<MediaHoldingMessage> {
+    const url = new URL(`/${MEDIA_TRANSFER_PATH}/${offer.sha256}`, base);
+    const req = this.request(url, {
+      method: 'PUT',
+      headers: {
+        ...this.auth(offer.fromCenter, offer.toCenter),
+        'content-type': 'application/octet-stream',
+        'content-length': String(length),
+        [MEDIA_OFFER_HEADER]: encodeOfferHeader(offer),
+        [MEDIA_OFFSET_HEADER]: String(offset),
+      },
     });
-    answer.catch(() => undefined);
-    const stop = answer.then(
-      () => undefined,
-      () => undefined,
-    );
-    const slots: Array<{ buf?: Buffer; written: Promise<void> }> = Array.from({ length: MESSAGE_BUFFERS }, () => ({ written: Promise.resolve() }));
-    let turn = 0;
-    // The first piece names the offer and carries no bytes; protobuf encodes it once per stream.
-    let more = call.write({ offer, offset: String(offset), data: Buffer.alloc(0) });
-    for await (const data of pieces) {
-      if (answered) break;
-      if (!more) await Promise.race([once(call, 'drain'), stop]);
-      const slot = slots[turn];
-      turn = (turn + 1) % MESSAGE_BUFFERS;
-      await Promise.race([slot.written, stop]);
-      if (answered) break;
-      const need = dataPieceBytes(data.length);
-      if (!slot.buf || slot.buf.length < need) slot.buf = Buffer.allocUnsafe(need);
-      const message = encodeDataPiece(data, slot.buf);
-      slot.written = new Promise((done) => {
-        more = call.write(message, () => done());
+    const answer = new Promise<MediaHoldingMessage>((resolve, reject) => {
+      req.on('error', reject);
+      req.on('response', (res) => {
+        readAll(res).then((text) => {
+          body.destroy();
+          if (res.statusCode === 200) resolve(JSON.parse(text) as MediaHoldingMessage);
+          else reject(refusal(res.statusCode ?? 0, text, url));
+        }, reject);
       });
-    }
-    call.end();
+    });
+    // Its failures surface as the request's error or the parent's answer.
+    pipeline(body, req).catch(() => undefined);
     return answer;
   }
 
   /**
-   * The parent's stream of an object from `req.offset`: the first piece names the object (its size),
-   * the rest carry its bytes. Read it with `for await`, which takes pieces no faster than the caller
-   * handles them (HTTP/2 flow control holds the parent back).
+   * The parent's bytes of an object from `req.offset`, with the offer describing it (its size, and
+   * the story's caption, kind and embargo). Read the body with `for await`; TCP holds the parent back
+   * while the child is busy.
    */
-  get(address: string, req: MediaRequestPlain, streamMs: number): ClientReadableStream<MediaPiecePlain> {
-    const md = this.creds.metadataFor(req.toCenter, req.fromCenter);
-    const m = this.getMethod;
-    return this.client(address).makeServerStreamRequest(m.path, m.requestSerialize, m.responseDeserialize, req, md, {
-      deadline: this.deadline(streamMs + this.timeoutMs),
+  async get(base: string, ask: MediaRequestPlain): Promise<{ offer: Partial<MediaOfferPlain>; offset: number; body: IncomingMessage }> {
+    const url = new URL(`/${MEDIA_TRANSFER_PATH}/${ask.sha256}`, base);
+    for (const [k, v] of Object.entries({ fromCenter: ask.fromCenter, toCenter: ask.toCenter, storyId: ask.storyId, offset: ask.offset }))
+      url.searchParams.set(k, v);
+    const req = this.request(url, { method: 'GET', headers: this.auth(ask.toCenter, ask.fromCenter) });
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      req.on('error', reject);
+      req.on('response', resolve);
+      req.end();
     });
+    if (res.statusCode !== 200) throw refusal(res.statusCode ?? 0, await readAll(res), url);
+    return {
+      offer: decodeOfferHeader(res.headers[MEDIA_OFFER_HEADER]) as Partial<MediaOfferPlain>,
+      offset: Number(res.headers[MEDIA_OFFSET_HEADER]),
+      body: res,
+    };
   }
 
   close(): void {
     for (const c of this.clients.values()) c.close();
     this.clients.clear();
+    this.http.destroy();
+    this.https.destroy();
+  }
+
+  private request(url: URL, opts: RequestOptions) {
+    const tls = url.protocol === 'https:';
+    const req = (tls ? httpsRequest : httpRequest)(url, { ...opts, agent: tls ? this.https : this.http });
+    req.setTimeout(IDLE_MS, () => req.destroy(new Error(`no byte moved for ${IDLE_MS / 1000} s on ${url.origin}`)));
+    return req;
+  }
+
+  /** The same signed center credentials as on gRPC, made for the parent. */
+  private auth(caller: string, audience: string): Record<string, string> {
+    const md = this.creds.metadataFor(caller, audience);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(md.getMap())) if (typeof v === 'string') headers[k] = v;
+    return headers;
   }
 
   private client(address: string): RawClient {
@@ -174,8 +160,20 @@ export class MediaTransferClient {
     }
     return client;
   }
+}
 
-  private deadline(ms: number): Date {
-    return new Date(Date.now() + ms);
+async function readAll(res: IncomingMessage): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const c of res) parts.push(c as Buffer);
+  return Buffer.concat(parts).toString('utf8');
+}
+
+function refusal(status: number, text: string, url: URL): MediaTransferRefused {
+  let message = text.slice(0, 500);
+  try {
+    message = String((JSON.parse(text) as { message?: unknown }).message ?? message);
+  } catch {
+    // not JSON: a proxy's page, kept as it came
   }
+  return new MediaTransferRefused(status, `${url.origin} answered ${status}: ${message}`);
 }

@@ -1,5 +1,4 @@
-import { IsIn, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { UPLOAD_KINDS } from '../media-kind';
 
 export class MediaOfferMessage {
@@ -12,12 +11,6 @@ export class MediaOfferMessage {
   @IsString() @MaxLength(500) caption!: string;
   @Matches(/^(|\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2}))$/, { message: 'embargoUntil must be empty or an ISO 8601 time' }) embargoUntil!: string;
   @Matches(/^\d{1,15}$/, { message: 'size must be a byte count' }) size!: string;
-}
-
-/** The first piece of a Put stream without its bytes: what is sent, and from where. */
-export class MediaPieceHead {
-  @ValidateNested() @Type(() => MediaOfferMessage) offer!: MediaOfferMessage;
-  @Matches(/^\d{1,15}$/, { message: 'offset must be a byte count' }) offset!: string;
 }
 
 export interface MediaHoldingMessage {

@@ -1,4 +1,3 @@
-import { status } from '@grpc/grpc-js';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppEnv } from '@syn/config';
 import { CenterCredentials, CenterKeyring } from '@syn/grpc';
@@ -8,7 +7,8 @@ import { DrainLoop } from '../drain-loop';
 import { MediaEnv } from '../media-env';
 import { MediaLibrary } from '../media-library';
 import { MediaSignals } from '../media-signals';
-import { MediaTransferClient } from './media-transfer.client';
+import { MediaTransferClient, MediaTransferRefused } from './media-transfer.client';
+import { MediaLandings } from './landing/media-landings';
 import { keepLease, TRANSFER_LEASE_SECONDS } from './transfer-lease';
 
 /** One row of media_transfers: for a push `from_center` is this center, for a pull it is the parent. */
@@ -51,6 +51,7 @@ export abstract class TransferQueueWorker implements OnApplicationBootstrap, OnA
     protected readonly directory: CenterDirectory,
     private readonly signals: MediaSignals,
     protected readonly env: MediaEnv,
+    protected readonly landings: MediaLandings,
     app: AppEnv,
   ) {
     this.client = new MediaTransferClient(new CenterCredentials(CenterKeyring.fromEnv(app)));
@@ -68,10 +69,17 @@ export abstract class TransferQueueWorker implements OnApplicationBootstrap, OnA
     this.client.close();
   }
 
-  /** The gRPC address of a neighbour, from the network file. */
-  protected addressOf(center: string): string {
+  /** The gRPC address of a neighbour (offers), from the network file. */
+  protected grpcOf(center: string): string {
     const address = this.directory.has(center) ? this.directory.get(center).grpc : undefined;
     if (!address) throw new Error(`center ${center} has no gRPC address in the network file`);
+    return address;
+  }
+
+  /** The HTTP address of a neighbour (media bytes), from the network file. */
+  protected httpOf(center: string): string {
+    const address = this.directory.has(center) ? this.directory.get(center).http : undefined;
+    if (!address) throw new Error(`center ${center} has no HTTP address in the network file: media cannot move to or from it`);
     return address;
   }
 
@@ -108,7 +116,7 @@ export abstract class TransferQueueWorker implements OnApplicationBootstrap, OnA
       const err = (e as Error).message.slice(0, 1000);
       const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(t.attempts, 6) / 2);
       // A hub still pulling from above is the expected wait of a video climbing down the tree, not a fault.
-      const waiting = (e as { code?: number }).code === status.UNAVAILABLE && err.includes('has not reached');
+      const waiting = e instanceof MediaTransferRefused && e.status === 503 && err.includes('has not reached');
       if (waiting) this.logger.log({ msg: `media not at the parent yet; will ${this.verb} again`, ...about, attempt: t.attempts, retryInSeconds: backoff });
       else this.logger.warn({ msg: `media ${this.verb} failed; will retry`, ...about, attempt: t.attempts, retryInSeconds: backoff, err });
       await this.dataSource.query(
