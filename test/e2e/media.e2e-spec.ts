@@ -1,4 +1,6 @@
-import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
+import { CenterCredentials, CenterKeyring } from '@syn/grpc';
+import { eventually, NatsServerProcess, TEST_GRPC_SECRET, TestNetwork } from '@syn/testing';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import sharp from 'sharp';
 import { request as httpRequest } from 'node:http';
@@ -342,5 +344,61 @@ describe('media travel with their story', () => {
     }, 30_000);
     expect(items[0]).toMatchObject({ sha256: photo2Sha, caption: '果园' });
     expect(sha256((await bytesOf(county(), items[0].links.original)).body)).toBe(photo2Sha);
+  });
+
+  it('the byte path between centers refuses what the gRPC offer would: no credentials, a center that is not the child, a bad offer, a story never sent', async () => {
+    const hub = net.app('360700').http;
+    const keys = new CenterCredentials(CenterKeyring.derived(TEST_GRPC_SECRET));
+    const auth = (from: string, to: string) => String(keys.metadataFor(from, to).get('authorization')[0]);
+    const bytes = Buffer.from('not a video at all');
+    const offer = (o: Record<string, string> = {}) => ({
+      fromCenter: '360702',
+      toCenter: '360700',
+      storyId: randomUUID(),
+      sha256: sha256(bytes),
+      originCode: '360702',
+      kind: 'video',
+      caption: '汛情',
+      embargoUntil: '',
+      size: String(bytes.length),
+      ...o,
+    });
+    const header = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const put = (o: object, headers: Record<string, string>, offset = 0) =>
+      request(hub)
+        .put(`/transfer/v1/media/${sha256(bytes)}`)
+        .set({ 'content-type': 'application/octet-stream', 'x-syn-media-offer': header(o), 'x-syn-media-offset': String(offset), ...headers })
+        .send(bytes.subarray(offset));
+
+    const anonymous = await put(offer(), {});
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.message).toMatch(/missing center credentials/);
+    // The province signs for itself, but it is 赣州's parent, not its child.
+    const notChild = await put(offer({ fromCenter: '360000', originCode: '360000' }), { authorization: auth('360000', '360700') });
+    expect(notChild.status).toBe(403);
+    expect(notChild.body.message).toMatch(/360000 is not a child of 360700/);
+    // A county claiming to be its sibling.
+    const posing = await put(offer({ fromCenter: '360703' }), { authorization: auth('360702', '360700') });
+    expect(posing.status).toBe(403);
+    const bad = await put(offer({ sha256: 'abc' }), { authorization: auth('360702', '360700') });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/sha256/);
+    // Bytes that start where the hub has nothing are not taken: it answers where it stands.
+    const ahead = await put(offer(), { authorization: auth('360702', '360700') }, 4);
+    expect(ahead.status).toBe(200);
+    expect(ahead.body).toEqual({ have: false, offset: '0' });
+
+    const get = (q: Record<string, string>, headers: Record<string, string>) =>
+      request(hub)
+        .get(`/transfer/v1/media/${sha256(bytes)}`)
+        .query(q)
+        .set(headers);
+    const ask = { fromCenter: '360700', toCenter: '360702', storyId: randomUUID(), offset: '0' };
+    expect((await get(ask, {})).status).toBe(401);
+    const neverSent = await get(ask, { authorization: auth('360702', '360700') });
+    expect(neverSent.status).toBe(404);
+    expect(neverSent.body.message).toMatch(/names no media/);
+    const province = await get({ ...ask, toCenter: '360000' }, { authorization: auth('360000', '360700') });
+    expect(province.status).toBe(403);
   });
 });

@@ -5,11 +5,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@syn/auth';
 import { grpcError, invalidArgument } from '@syn/grpc';
 import type { Request, Response } from 'express';
-import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { MediaEnv } from '../media-env';
 import { MediaLibrary } from '../media-library';
-import { BytePacer } from './byte-pacer';
+import { sendObjectRange } from './send-object-range';
 import { MediaReceiver } from './media-receiver';
 import { MediaTransferGate } from './media-transfer.gate';
 import { decodeOfferHeader, encodeOfferHeader, MEDIA_OFFER_HEADER, MEDIA_OFFSET_HEADER, MEDIA_TRANSFER_PATH } from './media-transfer.wire';
@@ -97,12 +96,10 @@ export class MediaBytesController {
         }),
       );
       started = true;
-      if (offset === size) {
-        res.end();
-        return;
-      }
-      const bytes = await this.library.store.read(ask.sha256, { start: offset, end: size - 1 }, { highWaterMark: this.env.readBytes() });
-      await pipeline(bytes, new BytePacer(this.env.MEDIA_SEND_BYTES_PER_SECOND), res);
+      await sendObjectRange(this.library.store, ask.sha256, offset, size - offset, res, {
+        bytesPerSecond: this.env.MEDIA_SEND_BYTES_PER_SECOND,
+        readBytes: this.env.readBytes(),
+      });
     } catch (e) {
       // A child that hung up mid-stream resumes from its partial file: nothing to answer.
       if (started) {

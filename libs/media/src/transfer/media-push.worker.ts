@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BytePacer } from './byte-pacer';
+import { sendObjectRange } from './send-object-range';
 import { MediaOfferPlain } from './media-transfer.client';
 import { TransferQueueWorker, TransferRow } from './transfer-queue.worker';
 
@@ -40,23 +40,26 @@ export class MediaPushWorker extends TransferQueueWorker {
       const at = offset;
       const length = rate > 0 ? Math.min(size - at, rate * PACED_REQUEST_SECONDS) : size - at;
       let nextProgress = at + PROGRESS_EVERY;
-      const progress = (sent: number) => {
+      const onProgress = (sent: number) => {
         if (at + sent < nextProgress) return;
         nextProgress = at + sent + PROGRESS_EVERY;
         // Progress for the operator every 32 MB (the lease is kept alive by the queue worker).
         this.dataSource.query(`UPDATE media_transfers SET sent_bytes = $2 WHERE id = $1`, [t.id, at + sent]).catch(() => undefined);
       };
-      const bytes =
-        length > 0 ? await this.library.store.read(t.sha256, { start: at, end: at + length - 1 }, { highWaterMark: this.env.readBytes() }) : undefined;
-      const body = bytes ? bytes.pipe(new BytePacer(rate, progress)) : new BytePacer(0);
-      if (!bytes) body.end();
       // The app stopping cuts the request: the parent keeps what arrived and the next start resumes there.
-      const stop = this.loop.onStop(() => body.destroy(new Error('the app is stopping')));
+      const stopping = new AbortController();
+      const stop = this.loop.onStop(() => stopping.abort());
       try {
-        holding = await this.client.put(base, offer, at, length, body);
+        holding = await this.client.put(base, offer, at, length, (body) =>
+          sendObjectRange(this.library.store, t.sha256, at, length, body, {
+            bytesPerSecond: rate,
+            readBytes: this.env.readBytes(),
+            onProgress,
+            signal: stopping.signal,
+          }),
+        );
       } finally {
         stop();
-        bytes?.destroy();
       }
       offset = Number(holding.offset);
       await this.dataSource.query(`UPDATE media_transfers SET sent_bytes = $2 WHERE id = $1`, [t.id, offset]);

@@ -68,6 +68,7 @@ export class MediaReceiver {
       const landing = await this.landings.land(path);
       let at = landing.startSize;
       let landed: LandedFile;
+      let closing = 0;
       try {
         for await (const piece of pieces) {
           if (at + piece.length > size) throw invalidArgument(`media ${offer.sha256}: bytes at ${at} run past the announced size ${size}`);
@@ -76,10 +77,11 @@ export class MediaReceiver {
         }
       } finally {
         // Whatever came is kept and made durable: the offset the next stream starts from must survive a crash.
+        closing = performance.now();
         landed = await landing.close({ sync: at > have });
       }
       if (landed.size < size) return { have: false, offset: String(landed.size) };
-      return await this.complete(offer, path, landed.sha256, size, { bytes: landed.size - have, started });
+      return await this.complete(offer, path, landed.sha256, size, { bytes: landed.size - have, started, closeMs: performance.now() - closing });
     } finally {
       this.receiving.delete(path);
     }
@@ -91,7 +93,7 @@ export class MediaReceiver {
     path: string,
     got: string,
     size: number,
-    stream: { bytes: number; started: number },
+    stream: { bytes: number; started: number; closeMs: number },
   ): Promise<MediaHoldingMessage> {
     if (await this.takenDown(offer.storyId)) {
       await rm(path, { force: true });
@@ -115,6 +117,8 @@ export class MediaReceiver {
       bytes: size,
       streamBytes: stream.bytes,
       streamMs: Math.round(performance.now() - stream.started),
+      // The wait for the last writes and the fsync, within streamMs.
+      closeMs: Math.round(stream.closeMs),
     });
     return { have: true, offset: String(size) };
   }

@@ -4,8 +4,7 @@ import { CenterCredentials, MEDIA_TRANSFER_PROTO, PROTO_LOADER_OPTIONS, protoRoo
 import { Agent as HttpAgent, IncomingMessage, request as httpRequest, RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
 import type { MediaHoldingMessage } from './media-transfer.types';
 import { decodeOfferHeader, encodeOfferHeader, MEDIA_OFFER_HEADER, MEDIA_OFFSET_HEADER, MEDIA_TRANSFER_PATH } from './media-transfer.wire';
 
@@ -76,11 +75,11 @@ export class MediaTransferClient {
   }
 
   /**
-   * Sends `length` bytes from `offset` (read from `body`) to the parent at `base` (its HTTP
-   * address) and resolves with what the parent then holds. An answer that comes before the body
-   * is through (a refusal, or the parent holding another offset) stops the sending.
+   * Sends `length` bytes from `offset` (written by `send` into the request, which it ends) to the
+   * parent at `base` (its HTTP address) and resolves with what the parent then holds. An answer that
+   * comes before the body is through (a refusal, or the parent holding another offset) cuts the sending.
    */
-  put(base: string, offer: MediaOfferPlain, offset: number, length: number, body: Readable): Promise<MediaHoldingMessage> {
+  put(base: string, offer: MediaOfferPlain, offset: number, length: number, send: (body: Writable) => Promise<void>): Promise<MediaHoldingMessage> {
     const url = new URL(`/${MEDIA_TRANSFER_PATH}/${offer.sha256}`, base);
     const req = this.request(url, {
       method: 'PUT',
@@ -96,14 +95,14 @@ export class MediaTransferClient {
       req.on('error', reject);
       req.on('response', (res) => {
         readAll(res).then((text) => {
-          body.destroy();
+          if (!req.writableFinished) req.destroy();
           if (res.statusCode === 200) resolve(JSON.parse(text) as MediaHoldingMessage);
           else reject(refusal(res.statusCode ?? 0, text, url));
         }, reject);
       });
     });
-    // Its failures surface as the request's error or the parent's answer.
-    pipeline(body, req).catch(() => undefined);
+    // A failed send cuts the request; the failure surfaces as the request's error or the parent's answer.
+    send(req).catch((e: Error) => req.destroy(e));
     return answer;
   }
 

@@ -3,8 +3,9 @@
  * built apps and the TypeScript tests start the same code with no separate build step for it.
  *
  * Per partial file it owns the descriptor and the running SHA-256: `open` hashes the bytes already
- * there (a resumed transfer), `write` appends and hashes, `close` optionally fsyncs and answers the
- * size and the digest. Errors are answered per file; a failed file takes no more writes.
+ * there (a resumed transfer) and keeps the file's shared ring, `write` appends and hashes a span of
+ * the ring, `close` optionally fsyncs and answers the size and the digest. Errors are answered per
+ * file; a failed file takes no more writes.
  */
 export const LANDING_THREAD_PROGRAM = String.raw`
 const { parentPort } = require('node:worker_threads');
@@ -24,7 +25,7 @@ parentPort.on('message', (m) => {
   try {
     if (m.op === 'open') {
       const fd = fs.openSync(m.path, 'a+');
-      files.set(m.id, { fd, hash: createHash('sha256'), size: 0 });
+      files.set(m.id, { fd, hash: createHash('sha256'), size: 0, ring: Buffer.from(m.ring) });
       const f = files.get(m.id);
       const size = fs.fstatSync(fd).size;
       const buf = Buffer.allocUnsafe(Math.min(READ_BYTES, Math.max(size, 1)));
@@ -38,7 +39,7 @@ parentPort.on('message', (m) => {
     } else if (m.op === 'write') {
       const f = files.get(m.id);
       if (!f) return;
-      const b = Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
+      const b = f.ring.subarray(m.at, m.at + m.bytes);
       for (let off = 0; off < b.length; ) off += fs.writeSync(f.fd, b, off, b.length - off);
       f.hash.update(b);
       f.size += b.length;

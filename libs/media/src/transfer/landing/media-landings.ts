@@ -2,8 +2,10 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { LANDING_THREAD_PROGRAM } from './landing-thread.program';
 
-/** Bytes handed to the thread and not yet written: above this a landing's writer waits. */
-const IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+/** Each landing's ring shared with the thread: the bytes handed over and not yet written. */
+const RING_BYTES = 4 * 1024 * 1024;
+/** Copied bytes go to the thread in spans of this size: one write(2) per span, not one per socket read. */
+const SPAN_BYTES = 1024 * 1024;
 
 type Answer =
   | { id: number; op: 'opened'; size: number }
@@ -23,7 +25,9 @@ export interface LandedFile {
  * and hashes it, while the event loop only reads the socket. Hashing on the event loop cost as much
  * as the socket and the disk together (SHA-256 runs at about 1.1 GB/s here), and a 4 GB video would
  * have held every other request of the app behind it. One thread serves every landing of the
- * process; pieces are handed over without copying where the socket's buffer is the piece's own.
+ * process. Pieces are copied into a ring of shared memory per landing: handing the socket's own
+ * buffers over instead left them for the thread's collector, and a gigabyte raised the app's RSS by
+ * about 100 MB.
  */
 @Injectable()
 export class MediaLandings implements OnApplicationShutdown {
@@ -34,10 +38,10 @@ export class MediaLandings implements OnApplicationShutdown {
 
   /** Opens (or creates) a partial file for appending; its bytes already there are hashed first, off the event loop. */
   async land(path: string): Promise<FileLanding> {
-    const landing = new FileLanding(this.nextId++, (m, t) => this.post(m, t));
+    const landing = new FileLanding(this.nextId++, (m) => this.post(m));
     this.open.set(landing.id, landing);
     try {
-      this.post({ op: 'open', id: landing.id, path });
+      this.post({ op: 'open', id: landing.id, path, ring: landing.ring });
       await landing.opened;
     } catch (e) {
       this.open.delete(landing.id);
@@ -52,13 +56,15 @@ export class MediaLandings implements OnApplicationShutdown {
     await w?.terminate();
   }
 
-  private post(message: object, transfer?: ArrayBuffer[]): void {
-    this.thread().postMessage(message, transfer);
+  private post(message: object): void {
+    this.thread().postMessage(message);
   }
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(LANDING_THREAD_PROGRAM, { eval: true });
+    // The thread's own heap holds a few small objects; the bytes are outside it. Small limits keep
+    // its collections frequent, so pieces it has written are freed at once (the apps' RSS bound is 250 MB).
+    const w = new Worker(LANDING_THREAD_PROGRAM, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 } });
     // The thread never keeps the app alive: a landing in progress holds its own socket open.
     w.unref();
     w.on('message', (a: Answer) => {
@@ -86,16 +92,21 @@ export class FileLanding {
   /** Bytes the file had when it was opened: where this landing's bytes start. */
   startSize = 0;
   readonly opened: Promise<void>;
-  private inFlight = 0;
+  readonly ring = new SharedArrayBuffer(RING_BYTES);
+  private readonly bytes = Buffer.from(this.ring);
+  /** Next byte of the ring to fill, how many filled bytes the thread has not written yet, and how many of them it was not told of. */
+  private head = 0;
+  private used = 0;
+  private unposted = 0;
   private failure?: Error;
   private resolveOpened!: () => void;
   private rejectOpened!: (e: Error) => void;
-  private waiting?: { resolve: () => void; reject: (e: Error) => void };
+  private waiting?: { need: number; resolve: () => void; reject: (e: Error) => void };
   private closing?: { resolve: (f: LandedFile) => void; reject: (e: Error) => void };
 
   constructor(
     readonly id: number,
-    private readonly post: (message: object, transfer?: ArrayBuffer[]) => void,
+    private readonly post: (message: object) => void,
   ) {
     this.opened = new Promise((resolve, reject) => {
       this.resolveOpened = resolve;
@@ -104,26 +115,34 @@ export class FileLanding {
   }
 
   /**
-   * Hands a piece to the thread. The piece must not be used afterwards: its memory may move to the
-   * thread. Resolves at once unless more than 16 MB wait for the disk, so a slow disk slows the
-   * reader instead of filling memory.
+   * Copies a piece into the ring for the thread to append. Resolves at once unless the ring is full
+   * (the disk is slower than the socket): then the reader waits, and memory stays at the ring's size.
    */
   async write(piece: Buffer): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (piece.length === 0) return;
-    const whole = piece.byteOffset === 0 && piece.buffer.byteLength === piece.length && piece.buffer instanceof ArrayBuffer;
-    const bytes = whole ? new Uint8Array(piece.buffer) : new Uint8Array(piece);
-    this.inFlight += bytes.byteLength;
-    try {
-      this.post({ op: 'write', id: this.id, bytes }, [bytes.buffer as ArrayBuffer]);
-    } catch {
-      // A buffer Node keeps for itself cannot move to another thread: it goes as a copy.
-      const copy = new Uint8Array(piece);
-      this.post({ op: 'write', id: this.id, bytes: copy }, [copy.buffer]);
+    for (let off = 0; off < piece.length;) {
+      if (this.failure) throw this.failure;
+      // A span never wraps: it runs to the ring's end at most, and the next starts at 0.
+      const span = Math.min(piece.length - off, RING_BYTES - this.head, SPAN_BYTES);
+      if (this.used + span > RING_BYTES) {
+        // The thread may be waiting for bytes this landing has not told it of yet.
+        this.flush();
+        await new Promise<void>((resolve, reject) => (this.waiting = { need: span, resolve, reject }));
+        continue;
+      }
+      piece.copy(this.bytes, this.head, off, off + span);
+      this.head += span;
+      this.used += span;
+      this.unposted += span;
+      off += span;
+      if (this.unposted >= SPAN_BYTES || this.head === RING_BYTES) this.flush();
     }
-    if (this.inFlight > IN_FLIGHT_BYTES) {
-      await new Promise<void>((resolve, reject) => (this.waiting = { resolve, reject }));
-    }
+  }
+
+  /** Tells the thread of the bytes copied since the last span; they end at `head`. */
+  private flush(): void {
+    if (this.unposted > 0) this.post({ op: 'write', id: this.id, at: this.head - this.unposted, bytes: this.unposted });
+    this.unposted = 0;
+    this.head %= RING_BYTES;
   }
 
   /** Waits for every write, fsyncs when asked (an offset answered to a sender must survive a crash), and closes. */
@@ -134,6 +153,7 @@ export class FileLanding {
         return;
       }
       this.closing = { resolve, reject };
+      this.flush();
       this.post({ op: 'close', id: this.id, sync: opts.sync });
     });
   }
@@ -146,8 +166,8 @@ export class FileLanding {
         this.resolveOpened();
         return;
       case 'written':
-        this.inFlight -= a.bytes;
-        if (this.waiting && this.inFlight <= IN_FLIGHT_BYTES / 2) {
+        this.used -= a.bytes;
+        if (this.waiting && this.used + this.waiting.need <= RING_BYTES) {
           this.waiting.resolve();
           this.waiting = undefined;
         }
