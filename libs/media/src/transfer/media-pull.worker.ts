@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
+import { landStream } from './landing/land-stream';
 import { LandedFile } from './landing/media-landings';
 import { TransferQueueWorker, TransferRow } from './transfer-queue.worker';
 
@@ -50,11 +51,10 @@ export class MediaPullWorker extends TransferQueueWorker {
         // A partial file longer than the object is dropped below, once closed, and pulled again.
         if (have <= size) {
           if (offset !== have) throw new Error(`parent ${t.from_center} started media ${t.sha256} at ${offset}, not at ${have}`);
-          for await (const piece of body as AsyncIterable<Buffer>) {
-            if (at + piece.length > size) throw new Error(`parent ${t.from_center} sent media ${t.sha256} past its size ${size}`);
-            at += piece.length;
-            await landing.write(piece);
-          }
+          await landStream(body, landing, (total) => {
+            if (have + total > size) throw new Error(`parent ${t.from_center} sent media ${t.sha256} past its size ${size}`);
+            at = have + total;
+          });
         }
       } finally {
         stop();

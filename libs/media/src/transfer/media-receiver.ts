@@ -4,7 +4,9 @@ import { grpcError, invalidArgument } from '@syn/grpc';
 import { rm, stat, writeFile } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { MediaLibrary } from '../media-library';
+import { landStream } from './landing/land-stream';
 import { LandedFile, MediaLandings } from './landing/media-landings';
+import type { Readable } from 'node:stream';
 import { upsertLinks } from './media-links';
 import { MediaHoldingMessage, MediaOfferMessage } from './media-transfer.types';
 
@@ -49,11 +51,11 @@ export class MediaReceiver {
   }
 
   /**
-   * Appends `pieces` (the bytes from `offset`) to the partial file. Answers where the file now ends,
+   * Appends `body` (the bytes from `offset`) to the partial file. Answers where the file now ends,
    * or "have" once it holds the whole, verified object. A cut stream still lands and fsyncs what
    * came, so the next one resumes after it.
    */
-  async receive(offer: MediaOfferMessage, offset: number, pieces: AsyncIterable<Buffer>): Promise<MediaHoldingMessage> {
+  async receive(offer: MediaOfferMessage, offset: number, body: Readable): Promise<MediaHoldingMessage> {
     const started = performance.now();
     const path = this.partPath(offer);
     // One writer per partial file: a second sender (one whose lease ran out) would interleave appends.
@@ -70,11 +72,10 @@ export class MediaReceiver {
       let landed: LandedFile;
       let closing = 0;
       try {
-        for await (const piece of pieces) {
-          if (at + piece.length > size) throw invalidArgument(`media ${offer.sha256}: bytes at ${at} run past the announced size ${size}`);
-          at += piece.length;
-          await landing.write(piece);
-        }
+        await landStream(body, landing, (total) => {
+          if (have + total > size) throw invalidArgument(`media ${offer.sha256}: bytes at ${have + total} run past the announced size ${size}`);
+          at = have + total;
+        });
       } finally {
         // Whatever came is kept and made durable: the offset the next stream starts from must survive a crash.
         closing = performance.now();

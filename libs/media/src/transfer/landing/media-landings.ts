@@ -115,20 +115,31 @@ export class FileLanding {
   }
 
   /**
-   * Copies a piece into the ring for the thread to append. Resolves at once unless the ring is full
-   * (the disk is slower than the socket): then the reader waits, and memory stays at the ring's size.
+   * Copies a piece into the ring for the thread to append. Answers nothing when it all fit, which is
+   * the usual case; when the ring is full (the disk is slower than the socket) it answers a promise of
+   * the rest being copied, and the reader should wait for it: memory stays at the ring's size.
    */
-  async write(piece: Buffer): Promise<void> {
-    for (let off = 0; off < piece.length;) {
+  write(piece: Buffer): Promise<void> | undefined {
+    const off = this.copyIn(piece, 0);
+    return off < piece.length ? this.copyRest(piece, off) : undefined;
+  }
+
+  private async copyRest(piece: Buffer, from: number): Promise<void> {
+    for (let off = from; off < piece.length; off = this.copyIn(piece, off)) {
+      // The thread may be waiting for bytes it was not told of yet.
+      this.flush();
+      const need = Math.min(piece.length - off, RING_BYTES - this.head, SPAN_BYTES);
+      await new Promise<void>((resolve, reject) => (this.waiting = { need, resolve, reject }));
+    }
+  }
+
+  /** Copies as much of the piece from `off` as the ring takes; answers where it stopped. */
+  private copyIn(piece: Buffer, off: number): number {
+    while (off < piece.length) {
       if (this.failure) throw this.failure;
       // A span never wraps: it runs to the ring's end at most, and the next starts at 0.
       const span = Math.min(piece.length - off, RING_BYTES - this.head, SPAN_BYTES);
-      if (this.used + span > RING_BYTES) {
-        // The thread may be waiting for bytes this landing has not told it of yet.
-        this.flush();
-        await new Promise<void>((resolve, reject) => (this.waiting = { need: span, resolve, reject }));
-        continue;
-      }
+      if (this.used + span > RING_BYTES) return off;
       piece.copy(this.bytes, this.head, off, off + span);
       this.head += span;
       this.used += span;
@@ -136,6 +147,7 @@ export class FileLanding {
       off += span;
       if (this.unposted >= SPAN_BYTES || this.head === RING_BYTES) this.flush();
     }
+    return off;
   }
 
   /** Tells the thread of the bytes copied since the last span; they end at `head`. */
