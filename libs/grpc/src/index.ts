@@ -5,7 +5,6 @@ export * from './center-credentials';
 export * from './story-pool.client';
 export * from './story-pool.types';
 export * from './grpc-server.options';
-export * from './receive-window';
 export * from './auth/center-keyring';
 export * from './story-pool-clients';
 export * from './grpc-clients.module';
