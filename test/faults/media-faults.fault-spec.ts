@@ -34,8 +34,8 @@ describe('media faults', () => {
       natsUrl: nats.url,
       apps: [
         // A capped sending rate on both sides: a kill falls in the middle of an object, not between two.
-        { kind: 'city', centers: [HUB], env: { MEDIA_SEND_BYTES_PER_SECOND: String(512 * 1024) } },
-        { kind: 'county', centers: [COUNTY], env: { MEDIA_SEND_BYTES_PER_SECOND: String(512 * 1024) } },
+        { kind: 'city', centers: [HUB], env: { MEDIA_SEND_BYTES_PER_SECOND: String(2 * 1024 * 1024) } },
+        { kind: 'county', centers: [COUNTY], env: { MEDIA_SEND_BYTES_PER_SECOND: String(2 * 1024 * 1024) } },
       ],
     });
   }, 120_000);
