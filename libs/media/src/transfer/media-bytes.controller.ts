@@ -11,7 +11,7 @@ import { MediaLibrary } from '../media-library';
 import { sendObjectRange } from './send-object-range';
 import { MediaReceiver } from './media-receiver';
 import { MediaTransferGate } from './media-transfer.gate';
-import { decodeOfferHeader, encodeOfferHeader, MEDIA_OFFER_HEADER, MEDIA_OFFSET_HEADER, MEDIA_TRANSFER_PATH } from './media-transfer.wire';
+import { decodeOfferHeader, encodeOfferHeader, MEDIA_OFFER_HEADER, MEDIA_OFFSET_HEADER, MEDIA_TRANSFER_PATH, offerFor, OfferRow } from './media-transfer.wire';
 
 /** gRPC status → the HTTP status a child's client reads (media-transfer.client.ts maps it back). */
 const HTTP_STATUS: Partial<Record<status, number>> = {
@@ -68,7 +68,7 @@ export class MediaBytesController {
     try {
       const ask = await this.gate.request(this.metadataOf(req), { ...query, sha256 });
       // Only media of a story this center holds and names them: a child cannot fish for arbitrary bytes by hash.
-      const [link]: Array<{ origin_code: string; kind: string; caption: string | null; embargo_until: Date | null }> = await this.dataSource.query(
+      const [link]: OfferRow[] = await this.dataSource.query(
         `SELECT origin_code, kind, caption, embargo_until FROM media_links WHERE center_code = $1 AND story_id = $2 AND sha256 = $3`,
         [ask.fromCenter, ask.storyId, ask.sha256],
       );
@@ -83,17 +83,7 @@ export class MediaBytesController {
       res.setHeader(MEDIA_OFFSET_HEADER, String(offset));
       res.setHeader(
         MEDIA_OFFER_HEADER,
-        encodeOfferHeader({
-          fromCenter: ask.fromCenter,
-          toCenter: ask.toCenter,
-          storyId: ask.storyId,
-          sha256: ask.sha256,
-          originCode: link.origin_code,
-          kind: link.kind,
-          caption: link.caption ?? '',
-          embargoUntil: link.embargo_until ? link.embargo_until.toISOString() : '',
-          size: String(size),
-        }),
+        encodeOfferHeader(offerFor({ fromCenter: ask.fromCenter, toCenter: ask.toCenter, storyId: ask.storyId, sha256: ask.sha256 }, link, size)),
       );
       started = true;
       await sendObjectRange(this.library.store, ask.sha256, offset, size - offset, res, {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { sendObjectRange } from './send-object-range';
-import { MediaOfferPlain } from './media-transfer.client';
+import { offerFor } from './media-transfer.wire';
 import { TransferQueueWorker, TransferRow } from './transfer-queue.worker';
 
 const PROGRESS_EVERY = 32 * 1024 * 1024;
@@ -20,17 +20,7 @@ export class MediaPushWorker extends TransferQueueWorker {
   protected async move(t: TransferRow): Promise<number> {
     const size = await this.library.store.sizeOf(t.sha256);
     if (size === null) throw new Error(`media ${t.sha256} is not in this center's store`);
-    const offer: MediaOfferPlain = {
-      fromCenter: t.from_center,
-      toCenter: t.to_center,
-      storyId: t.story_id,
-      sha256: t.sha256,
-      originCode: t.origin_code,
-      kind: t.kind,
-      caption: t.caption ?? '',
-      embargoUntil: t.embargo_until ? t.embargo_until.toISOString() : '',
-      size: String(size),
-    };
+    const offer = offerFor({ fromCenter: t.from_center, toCenter: t.to_center, storyId: t.story_id, sha256: t.sha256 }, t, size);
     let holding = await this.client.offer(this.grpcOf(t.to_center), offer);
     const base = this.httpOf(t.to_center);
     const from = Math.min(Number(holding.offset), size);

@@ -24,3 +24,23 @@ export function decodeOfferHeader(v: string | string[] | undefined): unknown {
     return {};
   }
 }
+
+/** A row naming a story's object as it travels: a transfer queued, or a link the parent holds. */
+export interface OfferRow {
+  origin_code: string;
+  kind: string;
+  caption: string | null;
+  embargo_until: Date | null;
+}
+
+/** The offer describing an object of a story on one hop, from the row that names it. */
+export function offerFor(hop: { fromCenter: string; toCenter: string; storyId: string; sha256: string }, row: OfferRow, size: number): MediaOfferPlain {
+  return {
+    ...hop,
+    originCode: row.origin_code,
+    kind: row.kind,
+    caption: row.caption ?? '',
+    embargoUntil: row.embargo_until ? row.embargo_until.toISOString() : '',
+    size: String(size),
+  };
+}
