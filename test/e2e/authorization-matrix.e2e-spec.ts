@@ -197,9 +197,18 @@ describe('authorization matrix: every endpoint × every role × own, foreign and
       feed.close();
       return { status: feed.status };
     }
-    let r = request(net.app(center).http)[probe.method](probe.path);
-    if (token !== undefined) r = r.set('authorization', `Bearer ${token}`);
-    return probe.body ? r.send(probe.body) : r;
+    const once = () => {
+      let r = request(net.app(center).http)[probe.method](probe.path);
+      if (token !== undefined) r = r.set('authorization', `Bearer ${token}`);
+      return probe.body ? r.send(probe.body) : r;
+    };
+    // A read the county answers from its hub says 502 when the hub did not answer within its
+    // deadline (a loaded test machine): that is no answer about access, so a read is asked again.
+    // A write is never repeated.
+    for (let attempt = 1; ; attempt++) {
+      const r = await once();
+      if (probe.method !== 'get' || r.status !== 502 || attempt === 3) return r;
+    }
   };
 
   it('has a probe for every action in the matrix', () => {
