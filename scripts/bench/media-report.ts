@@ -18,9 +18,9 @@ export function writeMediaSection(path: string, r: MediaPhaseResult, at: string)
 A ${r.mb} MB video (a real MP4 head, then random bytes so nothing compresses) goes up to a county by one tus
 PATCH, then a story naming it is submitted through 三审 and the county sends the bytes to its hub: the offer
 over gRPC (what does the hub have?), then one HTTP PUT of the rest from that offset, read from the store into
-four reused 1 MB buffers. The hub's event loop hands each piece the socket gives to its landing thread, which
-appends it to the partial file and hashes it; at the end the thread fsyncs, the hub verifies the SHA-256 and
-stores. Transfer time runs from the submit to the hub's holding row, so it includes the outbox, the queue, the
+four reused 1 MB buffers. The hub's media byte server, an HTTP server on a thread of its own, appends each
+piece the socket gives to the partial file, and a second thread hashes the file 16 MB behind the writer; at the
+end the thread fsyncs, the hub's app verifies the SHA-256 and stores. Transfer time runs from the submit to the hub's holding row, so it includes the outbox, the queue, the
 offer, the hub's fsync and its rename into the store; the stream alone is the hub's own time from the request
 to the stored object.
 
@@ -48,8 +48,8 @@ ${rss}
 Load average ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ')} when this was written, on ${cpus().length} shared cores. Memory is what the design bounds: the
-sender holds four 1 MB read buffers, the hub at most 4 MB of pieces waiting for its landing thread, whatever the
-file's size.
+sender holds four 1 MB read buffers, the hub's byte server the socket's pieces it has not written yet, whatever
+the file's size.
 ${END}`;
   const doc = readFileSync(path, 'utf8');
   const i = doc.indexOf(START);

@@ -86,6 +86,7 @@ function startApp(p: DemoProcess, s: { auth: string; grpc: string }) {
       HOSTED_CENTERS: p.centers.join(','),
       HTTP_PORT: String(p.httpPort),
       GRPC_PORT: String(p.grpcPort),
+      ...(p.mediaPort ? { MEDIA_PORT: String(p.mediaPort) } : {}),
       AUTH_TOKEN_SECRET: s.auth,
       GRPC_SHARED_SECRET: s.grpc,
       SEED_USERS_FILE: resolve(ROOT, 'deploy/demo/users.json'),
@@ -111,7 +112,7 @@ async function assertPortsFree() {
   const { createServer } = await import('node:net');
   const busy: string[] = [];
   for (const p of DEMO_PROCESSES) {
-    for (const port of p.kind === 'county' ? [p.httpPort] : [p.httpPort, p.grpcPort]) {
+    for (const port of p.kind === 'county' ? [p.httpPort] : [p.httpPort, p.grpcPort, p.mediaPort ?? p.httpPort]) {
       const free = await new Promise<boolean>((ok) => {
         const srv = createServer()
           .once('error', () => ok(false))

@@ -347,7 +347,10 @@ describe('media travel with their story', () => {
   });
 
   it('the byte path between centers refuses what the gRPC offer would: no credentials, a center that is not the child, a bad offer, a story never sent', async () => {
-    const hub = net.app('360700').http;
+    // The hub's byte server, on a port of its own; the desk's port does not serve the byte path.
+    const hub = net.app('360700').media!;
+    expect((await request(net.app('360700').http).get(`/transfer/v1/media/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await request(hub).get('/api/v1/health')).status).toBe(404);
     const keys = new CenterCredentials(CenterKeyring.derived(TEST_GRPC_SECRET));
     const auth = (from: string, to: string) => String(keys.metadataFor(from, to).get('authorization')[0]);
     const bytes = Buffer.from('not a video at all');
@@ -387,6 +390,10 @@ describe('media travel with their story', () => {
     const ahead = await put(offer(), { authorization: auth('360702', '360700') }, 4);
     expect(ahead.status).toBe(200);
     expect(ahead.body).toEqual({ have: false, offset: '0' });
+    // More bytes than the offer announces are refused before one is written.
+    const tooLong = await put(offer({ size: '4' }), { authorization: auth('360702', '360700') });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.message).toMatch(/run past the announced size 4/);
 
     const get = (q: Record<string, string>, headers: Record<string, string>) =>
       request(hub)

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 /** Where media bytes live, how big each kind may be, how long a media link lasts; validated at boot like AppEnv. */
 export class MediaEnv {
@@ -55,6 +55,16 @@ export class MediaEnv {
   @IsInt()
   @Min(0)
   MEDIA_SEND_BYTES_PER_SECOND: number = 0;
+
+  /**
+   * Where an app hosting a center with children serves the media byte path to them (on HTTP_HOST):
+   * a port of its own, since the server runs on a thread of its own (`byte-server/`). The network
+   * file names it as the center's `media` address.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  MEDIA_PORT: number = 3001;
 
   /** Read size of a transfer's sender: 1 MB, or about a tenth of a second's worth when the rate is capped. */
   readBytes(): number {

@@ -22,7 +22,8 @@ import { MediaPulls } from './transfer/media-pulls';
 import { MediaPushWorker } from './transfer/media-push.worker';
 import { MediaTransferMetrics } from './transfer/media-transfer.metrics';
 import { MediaTransferGrpcController } from './transfer/media-transfer.grpc-controller';
-import { MediaBytesController } from './transfer/media-bytes.controller';
+import { MediaByteRequests } from './transfer/byte-server/media-byte-requests';
+import { MediaByteServer } from './transfer/byte-server/media-byte-server';
 import { MediaLandings } from './transfer/landing/media-landings';
 import { MediaReceiver } from './transfer/media-receiver';
 import { MediaTransferGate } from './transfer/media-transfer.gate';
@@ -37,7 +38,7 @@ export const mediaPersistence: PersistencePart = { entities: [], migrations: [Me
  */
 @Global()
 @Module({
-  controllers: [MediaController, MediaFilesController, MediaTransferGrpcController, MediaBytesController],
+  controllers: [MediaController, MediaFilesController, MediaTransferGrpcController],
   providers: [
     { provide: MediaEnv, useFactory: () => validateEnv(MediaEnv) },
     { provide: MEDIA_STORE, useFactory: (env: MediaEnv) => mediaStoreFromEnv(env), inject: [MediaEnv] },
@@ -58,6 +59,8 @@ export const mediaPersistence: PersistencePart = { entities: [], migrations: [Me
     MediaTransferGate,
     MediaReceiver,
     MediaLandings,
+    MediaByteRequests,
+    MediaByteServer,
   ],
   exports: [MediaEnv, MediaLibrary, MediaAccess, MediaUrlSigner, MediaPulls],
 })

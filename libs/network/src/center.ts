@@ -31,11 +31,11 @@ export class Center {
   grpc?: string;
 
   /**
-   * The HTTP base address of a center that has children (`http://host:port`, or https): its
-   * children send media bytes up to it and fetch media from it there. Replicas sit behind one
-   * address (a service or a load balancer).
+   * The media byte server of a center that has children (`http://host:port`, or https; its apps'
+   * MEDIA_PORT): its children send media bytes up to it and fetch media from it there. Replicas
+   * sit behind one address (a service or a load balancer).
    */
   @IsOptional()
-  @Matches(/^https?:\/\/[\w.-]+(?::\d{1,5})?\/?$/, { message: 'http must be http://host:port or https://host:port' })
-  http?: string;
+  @Matches(/^https?:\/\/[\w.-]+(?::\d{1,5})?\/?$/, { message: 'media must be http://host:port or https://host:port' })
+  media?: string;
 }

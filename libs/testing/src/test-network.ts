@@ -28,6 +28,8 @@ export interface RunningApp {
   spec: TestAppSpec;
   name: string;
   http: string;
+  /** The media byte server, on an app whose centers have children. */
+  media?: string;
   grpcPort?: number;
   database: TestDatabase;
   process: AppProcess;
@@ -78,21 +80,23 @@ export class TestNetwork {
     const centers = (opts.centers ?? JIANGXI).map((c) => ({ ...c }));
     const grpcPorts = new Map<TestAppSpec, number>();
     const httpPorts = new Map<TestAppSpec, number>();
+    const mediaPorts = new Map<TestAppSpec, number>();
     const grpcOf = new Map<string, number[]>();
     for (const spec of opts.apps) {
       if (spec.kind === 'county') continue;
       const port = await findFreePort();
       grpcPorts.set(spec, port);
       httpPorts.set(spec, await findFreePort());
+      mediaPorts.set(spec, await findFreePort());
       for (const code of spec.centers) grpcOf.set(code, [...(grpcOf.get(code) ?? []), port]);
     }
-    // Media bytes go to a parent's HTTP port; replicas would sit behind one address, so the first app hosting a center is it.
+    // Media bytes go to a parent's byte server; replicas would sit behind one address, so the first app hosting a center is it.
     for (const spec of opts.apps) {
-      const port = httpPorts.get(spec);
+      const port = mediaPorts.get(spec);
       if (port === undefined || spec.replicaOf) continue;
       for (const code of spec.centers) {
         const c = centers.find((x) => x.code === code);
-        if (c && !c.http) c.http = `http://127.0.0.1:${port}`;
+        if (c && !c.media) c.media = `http://127.0.0.1:${port}`;
       }
     }
     for (const [code, ports] of grpcOf) {
@@ -106,8 +110,16 @@ export class TestNetwork {
     const net = new TestNetwork(opts.natsUrl, networkFile, centers);
     try {
       // Replicas start after the app they share a database with has made its tables.
-      await Promise.all(opts.apps.filter((s) => !s.replicaOf).map((spec) => net.startApp(spec, grpcPorts.get(spec), opts.env, httpPorts.get(spec))));
-      await Promise.all(opts.apps.filter((s) => s.replicaOf).map((spec) => net.startApp(spec, grpcPorts.get(spec), opts.env, httpPorts.get(spec))));
+      await Promise.all(
+        opts.apps
+          .filter((s) => !s.replicaOf)
+          .map((spec) => net.startApp(spec, { grpc: grpcPorts.get(spec), http: httpPorts.get(spec), media: mediaPorts.get(spec) }, opts.env)),
+      );
+      await Promise.all(
+        opts.apps
+          .filter((s) => s.replicaOf)
+          .map((spec) => net.startApp(spec, { grpc: grpcPorts.get(spec), http: httpPorts.get(spec), media: mediaPorts.get(spec) }, opts.env)),
+      );
     } catch (e) {
       await net.stop();
       throw e;
@@ -115,10 +127,15 @@ export class TestNetwork {
     return net;
   }
 
-  private async startApp(spec: TestAppSpec, grpcPort: number | undefined, extraEnv: Record<string, string> = {}, port?: number): Promise<RunningApp> {
+  private async startApp(
+    spec: TestAppSpec,
+    ports: { grpc?: number; http?: number; media?: number },
+    extraEnv: Record<string, string> = {},
+  ): Promise<RunningApp> {
     const name = spec.name ?? `${spec.kind}-${spec.centers[0]}`;
     const database = spec.replicaOf ? this.app(spec.replicaOf).database : await createTestDatabase(`syn_t_${spec.kind}`);
-    const httpPort = port ?? (await findFreePort());
+    const httpPort = ports.http ?? (await findFreePort());
+    const grpcPort = ports.grpc;
     const env: Record<string, string> = {
       DATABASE_URL: database.url,
       NATS_URL: this.natsUrl,
@@ -126,6 +143,8 @@ export class TestNetwork {
       HOSTED_CENTERS: spec.centers.join(','),
       HTTP_PORT: String(httpPort),
       GRPC_PORT: String(grpcPort ?? (await findFreePort())),
+      // A county has no children and opens no byte server.
+      MEDIA_PORT: String(ports.media ?? 0),
       AUTH_TOKEN_SECRET: TEST_AUTH_SECRET,
       GRPC_SHARED_SECRET: TEST_GRPC_SECRET,
       LOG_LEVEL: 'info',
@@ -140,7 +159,8 @@ export class TestNetwork {
     };
     const proc = await AppProcess.start(resolve(process.cwd(), ENTRY[spec.kind]), { env, name, nodeArgs: [...APP_NODE_ARGS, ...(spec.nodeArgs ?? [])] });
     const http = `http://127.0.0.1:${httpPort}`;
-    const app: RunningApp = { spec, name, http, grpcPort, database, process: proc, env };
+    const media = ports.media === undefined ? undefined : `http://127.0.0.1:${ports.media}`;
+    const app: RunningApp = { spec, name, http, media, grpcPort, database, process: proc, env };
     this.apps.push(app);
     await proc.waitForHttp(`${http}/health/ready`, 45_000);
     return app;

@@ -35,7 +35,7 @@ export class MediaPullWorker extends TransferQueueWorker {
     let size = 0;
     let landed: LandedFile;
     try {
-      const { offer, offset, body } = await this.client.get(this.httpOf(t.from_center), {
+      const { offer, offset, body } = await this.client.get(this.mediaOf(t.from_center), {
         fromCenter: t.from_center,
         toCenter: t.to_center,
         storyId: t.story_id,

@@ -22,7 +22,7 @@ export class MediaPushWorker extends TransferQueueWorker {
     if (size === null) throw new Error(`media ${t.sha256} is not in this center's store`);
     const offer = offerFor({ fromCenter: t.from_center, toCenter: t.to_center, storyId: t.story_id, sha256: t.sha256 }, t, size);
     let holding = await this.client.offer(this.grpcOf(t.to_center), offer);
-    const base = this.httpOf(t.to_center);
+    const base = this.mediaOf(t.to_center);
     const from = Math.min(Number(holding.offset), size);
     let offset = from;
     const rate = this.env.MEDIA_SEND_BYTES_PER_SECOND;

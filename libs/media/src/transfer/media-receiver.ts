@@ -4,16 +4,28 @@ import { grpcError, invalidArgument } from '@syn/grpc';
 import { rm, stat, writeFile } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { MediaLibrary } from '../media-library';
-import { landStream } from './landing/land-stream';
-import { LandedFile, MediaLandings } from './landing/media-landings';
-import type { Readable } from 'node:stream';
 import { upsertLinks } from './media-links';
 import { MediaHoldingMessage, MediaOfferMessage } from './media-transfer.types';
 
+/** What one request's bytes did to a partial file, as the byte server reports it. */
+export interface LandedBytes {
+  /** Where the file ended before them, and where it ends now. */
+  start: number;
+  size: number;
+  /** SHA-256 of the whole file as it now is, when it could be read back. */
+  sha256?: string;
+  /** Bytes the byte server would not append (past the announced size). */
+  refused?: string;
+  /** The file could not be written or read back. */
+  error?: string;
+  /** When the request was admitted (`performance.now()`), to log how long the bytes took. */
+  startedAt: number;
+}
+
 /**
  * The parent's side of the upward hop, once the gate has let the offer in: says what this center
- * has of an object, appends bytes at the offset it reported (landed and hashed on the landing
- * thread), and stores the object only once its SHA-256 matches; media of a story taken down here
+ * has of an object, admits bytes at the offset it reported (appended and hashed by the
+ * byte server's threads), and stores the object only once its SHA-256 matches; media of a story taken down here
  * are answered "have" and never stored.
  */
 @Injectable()
@@ -23,7 +35,6 @@ export class MediaReceiver {
 
   constructor(
     private readonly library: MediaLibrary,
-    private readonly landings: MediaLandings,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -51,41 +62,53 @@ export class MediaReceiver {
   }
 
   /**
-   * Appends `body` (the bytes from `offset`) to the partial file. Answers where the file now ends,
-   * or "have" once it holds the whole, verified object. A cut stream still lands and fsyncs what
-   * came, so the next one resumes after it.
+   * Admits a request of bytes from `offset`: answers what this center holds when the bytes cannot
+   * go on the end of its partial file (none yet, or it ends elsewhere, so the sender realigns), or
+   * the partial file to append them to. That file is then this request's until `landed` or
+   * `abandon`: a second sender (one whose lease ran out) would interleave appends.
    */
-  async receive(offer: MediaOfferMessage, offset: number, body: Readable): Promise<MediaHoldingMessage> {
-    const started = performance.now();
+  async admit(offer: MediaOfferMessage, offset: number): Promise<{ path: string } | { answer: MediaHoldingMessage }> {
     const path = this.partPath(offer);
-    // One writer per partial file: a second sender (one whose lease ran out) would interleave appends.
     if (this.receiving.has(path))
       throw grpcError(status.ABORTED, `media ${offer.sha256} from ${offer.fromCenter} is already being received; send again when that stream ends`);
     this.receiving.add(path);
     try {
       const have = await this.partSize(path);
-      if (have === undefined) return await this.holding(offer);
-      if (have !== offset) return { have: false, offset: String(have) };
-      const size = Number(offer.size);
-      const landing = await this.landings.land(path);
-      let at = landing.startSize;
-      let landed: LandedFile;
-      let closing = 0;
-      try {
-        await landStream(body, landing, (total) => {
-          if (have + total > size) throw invalidArgument(`media ${offer.sha256}: bytes at ${have + total} run past the announced size ${size}`);
-          at = have + total;
-        });
-      } finally {
-        // Whatever came is kept and made durable: the offset the next stream starts from must survive a crash.
-        closing = performance.now();
-        landed = await landing.close({ sync: at > have });
+      if (have === undefined) {
+        this.receiving.delete(path);
+        return { answer: await this.holding(offer) };
       }
-      if (landed.size < size) return { have: false, offset: String(landed.size) };
-      return await this.complete(offer, path, landed.sha256, size, { bytes: landed.size - have, started, closeMs: performance.now() - closing });
+      if (have !== offset) {
+        this.receiving.delete(path);
+        return { answer: { have: false, offset: String(have) } };
+      }
+      return { path };
+    } catch (e) {
+      this.receiving.delete(path);
+      throw e;
+    }
+  }
+
+  /**
+   * What a request's bytes did to the partial file: where it now ends, or "have" once it holds the
+   * whole object and its SHA-256 matches; `refused` names bytes the byte server would not append.
+   * Frees the file for the next request either way.
+   */
+  async landed(offer: MediaOfferMessage, path: string, l: LandedBytes): Promise<MediaHoldingMessage> {
+    try {
+      if (l.refused) throw invalidArgument(`media ${offer.sha256}: ${l.refused}`);
+      if (l.error) throw grpcError(status.UNAVAILABLE, `media ${offer.sha256} from ${offer.fromCenter} could not be written here: ${l.error}`);
+      const size = Number(offer.size);
+      if (l.size < size || !l.sha256) return { have: false, offset: String(l.size) };
+      return await this.complete(offer, path, l.sha256, size, { bytes: l.size - l.start, started: l.startedAt });
     } finally {
       this.receiving.delete(path);
     }
+  }
+
+  /** The byte server that had the file is gone (its thread stopped): the next request starts from what the file holds. */
+  abandon(path: string): void {
+    this.receiving.delete(path);
   }
 
   /** `stream`: what the last stream carried and when it started, to log how long the bytes took to land. */
@@ -94,7 +117,7 @@ export class MediaReceiver {
     path: string,
     got: string,
     size: number,
-    stream: { bytes: number; started: number; closeMs: number },
+    stream: { bytes: number; started: number },
   ): Promise<MediaHoldingMessage> {
     if (await this.takenDown(offer.storyId)) {
       await rm(path, { force: true });
@@ -118,8 +141,6 @@ export class MediaReceiver {
       bytes: size,
       streamBytes: stream.bytes,
       streamMs: Math.round(performance.now() - stream.started),
-      // The wait for the last writes and the fsync, within streamMs.
-      closeMs: Math.round(stream.closeMs),
     });
     return { have: true, offset: String(size) };
   }

@@ -76,10 +76,10 @@ export abstract class TransferQueueWorker implements OnApplicationBootstrap, OnA
     return address;
   }
 
-  /** The HTTP address of a neighbour (media bytes), from the network file. */
-  protected httpOf(center: string): string {
-    const address = this.directory.has(center) ? this.directory.get(center).http : undefined;
-    if (!address) throw new Error(`center ${center} has no HTTP address in the network file: media cannot move to or from it`);
+  /** The media byte server of a neighbour, from the network file. */
+  protected mediaOf(center: string): string {
+    const address = this.directory.has(center) ? this.directory.get(center).media : undefined;
+    if (!address) throw new Error(`center ${center} has no media address in the network file: media cannot move to or from it`);
     return address;
   }
 
