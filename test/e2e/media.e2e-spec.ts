@@ -390,6 +390,10 @@ describe('media travel with their story', () => {
     const ahead = await put(offer(), { authorization: auth('360702', '360700') }, 4);
     expect(ahead.status).toBe(200);
     expect(ahead.body).toEqual({ have: false, offset: '0' });
+    // Whole, verified bytes that are no accepted type are refused for good (415: the sender stops), and not kept.
+    const notMedia = await put(offer(), { authorization: auth('360702', '360700') });
+    expect(notMedia.status).toBe(415);
+    expect(notMedia.body.message).toMatch(/not an accepted type; 360700 refuses them/);
     // More bytes than the offer announces are refused before one is written.
     const tooLong = await put(offer({ size: '4' }), { authorization: auth('360702', '360700') });
     expect(tooLong.status).toBe(400);

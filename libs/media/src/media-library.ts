@@ -6,6 +6,7 @@ import { MediaEnv } from './media-env';
 import { KIND_LABELS, MediaKind, mediaUrlOf } from './media-kind';
 import { MediaRefused } from './media-refused';
 import { MediaSignals } from './media-signals';
+import { MediaTypeNotAccepted } from './media-type-not-accepted';
 import { MediaProbe, MediaView, RenditionView } from './media-view';
 import { sniffFile } from './sniff-mime';
 import { sha256OfFile } from './store/hash-file';
@@ -89,7 +90,7 @@ export class MediaLibrary implements OnModuleInit {
   /** Bytes a neighbour sent whose hash the receiver has just verified (`size` from that pass); the type is sniffed here again, never taken on trust. */
   async ingestTransferred(m: EntityManager, center: string, sha256: string, path: string, size: number): Promise<void> {
     const type = await sniffFile(path);
-    if (!type) throw new Error(`media ${sha256}: the bytes are not an accepted type`);
+    if (!type) throw new MediaTypeNotAccepted(sha256);
     await this.store.putFile(sha256, path, size);
     await this.record(m, { center, sha256, size, mime: type.mime, kind: type.kind, uploaded: false, by: null });
   }

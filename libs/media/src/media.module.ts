@@ -10,6 +10,7 @@ import { MediaLibrary } from './media-library';
 import { MediaSignals } from './media-signals';
 import { MediaTables1764101500000 } from './migrations/1764101500000-media-tables';
 import { MediaPulls1764101614600 } from './migrations/1764101614600-media-pulls';
+import { MediaTransferRefused1764550000000 } from './migrations/1764550000000-media-transfer-refused';
 import { MediaJobsWorker } from './processing/media-jobs.worker';
 import { MediaProcessor } from './processing/media-processor';
 import { mediaStoreFromEnv } from './store/media-store.factory';
@@ -24,12 +25,16 @@ import { MediaTransferMetrics } from './transfer/media-transfer.metrics';
 import { MediaTransferGrpcController } from './transfer/media-transfer.grpc-controller';
 import { MediaByteRequests } from './transfer/byte-server/media-byte-requests';
 import { MediaByteServer } from './transfer/byte-server/media-byte-server';
-import { MediaLandings } from './transfer/landing/media-landings';
+import { MediaByteThread } from './transfer/byte-server/media-byte-thread';
 import { MediaReceiver } from './transfer/media-receiver';
 import { MediaTransferGate } from './transfer/media-transfer.gate';
+import { PartialFiles } from './transfer/partial-files';
 import { TusUploads } from './upload/tus-uploads';
 
-export const mediaPersistence: PersistencePart = { entities: [], migrations: [MediaTables1764101500000, MediaPulls1764101614600] };
+export const mediaPersistence: PersistencePart = {
+  entities: [],
+  migrations: [MediaTables1764101500000, MediaPulls1764101614600, MediaTransferRefused1764550000000],
+};
 
 /**
  * 融媒体 at every level: upload (multipart and tus), content-addressed storage (local disk or S3),
@@ -58,9 +63,10 @@ export const mediaPersistence: PersistencePart = { entities: [], migrations: [Me
     MediaTransferMetrics,
     MediaTransferGate,
     MediaReceiver,
-    MediaLandings,
+    MediaByteThread,
     MediaByteRequests,
     MediaByteServer,
+    PartialFiles,
   ],
   exports: [MediaEnv, MediaLibrary, MediaAccess, MediaUrlSigner, MediaPulls],
 })

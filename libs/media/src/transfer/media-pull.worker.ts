@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
-import { landStream } from './landing/land-stream';
-import { LandedFile } from './landing/media-landings';
+import { Fetched } from './byte-server/media-byte-thread';
+import { refusal } from './media-transfer.client';
+import { decodeOfferHeader, MEDIA_TRANSFER_PATH } from './media-transfer.wire';
+import { MediaTypeNotAccepted } from '../media-type-not-accepted';
 import { TransferQueueWorker, TransferRow } from './transfer-queue.worker';
 
 /**
@@ -27,65 +29,54 @@ export class MediaPullWorker extends TransferQueueWorker {
       ]);
       return 0;
     }
-    const path = this.library.scratchPath(`pull-${t.to_center}-${t.from_center}-${t.sha256}.part`);
-    // The bytes already in the partial file are hashed on the landing thread, never per piece.
-    const landing = await this.landings.land(path);
-    const have = landing.startSize;
-    let at = have;
-    let size = 0;
-    let landed: LandedFile;
+    const path = this.partials.pulled(t.to_center, t.from_center, t.sha256);
+    const url = new URL(`/${MEDIA_TRANSFER_PATH}/${t.sha256}`, this.mediaOf(t.from_center));
+    for (const [k, v] of Object.entries({ fromCenter: t.from_center, toCenter: t.to_center, storyId: t.story_id })) url.searchParams.set(k, v);
+    // The byte thread asks from where the partial file ends, appends and hashes what comes, off the event loop.
+    // The app stopping cuts the body: what arrived is kept and the next start resumes there.
+    const stopping = new AbortController();
+    const stop = this.loop.onStop(() => stopping.abort());
+    let f: Fetched;
     try {
-      const { offer, offset, body } = await this.client.get(this.mediaOf(t.from_center), {
-        fromCenter: t.from_center,
-        toCenter: t.to_center,
-        storyId: t.story_id,
-        sha256: t.sha256,
-        offset: String(have),
-      });
-      // The app stopping cuts the body: what arrived is kept and the next start resumes there.
-      const stop = this.loop.onStop(() => body.destroy());
-      try {
-        size = Number(offer.size);
-        if (!Number.isSafeInteger(size)) throw new Error(`parent ${t.from_center} sent media ${t.sha256} without naming its size`);
-        if (size > this.library.maxBytes()) throw new Error(`media ${t.sha256} of ${size} bytes is over every kind's limit`);
-        // A partial file longer than the object is dropped below, once closed, and pulled again.
-        if (have <= size) {
-          if (offset !== have) throw new Error(`parent ${t.from_center} started media ${t.sha256} at ${offset}, not at ${have}`);
-          await landStream(body, landing, (total) => {
-            if (have + total > size) throw new Error(`parent ${t.from_center} sent media ${t.sha256} past its size ${size}`);
-            at = have + total;
-          });
-        }
-      } finally {
-        stop();
-        body.destroy();
-      }
+      f = await this.thread.fetch(
+        { url: url.toString(), headers: this.client.auth(t.to_center, t.from_center), path, maxBytes: this.library.maxBytes() },
+        stopping.signal,
+      );
     } finally {
-      // Once per attempt: the offset the next attempt starts from must survive a crash of this machine.
-      landed = await landing.close({ sync: at > have });
+      stop();
     }
-    if (have > size) {
+    if (f.status !== undefined && f.status !== 200) throw refusal(f.status, f.text ?? '', url);
+    if (f.tooLong) {
       await rm(path, { force: true });
       throw new Error(`the partial file of media ${t.sha256} is longer than the object; pulling again from 0`);
     }
-    if (landed.size < size) throw new Error(`the stream of media ${t.sha256} ended at ${landed.size} of ${size} bytes; the next attempt resumes there`);
-    if (landed.sha256 !== t.sha256) {
+    if (f.error || f.refused) throw new Error(`pulling media ${t.sha256} from ${t.from_center}: ${f.error ?? f.refused}`);
+    const size = Number((decodeOfferHeader(f.offer) as { size?: unknown }).size);
+    const got = f.size ?? 0;
+    if (got < size) throw new Error(`the stream of media ${t.sha256} ended at ${got} of ${size} bytes; the next attempt resumes there`);
+    if (f.sha256 !== t.sha256) {
       await rm(path, { force: true });
-      throw new Error(`media ${t.sha256} from ${t.from_center} hashed to ${landed.sha256}; pulling again from 0`);
+      throw new Error(`media ${t.sha256} from ${t.from_center} hashed to ${f.sha256}; pulling again from 0`);
     }
-    const stored = await this.dataSource.transaction(async (m) => {
-      // The story may have been taken back while the bytes were on their way: then they are not kept.
-      const [linked]: unknown[] = await m.query(`SELECT 1 FROM media_links WHERE center_code = $1 AND story_id = $2 AND sha256 = $3`, [
-        t.to_center,
-        t.story_id,
-        t.sha256,
-      ]);
-      if (!linked) return false;
-      await this.library.ingestTransferred(m, t.to_center, t.sha256, path, size);
-      return true;
-    });
+    const stored = await this.dataSource
+      .transaction(async (m) => {
+        // The story may have been taken back while the bytes were on their way: then they are not kept.
+        const [linked]: unknown[] = await m.query(`SELECT 1 FROM media_links WHERE center_code = $1 AND story_id = $2 AND sha256 = $3`, [
+          t.to_center,
+          t.story_id,
+          t.sha256,
+        ]);
+        if (!linked) return false;
+        await this.library.ingestTransferred(m, t.to_center, t.sha256, path, size);
+        return true;
+      })
+      .catch(async (e: Error) => {
+        // Refused for good (not an accepted type here): the partial file goes with the transfer.
+        if (e instanceof MediaTypeNotAccepted) await rm(path, { force: true });
+        throw e;
+      });
     if (stored) this.library.signalJob();
     else await rm(path, { force: true });
-    return landed.size - have;
+    return got - (f.start ?? 0);
   }
 }

@@ -4,7 +4,9 @@ import { grpcError, invalidArgument } from '@syn/grpc';
 import { rm, stat, writeFile } from 'node:fs/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { MediaLibrary } from '../media-library';
+import { MediaTypeNotAccepted } from '../media-type-not-accepted';
 import { upsertLinks } from './media-links';
+import { PartialFiles } from './partial-files';
 import { MediaHoldingMessage, MediaOfferMessage } from './media-transfer.types';
 
 /** What one request's bytes did to a partial file, as the byte server reports it. */
@@ -36,6 +38,7 @@ export class MediaReceiver {
   constructor(
     private readonly library: MediaLibrary,
     private readonly dataSource: DataSource,
+    private readonly partials: PartialFiles,
   ) {}
 
   /** What this center has of the object; an object another hosted center holds is shared without a byte moving. */
@@ -128,10 +131,18 @@ export class MediaReceiver {
       this.logger.warn({ msg: 'media transfer did not verify; starting over', sha256: offer.sha256, from: offer.fromCenter, got });
       throw grpcError(status.DATA_LOSS, `media ${offer.sha256} from ${offer.fromCenter} hashed to ${got}; send it again from offset 0`);
     }
-    await this.dataSource.transaction(async (m) => {
-      await this.library.ingestTransferred(m, offer.toCenter, offer.sha256, path, size);
-      await this.link(m, offer);
-    });
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await this.library.ingestTransferred(m, offer.toCenter, offer.sha256, path, size);
+        await this.link(m, offer);
+      });
+    } catch (e) {
+      if (!(e instanceof MediaTypeNotAccepted)) throw e;
+      await rm(path, { force: true });
+      this.logger.warn({ msg: 'media refused: not an accepted type', sha256: offer.sha256, from: offer.fromCenter, story: offer.storyId });
+      // 415 on the byte path: the sender stops sending these bytes (refused, not retried).
+      throw grpcError(status.FAILED_PRECONDITION, `${e.message}; ${offer.toCenter} refuses them`);
+    }
     this.library.signalJob();
     this.logger.log({
       msg: 'media received',
@@ -173,6 +184,6 @@ export class MediaReceiver {
   }
 
   private partPath(o: MediaOfferMessage): string {
-    return this.library.scratchPath(`in-${o.toCenter}-${o.fromCenter}-${o.sha256}.part`);
+    return this.partials.incoming(o.toCenter, o.fromCenter, o.sha256);
   }
 }

@@ -6,7 +6,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { MediaHoldingMessage } from './media-transfer.types';
-import { decodeOfferHeader, encodeOfferHeader, MEDIA_OFFER_HEADER, MEDIA_OFFSET_HEADER, MEDIA_TRANSFER_PATH } from './media-transfer.wire';
+import { encodeOfferHeader, MEDIA_OFFER_HEADER, MEDIA_OFFSET_HEADER, MEDIA_TRANSFER_PATH } from './media-transfer.wire';
 
 export interface MediaOfferPlain {
   fromCenter: string;
@@ -18,15 +18,6 @@ export interface MediaOfferPlain {
   caption: string;
   embargoUntil: string;
   size: string;
-}
-
-/** A child's request for an object its parent holds, from `offset` on. */
-export interface MediaRequestPlain {
-  fromCenter: string;
-  toCenter: string;
-  storyId: string;
-  sha256: string;
-  offset: string;
 }
 
 /** A parent's refusal on the byte path, with its HTTP status (503: the bytes are not there yet). */
@@ -51,7 +42,7 @@ type Ctor = new (address: string, creds: ReturnType<typeof credentials.createIns
 
 /**
  * A child center's calls to its parent for media: the offer over gRPC (what does the parent have?),
- * the bytes over HTTP, up (PUT) or down (GET), as the child always dials.
+ * the bytes up over HTTP (PUT); the child's pulls go through the media byte thread (`MediaByteThread.fetch`).
  */
 export class MediaTransferClient {
   private readonly clients = new Map<string, RawClient>();
@@ -106,29 +97,6 @@ export class MediaTransferClient {
     return answer;
   }
 
-  /**
-   * The parent's bytes of an object from `req.offset`, with the offer describing it (its size, and
-   * the story's caption, kind and embargo). Read the body with `for await`; TCP holds the parent back
-   * while the child is busy.
-   */
-  async get(base: string, ask: MediaRequestPlain): Promise<{ offer: Partial<MediaOfferPlain>; offset: number; body: IncomingMessage }> {
-    const url = new URL(`/${MEDIA_TRANSFER_PATH}/${ask.sha256}`, base);
-    for (const [k, v] of Object.entries({ fromCenter: ask.fromCenter, toCenter: ask.toCenter, storyId: ask.storyId, offset: ask.offset }))
-      url.searchParams.set(k, v);
-    const req = this.request(url, { method: 'GET', headers: this.auth(ask.toCenter, ask.fromCenter) });
-    const res = await new Promise<IncomingMessage>((resolve, reject) => {
-      req.on('error', reject);
-      req.on('response', resolve);
-      req.end();
-    });
-    if (res.statusCode !== 200) throw refusal(res.statusCode ?? 0, await readAll(res), url);
-    return {
-      offer: decodeOfferHeader(res.headers[MEDIA_OFFER_HEADER]) as Partial<MediaOfferPlain>,
-      offset: Number(res.headers[MEDIA_OFFSET_HEADER]),
-      body: res,
-    };
-  }
-
   close(): void {
     for (const c of this.clients.values()) c.close();
     this.clients.clear();
@@ -143,8 +111,8 @@ export class MediaTransferClient {
     return req;
   }
 
-  /** The same signed center credentials as on gRPC, made for the parent. */
-  private auth(caller: string, audience: string): Record<string, string> {
+  /** The same signed center credentials as on gRPC, made for the parent, as HTTP headers. */
+  auth(caller: string, audience: string): Record<string, string> {
     const md = this.creds.metadataFor(caller, audience);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(md.getMap())) if (typeof v === 'string') headers[k] = v;
@@ -167,7 +135,8 @@ async function readAll(res: IncomingMessage): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
-function refusal(status: number, text: string, url: URL): MediaTransferRefused {
+/** A parent's answer other than 200, with the reason it gave. */
+export function refusal(status: number, text: string, url: URL): MediaTransferRefused {
   let message = text.slice(0, 500);
   try {
     message = String((JSON.parse(text) as { message?: unknown }).message ?? message);

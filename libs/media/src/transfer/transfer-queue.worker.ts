@@ -8,7 +8,9 @@ import { MediaEnv } from '../media-env';
 import { MediaLibrary } from '../media-library';
 import { MediaSignals } from '../media-signals';
 import { MediaTransferClient, MediaTransferRefused } from './media-transfer.client';
-import { MediaLandings } from './landing/media-landings';
+import { MediaByteThread } from './byte-server/media-byte-thread';
+import { PartialFiles } from './partial-files';
+import { MediaTypeNotAccepted } from '../media-type-not-accepted';
 import { keepLease, TRANSFER_LEASE_SECONDS } from './transfer-lease';
 
 /** One row of media_transfers: for a push `from_center` is this center, for a pull it is the parent. */
@@ -32,7 +34,8 @@ const PARALLEL = 2;
  * The media_transfers queue worked in one direction (pushes up to the parent, or pulls from it):
  * claims the rows that are due, moves each under a lease kept alive while it runs, marks it done
  * only when the object is verified at the receiver, and backs a failure off (0.5 s doubling to a
- * minute) and retries forever: an outage delays media, it never drops them.
+ * minute) and retries forever: an outage delays media, it never drops them. Only bytes the receiver
+ * refuses for good (verified, but no accepted type there) end the row as `refused`.
  */
 @Injectable()
 export abstract class TransferQueueWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -51,7 +54,8 @@ export abstract class TransferQueueWorker implements OnApplicationBootstrap, OnA
     protected readonly directory: CenterDirectory,
     private readonly signals: MediaSignals,
     protected readonly env: MediaEnv,
-    protected readonly landings: MediaLandings,
+    protected readonly thread: MediaByteThread,
+    protected readonly partials: PartialFiles,
     app: AppEnv,
   ) {
     this.client = new MediaTransferClient(new CenterCredentials(CenterKeyring.fromEnv(app)));
@@ -114,6 +118,15 @@ export abstract class TransferQueueWorker implements OnApplicationBootstrap, OnA
     } catch (e) {
       await stopLease();
       const err = (e as Error).message.slice(0, 1000);
+      // Bytes that verified but are no accepted type at the receiver: sending them again cannot help.
+      if (e instanceof MediaTypeNotAccepted || (e instanceof MediaTransferRefused && e.status === 415)) {
+        this.logger.error({ msg: `media ${this.verb} refused for good`, ...about, err });
+        await this.dataSource.query(`UPDATE media_transfers SET state = 'refused', done_at = now(), last_error = $2 WHERE id = $1 AND state = 'queued'`, [
+          t.id,
+          err,
+        ]);
+        return;
+      }
       const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** Math.min(t.attempts, 6) / 2);
       // A hub still pulling from above is the expected wait of a video climbing down the tree, not a fault.
       const waiting = e instanceof MediaTransferRefused && e.status === 503 && err.includes('has not reached');

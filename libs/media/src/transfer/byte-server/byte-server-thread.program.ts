@@ -19,10 +19,11 @@
 export const BYTE_SERVER_THREAD_PROGRAM = String.raw`
 const { parentPort, workerData, Worker } = require('node:worker_threads');
 const http = require('node:http');
+const https = require('node:https');
 const fs = require('node:fs');
 const { once } = require('node:events');
 
-const { host, port, idleMs, pathPrefix, hashProgram } = workerData;
+const { idleMs, pathPrefix, hashProgram } = workerData;
 /** The hash follower is told of the file's growth once per this many bytes. */
 const TELL_BYTES = 1024 * 1024;
 /**
@@ -36,6 +37,10 @@ const SEND_SLOTS = 4;
 
 const requests = new Map();
 let nextRid = 1;
+/** The child's pulls under way, by the app's fetch id. */
+const fetches = new Map();
+const httpAgent = new http.Agent({ keepAlive: true });
+const httpsAgent = new https.Agent({ keepAlive: true });
 
 const follower = new Worker(hashProgram, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } });
 const digests = new Map();
@@ -93,58 +98,45 @@ const server = http.createServer({ requestTimeout: 0, headersTimeout: 30000, kee
 // A socket that carried nothing for this long is given up; the sender resumes at its offset.
 server.setTimeout(idleMs, (socket) => socket.destroy());
 server.on('error', (e) => parentPort.postMessage({ op: 'failed-to-listen', message: e.message }));
-server.listen(port, host, () => parentPort.postMessage({ op: 'listening', port: server.address().port }));
 
-/** Appends the request's body to the partial file from its end, which the app found at 'offset'. */
-function land(rid, r, a) {
-  // Every 'land' is answered by exactly one 'landed': the app holds the partial file for it until then.
-  if (!r) return parentPort.postMessage({ op: 'landed', rid, start: a.offset, size: a.offset, cut: true });
-  const { req } = r;
-  let fd;
-  let start;
-  try {
-    fd = fs.openSync(a.path, 'a');
-    start = fs.fstatSync(fd).size;
-  } catch (e) {
-    if (fd !== undefined) fs.closeSync(fd);
-    return parentPort.postMessage({ op: 'landed', rid, start: 0, size: 0, cut: false, error: e.message });
-  }
-  if (start !== a.offset) {
-    fs.closeSync(fd);
-    return parentPort.postMessage({ op: 'landed', rid, start, size: start, cut: false });
-  }
+/**
+ * Appends a body (a request's or a response's) to the open file 'fd', which ends at 'start', never
+ * past 'limit' bytes in all; the follower hashes it behind the writer under 'hashId'. Calls 'done'
+ * once, with where the file ends and its SHA-256, when the body ends, is cut ('cut'), or brings bytes
+ * past the limit ('refused'). Whatever came is fsynced: the offset the next attempt starts from must
+ * survive a crash.
+ */
+function appendBody(body, fd, path, start, limit, hashId, done) {
   let size = start;
   let told = start;
   let refused;
   let writeError;
   let finished = false;
-  const digest = new Promise((resolve, reject) => digests.set(rid, { resolve, reject }));
+  const digest = new Promise((resolve, reject) => digests.set(hashId, { resolve, reject }));
   digest.catch(() => undefined);
-  follower.postMessage({ op: 'open', id: rid, path: a.path, size: start });
+  follower.postMessage({ op: 'open', id: hashId, path, size: start });
   const finish = (cut) => {
     if (finished) return;
     finished = true;
-    req.pause();
+    body.pause();
     let error = writeError;
     try {
-      // Whatever came is kept and made durable: the offset the next request starts from must survive a crash.
       if (size > start) fs.fsyncSync(fd);
     } catch (e) {
       error = e.message;
     } finally {
       fs.closeSync(fd);
     }
-    follower.postMessage({ op: 'close', id: rid, size });
+    follower.postMessage({ op: 'close', id: hashId, size });
     digest.then(
-      (sha256) => parentPort.postMessage({ op: 'landed', rid, start, size, sha256, cut, refused, error }),
-      (e) => parentPort.postMessage({ op: 'landed', rid, start, size, cut, refused, error: error || e.message }),
+      (sha256) => done({ start, size, sha256, cut, refused, error }),
+      (e) => done({ start, size, cut, refused, error: error || e.message }),
     );
   };
-  r.onGone = () => finish(true);
-  req.on('data', (piece) => {
+  body.on('data', (piece) => {
     if (finished) return;
-    if (size + piece.length > a.size) {
-      refused = 'bytes at ' + (size + piece.length) + ' run past the announced size ' + a.size;
+    if (size + piece.length > limit) {
+      refused = 'bytes at ' + (size + piece.length) + ' run past the announced size ' + limit;
       return finish(false);
     }
     try {
@@ -155,12 +147,106 @@ function land(rid, r, a) {
     }
     size += piece.length;
     if (size - told >= TELL_BYTES && size - start > LAG_BYTES) {
-      follower.postMessage({ op: 'grew', id: rid, size: size - LAG_BYTES });
+      follower.postMessage({ op: 'grew', id: hashId, size: size - LAG_BYTES });
       told = size;
     }
   });
-  req.once('end', () => finish(false));
-  req.once('error', () => finish(true));
+  body.once('end', () => finish(false));
+  body.once('error', () => finish(true));
+  body.once('close', () => finish(!body.complete && body.readableEnded !== true));
+  return finish;
+}
+
+/** Opens a partial file for appending; answers its descriptor and where it ends, or the error. */
+function openPartial(path) {
+  let fd;
+  try {
+    fd = fs.openSync(path, 'a');
+    return { fd, start: fs.fstatSync(fd).size };
+  } catch (e) {
+    if (fd !== undefined) fs.closeSync(fd);
+    return { error: e.message };
+  }
+}
+
+/** Appends a PUT's body to the partial file from its end, which the app found at 'offset'. */
+function land(rid, r, a) {
+  // Every 'land' is answered by exactly one 'landed': the app holds the partial file for it until then.
+  if (!r) return parentPort.postMessage({ op: 'landed', rid, start: a.offset, size: a.offset, cut: true });
+  const opened = openPartial(a.path);
+  if (opened.error) return parentPort.postMessage({ op: 'landed', rid, start: 0, size: 0, cut: false, error: opened.error });
+  if (opened.start !== a.offset) {
+    fs.closeSync(opened.fd);
+    return parentPort.postMessage({ op: 'landed', rid, start: opened.start, size: opened.start, cut: false });
+  }
+  const finish = appendBody(r.req, opened.fd, a.path, opened.start, a.size, 's' + rid, (l) => parentPort.postMessage({ op: 'landed', rid, ...l }));
+  r.onGone = () => finish(true);
+}
+
+/**
+ * A child's pull: asks its parent's byte server for an object from where the partial file ends and
+ * appends the body as a PUT's is. Answers 'fetched' once: the parent's refusal (status and text),
+ * or the offer it sent and what the file now holds.
+ */
+function fetchInto(m) {
+  const done = (result) => {
+    fetches.delete(m.fid);
+    parentPort.postMessage({ op: 'fetched', fid: m.fid, ...result });
+  };
+  const opened = openPartial(m.path);
+  if (opened.error) return done({ error: opened.error });
+  const url = new URL(m.url);
+  url.searchParams.set('offset', String(opened.start));
+  const tls = url.protocol === 'https:';
+  const req = (tls ? https : http).request(url, { method: 'GET', headers: m.headers, agent: tls ? httpsAgent : httpAgent });
+  const f = { req, closeFile: () => fs.closeSync(opened.fd), landing: undefined };
+  fetches.set(m.fid, f);
+  let answered = false;
+  const fail = (e) => {
+    if (answered) return;
+    answered = true;
+    if (f.landing) return f.landing(true);
+    f.closeFile();
+    done({ error: e.message, start: opened.start });
+  };
+  req.setTimeout(idleMs, () => req.destroy(new Error('no byte moved for ' + idleMs / 1000 + ' s from ' + url.origin)));
+  req.on('error', fail);
+  req.on('response', (res) => {
+    if (res.statusCode !== 200) {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (text += c.length + text.length > 4096 ? '' : c));
+      res.on('end', () => {
+        answered = true;
+        f.closeFile();
+        done({ status: res.statusCode, text, start: opened.start });
+      });
+      res.on('error', fail);
+      return;
+    }
+    const offer = pick(res.headers['x-syn-media-offer']);
+    const offset = Number(res.headers['x-syn-media-offset']);
+    let size = NaN;
+    try {
+      size = Number(JSON.parse(Buffer.from(offer || '', 'base64url').toString('utf8')).size);
+    } catch (_) {}
+    const refuse = (error, tooLong) => {
+      answered = true;
+      res.destroy();
+      f.closeFile();
+      done({ status: 200, offer, error, tooLong, start: opened.start });
+    };
+    if (!Number.isSafeInteger(size)) return refuse('the parent sent media without naming its size');
+    if (size > m.maxBytes) return refuse('media of ' + size + ' bytes is over every kind\'s limit');
+    // A partial file longer than the object: the app drops it and pulls again from 0.
+    if (opened.start > size) return refuse('the partial file of ' + opened.start + ' bytes is longer than the object', true);
+    if (offset !== opened.start) return refuse('the parent started at ' + offset + ', not at ' + opened.start);
+    f.landing = appendBody(res, opened.fd, m.path, opened.start, size, 'f' + m.fid, (l) => {
+      answered = true;
+      done({ status: 200, offer, ...l });
+    });
+  });
+  req.end();
 }
 
 /** Sends 'length' bytes of a local file from 'offset', through a few reused buffers, at most 'bytesPerSecond'. */
@@ -203,6 +289,13 @@ async function sendFile(r, a) {
 }
 
 parentPort.on('message', (m) => {
+  if (m.op === 'listen') return server.listen(m.port, m.host, () => parentPort.postMessage({ op: 'listening', port: server.address().port }));
+  if (m.op === 'fetch') return fetchInto(m);
+  if (m.op === 'stop-fetch') {
+    const f = fetches.get(m.fid);
+    if (f) f.req.destroy(new Error('the pull was stopped'));
+    return;
+  }
   const r = requests.get(m.rid);
   if (m.op === 'land') return land(m.rid, r, m);
   if (!r) return;

@@ -29,9 +29,10 @@ describe('the byte server thread', () => {
   beforeAll(async () => {
     worker = new Worker(BYTE_SERVER_THREAD_PROGRAM, {
       eval: true,
-      workerData: { host: '127.0.0.1', port: 0, idleMs: 5000, pathPrefix: '/transfer/v1/media/', hashProgram: HASH_FOLLOWER_THREAD_PROGRAM },
+      workerData: { idleMs: 5000, pathPrefix: '/transfer/v1/media/', hashProgram: HASH_FOLLOWER_THREAD_PROGRAM },
     });
     const listening = new Promise<number>((resolve) => worker.once('message', (m: { port: number }) => resolve(m.port)));
+    worker.postMessage({ op: 'listen', host: '127.0.0.1', port: 0 });
     port = await listening;
     worker.on('message', (m: Message) => {
       if (m.op === 'admit') {
@@ -163,6 +164,64 @@ describe('the byte server thread', () => {
     // 599,000 bytes at 1 MB/s: no sooner than about 0.6 s.
     expect(performance.now() - started).toBeGreaterThan(500);
     expect((await next('admit')).query).toEqual({ offset: '1000' });
+  });
+
+  it('pulls an object into a partial file from where it ends, and reports the offer, the bytes and the hash', async () => {
+    const object = randomBytes(3 * 1024 * 1024 + 11);
+    const source = join(dir, 'pulled-source');
+    writeFileSync(source, object);
+    const offer = Buffer.from(JSON.stringify({ size: String(object.length) })).toString('base64url');
+    decide = (m) => {
+      const offset = Number((m.query as Record<string, string>).offset);
+      return {
+        op: 'send-file',
+        status: 200,
+        headers: { 'content-length': String(object.length - offset), 'x-syn-media-offer': offer, 'x-syn-media-offset': String(offset) },
+        path: source,
+        offset,
+        length: object.length - offset,
+        bytesPerSecond: 0,
+        readBytes: 1024 * 1024,
+      };
+    };
+    const path = join(dir, 'pull.part');
+    writeFileSync(path, object.subarray(0, 123_456));
+    worker.postMessage({
+      op: 'fetch',
+      fid: 7,
+      url: `http://127.0.0.1:${port}/transfer/v1/media/${'d'.repeat(64)}?storyId=s`,
+      headers: {},
+      path,
+      maxBytes: 1e9,
+    });
+    const fetched = await next('fetched');
+    expect(fetched).toMatchObject({ fid: 7, status: 200, offer, start: 123_456, size: object.length, sha256: sha(object) });
+    expect(readFileSync(path).equals(object)).toBe(true);
+    expect((await next('admit')).query).toEqual({ storyId: 's', offset: '123456' });
+  });
+
+  it('reports a parent’s refusal of a pull with its status and text, and a partial file longer than the object', async () => {
+    decide = () => ({ op: 'reply', status: 503, body: { message: 'has not reached 360700 yet' }, close: false });
+    const path = join(dir, 'refused.part');
+    writeFileSync(path, '');
+    worker.postMessage({ op: 'fetch', fid: 8, url: `http://127.0.0.1:${port}/transfer/v1/media/${'e'.repeat(64)}`, headers: {}, path, maxBytes: 1e9 });
+    expect(await next('fetched')).toMatchObject({ fid: 8, status: 503, text: JSON.stringify({ message: 'has not reached 360700 yet' }) });
+    await next('admit');
+    const offer = Buffer.from(JSON.stringify({ size: '10' })).toString('base64url');
+    decide = () => ({
+      op: 'send-file',
+      status: 200,
+      headers: { 'content-length': '0', 'x-syn-media-offer': offer, 'x-syn-media-offset': '10' },
+      path,
+      offset: 0,
+      length: 0,
+      bytesPerSecond: 0,
+      readBytes: 1024,
+    });
+    writeFileSync(path, Buffer.alloc(20));
+    worker.postMessage({ op: 'fetch', fid: 9, url: `http://127.0.0.1:${port}/transfer/v1/media/${'e'.repeat(64)}`, headers: {}, path, maxBytes: 1e9 });
+    expect(await next('fetched')).toMatchObject({ fid: 9, status: 200, tooLong: true });
+    await next('admit');
   });
 
   it('answers 404 for anything but the byte path, without asking the app', async () => {

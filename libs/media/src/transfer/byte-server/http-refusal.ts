@@ -7,6 +7,7 @@ const HTTP_STATUS: Partial<Record<status, number>> = {
   [status.UNAUTHENTICATED]: 401,
   [status.PERMISSION_DENIED]: 403,
   [status.NOT_FOUND]: 404,
+  [status.FAILED_PRECONDITION]: 415,
   [status.ABORTED]: 409,
   [status.DATA_LOSS]: 422,
   [status.UNAVAILABLE]: 503,

@@ -1,23 +1,14 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppEnv } from '@syn/config';
 import { CenterDirectory, HostedCenters } from '@syn/network';
-import { Worker } from 'node:worker_threads';
 import { MediaLibrary } from '../../media-library';
 import { sendObjectRange } from '../send-object-range';
-import { MEDIA_TRANSFER_PATH } from '../media-transfer.wire';
-import { BYTE_SERVER_THREAD_PROGRAM } from './byte-server-thread.program';
-import { HASH_FOLLOWER_THREAD_PROGRAM } from './hash-follower-thread.program';
 import { httpRefusal } from './http-refusal';
 import { ByteRequestHead, LandDecision, MediaByteRequests } from './media-byte-requests';
+import { MediaByteThread, ThreadListener } from './media-byte-thread';
 import { PumpedResponse } from './pumped-response';
 
-/** A socket that carried no byte for this long is closed; the sender resumes at its offset. */
-const IDLE_MS = 60_000;
-/** A byte server thread that stopped is started again after this long. */
-const RESTART_MS = 1000;
-
-type FromThread = { op: 'listening'; port: number } | { op: 'failed-to-listen'; message: string } | RequestMessage;
-/** What the thread says about one request. */
+/** What the thread says about one request it serves. */
 type RequestMessage =
   | ({ op: 'admit'; rid: number; method: 'PUT' | 'GET' } & ByteRequestHead)
   | { op: 'landed'; rid: number; start: number; size: number; sha256?: string; cut: boolean; refused?: string; error?: string }
@@ -26,27 +17,26 @@ type RequestMessage =
 
 /**
  * The media byte path's server (`PUT`/`GET /transfer/v1/media/:sha256`), on `MEDIA_PORT` of every
- * app hosting a center with children. It runs on a thread of its own with a heap of a few MB
- * (`byte-server-thread.program.ts`): on the app's event loop, every socket read of a gigabyte was a
- * fresh buffer that kept starting full collections of the app's heap. Each request comes here to
- * be let in or refused (`MediaByteRequests`), and each body landed comes back to be verified and
- * stored; the bytes themselves stay on the thread.
+ * app hosting a center with children, served by the media byte thread (`MediaByteThread`): on the
+ * app's event loop, every socket read of a gigabyte was a fresh buffer that kept starting full
+ * collections of the app's heap. Each request comes here to be let in or refused
+ * (`MediaByteRequests`), and each body landed comes back to be verified and stored; the bytes
+ * themselves stay on the thread.
  */
 @Injectable()
-export class MediaByteServer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('MediaByteServer');
-  private worker?: Worker;
-  private stopping = false;
+export class MediaByteServer implements OnApplicationBootstrap, ThreadListener {
   /** PUTs let in whose bytes the thread has not reported yet. */
   private readonly landing = new Map<number, { land: LandDecision; startedAt: number }>();
   /** GETs whose bytes this thread reads from a remote store. */
   private readonly pumps = new Map<number, PumpedResponse>();
+  private readonly logger = new Logger('MediaByteServer');
   /** The port it listens on (MEDIA_PORT, or the one the system chose for 0). */
   port?: number;
 
   constructor(
     private readonly requests: MediaByteRequests,
     private readonly library: MediaLibrary,
+    private readonly thread: MediaByteThread,
     private readonly appEnv: AppEnv,
     private readonly directory: CenterDirectory,
     private readonly hosted: HostedCenters,
@@ -55,61 +45,23 @@ export class MediaByteServer implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     // Only a parent receives bytes from children and serves bytes to them.
     if (!this.hosted.list().some((c) => this.directory.childrenOf(c).length > 0)) return;
-    await this.start();
+    this.port = await this.thread.listen(this.appEnv.HTTP_HOST, this.requests.env.MEDIA_PORT, this);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    const w = this.worker;
-    this.worker = undefined;
-    await w?.terminate();
+  onMessage(m: { op: string } & Record<string, unknown>): void {
+    this.handle(m as RequestMessage);
   }
 
-  private start(): Promise<void> {
-    const w = new Worker(BYTE_SERVER_THREAD_PROGRAM, {
-      eval: true,
-      workerData: {
-        host: this.appEnv.HTTP_HOST,
-        port: this.requests.env.MEDIA_PORT,
-        idleMs: IDLE_MS,
-        pathPrefix: `/${MEDIA_TRANSFER_PATH}/`,
-        hashProgram: HASH_FOLLOWER_THREAD_PROGRAM,
-      },
-      // Small limits keep the thread's collections frequent and cheap: socket buffers are freed as they die.
-      resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
-    });
-    this.worker = w;
-    return new Promise<void>((resolve, reject) => {
-      let listening = false;
-      w.on('message', (m: FromThread) => {
-        if (m.op === 'listening') {
-          listening = true;
-          this.port = m.port;
-          this.logger.log({ msg: 'media byte server listening', host: this.appEnv.HTTP_HOST, port: m.port });
-          resolve();
-        } else if (m.op === 'failed-to-listen') {
-          if (!listening) reject(new Error(`the media byte server cannot listen on ${this.appEnv.HTTP_HOST}:${this.requests.env.MEDIA_PORT}: ${m.message}`));
-          else this.logger.error({ msg: 'media byte server error', err: m.message });
-        } else this.onMessage(w, m);
-      });
-      const lost = (e: Error) => {
-        if (this.worker !== w) return;
-        this.worker = undefined;
-        this.dropAll();
-        if (!listening) return reject(e);
-        if (this.stopping) return;
-        this.logger.error({ msg: 'media byte server thread stopped; starting it again', err: e.message });
-        setTimeout(() => {
-          if (!this.stopping && !this.worker)
-            this.start().catch((err: Error) => this.logger.error({ msg: 'media byte server did not start again', err: err.message }));
-        }, RESTART_MS).unref();
-      };
-      w.on('error', lost);
-      w.on('exit', (code) => lost(new Error(`exit code ${code}`)));
-    });
+  /** The thread is gone with its sockets: files it was appending are free again, reads for it stop. */
+  onLost(): void {
+    for (const { land } of this.landing.values()) this.requests.abandon(land);
+    this.landing.clear();
+    for (const p of this.pumps.values()) p.destroy();
+    this.pumps.clear();
   }
 
-  private onMessage(w: Worker, m: RequestMessage): void {
+  private handle(m: RequestMessage): void {
+    const w = this.thread;
     switch (m.op) {
       case 'admit':
         void this.admit(w, m);
@@ -126,21 +78,21 @@ export class MediaByteServer implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  private async admit(w: Worker, m: Extract<FromThread, { op: 'admit' }>): Promise<void> {
+  private async admit(w: MediaByteThread, m: Extract<RequestMessage, { op: 'admit' }>): Promise<void> {
     const head: ByteRequestHead = { sha256: m.sha256, query: m.query, headers: m.headers };
     try {
       if (m.method === 'PUT') {
         const put = await this.requests.put(head);
         // An answer before the body is read closes the connection rather than draining the body.
-        if ('answer' in put) return w.postMessage({ op: 'reply', rid: m.rid, status: 200, body: put.answer, close: true });
+        if ('answer' in put) return w.post({ op: 'reply', rid: m.rid, status: 200, body: put.answer, close: true });
         this.landing.set(m.rid, { land: put.land, startedAt: performance.now() });
-        w.postMessage({ op: 'land', rid: m.rid, path: put.land.path, offset: put.land.offset, size: put.land.size });
+        w.post({ op: 'land', rid: m.rid, path: put.land.path, offset: put.land.offset, size: put.land.size });
         return;
       }
       const send = await this.requests.get(head);
       const env = this.requests.env;
       if (send.path) {
-        w.postMessage({
+        w.post({
           op: 'send-file',
           rid: m.rid,
           status: 200,
@@ -153,9 +105,9 @@ export class MediaByteServer implements OnApplicationBootstrap, OnApplicationShu
         });
         return;
       }
-      const body = new PumpedResponse((msg) => w.postMessage(msg), m.rid);
+      const body = new PumpedResponse((msg) => w.post(msg), m.rid);
       this.pumps.set(m.rid, body);
-      w.postMessage({ op: 'send-pumped', rid: m.rid, status: 200, headers: send.headers });
+      w.post({ op: 'send-pumped', rid: m.rid, status: 200, headers: send.headers });
       try {
         await sendObjectRange(this.library.store, send.sha256, send.offset, send.length, body, {
           bytesPerSecond: env.MEDIA_SEND_BYTES_PER_SECOND,
@@ -172,7 +124,7 @@ export class MediaByteServer implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  private async landed(w: Worker, m: Extract<FromThread, { op: 'landed' }>): Promise<void> {
+  private async landed(w: MediaByteThread, m: Extract<RequestMessage, { op: 'landed' }>): Promise<void> {
     const entry = this.landing.get(m.rid);
     if (!entry) return;
     this.landing.delete(m.rid);
@@ -185,7 +137,7 @@ export class MediaByteServer implements OnApplicationBootstrap, OnApplicationShu
         error: m.error,
         startedAt: entry.startedAt,
       });
-      w.postMessage({ op: 'reply', rid: m.rid, status: 200, body: holding, close: false });
+      w.post({ op: 'reply', rid: m.rid, status: 200, body: holding, close: false });
     } catch (e) {
       // Bytes refused part-way were not all read: the connection closes.
       this.refuse(w, m.rid, e, 'media PUT failed', m.refused !== undefined);
@@ -193,18 +145,10 @@ export class MediaByteServer implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** A refusal answers its status and reason; the unexpected is logged and answered 500. */
-  private refuse(w: Worker, rid: number, e: unknown, msg: string, close: boolean): void {
+  private refuse(w: MediaByteThread, rid: number, e: unknown, msg: string, close: boolean): void {
     const r = httpRefusal(e);
     if (!r) this.logger.error({ msg, err: (e as Error)?.message, stack: (e as Error)?.stack });
     const status = r?.status ?? 500;
-    w.postMessage({ op: 'reply', rid, status, body: { statusCode: status, message: r?.message ?? 'internal error' }, close });
-  }
-
-  /** The thread is gone with its sockets: files it was appending are free again, reads for it stop. */
-  private dropAll(): void {
-    for (const { land } of this.landing.values()) this.requests.abandon(land);
-    this.landing.clear();
-    for (const p of this.pumps.values()) p.destroy();
-    this.pumps.clear();
+    w.post({ op: 'reply', rid, status, body: { statusCode: status, message: r?.message ?? 'internal error' }, close });
   }
 }
