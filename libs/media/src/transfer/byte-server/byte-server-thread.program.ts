@@ -34,6 +34,7 @@ const TELL_BYTES = 1024 * 1024;
  */
 const LAG_BYTES = 16 * 1024 * 1024;
 const SEND_SLOTS = 4;
+const FOLLOWER_IDLE_MS = 30_000;
 
 const requests = new Map();
 let nextRid = 1;
@@ -42,16 +43,35 @@ const fetches = new Map();
 const httpAgent = new http.Agent({ keepAlive: true });
 const httpsAgent = new https.Agent({ keepAlive: true });
 
-const follower = new Worker(hashProgram, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } });
+/** Digests the hash follower owes, by file; the follower runs only while there are some. */
 const digests = new Map();
-follower.on('message', (m) => {
-  const d = digests.get(m.id);
-  if (!d) return;
-  digests.delete(m.id);
-  if (m.op === 'digest') d.resolve(m.sha256);
-  else d.reject(new Error(m.message));
-});
-follower.on('error', (e) => { throw e; });
+let follower;
+let followerIdle;
+
+/** The hash follower, started for a landing and stopped after half a minute without one: it costs an isolate's memory. */
+function hashFollower() {
+  clearTimeout(followerIdle);
+  if (follower) return follower;
+  follower = new Worker(hashProgram, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } });
+  follower.on('message', (m) => {
+    const d = digests.get(m.id);
+    if (!d) return;
+    digests.delete(m.id);
+    if (m.op === 'digest') d.resolve(m.sha256);
+    else d.reject(new Error(m.message));
+    if (digests.size === 0) {
+      followerIdle = setTimeout(() => {
+        if (digests.size > 0 || !follower) return;
+        void follower.terminate();
+        follower = undefined;
+      }, FOLLOWER_IDLE_MS);
+    }
+  });
+  follower.on('error', (e) => {
+    throw e;
+  });
+  return follower;
+}
 
 function json(res, status, body, close) {
   if (res.headersSent || res.destroyed) return;
@@ -114,7 +134,7 @@ function appendBody(body, fd, path, start, limit, hashId, done) {
   let finished = false;
   const digest = new Promise((resolve, reject) => digests.set(hashId, { resolve, reject }));
   digest.catch(() => undefined);
-  follower.postMessage({ op: 'open', id: hashId, path, size: start });
+  hashFollower().postMessage({ op: 'open', id: hashId, path, size: start });
   const finish = (cut) => {
     if (finished) return;
     finished = true;
