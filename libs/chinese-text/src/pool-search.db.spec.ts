@@ -191,6 +191,22 @@ describe('pool search against PostgreSQL', () => {
     }
   });
 
+  it('lists the words in 2% of a small set only once they are in enough stories to be worth a list', async () => {
+    const refresh = (minMatches?: number) =>
+      refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'rebuild', size: 100, minMatches });
+    try {
+      // 17 stories: every word the statistics keep is in 2% of them, none in a thousand.
+      expect(await refresh()).toBe(0);
+      const listed = await refresh(3);
+      expect(listed).toBeGreaterThan(0);
+      const few = await db.query(`SELECT count(*)::int AS n FROM pool_search_top_terms tt WHERE NOT EXISTS (
+        SELECT 1 FROM pool_search_docs d WHERE d.lexemes @@ quote_literal(tt.term)::tsquery OFFSET 2)`);
+      expect(few.rows[0].n).toBe(0);
+    } finally {
+      await lists(null);
+    }
+  });
+
   it('ANDs words: every hit contains all of them', async () => {
     const rows = await search('媒体 影响力');
     expect(rows.length).toBeGreaterThan(0);

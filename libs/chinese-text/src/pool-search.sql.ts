@@ -74,6 +74,14 @@ export const TOP_LIST_SIZE = 500;
 export const TOP_LIST_MIN_STORIES = 5000;
 /** …or this share of the set, if less: in a small set a word in a few percent of it is common. */
 export const TOP_LIST_MIN_SHARE = 0.02;
+/**
+ * …but never fewer than this many stories. Ranking a word's matches live reads a row and ranks its
+ * in-row vector each, about a millisecond per thousand; a list of 500 for a word in 30 stories saves
+ * nothing, and building lists for every such word of a young set (at 2% of 500 stories, nearly every
+ * word) cost a new hub or province a pass over every ranking vector per batch of new words while it
+ * was taking its first stories.
+ */
+export const TOP_LIST_MIN_MATCHES = 2 * TOP_LIST_SIZE;
 
 /**
  * The migration from the postings design (pool-search.legacy-ddl.ts) to this one, for a set whose
@@ -239,8 +247,9 @@ export function nearDuplicateFunctionDrop(t: SearchTables): string[] {
 }
 
 /**
- * Words PostgreSQL's statistics estimate in at least $1 stories, or $2 of the stories, of the set
- * (most_common_elems of the lexemes column, kept by ANALYZE/autovacuum). Returns (term, stories).
+ * Words PostgreSQL's statistics estimate in at least $1 stories, or $2 of the stories, of the set,
+ * and in no fewer than $3 (most_common_elems of the lexemes column, kept by ANALYZE/autovacuum).
+ * Returns (term, stories).
  * Empty before the first ANALYZE.
  */
 export function commonWordsSql(t: SearchTables): string {
@@ -249,7 +258,7 @@ FROM pg_stats s
 CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e (term, freq)
 CROSS JOIN (SELECT greatest(reltuples, 0) AS n FROM pg_class WHERE oid = '${t.docs}'::regclass) c
 WHERE s.schemaname = current_schema() AND s.tablename = '${t.docs}' AND s.attname = 'lexemes'
-  AND e.term IS NOT NULL AND e.freq * c.n >= least($1::float8, $2::float8 * c.n)`;
+  AND e.term IS NOT NULL AND e.freq * c.n >= greatest(least($1::float8, $2::float8 * c.n), $3::float8)`;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   extendTopListsSql,
   scopeWatermarksSql,
   type SearchTables,
+  TOP_LIST_MIN_MATCHES,
   TOP_LIST_MIN_SHARE,
   TOP_LIST_MIN_STORIES,
   TOP_LIST_SIZE,
@@ -20,6 +21,8 @@ export interface TopListOptions {
   /** Words estimated (PostgreSQL statistics) in at least this many stories, or this share, get a list. */
   readonly minStories?: number;
   readonly minShare?: number;
+  /** …and in no fewer than this many: below it a list would save nothing over ranking live. */
+  readonly minMatches?: number;
   /** Words to list whatever the statistics say (tests, and a word an editor knows is common). */
   readonly words?: readonly string[];
 }
@@ -35,7 +38,7 @@ export async function refreshTopLists(query: RunQuery, t: SearchTables, o: TopLi
   const size = o.size ?? TOP_LIST_SIZE;
   const minStories = o.minStories ?? TOP_LIST_MIN_STORIES;
   if (o.run === 'rebuild') for (const stmt of clearTopListsSql(t)) await query(stmt);
-  const common = await commonWords(query, t, minStories, o.minShare ?? TOP_LIST_MIN_SHARE);
+  const common = await commonWords(query, t, { minStories, minShare: o.minShare ?? TOP_LIST_MIN_SHARE, minMatches: o.minMatches ?? TOP_LIST_MIN_MATCHES });
   for (const word of o.words ?? []) {
     if (common.has(word)) continue;
     const [{ n }] = (await query(`SELECT count(*)::int AS n FROM ${t.docs} WHERE lexemes @@ quote_literal($1::text)::tsquery`, [word])) as Array<{ n: number }>;
@@ -59,17 +62,22 @@ export async function refreshTopLists(query: RunQuery, t: SearchTables, o: TopLi
 }
 
 /** Words estimated in at least `minStories` stories, with the estimate; analyses the set first if it never was. */
-async function commonWords(query: RunQuery, t: SearchTables, minStories: number, minShare: number): Promise<Map<string, number>> {
-  let rows = (await query(commonWordsSql(t), [minStories, minShare])) as Array<{ term: string; stories: number }>;
+async function commonWords(
+  query: RunQuery,
+  t: SearchTables,
+  { minStories, minShare, minMatches }: { minStories: number; minShare: number; minMatches: number },
+): Promise<Map<string, number>> {
+  const bounds = [minStories, minShare, minMatches];
+  let rows = (await query(commonWordsSql(t), bounds)) as Array<{ term: string; stories: number }>;
   if (rows.length === 0) {
     const [{ analysed, count }] = (await query(
       `SELECT EXISTS (SELECT 1 FROM pg_stats WHERE schemaname = current_schema() AND tablename = '${t.docs}' AND attname = 'lexemes') AS analysed,
               (SELECT count(*)::int FROM ${t.docs}) AS count`,
     )) as Array<{ analysed: boolean; count: number }>;
     // Autovacuum analyses a busy set; one loaded in a burst may not have been yet.
-    if (!analysed && count > 0 && count >= Math.min(minStories, minShare * count)) {
+    if (!analysed && count > 0 && count >= Math.max(Math.min(minStories, minShare * count), minMatches)) {
       await query(`ANALYZE ${t.docs}`);
-      rows = (await query(commonWordsSql(t), [minStories, minShare])) as Array<{ term: string; stories: number }>;
+      rows = (await query(commonWordsSql(t), bounds)) as Array<{ term: string; stories: number }>;
     }
   }
   return new Map(rows.map((r) => [r.term, r.stories]));

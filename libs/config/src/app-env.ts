@@ -141,6 +141,14 @@ export class AppEnv {
   @IsInt()
   @Min(1)
   SEARCH_LEXICON_REFRESH_AFTER_INSERTS: number = 500;
+
+  /**
+   * A word gets a top list only once it is in at least this many stories (docs/search-design.md,
+   * "Top lists"); fewer are ranked live at no noticeable cost.
+   */
+  @IsInt()
+  @Min(1)
+  SEARCH_TOP_LIST_MIN_MATCHES: number = 1000;
 }
 
 function NotEmptyFile(): PropertyDecorator {

@@ -110,7 +110,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     readonly tables: SearchTables,
     readonly segmenter: ChineseSegmenter,
     protected readonly dataSource: DataSource,
-    env: Pick<AppEnv, 'SEARCH_LEXICON_REFRESH_MS' | 'SEARCH_LEXICON_REFRESH_AFTER_INSERTS'>,
+    env: Pick<AppEnv, 'SEARCH_LEXICON_REFRESH_MS' | 'SEARCH_LEXICON_REFRESH_AFTER_INSERTS' | 'SEARCH_TOP_LIST_MIN_MATCHES'>,
   ) {
     this.logger = new Logger(`Search:${tables.prefix}`);
     this.insertSql = insertSearchStoriesSql(tables);
@@ -118,7 +118,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     this.nearBatchSql = nearDuplicateBatchSql(tables);
     this.schedule = new TopListRefreshSchedule(
       tables.prefix,
-      (run) => this.refreshTopLists(run),
+      (run) => this.refreshTopLists(run, { minMatches: env.SEARCH_TOP_LIST_MIN_MATCHES }),
       env.SEARCH_LEXICON_REFRESH_MS,
       env.SEARCH_LEXICON_REFRESH_AFTER_INSERTS,
       this.logger,
