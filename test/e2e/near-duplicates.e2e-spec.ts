@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
+import { submitThroughReview } from '../support/county-review';
 import { poolStory, submitStory } from '../support/flow';
 import { as } from '../support/http';
 
@@ -205,5 +206,37 @@ describe('near-duplicates: families of copies filed by several counties, merged 
     // The earlier family (the merged story) and the unrelated story are not part of it.
     expect(item.family!.members.map((m) => m.storyId)).not.toContain(a);
     expect((await queue()).find((i) => i.storyId === c)!.family).toBeNull();
+  });
+
+  it('takes a resubmitted version out of its family when its text moved away, and a family left with one story is no family', async () => {
+    const last = seed[5].body.length - 1;
+    const first = await submitStory(net, '360703', {
+      title: seed[5].title,
+      body: html(seed[5].body),
+      byline: '记者 张华',
+      authors: [{ name: '张华', role: 'reporter' }],
+    });
+    const second = await submitStory(net, '360704', {
+      title: seed[5].title,
+      body: html([...seed[5].body.slice(0, last), `${seed[5].body[last]}记者从该县融媒体中心了解到，相关工作正在推进。`]),
+      byline: '记者 李强',
+      authors: [{ name: '李强', role: 'reporter' }],
+    });
+    const paired = await eventually(async () => (await queue()).find((i) => i.storyId === second && i.family !== null));
+    expect(paired.family!.members.map((m) => m.storyId).sort()).toEqual([first, second].sort());
+
+    // 退改: the county rewrites it into another story and sends it up again.
+    await curator().post(`/api/v1/centers/360700/review-queue/${second}/decision`, { decision: 'return', reason: '请改写为本地报道' }).expect(200);
+    const county = as(net.app('360704').http, net.token('360704', 'editor', 'editor-360704', '县编辑'));
+    await eventually(async () => (await county.get(`/api/v1/centers/360704/stories/${second}`).expect(200)).body.status === 'returned');
+    await county.patch(`/api/v1/centers/360704/stories/${second}`, { title: seed[7].title, body: html(seed[7].body) }).expect(200);
+    await submitThroughReview(net, '360704', second);
+
+    const items = await eventually(async () => {
+      const all = await queue();
+      const rewritten = all.find((i) => i.storyId === second);
+      return rewritten && rewritten.family === null ? all : null;
+    });
+    expect(items.find((i) => i.storyId === first)!.family).toBeNull();
   });
 });

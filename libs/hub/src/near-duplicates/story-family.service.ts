@@ -1,11 +1,12 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, simhashBands, simhashProbeKeys, simhashToPg } from '@syn/chinese-text';
+import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, nearDuplicateBatchSql, simhashBands, simhashProbeKeys, simhashToPg } from '@syn/chinese-text';
 import type { Author, StorySnapshot } from '@syn/contracts';
 import { CenterDirectory } from '@syn/network';
+import { joinStatements, type SqlStatement } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PoolSearchIndex } from '../search/pool-search-index';
-import { SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY } from './submission-near-duplicates.sql';
+import { queueAndPoolNearDuplicatesSql } from './submission-near-duplicates.sql';
 import type { StoryText } from '../story-text/story-text';
 
 /** One member as the review-queue list shows it. */
@@ -46,11 +47,15 @@ interface MemberRow {
 export class StoryFamilyService {
   private readonly logger = new Logger('StoryFamilies');
 
+  private readonly nearQueueAndPoolSql: string;
+
   constructor(
     private readonly index: PoolSearchIndex,
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
-  ) {}
+  ) {
+    this.nearQueueAndPoolSql = queueAndPoolNearDuplicatesSql(nearDuplicateBatchSql(index.tables));
+  }
 
   /** A story's words and SimHash, worked out once for its family, the pool's search and story.pooled. */
   analyze(story: StorySnapshot): StoryText {
@@ -64,10 +69,11 @@ export class StoryFamilyService {
   }
 
   /**
-   * A consumer batch's submissions (one per story): fingerprints written and old memberships left
-   * in one statement each, pending near-duplicates found in one, then each story joins its family
-   * in turn, so that two near-duplicates in one batch find each other. Returns the family id of each
-   * story, or null when it has none.
+   * A consumer batch's submissions (one per story), in two statements: the fingerprints written
+   * with the old memberships left, then the pending and the pooled near-duplicates of every
+   * fingerprint found together. Each story then joins its family in turn, so that two
+   * near-duplicates in one batch find each other. Returns the family id of each story, or null
+   * when it has none.
    */
   async onSubmittedMany(m: EntityManager, subs: Array<{ hub: string; story: StorySnapshot; text?: StoryText }>): Promise<Array<string | null>> {
     if (subs.length === 0) return [];
@@ -81,8 +87,8 @@ export class StoryFamilyService {
       return { hub, story, hash, titleWords, words };
     });
     // Word lists differ in length, so each travels as one string (words never contain U+001F).
-    await m.query(
-      `INSERT INTO submission_fingerprints (story_id, hub_code, version, category, tags, simhash, simhash_bands, lexemes, title_lexemes)
+    const fingerprints: SqlStatement = {
+      sql: `INSERT INTO submission_fingerprints (story_id, hub_code, version, category, tags, simhash, simhash_bands, lexemes, title_lexemes)
        SELECT story_id, hub_code, version, category, ARRAY(SELECT jsonb_array_elements_text(tags)), simhash,
               string_to_array(bands, ',')::int[], array_to_tsvector(string_to_array(words, E'\x1f')), array_to_tsvector(string_to_array(title_words, E'\x1f'))
          FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::jsonb[], $6::bigint[], $7::text[], $8::text[], $9::text[])
@@ -90,7 +96,7 @@ export class StoryFamilyService {
        ON CONFLICT (story_id) DO UPDATE SET hub_code = EXCLUDED.hub_code, version = EXCLUDED.version, category = EXCLUDED.category,
          tags = EXCLUDED.tags, simhash = EXCLUDED.simhash, simhash_bands = EXCLUDED.simhash_bands, lexemes = EXCLUDED.lexemes,
          title_lexemes = EXCLUDED.title_lexemes`,
-      [
+      params: [
         prints.map((p) => p.story.id),
         prints.map((p) => p.hub),
         prints.map((p) => p.story.version),
@@ -101,30 +107,24 @@ export class StoryFamilyService {
         prints.map((p) => p.words.filter((w) => w.length > 0).join('\x1f')),
         prints.map((p) => p.titleWords.filter((w) => w.length > 0).join('\x1f')),
       ],
-    );
+    };
     // A new version is judged afresh: it leaves its family and rejoins wherever its text now belongs.
-    await this.leaveMany(
-      m,
-      prints.map((p) => ({ hub: p.hub, storyId: p.story.id })),
-    );
-    const queued: Array<{ i: number; story_id: string }> = await m.query(SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY, [
+    // Two tables, nothing read: one statement (joinStatements).
+    const leaving = leaveStatement(prints.map((p) => ({ hub: p.hub, storyId: p.story.id })));
+    const both = joinStatements([fingerprints, leaving]);
+    await this.dissolveLonely(m, deletedRows<{ hub_code: string; family_id: string }>(await m.query(both.sql, both.params)));
+    // The pool is not written before the batch's families are placed, so one lookup serves the batch.
+    const near: Array<{ found_in: 'queue' | 'pool'; i: number; story_id: string }> = await m.query(this.nearQueueAndPoolSql, [
       prints.map((p) => simhashToPg(p.hash)),
       prints.map((p) => simhashProbeKeys(p.hash).join(',')),
       prints.map((p) => p.hub),
       NEAR_DUPLICATE_MAX_DISTANCE,
-    ]);
-    // The pool is not written before the batch's families are placed, so one lookup serves the batch.
-    const pooledNear = await this.index.nearDuplicatesMany(
-      m,
-      prints.map((p) => ({ scope: p.hub, hash: p.hash })),
       20,
-    );
+    ]);
     const families: Array<string | null> = [];
     for (const [i, p] of prints.entries()) {
-      const near = [...new Set([...pooledNear[i].map((d) => d.storyId), ...queued.filter((q) => q.i === i + 1).map((q) => q.story_id)])].filter(
-        (id) => id !== p.story.id,
-      );
-      families.push(near.length === 0 ? null : await this.join(m, p.hub, p.story.id, near));
+      const ids = [...new Set(near.filter((n) => n.i === i + 1).map((n) => n.story_id))].filter((id) => id !== p.story.id);
+      families.push(ids.length === 0 ? null : await this.join(m, p.hub, p.story.id, ids));
     }
     return families;
   }
@@ -285,16 +285,9 @@ export class StoryFamilyService {
     return new Map(rows.map((r) => [r.story_id, r.family_id]));
   }
 
-  private async leaveMany(m: EntityManager, members: Array<{ hub: string; storyId: string }>): Promise<void> {
-    // TypeORM answers a DELETE with [rows, count].
-    const [left]: [Array<{ hub_code: string; family_id: string }>, number] = await m.query(
-      `DELETE FROM story_family_members f USING unnest($1::text[], $2::uuid[]) AS x(hub_code, story_id)
-        WHERE f.hub_code = x.hub_code AND f.story_id = x.story_id
-        RETURNING f.hub_code, f.family_id`,
-      [members.map((x) => x.hub), members.map((x) => x.storyId)],
-    );
+  /** A family of one is no family: what the members that just left leave behind alone goes too. */
+  private async dissolveLonely(m: EntityManager, left: ReadonlyArray<{ hub_code: string; family_id: string }>): Promise<void> {
     if (left.length === 0) return;
-    // A family of one is no family.
     await m.query(
       `DELETE FROM story_family_members f USING unnest($1::text[], $2::uuid[]) AS x(hub_code, family_id)
         WHERE f.hub_code = x.hub_code AND f.family_id = x.family_id
@@ -306,4 +299,19 @@ export class StoryFamilyService {
   private nameOf(code: string): string {
     return this.directory.has(code) ? this.directory.get(code).name : code;
   }
+}
+
+/** The stories leave their families: the statement, returning (hub_code, family_id) of what each left. */
+function leaveStatement(members: ReadonlyArray<{ hub: string; storyId: string }>): SqlStatement {
+  return {
+    sql: `DELETE FROM story_family_members f USING unnest($1::text[], $2::uuid[]) AS x(hub_code, story_id)
+        WHERE f.hub_code = x.hub_code AND f.story_id = x.story_id
+        RETURNING f.hub_code, f.family_id`,
+    params: [members.map((x) => x.hub), members.map((x) => x.storyId)],
+  };
+}
+
+/** TypeORM answers a DELETE with [rows, count], and a statement whose command it does not know with the rows. */
+function deletedRows<Row>(result: unknown): Row[] {
+  return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0] as Row[]) : (result as Row[]);
 }

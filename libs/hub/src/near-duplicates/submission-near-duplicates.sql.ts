@@ -37,3 +37,15 @@ export const SUBMISSION_NEAR_DUPLICATES_DROP: readonly string[] = [
 export const SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY = `SELECT q.i::int AS i, n.story_id
   FROM unnest($1::bigint[], $2::text[], $3::text[]) WITH ORDINALITY AS q(simhash, probe, hub_code, i)
  CROSS JOIN LATERAL submission_near_duplicates(q.simhash, string_to_array(q.probe, ',')::int[], $4::int, q.hub_code) n`;
+
+/**
+ * Both lookups a batch of new submissions needs, in one statement: the pending submissions near
+ * each fingerprint (`queue`) and the pooled stories near it (`pool`, from `poolBatchSql`, the pool
+ * search set's nearDuplicateBatchSql, at most $5 per story). $1–$4 as SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY,
+ * whose hubs are the pool's scopes. Returns (found_in, i, story_id).
+ */
+export function queueAndPoolNearDuplicatesSql(poolBatchSql: string): string {
+  return `SELECT 'queue'::text AS found_in, q.i, q.story_id FROM (${SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY}) q
+UNION ALL
+SELECT 'pool'::text, p.i, p.story_id FROM (${poolBatchSql}) p`;
+}
