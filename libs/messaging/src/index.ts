@@ -8,6 +8,7 @@ export * from './transport/tree-transport';
 export * from './consumer/event-handler';
 export * from './consumer/event-handler.registry';
 export * from './consumer/on-tree-event.decorator';
+export * from './consumer/parts-without-repeats';
 export * from './consumer/poison-message.error';
 export * from './consumer/center-consumer';
 export * from './dead-letters/dead-letter.repository';

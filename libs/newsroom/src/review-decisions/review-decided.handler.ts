@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog, remoteActor } from '@syn/audit';
 import { REVIEW_DECIDED, ReviewDecided } from '@syn/contracts';
-import { EventHandler, InboundEvent, OnTreeEvent, PoisonMessageError } from '@syn/messaging';
+import { EventHandler, InboundEvent, OnTreeEvent, partsWithoutRepeats, PoisonMessageError } from '@syn/messaging';
+import { DeferredInserts } from '@syn/persistence';
 import { EntityManager } from 'typeorm';
-import { StoryEntity } from '../stories/story.entity';
 
 const STATUS = { accepted: 'accepted', rejected: 'rejected', returned: 'returned' } as const;
 
@@ -13,38 +13,25 @@ const STATUS = { accepted: 'accepted', rejected: 'rejected', returned: 'returned
 export class ReviewDecidedHandler implements EventHandler<ReviewDecided> {
   private readonly logger = new Logger('ReviewDecided');
 
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly deferred: DeferredInserts,
+  ) {}
 
-  async handle(m: EntityManager, e: InboundEvent<ReviewDecided>): Promise<void> {
-    const d = e.payload;
-    if (d.hubCode !== e.route.parent) throw new PoisonMessageError(`decision on ${d.storyId} names hub ${d.hubCode} but came from ${e.route.parent}`);
-    const story = await m.getRepository(StoryEntity).findOne({ where: { id: d.storyId, centerCode: e.recipient }, lock: { mode: 'pessimistic_write' } });
-    if (!story) throw new PoisonMessageError(`decision for story ${d.storyId} which center ${e.recipient} does not hold`);
-    // A decision about an older submission than the one pending is history, not news.
-    if (story.submittedVersion !== null && d.version < story.submittedVersion) return;
-    const after = { status: STATUS[d.decision], decisionReason: d.reason ?? null, decidedBy: `${d.decidedBy}@${d.hubCode}`, decidedAt: new Date(d.decidedAt) };
-    await m.update(StoryEntity, { id: story.id }, { ...after, updatedAt: new Date() });
-    await this.audit.record(m, {
-      center: e.recipient,
-      storyId: story.id,
-      actor: remoteActor(d.decidedBy, d.hubCode),
-      action: `review.${d.decision}`,
-      before: { status: story.status, decisionReason: story.decisionReason },
-      after: { status: after.status, decisionReason: after.decisionReason, version: d.version },
-      at: after.decidedAt,
-    });
-    this.logger.log({ msg: 'review decision applied', center: e.recipient, storyId: d.storyId, version: d.version, decision: d.decision });
+  handle(m: EntityManager, e: InboundEvent<ReviewDecided>): Promise<void> {
+    return this.handleBatch(m, [e]);
   }
 
   /**
-   * A consumer batch in two statements: lock and read the stories, then update them all. Two
-   * decisions about one story in a batch must apply in order, so such a batch goes one by one.
+   * A consumer batch, a lone decision included, in two statements: lock and read the stories, then
+   * update them all with their audit rows (writeWith). Two decisions about one story apply in
+   * order, each in its own part of the batch.
    */
   async handleBatch(m: EntityManager, events: InboundEvent<ReviewDecided>[]): Promise<void> {
-    if (new Set(events.map((e) => `${e.recipient}|${e.payload.storyId}`)).size < events.length) {
-      for (const e of events) await this.handle(m, e);
-      return;
-    }
+    for (const part of partsWithoutRepeats(events, (e) => `${e.recipient}|${e.payload.storyId}`)) await this.applyDistinct(m, part);
+  }
+
+  private async applyDistinct(m: EntityManager, events: InboundEvent<ReviewDecided>[]): Promise<void> {
     for (const e of events) {
       if (e.payload.hubCode !== e.route.parent)
         throw new PoisonMessageError(`decision on ${e.payload.storyId} names hub ${e.payload.hubCode} but came from ${e.route.parent}`);
@@ -64,18 +51,6 @@ export class ReviewDecidedHandler implements EventHandler<ReviewDecided> {
       return h.submitted_version === null || e.payload.version >= h.submitted_version;
     });
     if (news.length === 0) return;
-    await m.query(
-      `UPDATE stories s SET status = d.status, decision_reason = d.reason, decided_by = d.decided_by, decided_at = d.decided_at, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS d(id, status, reason, decided_by, decided_at)
-        WHERE s.id = d.id`,
-      [
-        news.map((e) => e.payload.storyId),
-        news.map((e) => STATUS[e.payload.decision]),
-        news.map((e) => e.payload.reason ?? null),
-        news.map((e) => `${e.payload.decidedBy}@${e.payload.hubCode}`),
-        news.map((e) => e.payload.decidedAt),
-      ],
-    );
     for (const e of news) {
       const d = e.payload;
       const h = byId.get(d.storyId)!;
@@ -89,11 +64,24 @@ export class ReviewDecidedHandler implements EventHandler<ReviewDecided> {
         at: new Date(d.decidedAt),
       });
     }
+    await this.deferred.writeWith(m, {
+      sql: `UPDATE stories s SET status = d.status, decision_reason = d.reason, decided_by = d.decided_by, decided_at = d.decided_at, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS d(id, status, reason, decided_by, decided_at)
+        WHERE s.id = d.id`,
+      params: [
+        news.map((e) => e.payload.storyId),
+        news.map((e) => STATUS[e.payload.decision]),
+        news.map((e) => e.payload.reason ?? null),
+        news.map((e) => `${e.payload.decidedBy}@${e.payload.hubCode}`),
+        news.map((e) => e.payload.decidedAt),
+      ],
+    });
     this.logger.log({
-      msg: 'review decisions applied',
+      msg: news.length === 1 ? 'review decision applied' : 'review decisions applied',
       centers: [...new Set(news.map((e) => e.recipient))],
       count: news.length,
       storyIds: news.map((e) => e.payload.storyId),
+      decisions: news.map((e) => e.payload.decision),
     });
   }
 }
