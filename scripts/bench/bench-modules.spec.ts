@@ -15,6 +15,7 @@ import { measureIndexingFloor } from './indexing-floor';
 import { storyText } from './floor-text';
 import { floorStoryId, floorEventId } from './floor-wire';
 import { ChineseSegmenter } from '@syn/chinese-text';
+import { nextPollMs, waitForCount } from './wait-for-count';
 
 describe('bench modules', () => {
   it('builds 120 valid counties under 4 hubs, spread over the app processes', () => {
@@ -25,6 +26,20 @@ describe('bench modules', () => {
     for (const c of t.counties) expect(t.centers.find((x) => x.code === c)?.parent).toMatch(/^36\d{2}00$/);
     expect(t.apps.flatMap((a) => a.centers).sort()).toEqual(t.centers.map((c) => c.code).sort());
     expect(t.apps.filter((a) => a.kind === 'city').every((a) => a.env?.HUB_AUTO_ACCEPT_FROM === '*')).toBe(true);
+  });
+
+  it('polls a count closer and closer to its end, so a one-second phase is not read as two', async () => {
+    expect(nextPollMs(1000, undefined, 25, 1000)).toBe(100);
+    expect(nextPollMs(100_000, 0.1, 25, 1000)).toBe(1000);
+    expect(nextPollMs(100, 0.4, 25, 1000)).toBe(125);
+    expect(nextPollMs(4, 0.4, 25, 1000)).toBe(25);
+    // 400 items at 0.4 per ms: done at 1,000 ms; the poll that sees it comes within 25 ms on a quiet machine.
+    const start = performance.now();
+    const count = async () => Math.min(400, Math.floor((performance.now() - start) * 0.4));
+    const seenAt = (await waitForCount(count, 400, () => undefined, 10_000)) - start;
+    expect(seenAt).toBeGreaterThanOrEqual(1000);
+    // Under a loaded CI a timer fires late; a fixed one-second poll would have seen it at 2,000 ms.
+    expect(seenAt).toBeLessThan(1500);
   });
 
   it('parses flags, and --quick is a small run that writes nothing', () => {
