@@ -11,12 +11,13 @@ import { NEAR_DUPLICATE_MAX_DISTANCE, simhash, simhashBands, simhashProbeKeys, s
 import { POOL_LEXICON_PENDING_DDL, POOL_POSTINGS_CLEANUP_DDL, POOL_SEARCH_DDL } from './pool-search.legacy-ddl';
 import {
   DELETE_POOL_SEARCH_STORIES,
-  INSERT_POOL_SEARCH_STORIES,
+  insertSearchStoriesWithBandsSql,
   NEAR_DUPLICATE_QUERY,
   nearDuplicateBatchSql,
   POOL_NEAR_DUPLICATE_FUNCTION_DDL,
   POOL_RANKED_SEARCH_DDL,
   POOL_SEARCH_TABLES,
+  POOL_SIMHASH_BANDS_DDL,
   clearTopListsSql,
 } from './pool-search.sql';
 import { buildPoolSearchQuery, nextPoolSearchCursor, type PoolSearchCursor, type PoolSearchFilters } from './pool-search.query';
@@ -45,7 +46,7 @@ async function addStory(id: string, title: string, body: string, origin: string 
   const hash = simhash(`${title}\n${body}`);
   const v = storyVectors({ title: segmenter.words(title), summary: segmenter.words('媒体融合'), body: segmenter.words(body) });
   await db.query(DELETE_POOL_SEARCH_STORIES, [[id]]);
-  await db.query(INSERT_POOL_SEARCH_STORIES, [
+  await db.query(insertSearchStoriesWithBandsSql(POOL_SEARCH_TABLES), [
     [id],
     ['360700'],
     ['360700'],
@@ -112,6 +113,7 @@ beforeAll(async () => {
     ...POOL_NEAR_DUPLICATE_FUNCTION_DDL,
     ...POOL_LEXICON_PENDING_DDL,
     ...POOL_RANKED_SEARCH_DDL,
+    ...POOL_SIMHASH_BANDS_DDL,
   ])
     await db.query(ddl);
   const day = 86_400_000;
@@ -319,6 +321,10 @@ describe('pool search against PostgreSQL', () => {
       expect(ids).not.toContain(uuid(12));
       const docs = await db.query(`SELECT count(*)::int AS n FROM pool_search_docs WHERE story_id = ANY($1::uuid[])`, [[uuid(11), uuid(12)]]);
       expect(docs.rows[0].n).toBe(0);
+      // Their band rows go with them: the near-duplicate lookup cannot find them either.
+      const bands = await db.query(`SELECT count(*)::int AS n FROM pool_search_bands WHERE story_id = ANY($1::uuid[])`, [[uuid(11), uuid(12)]]);
+      expect(bands.rows[0].n).toBe(0);
+      expect((await db.query(`SELECT count(*)::int AS n FROM pool_search_bands`)).rows[0].n).toBeGreaterThan(0);
     } finally {
       await lists(null);
     }

@@ -37,6 +37,7 @@ import { DecisionsRedriveSource } from './reconciliation/decisions-redrive.sourc
 import { PoolSentSource, SubmissionsAcknowledgedSource } from './reconciliation/hub.reconciliation-sources';
 import { POOL_LISTENERS } from './pool/pool-listener';
 import { PoolController } from './pool/pool.controller';
+import { SimhashBandTables1764550100000 } from './migrations/1764550100000-simhash-band-tables';
 import { PoolService } from './pool/pool.service';
 import { PoolStoryEntity } from './pool/pool-story.entity';
 import { StoryPoolGrpcController } from './pool/story-pool.grpc-controller';
@@ -60,6 +61,7 @@ export const hubPersistence: PersistencePart = {
     PoolLexiconPending1764100800500,
     HubLiveFeed1764101200300,
     PoolRankedSearch1764101300100,
+    SimhashBandTables1764550100000,
   ],
 };
 

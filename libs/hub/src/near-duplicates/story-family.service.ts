@@ -69,8 +69,8 @@ export class StoryFamilyService {
   }
 
   /**
-   * A consumer batch's submissions (one per story), in two statements: the fingerprints written
-   * with the old memberships left, then the pending and the pooled near-duplicates of every
+   * A consumer batch's submissions (one per story), in two statements: the fingerprints and their
+   * bands written with the old memberships left, then the pending and the pooled near-duplicates of every
    * fingerprint found together. Each story then joins its family in turn, so that two
    * near-duplicates in one batch find each other. Returns the family id of each story, or null
    * when it has none.
@@ -108,11 +108,21 @@ export class StoryFamilyService {
         prints.map((p) => p.titleWords.filter((w) => w.length > 0).join('\x1f')),
       ],
     };
+    // The bands the lookups read: a new version's replace the old ones.
+    const ids = prints.map((p) => p.story.id);
+    const oldBands: SqlStatement = { sql: `DELETE FROM submission_bands WHERE story_id = ANY($1::uuid[])`, params: [ids] };
+    const bands: SqlStatement = {
+      sql: `INSERT INTO submission_bands (band_key, hub_code, simhash, story_id)
+       SELECT k.band_key, u.hub_code, u.simhash, u.story_id
+         FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[]) AS u(story_id, hub_code, simhash, bands)
+        CROSS JOIN LATERAL unnest(string_to_array(u.bands, ',')::int[]) AS k(band_key)`,
+      params: [ids, prints.map((p) => p.hub), prints.map((p) => simhashToPg(p.hash)), prints.map((p) => simhashBands(p.hash).join(','))],
+    };
     // A new version is judged afresh: it leaves its family and rejoins wherever its text now belongs.
-    // Two tables, nothing read: one statement (joinStatements).
+    // Nothing here reads what another writes: one statement (joinStatements).
     const leaving = leaveStatement(prints.map((p) => ({ hub: p.hub, storyId: p.story.id })));
-    const both = joinStatements([fingerprints, leaving]);
-    await this.dissolveLonely(m, deletedRows<{ hub_code: string; family_id: string }>(await m.query(both.sql, both.params)));
+    const written = joinStatements([oldBands, fingerprints, bands, leaving]);
+    await this.dissolveLonely(m, deletedRows<{ hub_code: string; family_id: string }>(await m.query(written.sql, written.params)));
     // The pool is not written before the batch's families are placed, so one lookup serves the batch.
     const near: Array<{ found_in: 'queue' | 'pool'; i: number; story_id: string }> = await m.query(this.nearQueueAndPoolSql, [
       prints.map((p) => simhashToPg(p.hash)),

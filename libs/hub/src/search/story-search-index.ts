@@ -7,7 +7,7 @@ import {
   encodePoolSearchCursor,
   highlightAll,
   highlightSnippet,
-  insertSearchStoriesSql,
+  insertSearchStoriesWithBandsSql,
   NEAR_DUPLICATE_MAX_DISTANCE,
   nearDuplicateBatchSql,
   nextPoolSearchCursor,
@@ -113,7 +113,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     env: Pick<AppEnv, 'SEARCH_LEXICON_REFRESH_MS' | 'SEARCH_LEXICON_REFRESH_AFTER_INSERTS' | 'SEARCH_TOP_LIST_MIN_MATCHES'>,
   ) {
     this.logger = new Logger(`Search:${tables.prefix}`);
-    this.insertSql = insertSearchStoriesSql(tables);
+    this.insertSql = insertSearchStoriesWithBandsSql(tables);
     this.deleteSql = deleteSearchStoriesSql(tables);
     this.nearBatchSql = nearDuplicateBatchSql(tables);
     this.schedule = new TopListRefreshSchedule(
