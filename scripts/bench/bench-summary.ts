@@ -37,7 +37,8 @@ export function summarise(
     seconds: number;
   },
 ) {
-  const maxRss = Math.max(...Object.values(r.rss));
+  // The target is the largest of our apps: nats-server holds a catch-up's backlog (600 MB for 50,000 stories) and is not one.
+  const maxRss = Math.max(...Object.entries(r.rss).flatMap(([name, mb]) => (name === 'nats-server' ? [] : [mb])));
   const s = {
     quick: o.quick,
     counties: o.counties,
