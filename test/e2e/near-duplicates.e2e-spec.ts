@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { eventually, NatsServerProcess, TestNetwork } from '@syn/testing';
+import { Client } from 'pg';
 import { submitThroughReview } from '../support/county-review';
 import { poolStory, submitStory } from '../support/flow';
 import { as } from '../support/http';
@@ -227,6 +228,18 @@ describe('near-duplicates: families of copies filed by several counties, merged 
 
     // 退改: the county rewrites it into another story and sends it up again.
     await curator().post(`/api/v1/centers/360700/review-queue/${second}/decision`, { decision: 'return', reason: '请改写为本地报道' }).expect(200);
+    // Decided, it leaves the lookup for pending submissions (its band rows go); sent again, it is back in it.
+    const bandRows = async (id: string) => {
+      const db = new Client({ connectionString: net.app('360700').database.url });
+      await db.connect();
+      try {
+        return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM submission_bands WHERE story_id = $1`, [id])).rows[0].n;
+      } finally {
+        await db.end();
+      }
+    };
+    expect(await bandRows(second)).toBe(0);
+    expect(await bandRows(first)).toBe(4);
     const county = as(net.app('360704').http, net.token('360704', 'editor', 'editor-360704', '县编辑'));
     await eventually(async () => (await county.get(`/api/v1/centers/360704/stories/${second}`).expect(200)).body.status === 'returned');
     await county.patch(`/api/v1/centers/360704/stories/${second}`, { title: seed[7].title, body: html(seed[7].body) }).expect(200);
@@ -238,5 +251,6 @@ describe('near-duplicates: families of copies filed by several counties, merged 
       return rewritten && rewritten.family === null ? all : null;
     });
     expect(items.find((i) => i.storyId === first)!.family).toBeNull();
+    expect(await bandRows(second)).toBe(4);
   });
 });

@@ -55,7 +55,10 @@ SELECT 'pool'::text, p.i, p.story_id FROM (${poolBatchSql}) p`;
  * pool): the lookup reads band rows by an index that carries the SimHash and the story, checks the
  * distance there, and joins the review queue only for the few within it. Through the GIN over
  * submission_fingerprints.simhash_bands every candidate, pending or long decided, was a fingerprint
- * row read and joined: ~1,100 per probe at 15,000 submissions of the bench's alike stories.
+ * row read and joined: ~1,100 per probe at 15,000 submissions of the bench's alike stories. Only
+ * pending submissions have band rows (the decision removes them, DECIDED_BANDS_DELETE), so the
+ * lookup grows with the review queue, not with everything ever submitted; a decided story that
+ * entered the pool is found by the pool's own lookup.
  */
 export const SUBMISSION_BANDS_DDL: readonly string[] = [
   `CREATE TABLE submission_bands (
@@ -64,8 +67,11 @@ export const SUBMISSION_BANDS_DDL: readonly string[] = [
     simhash  bigint NOT NULL,
     story_id uuid NOT NULL REFERENCES submission_fingerprints (story_id) ON DELETE CASCADE
   )`,
+  // Only the pending ones: the lookup looks for pending submissions, and a decision removes a story's bands.
   `INSERT INTO submission_bands (band_key, hub_code, simhash, story_id)
-  SELECT k.band_key, f.hub_code, f.simhash, f.story_id FROM submission_fingerprints f CROSS JOIN LATERAL unnest(f.simhash_bands) AS k(band_key)`,
+  SELECT k.band_key, f.hub_code, f.simhash, f.story_id
+    FROM submission_fingerprints f JOIN submissions s ON s.story_id = f.story_id AND s.status = 'pending'
+   CROSS JOIN LATERAL unnest(f.simhash_bands) AS k(band_key)`,
   `CREATE INDEX submission_bands_key ON submission_bands (band_key, hub_code) INCLUDE (simhash, story_id)`,
   `CREATE INDEX submission_bands_story ON submission_bands (story_id)`,
   `DROP INDEX IF EXISTS submission_fingerprints_bands`,
@@ -91,3 +97,6 @@ export const SUBMISSION_BANDS_DROP: readonly string[] = [
   ...SUBMISSION_NEAR_DUPLICATES_DDL.filter((stmt) => stmt.includes('CREATE OR REPLACE FUNCTION')),
   `DROP TABLE IF EXISTS submission_bands`,
 ];
+
+/** A decision takes the stories out of the lookup for pending submissions. $1 story_id uuid[]. */
+export const DECIDED_BANDS_DELETE = `DELETE FROM submission_bands WHERE story_id = ANY($1::uuid[])`;

@@ -1,3 +1,4 @@
+import { DECIDED_BANDS_DELETE } from '../near-duplicates/submission-near-duplicates.sql';
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { actorOf, AuditLog } from '@syn/audit';
@@ -113,8 +114,10 @@ export class ReviewQueueService {
     const by = autoAcceptPrincipal(hub);
     const now = new Date();
     // TypeORM answers an UPDATE with [rows, count].
+    // Decided, so out of the pending near-duplicate lookup: its bands go in the same statement.
     const [accepted]: [Array<{ story_id: string }>, number] = await m.query(
-      `UPDATE submissions SET status = 'accepted', decided_by = $3, decided_at = $4, reason = NULL,
+      `WITH decided_bands AS (${DECIDED_BANDS_DELETE})
+       UPDATE submissions SET status = 'accepted', decided_by = $3, decided_at = $4, reason = NULL,
               claimed_by = NULL, claimed_by_name = NULL, claim_expires_at = NULL
         WHERE story_id = ANY($1::uuid[]) AND hub_code = $2 AND status = 'pending'
         RETURNING story_id`,
@@ -187,6 +190,7 @@ export class ReviewQueueService {
       { storyId },
       { status, decidedBy: by.name, decidedAt: now, reason, claimedBy: null, claimedByName: null, claimExpiresAt: null },
     );
+    await m.query(DECIDED_BANDS_DELETE, [[storyId]]);
     await this.audit.record(m, {
       center: hub,
       storyId,
