@@ -8,9 +8,11 @@
  *
  * - <prefix>_docs: one row per story. Filter columns, `lexemes` (the story's distinct
  *   pre-segmented words; GIN), `ranking` (the words that can rank it, weighted by field, with
- *   positions; kept in the row), and the SimHash with its band keys (GIN; near-duplicate
- *   candidates by equality). Inserting a story costs this row and its index entries, nothing else:
- *   a match is ranked by `ts_rank` of its `ranking` (story-tsvector.ts).
+ *   positions; kept in the row), and the SimHash with its band keys. Inserting a story costs this
+ *   row, its index entries and its four band rows, nothing else: a match is ranked by `ts_rank`
+ *   of its `ranking` (story-tsvector.ts).
+ * - <prefix>_bands: one narrow row per band key (simhashBandsDdl); near-duplicate candidates by
+ *   equality on an index that carries the SimHash, so the distance is checked without a docs row.
  * - <prefix>_top / <prefix>_top_terms: for each word common enough that ranking all its matches
  *   would be slow, the best-scored stories up to a watermark (`upto_doc_no`), kept by a periodic
  *   job off the write path (refreshTopListsSql). Stories pooled after the watermark are scored
@@ -252,9 +254,9 @@ export function deleteSearchStoriesSql(t: SearchTables): string {
 /**
  * Near-duplicate check for one new story. $1 simhash (signed bigint),
  * $2 probe keys (simhashProbeKeys), $3 max distance
- * (NEAR_DUPLICATE_MAX_DISTANCE), $4 max rows, $5 scope_code. The band
- * overlap is a GIN equality lookup (~200 chance candidates at 200k stories);
- * the distance is then exact.
+ * (NEAR_DUPLICATE_MAX_DISTANCE), $4 max rows, $5 scope_code. The probe keys
+ * are looked up in the band table (simhashBandsDdl) and the distance checked
+ * exactly on its index; only the matches read their docs row.
  */
 export function nearDuplicateSql(t: SearchTables): string {
   return `SELECT * FROM ${t.docs}_near_duplicates($1::bigint, $2::int[], $3::int, $4::int, $5::text)`;

@@ -22,8 +22,8 @@ import { ChineseSegmenter } from './segmenter';
 export const NEAR_DUPLICATE_MAX_DISTANCE = 7;
 
 /**
- * Stored bands: 4 × 16 bits, kept as int4 keys `band << 16 | bits` in an
- * `int4[]` with a GIN index. Two fingerprints within 7 bits differ in at most
+ * Stored bands: 4 × 16 bits, kept as int4 keys `band << 16 | bits`, one row
+ * each in a narrow band table (pool-search.sql.ts, simhashBandsDdl). Two fingerprints within 7 bits differ in at most
  * 1 bit in at least one band (pigeonhole: 4 bands × 2 bits = 8 > 7), so the
  * lookup probes every stored band value within radius 1 of the new story's
  * bands (4 × 17 = 68 keys). At 200k stories each key matches ~3 stories by

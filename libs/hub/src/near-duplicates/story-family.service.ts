@@ -124,7 +124,7 @@ export class StoryFamilyService {
     const written = joinStatements([oldBands, fingerprints, bands, leaving]);
     await this.dissolveLonely(m, deletedRows<{ hub_code: string; family_id: string }>(await m.query(written.sql, written.params)));
     // The pool is not written before the batch's families are placed, so one lookup serves the batch.
-    const near: Array<{ found_in: 'queue' | 'pool'; i: number; story_id: string }> = await m.query(this.nearQueueAndPoolSql, [
+    const near: Array<{ i: number; story_id: string }> = await m.query(this.nearQueueAndPoolSql, [
       prints.map((p) => simhashToPg(p.hash)),
       prints.map((p) => simhashProbeKeys(p.hash).join(',')),
       prints.map((p) => p.hub),

@@ -42,12 +42,12 @@ export const SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY = `SELECT q.i::int AS i, n.s
  * Both lookups a batch of new submissions needs, in one statement: the pending submissions near
  * each fingerprint (`queue`) and the pooled stories near it (`pool`, from `poolBatchSql`, the pool
  * search set's nearDuplicateBatchSql, at most $5 per story). $1–$4 as SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY,
- * whose hubs are the pool's scopes. Returns (found_in, i, story_id).
+ * whose hubs are the pool's scopes. Returns (i, story_id), the queue's and the pool's together.
  */
 export function queueAndPoolNearDuplicatesSql(poolBatchSql: string): string {
-  return `SELECT 'queue'::text AS found_in, q.i, q.story_id FROM (${SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY}) q
+  return `SELECT q.i, q.story_id FROM (${SUBMISSION_NEAR_DUPLICATES_BATCH_QUERY}) q
 UNION ALL
-SELECT 'pool'::text, p.i, p.story_id FROM (${poolBatchSql}) p`;
+SELECT p.i, p.story_id FROM (${poolBatchSql}) p`;
 }
 
 /**
