@@ -193,6 +193,39 @@ describe('pool search against PostgreSQL', () => {
     }
   });
 
+  it('keeps a list extended past its size the same as one rebuilt from every story', async () => {
+    const size = 3;
+    const refresh = (run: 'extend' | 'rebuild') =>
+      refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
+        run,
+        size,
+        minStories: 1e9,
+        minShare: 2,
+        words: ['探路'],
+      });
+    const listed = async () =>
+      (await db.query(`SELECT doc_no::text, score::text FROM pool_search_top WHERE term = '探路' ORDER BY score DESC, doc_no DESC`)).rows;
+    const added = [300, 301, 302, 303, 304, 305, 306].map(uuid);
+    try {
+      await refresh('rebuild');
+      // New stories that tie the list's best, beat it and fall below it: more than a list's size.
+      for (const [i, id] of added.entries())
+        await addStory(id, i % 2 ? '探路新篇：探路者的探路故事' : '新篇', i % 3 ? '记者探路。探路。' : '记者。', '360702', new Date(Date.UTC(2025, 3, i + 1)));
+      await refresh('extend');
+      const extended = await listed();
+      const terms = await db.query(`SELECT entries, cutoff::text FROM pool_search_top_terms WHERE term = '探路'`);
+      await refresh('rebuild');
+      const rebuilt = await listed();
+      expect(rebuilt).toHaveLength(size);
+      expect(extended).toEqual(rebuilt);
+      expect(terms.rows).toEqual([{ entries: size, cutoff: rebuilt[size - 1].score }]);
+    } finally {
+      await db.query(DELETE_POOL_SEARCH_STORIES, [added]);
+      await db.query(`DELETE FROM pool_stories WHERE story_id = ANY($1::uuid[])`, [added]);
+      await lists(null);
+    }
+  });
+
   it('lists the words in 2% of a small set only once they are in enough stories to be worth a list', async () => {
     const refresh = (minMatches?: number) =>
       refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, { run: 'rebuild', size: 100, minMatches });

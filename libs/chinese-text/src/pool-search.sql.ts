@@ -366,13 +366,24 @@ export function extendTopListsSql(t: SearchTables): TopListStatement[] {
     named(
       `CREATE TEMP TABLE ${t.prefix}_fresh (term text, doc_no bigint, score bigint, cutoff bigint, hub_code text, origin_code text, category text, pooled_at timestamptz)`,
     ),
+    // Only a word's best {size} new entries can be in its list after the trim: the rest are not
+    // written (a burst of stories that all tie a saturated word's cutoff would otherwise enter and
+    // leave the list one row each).
     named(`INSERT INTO ${t.prefix}_fresh
-SELECT tt.term, f.doc_no, ${wordScoreSql('f.ranking', 'quote_literal(tt.term)::tsquery')} AS score, tt.cutoff,
-       f.hub_code, f.origin_code, f.category, f.pooled_at
-FROM ${t.docs} f
-CROSS JOIN LATERAL unnest(tsvector_to_array(f.ranking)) AS w (term)
-JOIN ${t.topTerms} tt ON tt.scope_code = {scope} AND tt.term = w.term AND f.doc_no > tt.upto_doc_no
-WHERE f.scope_code = {scope} AND f.doc_no > (SELECT coalesce(min(upto_doc_no), {upto}) FROM ${t.topTerms} WHERE scope_code = {scope}) AND f.doc_no <= {upto}`),
+SELECT term, doc_no, score, cutoff, hub_code, origin_code, category, pooled_at
+FROM (
+  SELECT s.*, row_number() OVER (PARTITION BY s.term ORDER BY s.score DESC, s.doc_no DESC) AS n
+  FROM (
+    SELECT tt.term, f.doc_no, ${wordScoreSql('f.ranking', 'quote_literal(tt.term)::tsquery')} AS score, tt.cutoff,
+           f.hub_code, f.origin_code, f.category, f.pooled_at
+    FROM ${t.docs} f
+    CROSS JOIN LATERAL unnest(tsvector_to_array(f.ranking)) AS w (term)
+    JOIN ${t.topTerms} tt ON tt.scope_code = {scope} AND tt.term = w.term AND f.doc_no > tt.upto_doc_no
+    WHERE f.scope_code = {scope} AND f.doc_no > (SELECT coalesce(min(upto_doc_no), {upto}) FROM ${t.topTerms} WHERE scope_code = {scope}) AND f.doc_no <= {upto}
+  ) s
+  WHERE s.score >= s.cutoff
+) r
+WHERE r.n <= {size}`),
     named(`INSERT INTO ${t.top} (scope_code, term, doc_no, score, hub_code, origin_code, category, pooled_at)
 SELECT {scope}, term, doc_no, score, hub_code, origin_code, category, pooled_at FROM ${t.prefix}_fresh WHERE score >= cutoff
 ON CONFLICT DO NOTHING`),
@@ -380,19 +391,26 @@ ON CONFLICT DO NOTHING`),
 FROM (SELECT term, count(*) AS entries FROM ${t.prefix}_fresh WHERE score >= cutoff GROUP BY term) c
 WHERE tt.scope_code = {scope} AND tt.term = c.term`),
     named(`UPDATE ${t.topTerms} SET upto_doc_no = {upto} WHERE scope_code = {scope} AND upto_doc_no < {upto}`),
+    // A list over size is cut at its {size}th entry, found on the rank index, not by ranking the list.
     named(`WITH over AS (
   SELECT term FROM ${t.topTerms} WHERE scope_code = {scope} AND entries > {size} + {size} / 4
 ),
-ranked AS (
-  SELECT x.term, x.doc_no, x.score, row_number() OVER (PARTITION BY x.term ORDER BY x.score DESC, x.doc_no DESC) AS n
-  FROM ${t.top} x JOIN over USING (term) WHERE x.scope_code = {scope}
+k AS (
+  SELECT o.term, last.score, last.doc_no
+  FROM over o
+  CROSS JOIN LATERAL (
+    SELECT x.score, x.doc_no FROM ${t.top} x
+    WHERE x.scope_code = {scope} AND x.term = o.term
+    ORDER BY x.score DESC, x.doc_no DESC
+    OFFSET {size} - 1 LIMIT 1
+  ) last
 ),
 gone AS (
-  DELETE FROM ${t.top} x USING ranked r
-  WHERE x.scope_code = {scope} AND x.term = r.term AND x.doc_no = r.doc_no AND r.n > {size}
+  DELETE FROM ${t.top} x USING k
+  WHERE x.scope_code = {scope} AND x.term = k.term AND (x.score, x.doc_no) < (k.score, k.doc_no)
 )
 UPDATE ${t.topTerms} tt SET entries = {size}, cutoff = k.score
-FROM ranked k WHERE k.n = {size} AND tt.scope_code = {scope} AND tt.term = k.term`),
+FROM k WHERE tt.scope_code = {scope} AND tt.term = k.term`),
     named(`DROP TABLE ${t.prefix}_fresh`),
   ];
 }

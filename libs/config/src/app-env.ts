@@ -140,7 +140,7 @@ export class AppEnv {
   /** …and sooner, once this many stories were indexed since the last rebuild. */
   @IsInt()
   @Min(1)
-  SEARCH_LEXICON_REFRESH_AFTER_INSERTS: number = 500;
+  SEARCH_LEXICON_REFRESH_AFTER_INSERTS: number = 2000;
 
   /**
    * A word gets a top list only once it is in at least this many stories (docs/search-design.md,
