@@ -4,7 +4,7 @@ import { jetstream, JsMsg } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ChineseSegmenter, NEAR_DUPLICATE_MAX_DISTANCE } from '@syn/chinese-text';
 import { STORY_POOLED, type EventEnvelope, type StorySubmitted } from '@syn/contracts';
-import { Pool } from 'pg';
+import { floorPool } from './floor-database';
 import { FloorOutboxRelay, MARK_PUBLISHED_SQL } from './floor-outbox-relay';
 import { consumeInBatches } from './floor-batch-consumer';
 import { storyText, type StoryText } from './floor-text';
@@ -25,7 +25,7 @@ const env = (k: string) => {
  */
 async function main() {
   const province = env('FLOOR_PROVINCE');
-  const pool = new Pool({ connectionString: env('FLOOR_DATABASE_URL'), max: 2 });
+  const pool = floorPool(env('FLOOR_DATABASE_URL'));
   for (const ddl of HUB_DDL) await pool.query(ddl);
   const segmenter = new ChineseSegmenter();
   const nc = await connect({ servers: env('FLOOR_NATS_URL'), name: 'floor-hub' });

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { connect } from '@nats-io/transport-node';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { EventEnvelope, StorySnapshot } from '@syn/contracts';
-import { Pool } from 'pg';
+import { floorPool } from './floor-database';
 import { consumeInBatches } from './floor-batch-consumer';
 import { FLOOR_PROVINCE_DURABLE, FLOOR_STREAM, POOLED_FILTER, PROVINCE_DDL } from './floor-wire';
 
@@ -27,7 +27,7 @@ interface FloorPooled {
  * built (GIN), set-based. No segmenting, no sanitising: the hub did that once.
  */
 async function main() {
-  const pool = new Pool({ connectionString: env('FLOOR_DATABASE_URL'), max: 2 });
+  const pool = floorPool(env('FLOOR_DATABASE_URL'));
   for (const ddl of PROVINCE_DDL) await pool.query(ddl);
   const nc = await connect({ servers: env('FLOOR_NATS_URL'), name: 'floor-province' });
   const prepare = (batch: JsMsg[]) => batch.map((m) => JSON.parse(m.string()) as EventEnvelope<FloorPooled>);

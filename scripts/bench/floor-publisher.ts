@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { Pool } from 'pg';
+import { floorPool } from './floor-database';
 import { submittedEnvelope } from './bare-payloads';
 import { FloorOutboxRelay, MARK_PUBLISHED_SQL } from './floor-outbox-relay';
 import { COUNTY_DDL, FLOOR_CONTROL, floorEventId, floorStoryId, submittedSubject, type PublishOrder } from './floor-wire';
@@ -27,7 +27,7 @@ async function main() {
   const { paragraphs } = loadParagraphs();
   // [county, hub] pairs: the bench's topology, so the floor's subjects and bodies are the network's.
   const routes = JSON.parse(env('FLOOR_ROUTES')) as Array<[string, string]>;
-  const pool = new Pool({ connectionString: env('FLOOR_DATABASE_URL'), max: 2 });
+  const pool = floorPool(env('FLOOR_DATABASE_URL'));
   for (const ddl of COUNTY_DDL) await pool.query(ddl);
   const nc = await connect({ servers: env('FLOOR_NATS_URL'), name: 'floor-publisher' });
   const relay = new FloorOutboxRelay(jetstream(nc), (e) => process.stderr.write(`floor publisher: ${e.message}\n`));

@@ -8,3 +8,4 @@ export * from './page-query';
 export * from './keyset-page';
 export * from './deferred-inserts';
 export * from './single-leader';
+export * from './repeated-write-statements';
