@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { status } from '@grpc/grpc-js';
+import { bucketOf, DEFAULT_BUCKETS } from '@syn/delivery';
 import { CenterCredentials, ReconciliationClient } from '@syn/grpc';
 import { BusInjector, eventually, makeSnapshot, NatsServerProcess, TEST_GRPC_SECRET, TestNetwork } from '@syn/testing';
 import { as, storyInput } from '../support/http';
@@ -62,6 +63,36 @@ describe('reconciliation and dead letters', () => {
     expect(await fetch(`${county()}/metrics`).then((r) => r.text())).toMatch(/syn_reconciliation_repairs_total\{center="360702",parent="360700"\} 1/);
     // Only a center's own admin may run it, and only for a center with a parent.
     await as(county(), net.token('360702', 'editor')).post('/api/v1/centers/360702/reconciliation/run').expect(403);
+  });
+
+  it('submissions lost in several buckets are all re-driven from one listing', async () => {
+    const editor = as(county(), net.token('360702', 'editor'));
+    await net.app('360700').process.stop();
+    const ids: string[] = [];
+    for (const title of ['丢失的第一篇', '丢失的第二篇', '丢失的第三篇']) {
+      const { body } = await editor.post('/api/v1/centers/360702/stories', storyInput({ title })).expect(201);
+      await submitThroughReview(net, '360702', body.id);
+      const lost = await eventually(async () => {
+        const m = await bus.last('syn.up.360700.360702.story.submitted');
+        return m && (JSON.parse(Buffer.from(m.data).toString('utf8')) as { payload: { story: { id: string } } }).payload.story.id === body.id ? m : undefined;
+      });
+      expect(await bus.delete(lost.seq)).toBe(true);
+      ids.push(body.id);
+    }
+    await net.restart('360700');
+    const admin = as(county(), net.token('360702', 'admin'));
+    // The county's channel to the restarted hub reconnects within a second or two: 503 until then.
+    const run = await eventually(async () => {
+      const res = await admin.post('/api/v1/centers/360702/reconciliation/run?graceMs=0');
+      return res.status === 200 ? res : undefined;
+    });
+    expect(run.body).toMatchObject({ repaired: 3, failed: 0, differingBuckets: new Set(ids.map((id) => bucketOf(id, DEFAULT_BUCKETS))).size });
+    await eventually(async () => {
+      const queued = ((await curator().get('/api/v1/centers/360700/review-queue')).body.items ?? []).map((i: { storyId: string }) => i.storyId);
+      return ids.every((id) => queued.includes(id));
+    });
+    const again = await admin.post('/api/v1/centers/360702/reconciliation/run?graceMs=0').expect(200);
+    expect(again.body).toMatchObject({ repaired: 0, differingBuckets: 0 });
   });
 
   it('a review.decided the broker lost is re-driven downward by the hub when the county reconciles', async () => {

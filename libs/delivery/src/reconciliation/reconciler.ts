@@ -117,8 +117,17 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
       decisionsRedriven: 0,
     };
     const youngest = Date.now() - graceMs;
+    // One listing answers every differing bucket (bucket 0 of 1 is everything). While a parent
+    // catches up most buckets differ, because of stories still in flight; a listing per bucket made
+    // the parent read this child's whole window once per bucket: 3,000 reads of ~1,200 rows at a
+    // hub draining 50,000 stories, a seventh of its database's time.
+    const listing =
+      differing.length === 0
+        ? []
+        : (await client.listAcknowledged(address, parent.code, differing.length === 1 ? { ...req, bucket: differing[0] } : { ...req, buckets: 1, bucket: 0 }))
+            .items;
     for (const bucket of differing) {
-      const theirs = new Map<string, ReconcileItem>((await client.listAcknowledged(address, parent.code, { ...req, bucket })).items.map((i) => [i.storyId, i]));
+      const theirs = new Map<string, ReconcileItem>(listing.filter((i) => bucketOf(i.storyId, DEFAULT_BUCKETS) === bucket).map((i) => [i.storyId, i]));
       const mine = [...local.values()].filter((i) => bucketOf(i.storyId, DEFAULT_BUCKETS) === bucket);
       for (const it of mine) {
         const has = theirs.get(it.storyId);
