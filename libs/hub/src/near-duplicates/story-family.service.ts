@@ -6,6 +6,7 @@ import { joinStatements, type SqlStatement } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PoolSearchIndex } from '../search/pool-search-index';
+import { placeInFamilies } from './family-placement';
 import { queueAndPoolNearDuplicatesSql } from './submission-near-duplicates.sql';
 import type { StoryText } from '../story-text/story-text';
 
@@ -131,38 +132,63 @@ export class StoryFamilyService {
       NEAR_DUPLICATE_MAX_DISTANCE,
       20,
     ]);
-    const families: Array<string | null> = [];
-    for (const [i, p] of prints.entries()) {
-      const ids = [...new Set(near.filter((n) => n.i === i + 1).map((n) => n.story_id))].filter((id) => id !== p.story.id);
-      families.push(ids.length === 0 ? null : await this.join(m, p.hub, p.story.id, ids));
-    }
-    return families;
+    const nearOf = prints.map((p, i) => ({
+      hub: p.hub,
+      storyId: p.story.id,
+      near: [...new Set(near.filter((n) => n.i === i + 1).map((n) => n.story_id))].filter((id) => id !== p.story.id),
+    }));
+    return this.joinMany(m, nearOf);
   }
 
-  /** Puts a story and its near-duplicates in one family, merging the families it links. */
-  private async join(m: EntityManager, hub: string, storyId: string, near: string[]): Promise<string> {
-    const families: Array<{ family_id: string }> = await m.query(
-      `SELECT family_id, min(joined_at) AS since FROM story_family_members WHERE hub_code = $1 AND story_id = ANY($2::uuid[])
-        GROUP BY family_id ORDER BY since`,
-      [hub, near],
+  /**
+   * Puts each story and its near-duplicates in one family, merging the families they link, for a
+   * whole batch in two round trips: the families of every near-duplicate, then one statement that
+   * relabels the merged families and adds the members. Stories of one batch may link each other
+   * (both pending), so families are placed as connected components of the batch's links, which is
+   * what joining one story after the other gives. Of the families a component links, the oldest
+   * keeps its id; a component with none gets a new one.
+   */
+  private async joinMany(m: EntityManager, items: Array<{ hub: string; storyId: string; near: string[] }>): Promise<Array<string | null>> {
+    const linked = items.filter((it) => it.near.length > 0);
+    if (linked.length === 0) return items.map(() => null);
+    const pairs = new Map<string, { hub: string; storyId: string }>();
+    for (const it of linked) for (const id of it.near) pairs.set(`${it.hub}|${id}`, { hub: it.hub, storyId: id });
+    const members: Array<{ hub_code: string; story_id: string; family_id: string; since: Date }> = await m.query(
+      `SELECT f.hub_code, f.story_id, f.family_id, f.joined_at AS since
+         FROM story_family_members f JOIN unnest($1::text[], $2::uuid[]) AS q(hub_code, story_id) USING (hub_code, story_id)`,
+      [[...pairs.values()].map((p) => p.hub), [...pairs.values()].map((p) => p.storyId)],
     );
-    const familyId = families[0]?.family_id ?? uuidv7();
-    if (families.length > 1) {
-      // This story links families that were apart: they become one (the oldest keeps its id).
-      await m.query(`UPDATE story_family_members SET family_id = $1 WHERE hub_code = $2 AND family_id = ANY($3::uuid[])`, [
-        familyId,
-        hub,
-        families.slice(1).map((f) => f.family_id),
-      ]);
+    const { relabel, add, familyIds } = placeInFamilies(
+      linked,
+      members.map((r) => ({ hub: r.hub_code, storyId: r.story_id, familyId: r.family_id, since: new Date(r.since) })),
+      uuidv7,
+    );
+    const statements: SqlStatement[] = [];
+    if (relabel.length > 0)
+      statements.push({
+        sql: `UPDATE story_family_members f SET family_id = r.into_id
+               FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS r(hub_code, from_id, into_id)
+              WHERE f.hub_code = r.hub_code AND f.family_id = r.from_id`,
+        params: [relabel.map((r) => r.hub), relabel.map((r) => r.from), relabel.map((r) => r.into)],
+      });
+    if (add.length > 0)
+      statements.push({
+        sql: `INSERT INTO story_family_members (hub_code, story_id, family_id)
+              SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[])
+              ON CONFLICT (hub_code, story_id) DO UPDATE SET family_id = EXCLUDED.family_id`,
+        params: [add.map((a) => a.hub), add.map((a) => a.storyId), add.map((a) => a.familyId)],
+      });
+    if (statements.length > 0) {
+      const written = joinStatements(statements);
+      await m.query(written.sql, written.params);
     }
-    await m.query(
-      `INSERT INTO story_family_members (hub_code, story_id, family_id)
-       SELECT $1, id, $3 FROM unnest($2::uuid[]) AS id
-       ON CONFLICT (hub_code, story_id) DO UPDATE SET family_id = EXCLUDED.family_id`,
-      [hub, [storyId, ...near], familyId],
-    );
-    this.logger.log({ msg: 'near-duplicates found', hub, storyId, familyId, near });
-    return familyId;
+    let next = 0;
+    return items.map((it) => {
+      if (it.near.length === 0) return null;
+      const familyId = familyIds[next++];
+      this.logger.log({ msg: 'near-duplicates found', hub: it.hub, storyId: it.storyId, familyId, near: it.near });
+      return familyId;
+    });
   }
 
   /** Families of the given stories, keyed by story id, for the review-queue list. */
