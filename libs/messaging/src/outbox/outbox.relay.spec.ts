@@ -137,10 +137,41 @@ describe('outbox → JetStream', () => {
     ).rejects.toThrow(/over the 921600 limit/);
   });
 
+  it('vacuums the outbox itself once it has published enough rows, so its claim does not walk past dead entries', async () => {
+    const vacuums = async () => {
+      await dataSource.query('SELECT pg_stat_clear_snapshot()');
+      const [{ n }] = await dataSource.query(`SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'outbox'`);
+      return n as number;
+    };
+    const before = await vacuums();
+    const env = {
+      NATS_URL: nats.url,
+      HOSTED_CENTERS: ['360702'],
+      NATS_STREAM_REPLICAS: 1,
+      DATABASE_URL: db.url,
+      OUTBOX_POLL_MS: 50,
+      OUTBOX_VACUUM_AFTER_ROWS: 3,
+    } as AppEnv;
+    const vacuumingRelay = new OutboxRelay(dataSource, connection, env, metrics);
+    for (const n of [1, 2]) {
+      await dataSource.transaction((m) => writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(100 + n) }));
+      await vacuumingRelay.flush();
+    }
+    await vacuumingRelay.onApplicationShutdown();
+    expect(await vacuums()).toBe(before);
+    await dataSource.transaction((m) => writer.append(m, { type: STORY_SUBMITTED, parent: '360700', child: '360702', payload: payload(103) }));
+    await vacuumingRelay.flush();
+    // Shutting down waits for a vacuum in progress.
+    await vacuumingRelay.onApplicationShutdown();
+    const deadline = Date.now() + 5000;
+    while ((await vacuums()) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await vacuums()).toBe(before + 1);
+  });
+
   it('the janitor drops sent rows past retention and keeps recent ones', async () => {
     await dataSource.query(`UPDATE outbox SET sent_at = now() - interval '30 days' WHERE seq = (SELECT min(seq) FROM outbox)`);
     const swept = await new OutboxJanitor(dataSource).sweep();
     expect(swept.outbox).toBe(1);
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox`)).toEqual([{ n: 4 }]);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox`)).toEqual([{ n: 7 }]);
   });
 });

@@ -27,6 +27,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop?: Promise<void>;
   private listener?: Client;
   private unsubscribe?: () => void;
+  private publishedSinceVacuum = 0;
+  private vacuuming?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,6 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = false;
     this.wake();
     await this.loop;
+    await this.vacuuming;
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
@@ -163,6 +166,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       });
       await db.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY('{${seqs.join(',')}}'::bigint[]); COMMIT`);
       this.metrics.increment('syn_outbox_published_total', 'Events published from the outbox', {}, rows.length);
+      this.vacuumIfDue(rows.length);
       const now = Date.now();
       for (const r of rows) this.lag.observe((now - new Date(r.created_at).getTime()) / 1000);
       return rows.length;
@@ -173,6 +177,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Removes the dead index entries published rows leave behind, off the publish loop, once enough
+   * rows were published (OUTBOX_VACUUM_AFTER_ROWS). VACUUM takes no lock that writers or the claim
+   * wait for; SKIP_LOCKED gives way to one already running (another replica, autovacuum).
+   */
+  private vacuumIfDue(published: number) {
+    const every = this.env.OUTBOX_VACUUM_AFTER_ROWS ?? 0;
+    if (every <= 0) return;
+    this.publishedSinceVacuum += published;
+    if (this.publishedSinceVacuum < every || this.vacuuming) return;
+    this.publishedSinceVacuum = 0;
+    const started = Date.now();
+    this.vacuuming = this.dataSource
+      .query('VACUUM (SKIP_LOCKED) outbox')
+      .then(() => this.logger.debug({ msg: 'outbox vacuumed', ms: Date.now() - started }))
+      .catch((e: Error) => this.logger.warn({ msg: 'outbox vacuum failed; autovacuum or the next one will do it', err: e.message }))
+      .finally(() => (this.vacuuming = undefined));
   }
 }
 
