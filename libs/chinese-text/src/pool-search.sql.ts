@@ -316,20 +316,23 @@ export function nearDuplicateFunctionDrop(t: SearchTables): string[] {
  * listed word of 2,000 new stories spent most of its time decompressing (0.6 s instead of 4.8 s for
  * 450,000 pairs once decompressed). `|| ''` makes a plain copy; OFFSET 0 keeps the planner from
  * folding it back into every use. Join it by hash, never carry it through a sort
- * (TOP_LIST_SESSION_SETTINGS).
+ * (HASH_JOINS_ONLY).
  */
 function plainRanking(docs: string): string {
   return `(SELECT ${docs}.ranking || ''::tsvector AS ranking OFFSET 0)`;
 }
 
 /**
- * Run before a refresh's statements, in its transaction. The one good plan scores a story only for
- * the listed words it contains: its words hash-joined to the lists. Without these the planner,
- * trusting a young list table's statistics (3 rows for 958), paired every new story with every
- * list and ranked each pair before matching the word (26 s for 2,000 stories instead of under
- * one); and a merge join would sort every (story, word) pair with the story's whole vector in it.
+ * Around the statements that score stories for lists (build and extend), in the refresh's
+ * transaction. The one good plan scores a story only for the listed words it contains: its words
+ * hash-joined to the lists. Without these the planner, trusting a young list table's statistics
+ * (3 rows for 958), paired every new story with every list and ranked each pair before matching
+ * the word (18-26 s for 2,000 stories instead of 0.5-0.6 s); and a merge join would sort every
+ * (story, word) pair with the story's whole vector in it. The other statements (the trim walks
+ * the rank index per list) keep the planner's defaults.
  */
-export const TOP_LIST_SESSION_SETTINGS: readonly string[] = ['SET LOCAL enable_mergejoin = off', 'SET LOCAL enable_nestloop = off'];
+export const HASH_JOINS_ONLY: readonly string[] = ['SET LOCAL enable_mergejoin = off', 'SET LOCAL enable_nestloop = off'];
+export const PLANNER_DEFAULTS: readonly string[] = ['RESET enable_mergejoin', 'RESET enable_nestloop'];
 
 /**
  * Words PostgreSQL's statistics estimate in at least $1 stories, or $2 of the stories, of the set,
@@ -389,6 +392,7 @@ export function extendTopListsSql(t: SearchTables): TopListStatement[] {
     named(
       `CREATE TEMP TABLE ${t.prefix}_fresh (term text, doc_no bigint, score bigint, cutoff bigint, hub_code text, origin_code text, category text, pooled_at timestamptz)`,
     ),
+    ...HASH_JOINS_ONLY.map(named),
     // Only a word's best {size} new entries can be in its list after the trim: the rest are not
     // written (a burst of stories that all tie a saturated word's cutoff would otherwise enter and
     // leave the list one row each).
@@ -408,6 +412,7 @@ FROM (
   WHERE s.score >= s.cutoff
 ) r
 WHERE r.n <= {size}`),
+    ...PLANNER_DEFAULTS.map(named),
     named(`INSERT INTO ${t.top} (scope_code, term, doc_no, score, hub_code, origin_code, category, pooled_at)
 SELECT {scope}, term, doc_no, score, hub_code, origin_code, category, pooled_at FROM ${t.prefix}_fresh WHERE score >= cutoff
 ON CONFLICT DO NOTHING`),

@@ -3,12 +3,13 @@ import {
   clearTopListsSql,
   commonWordsSql,
   extendTopListsSql,
+  HASH_JOINS_ONLY,
+  PLANNER_DEFAULTS,
   scopeWatermarksSql,
   type SearchTables,
   TOP_LIST_MIN_MATCHES,
   TOP_LIST_MIN_SHARE,
   TOP_LIST_MIN_STORIES,
-  TOP_LIST_SESSION_SETTINGS,
   TOP_LIST_SIZE,
 } from './pool-search.sql';
 
@@ -38,7 +39,6 @@ export interface TopListOptions {
 export async function refreshTopLists(query: RunQuery, t: SearchTables, o: TopListOptions): Promise<number> {
   const size = o.size ?? TOP_LIST_SIZE;
   const minStories = o.minStories ?? TOP_LIST_MIN_STORIES;
-  for (const setting of TOP_LIST_SESSION_SETTINGS) await query(setting);
   if (o.run === 'rebuild') for (const stmt of clearTopListsSql(t)) await query(stmt);
   const common = await commonWords(query, t, { minStories, minShare: o.minShare ?? TOP_LIST_MIN_SHARE, minMatches: o.minMatches ?? TOP_LIST_MIN_MATCHES });
   for (const word of o.words ?? []) {
@@ -58,7 +58,9 @@ export async function refreshTopLists(query: RunQuery, t: SearchTables, o: TopLi
     const have = new Set(((await query(`SELECT term FROM ${t.topTerms} WHERE scope_code = $1`, [scope])) as Array<{ term: string }>).map((r) => r.term));
     const added = [...common].filter(([term]) => !have.has(term));
     if (added.length > 0) {
+      for (const setting of HASH_JOINS_ONLY) await query(setting);
       await query(buildTopListsSql(t), [scope, added.map(([term]) => term), added.map(([, n]) => n), upto, size]);
+      for (const setting of PLANNER_DEFAULTS) await query(setting);
       // The next runs' plans read its size: a list table never analysed looks like 3 rows.
       await query(`ANALYZE ${t.topTerms}`);
     }
