@@ -1,4 +1,3 @@
-import { DECIDED_BANDS_DELETE } from '../near-duplicates/submission-near-duplicates.sql';
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
 import { Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
 import { actorOf, AuditLog } from '@syn/audit';
@@ -10,6 +9,7 @@ import { keysetPage, pageLimit } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { autoAcceptPrincipal } from '../auto-accept/auto-accept.policy';
 import { ClaimService } from '../claims/claim.service';
+import { DECIDED_BANDS_DELETE } from '../near-duplicates/submission-near-duplicates.sql';
 import { liveClaim } from '../claims/claim-rules';
 import { PoolAnnouncer } from '../pool/pool-announcer';
 import { PoolRow } from '../pool/pool-story.entity';
