@@ -28,7 +28,7 @@ async function main() {
   const pool = floorPool(env('FLOOR_DATABASE_URL'));
   for (const ddl of HUB_DDL) await pool.query(ddl);
   const segmenter = new ChineseSegmenter();
-  const nc = await connect({ servers: env('FLOOR_NATS_URL'), name: 'floor-hub' });
+  const nc = await connect({ servers: env('FLOOR_NATS_URL'), name: 'floor-hub', noAsyncTraces: true });
   const fail = (e: Error) => process.stderr.write(`floor hub: ${e.message}\n`);
   const relay = new FloorOutboxRelay(jetstream(nc), fail);
 

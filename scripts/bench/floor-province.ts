@@ -29,7 +29,7 @@ interface FloorPooled {
 async function main() {
   const pool = floorPool(env('FLOOR_DATABASE_URL'));
   for (const ddl of PROVINCE_DDL) await pool.query(ddl);
-  const nc = await connect({ servers: env('FLOOR_NATS_URL'), name: 'floor-province' });
+  const nc = await connect({ servers: env('FLOOR_NATS_URL'), name: 'floor-province', noAsyncTraces: true });
   const prepare = (batch: JsMsg[]) => batch.map((m) => JSON.parse(m.string()) as EventEnvelope<FloorPooled>);
   const apply = async (events: EventEnvelope<FloorPooled>[]) => {
     const p = events.map((e) => e.payload);

@@ -29,7 +29,7 @@ async function main() {
   const routes = JSON.parse(env('FLOOR_ROUTES')) as Array<[string, string]>;
   const pool = floorPool(env('FLOOR_DATABASE_URL'));
   for (const ddl of COUNTY_DDL) await pool.query(ddl);
-  const nc = await connect({ servers: env('FLOOR_NATS_URL'), name: 'floor-publisher' });
+  const nc = await connect({ servers: env('FLOOR_NATS_URL'), name: 'floor-publisher', noAsyncTraces: true });
   const relay = new FloorOutboxRelay(jetstream(nc), (e) => process.stderr.write(`floor publisher: ${e.message}\n`));
 
   const submit = async (serials: number[]) => {

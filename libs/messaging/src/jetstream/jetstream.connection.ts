@@ -31,6 +31,9 @@ export class JetStreamConnection implements OnApplicationShutdown {
       // Reconnect forever: a broker restart must never take an app down; the outbox holds what is unsent.
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
+      // Otherwise every request (each publish awaiting its ack, each pull) builds an Error up front
+      // for the stack it would carry on a timeout: in a hub, 1–2% of its CPU and garbage for every event.
+      noAsyncTraces: true,
     });
     // Through a leaf node the province's JetStream is addressed by its domain.
     const domain = this.env.NATS_JS_DOMAIN ? { domain: this.env.NATS_JS_DOMAIN } : {};
