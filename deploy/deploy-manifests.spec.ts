@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { APP_NODE_ARGS } from '@syn/config';
+import { APP_NODE_ARGS, APP_PROCESS_ENV } from '@syn/config';
 import { Deployment, StatefulSet } from 'kubernetes-models/apps/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
@@ -206,6 +206,22 @@ describe('Dockerfile', () => {
   it('starts node with the heap caps the limits are sized for', () => {
     const entry = JSON.parse(last.find((l) => l.startsWith('ENTRYPOINT '))!.slice('ENTRYPOINT '.length)) as string[];
     expect(entry.slice(1)).toEqual([...APP_NODE_ARGS]);
+  });
+
+  it('sets the process environment the apps are measured with (APP_PROCESS_ENV)', () => {
+    const env = Object.fromEntries(
+      last
+        .filter((l) => l.startsWith('ENV '))
+        .flatMap((l) => l.slice('ENV '.length).trim().split(/\s+/))
+        .map((pair) => pair.split('=') as [string, string]),
+    );
+    for (const [key, value] of Object.entries(APP_PROCESS_ENV)) expect(env[key]).toBe(value);
+  });
+
+  it('npm run start:* starts each app with the same flags and environment', () => {
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    const prefix = [...Object.entries(APP_PROCESS_ENV).map(([k, v]) => `${k}=${v}`), 'node', ...APP_NODE_ARGS].join(' ');
+    for (const app of ['county', 'city', 'province']) expect(scripts[`start:${app}`]).toBe(`${prefix} dist/apps/${app}/src/main.js`);
   });
 });
 

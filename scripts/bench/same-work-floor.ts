@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { DiscardPolicy, jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
-import { APP_NODE_ARGS } from '@syn/config';
+import { APP_NODE_ARGS, APP_PROCESS_ENV } from '@syn/config';
 import { AppProcess, createTestDatabase, NatsServerProcess, TestDatabase } from '@syn/testing';
 import { Pool } from 'pg';
 import type { BenchOptions } from './bench-options';
@@ -74,7 +74,7 @@ export async function runSameWorkFloor(nats: NatsServerProcess, topology: BenchT
       name: NAME[role],
       // The apps' own V8 settings, so the two footprints compare.
       nodeArgs: [...APP_NODE_ARGS],
-      env: { FLOOR_NATS_URL: natsUrl, FLOOR_DATABASE_URL: dbs[role].url, FLOOR_PROVINCE: PROVINCE, FLOOR_ROUTES: JSON.stringify(routes) },
+      env: { ...APP_PROCESS_ENV, FLOOR_NATS_URL: natsUrl, FLOOR_DATABASE_URL: dbs[role].url, FLOOR_PROVINCE: PROVINCE, FLOOR_ROUTES: JSON.stringify(routes) },
     });
     // Loading the dictionary and the product's libraries takes seconds on a busy machine.
     await p.waitForLine(new RegExp(`floor ${role} ready`), 120_000);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DeskTokenService } from '@syn/auth';
-import { APP_NODE_ARGS, type AppEnv } from '@syn/config';
+import { APP_NODE_ARGS, APP_PROCESS_ENV, type AppEnv } from '@syn/config';
 import { CenterDirectory } from '@syn/network';
 import { DEMO_PROCESSES, DEMO_ROLES, DemoProcess } from './demo-topology';
 import { loadSeedStories, toStoryInput } from './seed-stories';
@@ -80,6 +80,7 @@ function startApp(p: DemoProcess, s: { auth: string; grpc: string }) {
   const child = spawn(process.execPath, [...APP_NODE_ARGS, resolve(ROOT, `dist/apps/${p.kind}/src/main.js`)], {
     env: {
       ...process.env,
+      ...APP_PROCESS_ENV,
       DATABASE_URL: `postgres://${PG.user}@${PG.host}:${PG.port}/${p.database}`,
       NATS_URL,
       NETWORK_FILE,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DeskTokenService, Role } from '@syn/auth';
-import { APP_NODE_ARGS, type AppEnv } from '@syn/config';
+import { APP_NODE_ARGS, APP_PROCESS_ENV, type AppEnv } from '@syn/config';
 import type { Center } from '@syn/network';
 import { AppProcess } from './app-process';
 import { findFreePort } from './free-port';
@@ -137,6 +137,7 @@ export class TestNetwork {
     const httpPort = ports.http ?? (await findFreePort());
     const grpcPort = ports.grpc;
     const env: Record<string, string> = {
+      ...APP_PROCESS_ENV,
       DATABASE_URL: database.url,
       NATS_URL: this.natsUrl,
       NETWORK_FILE: this.networkFile,
