@@ -10,9 +10,8 @@ export const APP_NODE_ARGS: readonly string[] = ['--max-old-space-size=160', '--
 
 /**
  * Environment every app process starts with, beside APP_NODE_ARGS (the Dockerfile sets the same).
- * glibc gives each thread that allocates its own malloc arena, up to eight per core, and a hub's
- * native allocations (jieba, the PostgreSQL and NATS sockets' buffers, libuv's pool) left pages in
- * each: with two arenas the largest app of `npm run bench`'s network peaked 10 MB lower (234 → 224
- * MB, a 6,000-story drain) at the same CPU per story, and every other app 5–9 MB lower.
+ * glibc gives threads that allocate their own malloc arenas, up to eight per core, each keeping
+ * freed pages of its own. With two, the largest app of `npm run bench`'s network peaked 10 MB lower
+ * (234 → 224 MB, a 6,000-story drain) at the same CPU per story, and every other app 5–9 MB lower.
  */
 export const APP_PROCESS_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
