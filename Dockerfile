@@ -24,10 +24,12 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # --- runtime: built dist/, prod node_modules, the proto files gRPC loads at run time
 FROM node:20-bookworm-slim AS runtime
-# MALLOC_ARENA_MAX: as APP_PROCESS_ENV (libs/config), two malloc arenas instead of eight per core.
+# MALLOC_*: as APP_PROCESS_ENV (libs/config): two malloc arenas instead of eight per core, and
+# large buffers always mapped on their own so that freeing them returns their pages.
 ENV NODE_ENV=production \
     HTTP_HOST=0.0.0.0 \
-    MALLOC_ARENA_MAX=2
+    MALLOC_ARENA_MAX=2 \
+    MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=prod-deps --chown=node:node /src/node_modules ./node_modules
 COPY --from=build --chown=node:node /src/dist ./dist
