@@ -104,6 +104,8 @@ describe('request id across HTTP, NATS and gRPC; metrics an operator scrapes', (
     );
     expect(text).toMatch(/^syn_grpc_server_duration_seconds_count\{method="StoryPoolGrpcController\.\w+",outcome="ok"\} [1-9]/m);
     expect(text).toMatch(/^syn_consumer_batch_apply_seconds_count\{consumer="360700-from-children"\} [1-9]/m);
+    // Per event, from JetStream storing it to its batch committed here: one hop's latency.
+    expect(text).toMatch(/^syn_consumer_event_age_seconds_count\{consumer="360700-from-children"\} [1-9]/m);
     expect(text).toMatch(/^syn_consumer_pending\{consumer="360700-from-children",center="360700",direction="up"\} 0$/m);
     expect(text).toMatch(/^syn_outbox_unsent 0$/m);
     expect(text).toMatch(/^syn_receipts_overdue\{center="360700"\} 0$/m);

@@ -51,6 +51,7 @@ export class CenterConsumer {
   private pump?: Promise<void>;
   private readonly applySeconds: Histogram;
   private readonly batchSize: Histogram;
+  private readonly eventAge: Histogram;
 
   constructor(
     private readonly nats: JetStreamConnection,
@@ -65,6 +66,13 @@ export class CenterConsumer {
     this.filter = consumerFilter(options.center, options.direction);
     this.applySeconds = metrics.histogram('syn_consumer_batch_apply_seconds', 'Time to apply one consumer batch (one transaction)', ['consumer']);
     this.batchSize = metrics.histogram('syn_consumer_batch_size', 'Messages in one applied consumer batch', ['consumer'], [1, 2, 5, 10, 25, 50, 100, 250, 500]);
+    // From the broker storing an event to its batch committed here: with the relay lag of the sender, one hop's latency.
+    this.eventAge = metrics.histogram(
+      'syn_consumer_event_age_seconds',
+      'From an event stored by JetStream to its batch applied (committed) by this consumer',
+      ['consumer'],
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 300],
+    );
   }
 
   async start(): Promise<void> {
@@ -147,6 +155,8 @@ export class CenterConsumer {
       // With the other consumers' batches of this process, in one transaction.
       await this.shared.apply(this.name, inApplyOrder(decoded.map((x) => x.d)), requestId);
       for (const x of decoded) x.msg.ack();
+      const now = Date.now();
+      for (const x of decoded) this.eventAge.observe({ consumer: this.name }, Math.max(0, now - Number(x.msg.info.timestampNanos) / 1e6) / 1000);
       this.metrics.increment('syn_events_applied_total', 'Events applied by consumers', { consumer: this.name }, decoded.length);
       this.applySeconds.observe({ consumer: this.name }, Number(process.hrtime.bigint() - started) / 1e9);
       this.batchSize.observe({ consumer: this.name }, decoded.length);
