@@ -8,6 +8,7 @@ import { measureCatchUp } from './catch-up-phase';
 import { CpuMeter } from './cpu-meter';
 import { measureIndexingFloor } from './indexing-floor';
 import { measureLatency } from './latency-phase';
+import { saveAppMetrics } from './metrics-snapshot';
 import { measureMedia } from './media-phase';
 import { writeMediaSection } from './media-report';
 import { LoadDriver } from './load-driver';
@@ -100,8 +101,11 @@ async function main() {
     await measureThroughput(nut, driver, { ...o, stories: Math.min(o.quick ? 200 : 500, o.stories) }, progress, cpu);
 
     const throughput = await measureThroughput(nut, driver, o, progress, cpu);
+    await saveAppMetrics(nut, '1-throughput');
     const latency = await measureLatency(nut, driver, o, progress);
+    await saveAppMetrics(nut, '2-latency');
     const catchUp = await measureCatchUp(nut, paragraphs, o, progress);
+    await saveAppMetrics(nut, '3-catch-up');
     rss.stop();
     const peaks = rss.peaksMb();
     rss = undefined;
