@@ -42,6 +42,15 @@ describe('bench modules', () => {
     expect(seenAt).toBeLessThan(1500);
   });
 
+  it('waits as long as the count moves, and gives up only when it stands still', async () => {
+    const start = performance.now();
+    // 300 items at 0.5 per ms take 600 ms: longer than the 200 ms the count may stand still, never standing still that long.
+    const slow = async () => Math.min(300, Math.floor((performance.now() - start) * 0.5));
+    await expect(waitForCount(slow, 300, () => undefined, 200)).resolves.toBeGreaterThanOrEqual(start + 600);
+    const stuck = async () => 7;
+    await expect(waitForCount(stuck, 300, () => undefined, 1000)).rejects.toThrow('only 7 of 300 arrived, and none for 1 s');
+  });
+
   it('parses flags, and --quick is a small run that writes nothing', () => {
     expect(parseBenchOptions(['--quick'])).toMatchObject({ quick: true, write: false, searchStories: 0 });
     expect(parseBenchOptions([])).toMatchObject({ rate: 100, searchStories: 0, floorOnly: false });
