@@ -4,8 +4,8 @@ import type { NetworkUnderTest } from './network-under-test';
 
 /**
  * BENCH_METRICS_DIR=<dir>: after each network phase, every app's `/metrics` goes to
- * `<dir>/<phase>/<app>.prom`. The histograms there (outbox relay lag, consumer batch apply time
- * and size, HTTP durations) say which hop a latency comes from; they are cumulative, so a phase's
+ * `<dir>/<phase>/<app>.prom`. The histograms there (outbox relay lag, consumer event age, batch
+ * apply time and size, HTTP durations) say which hop a latency comes from; they are cumulative, so a phase's
  * own share is its file minus the previous phase's.
  */
 export async function saveAppMetrics(nut: NetworkUnderTest, phase: string): Promise<void> {
