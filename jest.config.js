@@ -18,4 +18,7 @@ module.exports = {
   moduleNameMapper,
   testTimeout: 60_000,
   maxWorkers: 2,
+  // A child process left behind by a failed start (an app, nats-server, Chromium) must end its lane with
+  // the failure already reported, not hold it open until the CI's own time limit kills everything.
+  forceExit: true,
 };

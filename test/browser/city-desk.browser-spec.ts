@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { submitStory } from '../support/flow';
 import { claimFromQueue, mergesFamily, opensFamily, queueRow, seesInQueue } from './city/city-desk-flow';
 import { fileNearDuplicate } from './city/near-duplicate';
-import { DESK_USERS, type DeskNetwork, type DeskPage, launchChromium, menuTexts, openDesk, pickOption, screenshot, signIn, startDeskNetwork } from './support';
+import { DESK_USERS, type DeskNetwork, type DeskPage, menuTexts, openDesk, pickOption, screenshot, signIn, startDeskWithBrowser } from './support';
 
 interface SeedStory {
   title: string;
@@ -29,7 +29,7 @@ describe('city hub desk (Chromium)', () => {
   let storyA = '';
 
   beforeAll(async () => {
-    [desk, browser] = await Promise.all([startDeskNetwork(), launchChromium()]);
+    ({ desk, browser } = await startDeskWithBrowser());
     curator = await openDesk(browser, city(), '/desk/login');
     await signIn(curator.page, DESK_USERS.ganzhouCurator);
   }, 180_000);

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Browser } from 'playwright-core';
-import { DESK_USERS, type DeskNetwork, launchChromium, openDesk, signIn, startDeskNetwork } from './support';
+import { DESK_USERS, type DeskNetwork, openDesk, signIn, startDeskWithBrowser } from './support';
 
 /**
  * The desk's budget (issue 12): first screen usable within 1 s, and a 10,000-story list that stays quick.
@@ -28,7 +28,7 @@ describe('desk budget (Chromium)', () => {
   const county = () => desk.net.app('360702');
 
   beforeAll(async () => {
-    [desk, browser] = await Promise.all([startDeskNetwork({ apps: [{ kind: 'county', centers: ['360702'] }] }), launchChromium()]);
+    ({ desk, browser } = await startDeskWithBrowser({ apps: [{ kind: 'county', centers: ['360702'] }] }));
     // Written straight into the county's table: the budget is about reading a long list, not about writing it.
     const db = new Client({ connectionString: county().database.url });
     await db.connect();

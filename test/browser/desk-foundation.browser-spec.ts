@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { DESK_USERS, type DeskNetwork, launchChromium, menuTexts, openDesk, screenshot, signIn, startDeskNetwork } from './support';
+import { DESK_USERS, type DeskNetwork, menuTexts, openDesk, screenshot, signIn, startDeskWithBrowser } from './support';
 
 /** Short enough that the editor test outlives several access tokens. */
 const ACCESS_TTL_SECONDS = 8;
@@ -17,7 +17,7 @@ describe('desk foundation (Chromium)', () => {
   const county = () => desk.net.app('360702').http;
 
   beforeAll(async () => {
-    [desk, browser] = await Promise.all([startDeskNetwork({ env: { ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TTL_SECONDS) } }), launchChromium()]);
+    ({ desk, browser } = await startDeskWithBrowser({ env: { ACCESS_TOKEN_TTL_SECONDS: String(ACCESS_TTL_SECONDS) } }));
   }, 180_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { submitThroughReview } from '../support/county-review';
 import { as, storyInput } from '../support/http';
 import { jpegWithGps } from '../support/media-files';
-import { DESK_USERS, type DeskNetwork, launchChromium, openDesk, screenshot, signIn, startDeskNetwork } from './support';
+import { DESK_USERS, type DeskNetwork, openDesk, screenshot, signIn, startDeskWithBrowser } from './support';
 
 interface LoadedImage {
   complete: boolean;
@@ -36,7 +36,7 @@ describe('media in the desk (Chromium)', () => {
   const city = () => desk.net.app('360700').http;
 
   beforeAll(async () => {
-    [desk, browser] = await Promise.all([startDeskNetwork(), launchChromium()]);
+    ({ desk, browser } = await startDeskWithBrowser());
   }, 180_000);
 
   afterAll(async () => {

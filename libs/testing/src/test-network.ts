@@ -42,6 +42,13 @@ const ENTRY: Record<AppKind, string> = {
   county: 'dist/apps/county/src/main.js',
 };
 
+/**
+ * How long an app may take to answer /health/ready. It starts in 3-5 s on an idle machine; with three
+ * test lanes, Chromium and a dozen apps on two cores it has been seen past 45 s, and a start that is
+ * only slow must not fail a suite.
+ */
+const READY_TIMEOUT_MS = 90_000;
+
 export const TEST_AUTH_SECRET = 'test-secret-test-secret-test-secret-0000';
 export const TEST_GRPC_SECRET = 'test-grpc-secret-0000';
 
@@ -163,7 +170,7 @@ export class TestNetwork {
     const media = ports.media === undefined ? undefined : `http://127.0.0.1:${ports.media}`;
     const app: RunningApp = { spec, name, http, media, grpcPort, database, process: proc, env };
     this.apps.push(app);
-    await proc.waitForHttp(`${http}/health/ready`, 45_000);
+    await proc.waitForHttp(`${http}/health/ready`, READY_TIMEOUT_MS);
     return app;
   }
 
@@ -188,7 +195,7 @@ export class TestNetwork {
       name: a.name,
       nodeArgs: [...APP_NODE_ARGS, ...(a.spec.nodeArgs ?? [])],
     });
-    await a.process.waitForHttp(`${a.http}/health/ready`, 45_000);
+    await a.process.waitForHttp(`${a.http}/health/ready`, READY_TIMEOUT_MS);
   }
 
   logs(): string {

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { DESK_USERS, type DeskNetwork, type DeskPage, type DeskUser, launchChromium, openDesk, signIn, startDeskNetwork } from '../support';
+import { DESK_USERS, type DeskNetwork, type DeskPage, type DeskUser, openDesk, signIn, startDeskWithBrowser } from '../support';
 
 export type DeskUserKey = keyof typeof DESK_USERS;
 
@@ -32,7 +32,7 @@ export class WorkingDay {
   ) {}
 
   static async start(): Promise<WorkingDay> {
-    const [desk, browser] = await Promise.all([startDeskNetwork(), launchChromium()]);
+    const { desk, browser } = await startDeskWithBrowser();
     return new WorkingDay(desk, browser);
   }
 
