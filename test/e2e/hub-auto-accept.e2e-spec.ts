@@ -47,6 +47,13 @@ describe('hub auto-accept for trusted counties', () => {
     expect(pooled.body).toMatchObject({ id, pooledBy: '自动入库', originCode: '360702' });
     const accepted = await curator.get('/api/v1/centers/360700/review-queue?status=accepted').expect(200);
     expect(accepted.body.items.map((i: { storyId: string }) => i.storyId)).toContain(id);
+    // Its words are indexed once, in the pool: the queue's search still finds it, decided or in all.
+    for (const status of ['accepted', 'all']) {
+      const found = await curator.get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent('自动入库')}&scope=queue&status=${status}`).expect(200);
+      expect(found.body.items).toEqual([expect.objectContaining({ storyId: id, status: 'accepted', titleHtml: expect.stringContaining('<mark>') })]);
+    }
+    const waiting = await curator.get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent('自动入库')}&scope=queue`).expect(200);
+    expect(waiting.body.items).toEqual([]);
 
     const desk = as(net.app('360000').http, net.token('360000', 'desk-editor'));
     await eventually(async () => (await desk.get('/api/v1/centers/360000/index?city=360700')).body.items?.some((i: { storyId: string }) => i.storyId === id));
@@ -60,6 +67,8 @@ describe('hub auto-accept for trusted counties', () => {
       return r.body.items.find((i: { storyId: string }) => i.storyId === id);
     });
     expect(queued).toMatchObject({ status: 'pending' });
+    const found = await curator.get(`/api/v1/centers/360700/pool/search?q=${encodeURIComponent('人工审核')}&scope=queue`).expect(200);
+    expect(found.body.items.map((i: { storyId: string; status: string }) => [i.storyId, i.status])).toEqual([[id, 'pending']]);
     await curator.get(`/api/v1/centers/360700/pool/${id}`).expect(404);
     expect((await editor.get(`/api/v1/centers/360703/stories/${id}`).expect(200)).body.status).toBe('submitted');
   });

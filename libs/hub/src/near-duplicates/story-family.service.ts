@@ -75,16 +75,23 @@ export class StoryFamilyService {
    * fingerprint found together. Each story then joins its family in turn, so that two
    * near-duplicates in one batch find each other. Returns the family id of each story, or null
    * when it has none.
+   *
+   * `pooledNow`: the story is accepted in this same transaction (自动入库), so its words go under GIN
+   * once, in the pool's search docs, which the review queue's search reads for accepted entries; its
+   * fingerprint keeps the title words (for ranking) and no words of its own.
    */
-  async onSubmittedMany(m: EntityManager, subs: Array<{ hub: string; story: StorySnapshot; text?: StoryText }>): Promise<Array<string | null>> {
+  async onSubmittedMany(
+    m: EntityManager,
+    subs: Array<{ hub: string; story: StorySnapshot; text?: StoryText; pooledNow?: boolean }>,
+  ): Promise<Array<string | null>> {
     if (subs.length === 0) return [];
-    const prints = subs.map(({ hub, story, text }) => {
+    const prints = subs.map(({ hub, story, text, pooledNow }) => {
       const {
         tokens: { title, body },
         simhash: hash,
       } = text ?? this.analyze(story);
       const titleWords = [...new Set(title)];
-      const words = [...new Set([...titleWords, ...body])];
+      const words = pooledNow ? [] : [...new Set([...titleWords, ...body])];
       return { hub, story, hash, titleWords, words };
     });
     // Word lists differ in length, so each travels as one string (words never contain U+001F).

@@ -80,9 +80,11 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted> {
     const fresh = list.filter((e) => queued.has(e.payload.story.id));
     // Segmented and fingerprinted once: the family lookup, the pool's search and story.pooled share it.
     const texts = new Map(fresh.map((e) => [e.payload.story.id, this.families.analyze(e.payload.story)]));
+    const trusted = fresh.filter((e) => this.autoAccept.trusts(e.recipient, e.payload.story.originCode));
+    const pooledNow = new Set(trusted);
     await this.families.onSubmittedMany(
       m,
-      fresh.map((e) => ({ hub: e.recipient, story: e.payload.story, text: texts.get(e.payload.story.id) })),
+      fresh.map((e) => ({ hub: e.recipient, story: e.payload.story, text: texts.get(e.payload.story.id), pooledNow: pooledNow.has(e) })),
     );
     for (const e of fresh) {
       const { story } = e.payload;
@@ -107,7 +109,6 @@ export class StorySubmittedHandler implements EventHandler<StorySubmitted> {
       storyIds: fresh.map((e) => e.payload.story.id),
     });
     // 自动入库, one hub at a time: each records its own rule as the decider.
-    const trusted = fresh.filter((e) => this.autoAccept.trusts(e.recipient, e.payload.story.originCode));
     for (const hub of new Set(trusted.map((e) => e.recipient))) {
       await this.reviewQueue.acceptQueued(
         m,

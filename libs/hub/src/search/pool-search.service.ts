@@ -103,7 +103,10 @@ export class PoolSearchService {
 
   /**
    * The review queue is small next to the pool (what is waiting, plus decided history), so it is
-   * matched through the submissions' word GIN index and ordered by title hits, then newest.
+   * matched through word GIN indexes and ordered by title hits, then newest. A story's words are
+   * indexed once: in its fingerprint while it waits (or was turned down), in the pool's search docs
+   * once it is in the pool, where an auto-accepted story's fingerprint holds no words at all
+   * (StoryFamilyService.onSubmittedMany). Decided entries are therefore matched in both.
    */
   async searchQueue(hub: string, s: StorySearch, status: string): Promise<PoolSearchPage> {
     const words = this.index.segmenter.queryWords(s.q).slice(0, MAX_QUERY_WORDS);
@@ -111,13 +114,16 @@ export class PoolSearchService {
     const limit = Math.min(s.limit ?? 20, 100);
     const values: unknown[] = [hub, words.map(quoteLexeme).join(' & '), words, limit];
     const add = (v: unknown) => `$${values.push(v)}`;
-    const where = [`f.hub_code = $1`, `f.lexemes @@ $2::tsquery`];
+    const where = [`f.hub_code = $1`];
     if (status !== 'all') where.push(`s.status = ${add(status)}`);
     if (s.county) where.push(`s.origin_code = ${add(s.county)}`);
     if (s.category) where.push(`f.category = ${add(s.category)}`);
     if (s.tags?.length) where.push(`f.tags @> ${add(s.tags)}::text[]`);
     if (s.from) where.push(`s.received_at >= ${add(s.from)}`);
     if (s.to) where.push(`s.received_at < ${add(s.to)}`);
+    const byFingerprint = `SELECT story_id FROM submission_fingerprints WHERE hub_code = $1 AND lexemes @@ $2::tsquery`;
+    const matchedSql =
+      status === 'pending' ? byFingerprint : `${byFingerprint} UNION SELECT story_id FROM pool_search_docs WHERE scope_code = $1 AND lexemes @@ $2::tsquery`;
     let cursorCondition = '';
     if (s.cursor) {
       const m = QUEUE_CURSOR.exec(Buffer.from(s.cursor, 'base64url').toString('utf8'));
@@ -137,7 +143,8 @@ export class PoolSearchService {
          SELECT s.story_id, s.status, s.snapshot, s.received_at, s.origin_code,
                 (SELECT count(*) FROM unnest($3::text[]) w WHERE w = ANY(tsvector_to_array(f.title_lexemes)))::int AS title_hits,
                 (extract(epoch FROM s.received_at) * 1000000)::bigint AS at_us
-           FROM submission_fingerprints f
+           FROM (${matchedSql}) matched
+           JOIN submission_fingerprints f ON f.story_id = matched.story_id
            JOIN submissions s ON s.story_id = f.story_id
           WHERE ${where.join(' AND ')}
        ) hits ${cursorCondition}
