@@ -122,8 +122,9 @@ export class PoolSearchService {
     if (s.from) where.push(`s.received_at >= ${add(s.from)}`);
     if (s.to) where.push(`s.received_at < ${add(s.to)}`);
     const byFingerprint = `SELECT story_id FROM submission_fingerprints WHERE hub_code = $1 AND lexemes @@ $2::tsquery`;
-    const matchedSql =
-      status === 'pending' ? byFingerprint : `${byFingerprint} UNION SELECT story_id FROM pool_search_docs WHERE scope_code = $1 AND lexemes @@ $2::tsquery`;
+    // Only an accepted entry can be in the pool: other statuses never read the pool's index.
+    const inPool = status === 'accepted' || status === 'all';
+    const matchedSql = inPool ? `${byFingerprint} UNION SELECT story_id FROM pool_search_docs WHERE scope_code = $1 AND lexemes @@ $2::tsquery` : byFingerprint;
     let cursorCondition = '';
     if (s.cursor) {
       const m = QUEUE_CURSOR.exec(Buffer.from(s.cursor, 'base64url').toString('utf8'));
