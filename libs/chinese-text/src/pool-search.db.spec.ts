@@ -18,6 +18,7 @@ import {
   POOL_RANKED_SEARCH_DDL,
   POOL_SEARCH_TABLES,
   POOL_SIMHASH_BANDS_DDL,
+  POOL_TOP_LIST_TIE_CLASS_DDL,
   clearTopListsSql,
 } from './pool-search.sql';
 import { buildPoolSearchQuery, nextPoolSearchCursor, type PoolSearchCursor, type PoolSearchFilters } from './pool-search.query';
@@ -114,6 +115,7 @@ beforeAll(async () => {
     ...POOL_LEXICON_PENDING_DDL,
     ...POOL_RANKED_SEARCH_DDL,
     ...POOL_SIMHASH_BANDS_DDL,
+    ...POOL_TOP_LIST_TIE_CLASS_DDL,
   ])
     await db.query(ddl);
   const day = 86_400_000;
@@ -219,6 +221,120 @@ describe('pool search against PostgreSQL', () => {
       expect(rebuilt).toHaveLength(size);
       expect(extended).toEqual(rebuilt);
       expect(terms.rows).toEqual([{ entries: size, cutoff: rebuilt[size - 1].score }]);
+    } finally {
+      await db.query(DELETE_POOL_SEARCH_STORIES, [added]);
+      await db.query(`DELETE FROM pool_stories WHERE story_id = ANY($1::uuid[])`, [added]);
+      await lists(null);
+    }
+  });
+
+  it('holds a saturated word’s tie class without rows, and a search returns what ranking every match live returns', async () => {
+    const size = 3;
+    const refresh = (run: 'extend' | 'rebuild') =>
+      refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
+        run,
+        size,
+        minStories: 1e9,
+        minShare: 2,
+        words: ['探路'],
+      });
+    const rows = async () => (await db.query(`SELECT count(*)::int AS n FROM pool_search_top WHERE term = '探路'`)).rows[0].n as number;
+    const terms = async () => (await db.query(`SELECT ties, entries, cutoff::text FROM pool_search_top_terms WHERE term = '探路'`)).rows[0];
+    const day = (i: number) => new Date(Date.UTC(2025, 4, 1 + i));
+    // Every one of these scores the same for 探路 (two body mentions of a short story): a tie.
+    const tie = (i: number, origin = '360702') => addStory(uuid(400 + i), `新篇${i}`, '记者探路。探路。', origin, day(i));
+    const added: string[] = [];
+    try {
+      for (let i = 0; i < 4; i++) {
+        await tie(i);
+        added.push(uuid(400 + i));
+      }
+      await refresh('rebuild');
+      const built = await terms();
+      expect(built.ties).toBe(false);
+      expect(await rows()).toBe(size);
+      // More ties than the list holds, two of another county, one story above the cutoff, and one without the word.
+      for (let i = 4; i < 14; i++) {
+        await tie(i, i < 6 ? '360703' : '360702');
+        added.push(uuid(400 + i));
+      }
+      await addStory(uuid(420), '探路新篇：探路者的探路故事', '记者探路。', '360702', day(20));
+      await addStory(uuid(421), '别的新闻', '记者采访。', '360702', day(21));
+      added.push(uuid(420), uuid(421));
+      await refresh('extend');
+      const extended = await terms();
+      expect(extended.ties).toBe(true);
+      expect(extended.cutoff).toBe(built.cutoff);
+      // Rows only above the cutoff: the seed story with 探路 in its title and the new one.
+      expect(await rows()).toBe(2);
+      expect(extended.entries).toBe(2);
+
+      const cases: Array<[string, PoolSearchFilters | undefined]> = [
+        ['探路', undefined],
+        ['探路', { originCodes: ['360703'] }],
+        ['探路', { pooledFrom: day(5), pooledBefore: day(9) }],
+        ['记者 探路', undefined],
+      ];
+      const everyPage = async () => {
+        const pages: string[][] = [];
+        for (const [query, filters] of cases) for (const limit of [1, 2, 5]) pages.push(await pageAll(query, filters, limit));
+        return pages;
+      };
+      // A tie pooled after the watermark is scored live; once the lists are extended it is in the class, without a row.
+      await tie(14);
+      added.push(uuid(414));
+      const beforeExtension = await everyPage();
+      await refresh('extend');
+      expect(await rows()).toBe(2);
+      const afterExtension = await everyPage();
+      const walked = await pageAll('探路', undefined, 2, 0);
+
+      await lists(null);
+      const live = await everyPage();
+      expect(beforeExtension).toEqual(live);
+      expect(afterExtension).toEqual(live);
+      expect(walked).toEqual(live[1]);
+      // Ties newest first, right after the two above the cutoff, and the class is every tie.
+      const ids = live[1].map((r) => r.split(':')[0]);
+      expect(ids.slice(0, 2)).toEqual([uuid(420), uuid(11)]);
+      expect(ids.slice(2, 17)).toEqual(Array.from({ length: 15 }, (_, i) => uuid(414 - i)));
+    } finally {
+      await db.query(DELETE_POOL_SEARCH_STORIES, [added]);
+      await db.query(`DELETE FROM pool_stories WHERE story_id = ANY($1::uuid[])`, [added]);
+      await lists(null);
+    }
+  });
+
+  it('goes back to rows when stories above a tie class fill the list past its size', async () => {
+    const size = 3;
+    const refresh = (run: 'extend' | 'rebuild') =>
+      refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
+        run,
+        size,
+        minStories: 1e9,
+        minShare: 2,
+        words: ['探路'],
+      });
+    const added: string[] = [];
+    const add = async (n: number, title: string, body: string) => {
+      await addStory(uuid(n), title, body, '360702', new Date(Date.UTC(2025, 5, (n % 28) + 1)));
+      added.push(uuid(n));
+    };
+    try {
+      for (let i = 0; i < 4; i++) await add(500 + i, `新篇${i}`, '记者探路。探路。');
+      await refresh('rebuild');
+      for (let i = 4; i < 12; i++) await add(500 + i, `新篇${i}`, '记者探路。探路。');
+      await refresh('extend');
+      expect((await db.query(`SELECT ties FROM pool_search_top_terms WHERE term = '探路'`)).rows[0].ties).toBe(true);
+      // Five stories with 探路 in the title: above the cutoff, more than a list's size and a quarter.
+      for (let i = 0; i < 5; i++) await add(520 + i, `探路${i}：探路者`, '记者。');
+      await refresh('extend');
+      const extended = (await db.query(`SELECT doc_no::text, score::text FROM pool_search_top WHERE term = '探路' ORDER BY score DESC, doc_no DESC`)).rows;
+      const terms = (await db.query(`SELECT ties, entries, cutoff::text FROM pool_search_top_terms WHERE term = '探路'`)).rows[0];
+      await refresh('rebuild');
+      const rebuilt = (await db.query(`SELECT doc_no::text, score::text FROM pool_search_top WHERE term = '探路' ORDER BY score DESC, doc_no DESC`)).rows;
+      expect(terms).toEqual({ ties: false, entries: size, cutoff: rebuilt[size - 1].score });
+      expect(extended).toEqual(rebuilt);
     } finally {
       await db.query(DELETE_POOL_SEARCH_STORIES, [added]);
       await db.query(`DELETE FROM pool_stories WHERE story_id = ANY($1::uuid[])`, [added]);
