@@ -305,7 +305,7 @@ describe('pool search against PostgreSQL', () => {
     }
   });
 
-  it('goes back to rows when stories above a tie class fill the list past its size', async () => {
+  it('when stories above a tie class fill the list past its size, keeps the new cutoff’s class if it is dense, else rows', async () => {
     const size = 3;
     const refresh = (run: 'extend' | 'rebuild') =>
       refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
@@ -315,6 +315,9 @@ describe('pool search against PostgreSQL', () => {
         minShare: 2,
         words: ['探路'],
       });
+    const listed = async () =>
+      (await db.query(`SELECT doc_no::text, score::text FROM pool_search_top WHERE term = '探路' ORDER BY score DESC, doc_no DESC`)).rows;
+    const terms = async () => (await db.query(`SELECT ties, entries, cutoff::text FROM pool_search_top_terms WHERE term = '探路'`)).rows[0];
     const added: string[] = [];
     const add = async (n: number, title: string, body: string) => {
       await addStory(uuid(n), title, body, '360702', new Date(Date.UTC(2025, 5, (n % 28) + 1)));
@@ -325,15 +328,39 @@ describe('pool search against PostgreSQL', () => {
       await refresh('rebuild');
       for (let i = 4; i < 12; i++) await add(500 + i, `新篇${i}`, '记者探路。探路。');
       await refresh('extend');
-      expect((await db.query(`SELECT ties FROM pool_search_top_terms WHERE term = '探路'`)).rows[0].ties).toBe(true);
-      // Five stories with 探路 in the title: above the cutoff, more than a list's size and a quarter.
+      const bodyClass = await terms();
+      expect(bodyClass.ties).toBe(true);
+      // Five stories that all score the same, above the class: the list's new cutoff is theirs, and they are its class.
       for (let i = 0; i < 5; i++) await add(520 + i, `探路${i}：探路者`, '记者。');
       await refresh('extend');
-      const extended = (await db.query(`SELECT doc_no::text, score::text FROM pool_search_top WHERE term = '探路' ORDER BY score DESC, doc_no DESC`)).rows;
-      const terms = (await db.query(`SELECT ties, entries, cutoff::text FROM pool_search_top_terms WHERE term = '探路'`)).rows[0];
+      const titleClass = await terms();
+      expect(titleClass.ties).toBe(true);
+      expect(BigInt(titleClass.cutoff)).toBeGreaterThan(BigInt(bodyClass.cutoff));
+      expect(await listed()).toHaveLength(titleClass.entries);
+      // The class first, newest first, then every other match unscored, newest first: pages of any size agree.
+      const titles = [524, 523, 522, 521, 520].map(uuid);
+      const expected = async (origin: string | null) => {
+        const rest = await db.query<{ id: string }>(
+          `SELECT story_id::text AS id FROM pool_search_docs
+            WHERE lexemes @@ '探路'::tsquery AND NOT story_id = ANY($1::uuid[]) AND ($2::text IS NULL OR origin_code = $2)
+            ORDER BY doc_no DESC`,
+          [titles, origin],
+        );
+        return [...titles.map((id) => `${id}:${titleClass.cutoff}`), ...rest.rows.map((r) => `${r.id}:0`)];
+      };
+      expect(await pageAll('探路', undefined, 2)).toEqual(await expected(null));
+      expect(await pageAll('探路', undefined, 5, 0)).toEqual(await expected(null));
+      expect(await pageAll('探路', { originCodes: ['360702'] }, 2)).toEqual(await expected('360702'));
+
+      // Five that score differently, above that class: the third best's class is one story, too sparse to walk.
       await refresh('rebuild');
-      const rebuilt = (await db.query(`SELECT doc_no::text, score::text FROM pool_search_top WHERE term = '探路' ORDER BY score DESC, doc_no DESC`)).rows;
-      expect(terms).toEqual({ ties: false, entries: size, cutoff: rebuilt[size - 1].score });
+      for (let i = 0; i < 5; i++) await add(540 + i, `${'探路'.repeat(i + 3)}新篇`, '记者。');
+      await refresh('extend');
+      const extended = await listed();
+      const rows = await terms();
+      await refresh('rebuild');
+      const rebuilt = await listed();
+      expect(rows).toEqual({ ties: false, entries: size, cutoff: rebuilt[size - 1].score });
       expect(extended).toEqual(rebuilt);
     } finally {
       await db.query(DELETE_POOL_SEARCH_STORIES, [added]);

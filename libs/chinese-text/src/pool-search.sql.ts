@@ -195,9 +195,12 @@ export function topListTieClassDrop(t: SearchTables): string[] {
 /**
  * A full list switches to holding its cutoff's class (topListTieClassDdl) when the stories an
  * extension scores tie its cutoff at least this often among all the stories it passes: a search
- * then walks at most about 1 / this many stories per tied result.
+ * then walks about 1 / this many stories per tied result, as the unscored tier of a word this
+ * common does (COMMON_WORD_SHARE). At 20% a bench run still wrote ~35,000 rows an extension at
+ * the province: a saturated word's list converges on its top score class, a few percent of the
+ * stories, and every new member of that class tied the cutoff.
  */
-export const TIE_CLASS_MIN_SHARE = 0.2;
+export const TIE_CLASS_MIN_SHARE = 0.05;
 
 /**
  * Index a batch of stories in one statement (each array holds one element per story, same order).
@@ -420,17 +423,15 @@ export function extendTopListsSql(t: SearchTables): TopListStatement[] {
   return [
     named(`DROP TABLE IF EXISTS pg_temp.${t.prefix}_fresh`),
     named(
-      `CREATE TEMP TABLE ${t.prefix}_fresh (term text, doc_no bigint, score bigint, cutoff bigint, ties bigint, hub_code text, origin_code text, category text, pooled_at timestamptz)`,
+      `CREATE TEMP TABLE ${t.prefix}_fresh (term text, doc_no bigint, score bigint, cutoff bigint, hub_code text, origin_code text, category text, pooled_at timestamptz)`,
     ),
     ...HASH_JOINS_ONLY.map(named),
     // Only a word's best {size} new entries can be in its list after the trim: the rest are not
     // written. Nor are the new members of a list's tie class: they are in it by their score.
-    // `ties` counts the word's new stories that tie its cutoff, written or not.
     named(`INSERT INTO ${t.prefix}_fresh
-SELECT term, doc_no, score, cutoff, ties, hub_code, origin_code, category, pooled_at
+SELECT term, doc_no, score, cutoff, hub_code, origin_code, category, pooled_at
 FROM (
-  SELECT s.*, row_number() OVER (PARTITION BY s.term ORDER BY s.score DESC, s.doc_no DESC) AS n,
-         count(*) FILTER (WHERE s.score = s.cutoff) OVER (PARTITION BY s.term) AS ties
+  SELECT s.*, row_number() OVER (PARTITION BY s.term ORDER BY s.score DESC, s.doc_no DESC) AS n
   FROM (
     SELECT tt.term, f.doc_no, ${wordScoreSql('v.ranking', 'quote_literal(tt.term)::tsquery')} AS score, tt.cutoff, tt.ties AS tie_class,
            f.hub_code, f.origin_code, f.category, f.pooled_at
@@ -444,17 +445,22 @@ FROM (
 ) r
 WHERE r.n <= {size} AND NOT (r.tie_class AND r.score = r.cutoff)`),
     ...PLANNER_DEFAULTS.map(named),
-    // Full lists whose new entries mostly tie their cutoff switch to holding the class: their rows
+    // Full lists whose new entries often tie their cutoff switch to holding the class: their rows
     // at the cutoff go, and so do the fresh ones. Every story passed, of any scope, counts in the
-    // share (a search's walk passes them too); under 50 ties the share is not worth trusting.
+    // share (a search's walk passes them too); under 50 ties the share is not worth trusting. The
+    // ties are counted among the written entries (at most {size} a word): counting every new one
+    // in the scoring pass took a second window over all its pairs, and 2.5 times its time.
+    // An extension passes about 2,000 stories, so the cap is far above 5% of them.
     named(`WITH passed AS (
   SELECT count(*) AS stories FROM ${t.docs}
   WHERE doc_no > (SELECT coalesce(min(upto_doc_no), {upto}) FROM ${t.topTerms} WHERE scope_code = {scope}) AND doc_no <= {upto}
 ),
 switching AS (
-  SELECT tt.term, tt.cutoff FROM ${t.topTerms} tt
+  SELECT tt.term, tt.cutoff
+  FROM ${t.topTerms} tt
+  JOIN (SELECT term, count(*) FILTER (WHERE score = cutoff) AS ties FROM ${t.prefix}_fresh GROUP BY term) f ON f.term = tt.term
   WHERE tt.scope_code = {scope} AND NOT tt.ties AND tt.cutoff > 0
-    AND (SELECT max(f.ties) FROM ${t.prefix}_fresh f WHERE f.term = tt.term) >= greatest(${TIE_CLASS_MIN_SHARE} * (SELECT stories FROM passed), least({size}, 50))
+    AND f.ties >= greatest(${TIE_CLASS_MIN_SHARE} * (SELECT stories FROM passed), least({size}, 50))
 ),
 fresh_gone AS (
   DELETE FROM ${t.prefix}_fresh f USING switching s WHERE f.term = s.term AND f.score = s.cutoff
@@ -474,7 +480,11 @@ FROM (SELECT term, count(*) AS entries FROM ${t.prefix}_fresh WHERE score >= cut
 WHERE tt.scope_code = {scope} AND tt.term = c.term`),
     named(`UPDATE ${t.topTerms} SET upto_doc_no = {upto} WHERE scope_code = {scope} AND upto_doc_no < {upto}`),
     // A list over size is cut at its {size}th entry, found on the rank index, not by ranking the list.
-    // The cutoff rises past a tie class, whose stories all score below the new cutoff: the list is rows only again.
+    // The new cutoff's score class becomes the list's tie class when it is dense over the stories
+    // since its oldest member (doc_no span: at least the stories a search walks), else the list is
+    // rows only, cut at that entry. Without the first, a list of a saturated word flipped: stories
+    // above its class filled it, the trim raised the cutoff to rows, the next extension switched
+    // back, and each flip rewrote the rows of a class.
     named(`WITH over AS (
   SELECT term FROM ${t.topTerms} WHERE scope_code = {scope} AND entries > {size} + {size} / 4
 ),
@@ -488,12 +498,24 @@ k AS (
     OFFSET {size} - 1 LIMIT 1
   ) last
 ),
+cut AS (
+  SELECT k.*, c.above,
+         c.members >= least({size}, 50) AND c.members >= ${TIE_CLASS_MIN_SHARE} * ({upto} - c.oldest + 1) AS ties
+  FROM k
+  CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE x.score = k.score) AS members, min(x.doc_no) FILTER (WHERE x.score = k.score) AS oldest,
+           count(*) FILTER (WHERE x.score > k.score) AS above
+    FROM ${t.top} x
+    WHERE x.scope_code = {scope} AND x.term = k.term AND x.score >= k.score
+  ) c
+),
 gone AS (
-  DELETE FROM ${t.top} x USING k
-  WHERE x.scope_code = {scope} AND x.term = k.term AND (x.score, x.doc_no) < (k.score, k.doc_no)
+  DELETE FROM ${t.top} x USING cut
+  WHERE x.scope_code = {scope} AND x.term = cut.term
+    AND CASE WHEN cut.ties THEN x.score <= cut.score ELSE (x.score, x.doc_no) < (cut.score, cut.doc_no) END
 )
-UPDATE ${t.topTerms} tt SET entries = {size}, cutoff = k.score, ties = false
-FROM k WHERE tt.scope_code = {scope} AND tt.term = k.term`),
+UPDATE ${t.topTerms} tt SET entries = CASE WHEN cut.ties THEN cut.above ELSE {size} END, cutoff = cut.score, ties = cut.ties
+FROM cut WHERE tt.scope_code = {scope} AND tt.term = cut.term`),
     named(`DROP TABLE ${t.prefix}_fresh`),
   ];
 }
@@ -515,9 +537,9 @@ function named(text: string): TopListStatement {
   return { text: out, params };
 }
 
-/** The scopes of a set and their newest doc_no (the watermark a refresh brings lists up to). */
+/** The scopes of a set, their newest doc_no (the watermark a refresh brings lists up to) and their story counts. */
 export function scopeWatermarksSql(t: SearchTables): string {
-  return `SELECT scope_code, max(doc_no)::text AS upto FROM ${t.docs} GROUP BY scope_code`;
+  return `SELECT scope_code, max(doc_no)::text AS upto, count(*)::int AS stories FROM ${t.docs} GROUP BY scope_code`;
 }
 
 /** Forgets every list (a full rebuild follows on the next refresh). */

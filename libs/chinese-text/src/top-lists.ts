@@ -40,15 +40,18 @@ export async function refreshTopLists(query: RunQuery, t: SearchTables, o: TopLi
   const size = o.size ?? TOP_LIST_SIZE;
   const minStories = o.minStories ?? TOP_LIST_MIN_STORIES;
   if (o.run === 'rebuild') for (const stmt of clearTopListsSql(t)) await query(stmt);
-  const common = await commonWords(query, t, { minStories, minShare: o.minShare ?? TOP_LIST_MIN_SHARE, minMatches: o.minMatches ?? TOP_LIST_MIN_MATCHES });
-  for (const word of o.words ?? []) {
+  const bounds = { minStories, minShare: o.minShare ?? TOP_LIST_MIN_SHARE, minMatches: o.minMatches ?? TOP_LIST_MIN_MATCHES };
+  const common = await commonWords(query, t, bounds);
+  const named = new Set(o.words ?? []);
+  for (const word of named) {
     if (common.has(word)) continue;
     const [{ n }] = (await query(`SELECT count(*)::int AS n FROM ${t.docs} WHERE lexemes @@ quote_literal($1::text)::tsquery`, [word])) as Array<{ n: number }>;
     common.set(word, n);
   }
-  const scopes = (await query(scopeWatermarksSql(t))) as Array<{ scope_code: string; upto: string }>;
+  const scopes = (await query(scopeWatermarksSql(t))) as Array<{ scope_code: string; upto: string; stories: number }>;
+  const total = scopes.reduce((sum, s) => sum + s.stories, 0);
   let lists = 0;
-  for (const { scope_code: scope, upto } of scopes) {
+  for (const { scope_code: scope, upto, stories } of scopes) {
     const values = { scope, upto, size };
     for (const stmt of extendTopListsSql(t))
       await query(
@@ -56,7 +59,15 @@ export async function refreshTopLists(query: RunQuery, t: SearchTables, o: TopLi
         stmt.params.map((p) => values[p]),
       );
     const have = new Set(((await query(`SELECT term FROM ${t.topTerms} WHERE scope_code = $1`, [scope])) as Array<{ term: string }>).map((r) => r.term));
-    const added = [...common].filter(([term]) => !have.has(term));
+    // The bounds hold per scope: a search ranks one scope's matches, and a hub sharing its database
+    // with others would otherwise get a list for every word common in all of them together, and
+    // keep turning it over while each of its own stories entered it.
+    const share = total > 0 ? stories / total : 0;
+    const enough = Math.max(Math.min(bounds.minStories, bounds.minShare * stories), bounds.minMatches);
+    const added = [...common]
+      .filter(([term, n]) => named.has(term) || n * share >= enough)
+      .filter(([term]) => !have.has(term))
+      .map(([term, n]): [string, number] => [term, named.has(term) ? n : Math.round(n * share)]);
     if (added.length > 0) {
       for (const setting of HASH_JOINS_ONLY) await query(setting);
       await query(buildTopListsSql(t), [scope, added.map(([term]) => term), added.map(([, n]) => n), upto, size]);
