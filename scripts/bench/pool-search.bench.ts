@@ -24,7 +24,6 @@ import {
   POOL_SEARCH_TABLES,
   insertSearchStoriesWithBandsSql,
   POOL_SIMHASH_BANDS_DDL,
-  POOL_TOP_LIST_TIE_CLASS_DDL,
   buildPoolSearchQuery,
   highlightAll,
   highlightSnippet,
@@ -268,7 +267,7 @@ function splitDdl(): { tables: string[]; indexes: string[]; ranked: string[] } {
     .filter((s) => s.startsWith('CREATE TABLE'))
     .map((s) => s.replace('CREATE TABLE', 'CREATE UNLOGGED TABLE').replace(/REFERENCES [^\n]*\n/g, (m) => (m.endsWith(',\n') ? ',\n' : '\n')));
   const indexes = legacy.filter((s) => !s.startsWith('CREATE TABLE'));
-  const ranked = [...POOL_RANKED_SEARCH_DDL.filter((s) => !s.startsWith('DELETE FROM')), ...POOL_TOP_LIST_TIE_CLASS_DDL];
+  const ranked = POOL_RANKED_SEARCH_DDL.filter((s) => !s.startsWith('DELETE FROM'));
   return { tables, indexes, ranked };
 }
 

@@ -18,7 +18,6 @@ import {
   POOL_RANKED_SEARCH_DDL,
   POOL_SEARCH_TABLES,
   POOL_SIMHASH_BANDS_DDL,
-  POOL_TOP_LIST_TIE_CLASS_DDL,
   clearTopListsSql,
 } from './pool-search.sql';
 import { buildPoolSearchQuery, nextPoolSearchCursor, type PoolSearchCursor, type PoolSearchFilters } from './pool-search.query';
@@ -115,7 +114,6 @@ beforeAll(async () => {
     ...POOL_LEXICON_PENDING_DDL,
     ...POOL_RANKED_SEARCH_DDL,
     ...POOL_SIMHASH_BANDS_DDL,
-    ...POOL_TOP_LIST_TIE_CLASS_DDL,
   ])
     await db.query(ddl);
   const day = 86_400_000;
@@ -178,6 +176,21 @@ describe('pool search against PostgreSQL', () => {
     }
   });
 
+  it('pages a listed word filtered by one county or one category into the unscored tail', async () => {
+    const filters: PoolSearchFilters[] = [{ originCodes: ['360703'] }, { category: '时政' }];
+    const live = [];
+    for (const f of filters) live.push(await pageAll('探路', f, 1));
+    await lists(['探路'], 1);
+    try {
+      for (const [i, f] of filters.entries()) {
+        expect(live[i].filter((r) => r.endsWith(':0')).length).toBeGreaterThan(0);
+        expect(await pageAll('探路', f, 1)).toEqual(live[i]);
+      }
+    } finally {
+      await lists(null);
+    }
+  });
+
   it('scores stories pooled after a list was built live, and the extension lists them', async () => {
     await lists(['探路'], 100);
     try {
@@ -221,147 +234,6 @@ describe('pool search against PostgreSQL', () => {
       expect(rebuilt).toHaveLength(size);
       expect(extended).toEqual(rebuilt);
       expect(terms.rows).toEqual([{ entries: size, cutoff: rebuilt[size - 1].score }]);
-    } finally {
-      await db.query(DELETE_POOL_SEARCH_STORIES, [added]);
-      await db.query(`DELETE FROM pool_stories WHERE story_id = ANY($1::uuid[])`, [added]);
-      await lists(null);
-    }
-  });
-
-  it('holds a saturated word’s tie class without rows, and a search returns what ranking every match live returns', async () => {
-    const size = 3;
-    const refresh = (run: 'extend' | 'rebuild') =>
-      refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
-        run,
-        size,
-        minStories: 1e9,
-        minShare: 2,
-        words: ['探路'],
-      });
-    const rows = async () => (await db.query(`SELECT count(*)::int AS n FROM pool_search_top WHERE term = '探路'`)).rows[0].n as number;
-    const terms = async () => (await db.query(`SELECT ties, entries, cutoff::text FROM pool_search_top_terms WHERE term = '探路'`)).rows[0];
-    const day = (i: number) => new Date(Date.UTC(2025, 4, 1 + i));
-    // Every one of these scores the same for 探路 (two body mentions of a short story): a tie.
-    const tie = (i: number, origin = '360702') => addStory(uuid(400 + i), `新篇${i}`, '记者探路。探路。', origin, day(i));
-    const added: string[] = [];
-    try {
-      for (let i = 0; i < 4; i++) {
-        await tie(i);
-        added.push(uuid(400 + i));
-      }
-      await refresh('rebuild');
-      const built = await terms();
-      expect(built.ties).toBe(false);
-      expect(await rows()).toBe(size);
-      // More ties than the list holds, two of another county, one story above the cutoff, and one without the word.
-      for (let i = 4; i < 14; i++) {
-        await tie(i, i < 6 ? '360703' : '360702');
-        added.push(uuid(400 + i));
-      }
-      await addStory(uuid(420), '探路新篇：探路者的探路故事', '记者探路。', '360702', day(20));
-      await addStory(uuid(421), '别的新闻', '记者采访。', '360702', day(21));
-      added.push(uuid(420), uuid(421));
-      await refresh('extend');
-      const extended = await terms();
-      expect(extended.ties).toBe(true);
-      expect(extended.cutoff).toBe(built.cutoff);
-      // Rows only above the cutoff: the seed story with 探路 in its title and the new one.
-      expect(await rows()).toBe(2);
-      expect(extended.entries).toBe(2);
-
-      const cases: Array<[string, PoolSearchFilters | undefined]> = [
-        ['探路', undefined],
-        ['探路', { originCodes: ['360703'] }],
-        ['探路', { pooledFrom: day(5), pooledBefore: day(9) }],
-        ['记者 探路', undefined],
-      ];
-      const everyPage = async () => {
-        const pages: string[][] = [];
-        for (const [query, filters] of cases) for (const limit of [1, 2, 5]) pages.push(await pageAll(query, filters, limit));
-        return pages;
-      };
-      // A tie pooled after the watermark is scored live; once the lists are extended it is in the class, without a row.
-      await tie(14);
-      added.push(uuid(414));
-      const beforeExtension = await everyPage();
-      await refresh('extend');
-      expect(await rows()).toBe(2);
-      const afterExtension = await everyPage();
-      const walked = await pageAll('探路', undefined, 2, 0);
-
-      await lists(null);
-      const live = await everyPage();
-      expect(beforeExtension).toEqual(live);
-      expect(afterExtension).toEqual(live);
-      expect(walked).toEqual(live[1]);
-      // Ties newest first, right after the two above the cutoff, and the class is every tie.
-      const ids = live[1].map((r) => r.split(':')[0]);
-      expect(ids.slice(0, 2)).toEqual([uuid(420), uuid(11)]);
-      expect(ids.slice(2, 17)).toEqual(Array.from({ length: 15 }, (_, i) => uuid(414 - i)));
-    } finally {
-      await db.query(DELETE_POOL_SEARCH_STORIES, [added]);
-      await db.query(`DELETE FROM pool_stories WHERE story_id = ANY($1::uuid[])`, [added]);
-      await lists(null);
-    }
-  });
-
-  it('when stories above a tie class fill the list past its size, keeps the new cutoff’s class if it is dense, else rows', async () => {
-    const size = 3;
-    const refresh = (run: 'extend' | 'rebuild') =>
-      refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
-        run,
-        size,
-        minStories: 1e9,
-        minShare: 2,
-        words: ['探路'],
-      });
-    const listed = async () =>
-      (await db.query(`SELECT doc_no::text, score::text FROM pool_search_top WHERE term = '探路' ORDER BY score DESC, doc_no DESC`)).rows;
-    const terms = async () => (await db.query(`SELECT ties, entries, cutoff::text FROM pool_search_top_terms WHERE term = '探路'`)).rows[0];
-    const added: string[] = [];
-    const add = async (n: number, title: string, body: string) => {
-      await addStory(uuid(n), title, body, '360702', new Date(Date.UTC(2025, 5, (n % 28) + 1)));
-      added.push(uuid(n));
-    };
-    try {
-      for (let i = 0; i < 4; i++) await add(500 + i, `新篇${i}`, '记者探路。探路。');
-      await refresh('rebuild');
-      for (let i = 4; i < 12; i++) await add(500 + i, `新篇${i}`, '记者探路。探路。');
-      await refresh('extend');
-      const bodyClass = await terms();
-      expect(bodyClass.ties).toBe(true);
-      // Five stories that all score the same, above the class: the list's new cutoff is theirs, and they are its class.
-      for (let i = 0; i < 5; i++) await add(520 + i, `探路${i}：探路者`, '记者。');
-      await refresh('extend');
-      const titleClass = await terms();
-      expect(titleClass.ties).toBe(true);
-      expect(BigInt(titleClass.cutoff)).toBeGreaterThan(BigInt(bodyClass.cutoff));
-      expect(await listed()).toHaveLength(titleClass.entries);
-      // The class first, newest first, then every other match unscored, newest first: pages of any size agree.
-      const titles = [524, 523, 522, 521, 520].map(uuid);
-      const expected = async (origin: string | null) => {
-        const rest = await db.query<{ id: string }>(
-          `SELECT story_id::text AS id FROM pool_search_docs
-            WHERE lexemes @@ '探路'::tsquery AND NOT story_id = ANY($1::uuid[]) AND ($2::text IS NULL OR origin_code = $2)
-            ORDER BY doc_no DESC`,
-          [titles, origin],
-        );
-        return [...titles.map((id) => `${id}:${titleClass.cutoff}`), ...rest.rows.map((r) => `${r.id}:0`)];
-      };
-      expect(await pageAll('探路', undefined, 2)).toEqual(await expected(null));
-      expect(await pageAll('探路', undefined, 5, 0)).toEqual(await expected(null));
-      expect(await pageAll('探路', { originCodes: ['360702'] }, 2)).toEqual(await expected('360702'));
-
-      // Five that score differently, above that class: the third best's class is one story, too sparse to walk.
-      await refresh('rebuild');
-      for (let i = 0; i < 5; i++) await add(540 + i, `${'探路'.repeat(i + 3)}新篇`, '记者。');
-      await refresh('extend');
-      const extended = await listed();
-      const rows = await terms();
-      await refresh('rebuild');
-      const rebuilt = await listed();
-      expect(rows).toEqual({ ties: false, entries: size, cutoff: rebuilt[size - 1].score });
-      expect(extended).toEqual(rebuilt);
     } finally {
       await db.query(DELETE_POOL_SEARCH_STORIES, [added]);
       await db.query(`DELETE FROM pool_stories WHERE story_id = ANY($1::uuid[])`, [added]);

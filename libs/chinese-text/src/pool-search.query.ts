@@ -132,10 +132,8 @@ interface PageInput {
  * the scored one cannot fill the page). Which plan runs depends on whether every query word has a
  * top list (<prefix>_top_terms), an uncorrelated condition PostgreSQL evaluates once:
  *
- * - listed: scored, the stories of the words' lists up to the lists' watermark (for one word whose
- *   list holds its cutoff's score class, that class too), merged with the matching stories pooled
- *   after it, scored live; unscored (0, newest first), every other match. Several words' lists are
- *   joined by their rows only, so a word's tie class is not among their candidates;
+ * - listed: scored, the stories of the words' lists up to the lists' watermark, merged with the
+ *   matching stories pooled after it, scored live; unscored (0, newest first), every other match;
  * - not listed: scored, every match whose ranking vector has a query word; unscored, the rest.
  *   Such a word is in fewer stories than TOP_LIST_MIN_STORIES (else the job lists it), so the
  *   bitmap and the scoring stay bounded.
@@ -202,34 +200,8 @@ function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
             OFFSET 0) c
           WHERE (SELECT d.ranking @@ ${tsquery}::tsquery OR d.lexemes @@ ${tsquery}::tsquery FROM ${t.docs} d WHERE d.doc_no = c.doc_no)
           LIMIT ${limit}`;
-    // One word whose list holds its cutoff's score class (topListTieClassDdl): the class's stories,
-    // newest first. A score equal to the cutoff (> 0) means the word is in the story's ranking
-    // vector, so the word set is not read. Unfiltered, the class is dense and walked on doc_no;
-    // filtered, the filters' indexes find it.
-    const tieCursor = cursor ? [`${cursorScore} >= (SELECT cutoff FROM listed)`] : [];
-    const tieStart = cursor
-      ? `(SELECT CASE WHEN ${cursorScore} > l.cutoff THEN l.upto ELSE least(l.upto, ${cursorDoc} - 1) END FROM listed l)`
-      : '(SELECT upto FROM listed)';
-    const tieClass = (d: string) => [`d.scope_code = ${scope}`, scored(d), `${score(d)} = (SELECT cutoff FROM listed)`];
-    const ties =
-      n !== 1
-        ? ''
-        : docFilters.length === 0
-          ? `
-       UNION ALL
-       (SELECT d.doc_no, (SELECT cutoff FROM listed) AS score
-          FROM (SELECT f.* FROM ${t.docs} f WHERE f.doc_no <= ${tieStart} ORDER BY f.doc_no DESC OFFSET 0) d
-         WHERE ${where(['(SELECT ties FROM listed)', ...tieCursor, ...tieClass('d')])}
-         ORDER BY d.doc_no DESC
-         LIMIT ${limit})`
-          : `
-       UNION ALL
-       (SELECT d.doc_no, (SELECT cutoff FROM listed) AS score FROM ${t.docs} d
-         WHERE ${where(['(SELECT ties FROM listed)', ...tieCursor, `d.doc_no <= ${tieStart}`, ...tieClass('d'), ...docFilters])}
-         ORDER BY d.doc_no + 0 DESC
-         LIMIT ${limit})`;
     branches.push(`(SELECT x.doc_no, x.score FROM (
-       (${listed})${ties}
+       (${listed})
        UNION ALL
        (SELECT d.doc_no, ${score('d')} AS score
           FROM (SELECT f.* FROM ${t.docs} f WHERE f.doc_no > (SELECT upto FROM listed) ORDER BY f.doc_no DESC OFFSET 0) d
@@ -253,7 +225,6 @@ function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
     '(SELECT all_listed FROM listed)',
     `NOT EXISTS (SELECT 1 FROM ${t.top} x WHERE x.scope_code = ${scope} AND x.term = ANY(${wordsParam}::text[]) AND x.doc_no = d.doc_no AND x.doc_no <= (SELECT upto FROM listed))`,
     `(d.doc_no <= (SELECT upto FROM listed) OR NOT ${scored('d')})`,
-    ...(n === 1 ? [`NOT ((SELECT ties FROM listed) AND d.doc_no <= (SELECT upto FROM listed) AND ${score('d')} = (SELECT cutoff FROM listed))`] : []),
   ];
   if (docFilters.length === 0) {
     // Dense matches (by the lists' estimates) are found by walking doc_no backwards in ~limit/share
@@ -279,7 +250,6 @@ function rankedPage(t: SearchTables, p: PageInput, params: Params): string {
      LIMIT ${limit})`);
   return `listed AS (
   SELECT count(*) = ${n} AS all_listed, min(tt.upto_doc_no) AS upto,
-         coalesce(bool_and(tt.ties), false) AND count(*) = 1 AS ties, min(tt.cutoff) AS cutoff,
          coalesce(exp(sum(ln(greatest(tt.matches, 1) / (${storyCountSql(t)})))), 0) >= ${p.share} AS dense
   FROM ${t.topTerms} tt
   WHERE tt.scope_code = ${scope} AND tt.term = ANY(${wordsParam}::text[])

@@ -170,39 +170,6 @@ export function rankedSearchDrop(t: SearchTables): string[] {
 }
 
 /**
- * A list may hold its cutoff's whole score class without a row per member (`ties`): every story
- * of the scope up to the watermark whose score for the word equals the cutoff is in the list, and
- * the list's rows hold only the stories above it. A word whose score saturates (one body mention
- * scores the same in every story) ties most new stories with its cutoff, and a newer story wins
- * the tie: as rows, each extension wrote up to a list's size of new rows per such word and the
- * trim deleted as many old ones (54,000-73,000 rows an extension at the bench's province). A
- * search reads the class by walking doc_no backwards, which is cheap only where the class is
- * dense, so a list switches to it only when most of its new entries tie (TIE_CLASS_MIN_SHARE).
- */
-export function topListTieClassDdl(t: SearchTables): string[] {
-  return [`ALTER TABLE ${t.topTerms} ADD COLUMN ties boolean NOT NULL DEFAULT false`];
-}
-
-export function topListTieClassDrop(t: SearchTables): string[] {
-  // Back to rows only: lists holding a class are forgotten (the next refresh rebuilds them).
-  return [
-    `DELETE FROM ${t.top} x USING ${t.topTerms} tt WHERE tt.ties AND x.scope_code = tt.scope_code AND x.term = tt.term`,
-    `DELETE FROM ${t.topTerms} WHERE ties`,
-    `ALTER TABLE ${t.topTerms} DROP COLUMN ties`,
-  ];
-}
-
-/**
- * A full list switches to holding its cutoff's class (topListTieClassDdl) when the stories an
- * extension scores tie its cutoff at least this often among all the stories it passes: a search
- * then walks about 1 / this many stories per tied result, as the unscored tier of a word this
- * common does (COMMON_WORD_SHARE). At 20% a bench run still wrote ~35,000 rows an extension at
- * the province: a saturated word's list converges on its top score class, a few percent of the
- * stories, and every new member of that class tied the cutoff.
- */
-export const TIE_CLASS_MIN_SHARE = 0.05;
-
-/**
  * Index a batch of stories in one statement (each array holds one element per story, same order).
  * Run deleteSearchStoriesSql for the same ids first: an edited story gets a new doc_no (it counts
  * as newest among equal scores) and leaves its old list entries behind (they join nothing).
@@ -427,13 +394,14 @@ export function extendTopListsSql(t: SearchTables): TopListStatement[] {
     ),
     ...HASH_JOINS_ONLY.map(named),
     // Only a word's best {size} new entries can be in its list after the trim: the rest are not
-    // written. Nor are the new members of a list's tie class: they are in it by their score.
+    // written (a burst of stories that all tie a saturated word's cutoff would otherwise enter and
+    // leave the list one row each).
     named(`INSERT INTO ${t.prefix}_fresh
 SELECT term, doc_no, score, cutoff, hub_code, origin_code, category, pooled_at
 FROM (
   SELECT s.*, row_number() OVER (PARTITION BY s.term ORDER BY s.score DESC, s.doc_no DESC) AS n
   FROM (
-    SELECT tt.term, f.doc_no, ${wordScoreSql('v.ranking', 'quote_literal(tt.term)::tsquery')} AS score, tt.cutoff, tt.ties AS tie_class,
+    SELECT tt.term, f.doc_no, ${wordScoreSql('v.ranking', 'quote_literal(tt.term)::tsquery')} AS score, tt.cutoff,
            f.hub_code, f.origin_code, f.category, f.pooled_at
     FROM ${t.docs} f
     CROSS JOIN LATERAL ${plainRanking('f')} AS v
@@ -443,35 +411,8 @@ FROM (
   ) s
   WHERE s.score >= s.cutoff
 ) r
-WHERE r.n <= {size} AND NOT (r.tie_class AND r.score = r.cutoff)`),
+WHERE r.n <= {size}`),
     ...PLANNER_DEFAULTS.map(named),
-    // Full lists whose new entries often tie their cutoff switch to holding the class: their rows
-    // at the cutoff go, and so do the fresh ones. Every story passed, of any scope, counts in the
-    // share (a search's walk passes them too); under 50 ties the share is not worth trusting. The
-    // ties are counted among the written entries (at most {size} a word): counting every new one
-    // in the scoring pass took a second window over all its pairs, and 2.5 times its time.
-    // An extension passes about 2,000 stories, so the cap is far above 5% of them.
-    named(`WITH passed AS (
-  SELECT count(*) AS stories FROM ${t.docs}
-  WHERE doc_no > (SELECT coalesce(min(upto_doc_no), {upto}) FROM ${t.topTerms} WHERE scope_code = {scope}) AND doc_no <= {upto}
-),
-switching AS (
-  SELECT tt.term, tt.cutoff
-  FROM ${t.topTerms} tt
-  JOIN (SELECT term, count(*) FILTER (WHERE score = cutoff) AS ties FROM ${t.prefix}_fresh GROUP BY term) f ON f.term = tt.term
-  WHERE tt.scope_code = {scope} AND NOT tt.ties AND tt.cutoff > 0
-    AND f.ties >= greatest(${TIE_CLASS_MIN_SHARE} * (SELECT stories FROM passed), least({size}, 50))
-),
-fresh_gone AS (
-  DELETE FROM ${t.prefix}_fresh f USING switching s WHERE f.term = s.term AND f.score = s.cutoff
-),
-gone AS (
-  DELETE FROM ${t.top} x USING switching s
-  WHERE x.scope_code = {scope} AND x.term = s.term AND x.score = s.cutoff
-  RETURNING x.term
-)
-UPDATE ${t.topTerms} tt SET ties = true, entries = tt.entries - (SELECT count(*) FROM gone g WHERE g.term = tt.term)
-FROM switching s WHERE tt.scope_code = {scope} AND tt.term = s.term`),
     named(`INSERT INTO ${t.top} (scope_code, term, doc_no, score, hub_code, origin_code, category, pooled_at)
 SELECT {scope}, term, doc_no, score, hub_code, origin_code, category, pooled_at FROM ${t.prefix}_fresh WHERE score >= cutoff
 ON CONFLICT DO NOTHING`),
@@ -480,11 +421,6 @@ FROM (SELECT term, count(*) AS entries FROM ${t.prefix}_fresh WHERE score >= cut
 WHERE tt.scope_code = {scope} AND tt.term = c.term`),
     named(`UPDATE ${t.topTerms} SET upto_doc_no = {upto} WHERE scope_code = {scope} AND upto_doc_no < {upto}`),
     // A list over size is cut at its {size}th entry, found on the rank index, not by ranking the list.
-    // The new cutoff's score class becomes the list's tie class when it is dense over the stories
-    // since its oldest member (doc_no span: at least the stories a search walks), else the list is
-    // rows only, cut at that entry. Without the first, a list of a saturated word flipped: stories
-    // above its class filled it, the trim raised the cutoff to rows, the next extension switched
-    // back, and each flip rewrote the rows of a class.
     named(`WITH over AS (
   SELECT term FROM ${t.topTerms} WHERE scope_code = {scope} AND entries > {size} + {size} / 4
 ),
@@ -498,24 +434,12 @@ k AS (
     OFFSET {size} - 1 LIMIT 1
   ) last
 ),
-cut AS (
-  SELECT k.*, c.above,
-         c.members >= least({size}, 50) AND c.members >= ${TIE_CLASS_MIN_SHARE} * ({upto} - c.oldest + 1) AS ties
-  FROM k
-  CROSS JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE x.score = k.score) AS members, min(x.doc_no) FILTER (WHERE x.score = k.score) AS oldest,
-           count(*) FILTER (WHERE x.score > k.score) AS above
-    FROM ${t.top} x
-    WHERE x.scope_code = {scope} AND x.term = k.term AND x.score >= k.score
-  ) c
-),
 gone AS (
-  DELETE FROM ${t.top} x USING cut
-  WHERE x.scope_code = {scope} AND x.term = cut.term
-    AND CASE WHEN cut.ties THEN x.score <= cut.score ELSE (x.score, x.doc_no) < (cut.score, cut.doc_no) END
+  DELETE FROM ${t.top} x USING k
+  WHERE x.scope_code = {scope} AND x.term = k.term AND (x.score, x.doc_no) < (k.score, k.doc_no)
 )
-UPDATE ${t.topTerms} tt SET entries = CASE WHEN cut.ties THEN cut.above ELSE {size} END, cutoff = cut.score, ties = cut.ties
-FROM cut WHERE tt.scope_code = {scope} AND tt.term = cut.term`),
+UPDATE ${t.topTerms} tt SET entries = {size}, cutoff = k.score
+FROM k WHERE tt.scope_code = {scope} AND tt.term = k.term`),
     named(`DROP TABLE ${t.prefix}_fresh`),
   ];
 }
@@ -557,5 +481,3 @@ export const POOL_NEAR_DUPLICATE_FUNCTION_DDL: readonly string[] = nearDuplicate
 export const POOL_NEAR_DUPLICATE_FUNCTION_DROP: readonly string[] = nearDuplicateFunctionDrop(POOL_SEARCH_TABLES);
 export const POOL_RANKED_SEARCH_DDL: readonly string[] = rankedSearchDdl(POOL_SEARCH_TABLES);
 export const POOL_RANKED_SEARCH_DROP: readonly string[] = rankedSearchDrop(POOL_SEARCH_TABLES);
-export const POOL_TOP_LIST_TIE_CLASS_DDL: readonly string[] = topListTieClassDdl(POOL_SEARCH_TABLES);
-export const POOL_TOP_LIST_TIE_CLASS_DROP: readonly string[] = topListTieClassDrop(POOL_SEARCH_TABLES);

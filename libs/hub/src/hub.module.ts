@@ -38,7 +38,6 @@ import { PoolSentSource, SubmissionsAcknowledgedSource } from './reconciliation/
 import { POOL_LISTENERS } from './pool/pool-listener';
 import { PoolController } from './pool/pool.controller';
 import { SimhashBandTables1764550100000 } from './migrations/1764550100000-simhash-band-tables';
-import { PoolTopListTieClass1764900000000 } from './migrations/1764900000000-pool-top-list-tie-class';
 import { PoolService } from './pool/pool.service';
 import { PoolStoryEntity } from './pool/pool-story.entity';
 import { StoryPoolGrpcController } from './pool/story-pool.grpc-controller';
@@ -63,7 +62,6 @@ export const hubPersistence: PersistencePart = {
     HubLiveFeed1764101200300,
     PoolRankedSearch1764101300100,
     SimhashBandTables1764550100000,
-    PoolTopListTieClass1764900000000,
   ],
 };
 

@@ -10,7 +10,6 @@ import { IndexNearDuplicateFunction1764100800400 } from '../migrations/176410080
 import { IndexLexiconPending1764100800600 } from '../migrations/1764100800600-index-lexicon-pending';
 import { IndexRankedSearch1764101300200 } from '../migrations/1764101300200-index-ranked-search';
 import { IndexSimhashBands1764550100100 } from '../migrations/1764550100100-index-simhash-bands';
-import { IndexTopListTieClass1764900000100 } from '../migrations/1764900000100-index-top-list-tie-class';
 import { StoryIndex1764100300000 } from '../migrations/1764100300000-story-index';
 import { StoryIndexEditions1764100310300 } from '../migrations/1764100310300-story-index-editions';
 import { StoryIndexTombstoneGuard1764100430000 } from '../migrations/1764100430000-story-index-tombstone-guard';
@@ -36,7 +35,6 @@ export const storyIndexPersistence: PersistencePart = {
     IndexRankedSearch1764101300200,
     EmbargoLifts1764101614300,
     IndexSimhashBands1764550100100,
-    IndexTopListTieClass1764900000100,
   ],
 };
 
