@@ -208,7 +208,7 @@ describe('pool search against PostgreSQL', () => {
     }
   });
 
-  it('keeps a list extended past its size the same as one rebuilt from every story', async () => {
+  it('keeps a list extended past its size the same as one rebuilt from every story, when no new story ties its cutoff', async () => {
     const size = 3;
     const refresh = (run: 'extend' | 'rebuild') =>
       refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
@@ -237,6 +237,47 @@ describe('pool search against PostgreSQL', () => {
     } finally {
       await db.query(DELETE_POOL_SEARCH_STORIES, [added]);
       await db.query(`DELETE FROM pool_stories WHERE story_id = ANY($1::uuid[])`, [added]);
+      await lists(null);
+    }
+  });
+
+  it('leaves a new story that only ties a full list’s cutoff out of it: it heads the unscored tail', async () => {
+    // One story ranks for 探路 (the others mention it past the ranking vector's reach): a list of one is full.
+    const size = 1;
+    const refresh = (run: 'extend' | 'rebuild') =>
+      refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
+        run,
+        size,
+        minStories: 1e9,
+        minShare: 2,
+        words: ['探路'],
+      });
+    const twin = uuid(400);
+    try {
+      await refresh('rebuild');
+      const [last] = (
+        await db.query<{ doc_no: string; score: string; title: string; body: string }>(
+          `SELECT t.doc_no::text, t.score::text, p.title, p.body FROM pool_search_top t
+             JOIN pool_search_docs d ON d.doc_no = t.doc_no JOIN pool_stories p ON p.story_id = d.story_id
+            WHERE t.term = '探路' ORDER BY t.score, t.doc_no LIMIT 1`,
+        )
+      ).rows;
+      // The same text scores the same: a newer story exactly at the cutoff.
+      await addStory(twin, last.title, last.body, '360702', new Date(Date.UTC(2025, 5, 1)));
+      const live = await search('探路');
+      expect(live.slice(0, size + 1).map((r) => r.story_id)).toContain(twin);
+      await refresh('extend');
+      const inList = await db.query(
+        `SELECT 1 FROM pool_search_top t JOIN pool_search_docs d ON d.doc_no = t.doc_no WHERE t.term = '探路' AND d.story_id = $1`,
+        [twin],
+      );
+      expect(inList.rows).toHaveLength(0);
+      const after = await search('探路');
+      expect(after.slice(0, size).every((r) => BigInt(r.score) > 0n)).toBe(true);
+      expect(after[size]).toMatchObject({ story_id: twin, score: '0' });
+    } finally {
+      await db.query(DELETE_POOL_SEARCH_STORIES, [[twin]]);
+      await db.query(`DELETE FROM pool_stories WHERE story_id = $1`, [twin]);
       await lists(null);
     }
   });
