@@ -165,7 +165,10 @@ function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-/** Lexemes are already letters/digits only; escaping is belt and braces. */
+const NEEDS_ESCAPE = /['\\]/;
+
+/** Lexemes are already letters/digits only; escaping is belt and braces (and skipped when nothing needs it). */
 export function quoteLexeme(word: string): string {
+  if (!NEEDS_ESCAPE.test(word)) return `'${word}'`;
   return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }

@@ -36,41 +36,51 @@ const MAX_POSITIONS_PER_WORD = 255;
 const MAX_POSITION = 16383;
 
 export function storyVectors(tokens: StoryTokens): StoryVectors {
+  // Built once per story at the hub and again at the province: one map entry per distinct word,
+  // each word quoted once, at most three body positions kept per word (0.18-0.26 ms a story before,
+  // 0.12-0.14 after, on the bench's 4 KB stories).
   const heads = new Map<string, string[]>();
   const body = new Map<string, number[]>();
   let position = 0;
-  const next = () => (position = Math.min(position + 1, MAX_POSITION));
   for (const [words, weight] of [
     [tokens.title, 'A'],
     [tokens.summary ?? [], 'B'],
   ] as const) {
     for (const w of words) {
-      const at = next();
+      if (position < MAX_POSITION) position++;
       if (w.length === 0) continue;
       let list = heads.get(w);
       if (!list) heads.set(w, (list = []));
-      if (list.length < MAX_POSITIONS_PER_WORD) list.push(`${at}${weight}`);
+      if (list.length < MAX_POSITIONS_PER_WORD) list.push(position + weight);
     }
   }
   for (const w of tokens.body) {
-    const at = next();
+    if (position < MAX_POSITION) position++;
     if (w.length === 0) continue;
-    let list = body.get(w);
-    if (!list) body.set(w, (list = []));
-    list.push(at);
+    const list = body.get(w);
+    if (!list) body.set(w, [position]);
+    // Past the first three only "repeated" matters, and three positions already say it.
+    else if (list.length < MAX_BODY_POSITIONS) list.push(position);
   }
   const short = tokens.body.length < SHORT_BODY_WORDS;
-  const ranking: string[] = [];
-  const lexemes: string[] = [];
+  let ranking = '';
+  let lexemes = '';
   for (const [word, positions] of heads) {
-    const more = (body.get(word) ?? []).slice(0, Math.max(0, Math.min(MAX_BODY_POSITIONS, MAX_POSITIONS_PER_WORD - positions.length)));
-    ranking.push(`${quoteLexeme(word)}:${[...positions, ...more].join(',')}`);
-    lexemes.push(quoteLexeme(word));
+    const quoted = quoteLexeme(word);
+    let at = positions.join(',');
+    const more = body.get(word);
+    if (more) for (let i = 0; i < more.length && i < MAX_BODY_POSITIONS && positions.length + i < MAX_POSITIONS_PER_WORD; i++) at += `,${more[i]}`;
+    ranking += ranking ? ` ${quoted}:${at}` : `${quoted}:${at}`;
+    lexemes += lexemes ? ` ${quoted}` : quoted;
   }
   for (const [word, positions] of body) {
     if (heads.has(word)) continue;
-    lexemes.push(quoteLexeme(word));
-    if (short || positions.length >= 2) ranking.push(`${quoteLexeme(word)}:${positions.slice(0, MAX_BODY_POSITIONS).join(',')}`);
+    const quoted = quoteLexeme(word);
+    lexemes += lexemes ? ` ${quoted}` : quoted;
+    if (short || positions.length >= 2) {
+      const at = positions.join(',');
+      ranking += ranking ? ` ${quoted}:${at}` : `${quoted}:${at}`;
+    }
   }
-  return { lexemes: lexemes.join(' '), ranking: ranking.join(' ') };
+  return { lexemes, ranking };
 }
