@@ -54,6 +54,8 @@ describe('near-duplicates: families of copies filed by several counties, merged 
         { kind: 'city', centers: ['360700'] },
         { kind: 'county', centers: ['360702', '360703', '360704'] },
       ],
+      // Every story: the last test checks the hub vacuums what its duplicate checks read.
+      env: { SEARCH_VACUUM_AFTER_STORIES: '1' },
     });
     a = await submitStory(net, '360702', {
       title: original.title,
@@ -252,5 +254,21 @@ describe('near-duplicates: families of copies filed by several counties, merged 
     });
     expect(items.find((i) => i.storyId === first)!.family).toBeNull();
     expect(await bandRows(second)).toBe(4);
+  });
+  it('vacuums the band and top-list tables its duplicate checks and searches read by index-only scans', async () => {
+    const db = new Client({ connectionString: net.app('360700').database.url });
+    await db.connect();
+    try {
+      const vacuumed = await eventually(async () => {
+        const { rows } = await db.query<{ relname: string; n: number }>(
+          `SELECT relname, vacuum_count::int AS n FROM pg_stat_user_tables
+            WHERE relname IN ('submission_bands', 'pool_search_bands', 'pool_search_top') AND vacuum_count > 0 ORDER BY relname`,
+        );
+        return rows.length === 3 ? rows.map((r) => r.relname) : undefined;
+      });
+      expect(vacuumed).toEqual(['pool_search_bands', 'pool_search_top', 'submission_bands']);
+    } finally {
+      await db.end();
+    }
   });
 });

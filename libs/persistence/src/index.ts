@@ -9,3 +9,4 @@ export * from './keyset-page';
 export * from './deferred-inserts';
 export * from './single-leader';
 export * from './repeated-write-statements';
+export * from './table-vacuum';

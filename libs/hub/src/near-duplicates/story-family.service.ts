@@ -1,8 +1,9 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
 import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, nearDuplicateBatchSql, simhashBands, simhashProbeKeys, simhashToPg } from '@syn/chinese-text';
 import type { Author, StorySnapshot } from '@syn/contracts';
 import { CenterDirectory } from '@syn/network';
-import { joinStatements, type SqlStatement } from '@syn/persistence';
+import { AppEnv } from '@syn/config';
+import { joinStatements, TableVacuum, type SqlStatement } from '@syn/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { PoolSearchIndex } from '../search/pool-search-index';
@@ -45,17 +46,25 @@ interface MemberRow {
  * links are one family. The curator sees the family side by side and may merge it (FamilyMergeService).
  */
 @Injectable()
-export class StoryFamilyService {
+export class StoryFamilyService implements OnApplicationShutdown {
   private readonly logger = new Logger('StoryFamilies');
 
   private readonly nearQueueAndPoolSql: string;
+  /** The pending submissions' band rows: written here, deleted at each decision, read by index-only scans. */
+  private readonly bandsVacuum: TableVacuum;
 
   constructor(
     private readonly index: PoolSearchIndex,
     private readonly dataSource: DataSource,
     private readonly directory: CenterDirectory,
+    env: AppEnv,
   ) {
     this.nearQueueAndPoolSql = queueAndPoolNearDuplicatesSql(nearDuplicateBatchSql(index.tables));
+    this.bandsVacuum = new TableVacuum(dataSource, ['submission_bands'], env.SEARCH_VACUUM_AFTER_STORIES);
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.bandsVacuum.idle();
   }
 
   /** A story's words and SimHash, worked out once for its family, the pool's search and story.pooled. */
@@ -131,6 +140,7 @@ export class StoryFamilyService {
     const leaving = leaveStatement(prints.map((p) => ({ hub: p.hub, storyId: p.story.id })));
     const written = joinStatements([oldBands, fingerprints, bands, leaving]);
     await this.dissolveLonely(m, deletedRows<{ hub_code: string; family_id: string }>(await m.query(written.sql, written.params)));
+    this.bandsVacuum.note(prints.length);
     // The pool is not written before the batch's families are placed, so one lookup serves the batch.
     const near: Array<{ i: number; story_id: string }> = await m.query(this.nearQueueAndPoolSql, [
       prints.map((p) => simhashToPg(p.hash)),

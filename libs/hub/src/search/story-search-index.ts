@@ -24,6 +24,7 @@ import {
   refreshTopLists,
 } from '@syn/chinese-text';
 import type { AppEnv } from '@syn/config';
+import { TableVacuum } from '@syn/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { searchableText } from './searchable-text';
 import { TopListRefreshSchedule, type TopListRun } from './top-list-refresh.schedule';
@@ -101,6 +102,8 @@ type Row = { story_id: string; doc_no: string; score: string; title: string; bod
 export abstract class StorySearchIndex implements OnApplicationBootstrap, OnApplicationShutdown {
   protected readonly logger: Logger;
   private readonly schedule: TopListRefreshSchedule;
+  /** The band rows the duplicate check reads and the list rows a listed word's search reads, both by index-only scans. */
+  private readonly vacuum: TableVacuum;
   private readonly insertSql: string;
   private readonly deleteSql: string;
   private readonly nearBatchSql: string;
@@ -110,12 +113,13 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     readonly tables: SearchTables,
     readonly segmenter: ChineseSegmenter,
     protected readonly dataSource: DataSource,
-    env: Pick<AppEnv, 'SEARCH_LEXICON_REFRESH_MS' | 'SEARCH_LEXICON_REFRESH_AFTER_INSERTS' | 'SEARCH_TOP_LIST_MIN_MATCHES'>,
+    env: Pick<AppEnv, 'SEARCH_LEXICON_REFRESH_MS' | 'SEARCH_LEXICON_REFRESH_AFTER_INSERTS' | 'SEARCH_TOP_LIST_MIN_MATCHES' | 'SEARCH_VACUUM_AFTER_STORIES'>,
   ) {
     this.logger = new Logger(`Search:${tables.prefix}`);
     this.insertSql = insertSearchStoriesWithBandsSql(tables);
     this.deleteSql = deleteSearchStoriesSql(tables);
     this.nearBatchSql = nearDuplicateBatchSql(tables);
+    this.vacuum = new TableVacuum(dataSource, [tables.bands, tables.top], env.SEARCH_VACUUM_AFTER_STORIES);
     this.schedule = new TopListRefreshSchedule(
       tables.prefix,
       (run) => this.refreshTopLists(run, { minMatches: env.SEARCH_TOP_LIST_MIN_MATCHES }),
@@ -130,8 +134,9 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
     void this.backfill().catch((e: Error) => this.logger.error({ msg: 'search backfill failed', set: this.tables.prefix, error: e.message }));
   }
 
-  onApplicationShutdown() {
-    return this.schedule.stop();
+  async onApplicationShutdown() {
+    await this.schedule.stop();
+    await this.vacuum.idle();
   }
 
   /**
@@ -179,6 +184,7 @@ export abstract class StorySearchIndex implements OnApplicationBootstrap, OnAppl
       rows.map((r) => `{${simhashBands(r.hash).join(',')}}`),
     ]);
     this.schedule.noteInserted(rows.length);
+    this.vacuum.note(rows.length);
   }
 
   async remove(m: EntityManager, storyId: string): Promise<void> {

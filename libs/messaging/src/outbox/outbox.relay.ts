@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Opti
 import { headers } from '@nats-io/transport-node';
 import { AppEnv } from '@syn/config';
 import { MetricsRegistry, REQUEST_ID_HEADER } from '@syn/observability';
+import { TableVacuum } from '@syn/persistence';
 import type { Histogram } from 'prom-client';
 import { Client, type PoolClient, type QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
@@ -27,8 +28,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private loop?: Promise<void>;
   private listener?: Client;
   private unsubscribe?: () => void;
-  private publishedSinceVacuum = 0;
-  private vacuuming?: Promise<void>;
+  /**
+   * Every published row leaves a dead entry in the index the relay's claim scans; the relay vacuums
+   * the outbox itself after OUTBOX_VACUUM_AFTER_ROWS of them.
+   */
+  private readonly vacuum: TableVacuum;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,6 +41,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly metrics: MetricsRegistry,
     @Optional() private readonly signal?: OutboxCommitSignal,
   ) {
+    this.vacuum = new TableVacuum(dataSource, ['outbox'], env.OUTBOX_VACUUM_AFTER_ROWS ?? 0);
     this.lag = metrics.histogram(
       'syn_outbox_relay_lag_seconds',
       'From an event written to the outbox to its publish acknowledged by JetStream',
@@ -65,7 +70,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.running = false;
     this.wake();
     await this.loop;
-    await this.vacuuming;
+    await this.vacuum.idle();
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
@@ -166,7 +171,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       });
       await db.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY('{${seqs.join(',')}}'::bigint[]); COMMIT`);
       this.metrics.increment('syn_outbox_published_total', 'Events published from the outbox', {}, rows.length);
-      this.vacuumIfDue(rows.length);
+      this.vacuum.note(rows.length);
       const now = Date.now();
       for (const r of rows) this.lag.observe((now - new Date(r.created_at).getTime()) / 1000);
       return rows.length;
@@ -177,25 +182,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     } finally {
       await runner.release();
     }
-  }
-
-  /**
-   * Removes the dead index entries published rows leave behind, off the publish loop, once enough
-   * rows were published (OUTBOX_VACUUM_AFTER_ROWS). VACUUM takes no lock that writers or the claim
-   * wait for; SKIP_LOCKED gives way to one already running (another replica, autovacuum).
-   */
-  private vacuumIfDue(published: number) {
-    const every = this.env.OUTBOX_VACUUM_AFTER_ROWS ?? 0;
-    if (every <= 0) return;
-    this.publishedSinceVacuum += published;
-    if (this.publishedSinceVacuum < every || this.vacuuming) return;
-    this.publishedSinceVacuum = 0;
-    const started = Date.now();
-    this.vacuuming = this.dataSource
-      .query('VACUUM (SKIP_LOCKED) outbox')
-      .then(() => this.logger.debug({ msg: 'outbox vacuumed', ms: Date.now() - started }))
-      .catch((e: Error) => this.logger.warn({ msg: 'outbox vacuum failed; autovacuum or the next one will do it', err: e.message }))
-      .finally(() => (this.vacuuming = undefined));
   }
 }
 
