@@ -26,8 +26,13 @@ const summary = distribution;
  */
 export async function measureLatency(nut: NetworkUnderTest, driver: LoadDriver, o: BenchOptions, progress: ProgressBar): Promise<LatencyResult> {
   const n = o.rate * o.latencySeconds;
-  progress.start('latency: write drafts (HTTP)', n);
-  const drafts = await driver.writeDrafts(nut.topology.counties, n, o.concurrency, (k) => progress.update(k));
+  progress.start('latency: seed reviewed drafts', n);
+  const drafts = await driver.seedDrafts(
+    nut.topology.counties,
+    n,
+    (county) => nut.db(nut.appOf(county)),
+    (k) => progress.update(k),
+  );
   progress.finish();
 
   const probe = new LatencyProbe([

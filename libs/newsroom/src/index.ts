@@ -1,6 +1,7 @@
 export * from './stories/story.entity';
 export * from './stories/story.dto';
 export * from './stories/story.service';
+export * from './stories/normalise-story';
 export * from './stories/story-snapshot.mapper';
 export * from './newsroom.module';
 export * from './topic-inbox/topic-inbox.service';

@@ -1,14 +1,15 @@
 import { API_ERROR_CODES, StateConflict } from '@syn/api-errors';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { actorOf, AuditLog, changedFields } from '@syn/audit';
 import { Principal } from '@syn/auth';
 import { StoryContent } from '@syn/contracts';
 import { keysetPage, Page, pageLimit } from '@syn/persistence';
-import { contentHash, sanitizeBody } from '@syn/story';
+import { contentHash } from '@syn/story';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CountyReviewService, SignedStory } from '../county-review/county-review.service';
 import { lockStory } from './story-lock';
+import { normaliseStory } from './normalise-story';
 import { CreateStoryDto, ListStoriesQuery, UpdateStoryDto } from './story.dto';
 import { StoryEntity } from './story.entity';
 import { toSnapshot } from './story-snapshot.mapper';
@@ -146,21 +147,7 @@ export class StoryService {
   }
 
   normalise(center: string, dto: CreateStoryDto): StoryContent {
-    const body = sanitizeBody(dto.body);
-    if (!body) throw new BadRequestException({ statusCode: 400, message: ['body: nothing left after removing unsafe HTML'], fields: ['body'] });
-    return {
-      title: dto.title.trim(),
-      summary: dto.summary?.trim() || null,
-      body,
-      byline: dto.byline.trim(),
-      authors: (dto.authors ?? []).map((a) => ({ name: a.name.trim(), ...(a.role ? { role: a.role } : {}) })),
-      category: dto.category.trim(),
-      tags: [...new Set((dto.tags ?? []).map((t) => t.trim()).filter(Boolean))],
-      regionCode: dto.regionCode ?? center,
-      mediaRefs: (dto.mediaRefs ?? []).map((r) => ({ url: r.url, kind: r.kind, ...(r.caption ? { caption: r.caption } : {}) })),
-      priority: dto.priority ?? 'normal',
-      embargoUntil: dto.embargoUntil ? new Date(dto.embargoUntil).toISOString() : null,
-    };
+    return normaliseStory(center, dto);
   }
 }
 
