@@ -76,6 +76,17 @@ async function lists(words: string[] | null, size = 100): Promise<void> {
   });
 }
 
+/** One word's list at `size`, whatever the statistics say: built from every story, or extended. */
+function refreshWordList(word: string, run: 'extend' | 'rebuild', size: number): Promise<number> {
+  return refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
+    run,
+    size,
+    minStories: 1e9,
+    minShare: 2,
+    words: [word],
+  });
+}
+
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 async function search(query: string, filters?: PoolSearchFilters, cursor?: PoolSearchCursor, limit = 20, commonWordShare?: number): Promise<Row[]> {
@@ -210,14 +221,7 @@ describe('pool search against PostgreSQL', () => {
 
   it('keeps a list extended past its size the same as one rebuilt from every story, when no new story ties its cutoff', async () => {
     const size = 3;
-    const refresh = (run: 'extend' | 'rebuild') =>
-      refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
-        run,
-        size,
-        minStories: 1e9,
-        minShare: 2,
-        words: ['探路'],
-      });
+    const refresh = (run: 'extend' | 'rebuild') => refreshWordList('探路', run, size);
     const listed = async () =>
       (await db.query(`SELECT doc_no::text, score::text FROM pool_search_top WHERE term = '探路' ORDER BY score DESC, doc_no DESC`)).rows;
     const added = [300, 301, 302, 303, 304, 305, 306].map(uuid);
@@ -244,14 +248,7 @@ describe('pool search against PostgreSQL', () => {
   it('leaves a new story that only ties a full list’s cutoff out of it: it heads the unscored tail', async () => {
     // One story ranks for 探路 (the others mention it past the ranking vector's reach): a list of one is full.
     const size = 1;
-    const refresh = (run: 'extend' | 'rebuild') =>
-      refreshTopLists(async (text, values) => (await db.query(text, values)).rows, POOL_SEARCH_TABLES, {
-        run,
-        size,
-        minStories: 1e9,
-        minShare: 2,
-        words: ['探路'],
-      });
+    const refresh = (run: 'extend' | 'rebuild') => refreshWordList('探路', run, size);
     const twin = uuid(400);
     try {
       await refresh('rebuild');
